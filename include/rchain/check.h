@@ -1,0 +1,84 @@
+/* The checker: the rule catalogue and the findings it produces for a model. */
+#ifndef RCHAIN_CHECK_H
+#define RCHAIN_CHECK_H
+
+#include "rchain/model.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum rc_severity { RC_SEVERITY_NOTE, RC_SEVERITY_WARNING, RC_SEVERITY_ERROR } rc_severity;
+
+/** "note", "warning" or "error" (static storage). */
+RC_API const char *rc_severity_name(rc_severity severity);
+
+/** One entry of the rule catalogue (static storage). Codes are permanent. */
+typedef struct rc_rule {
+	const char *code; /* "RC001" */
+	const char *slug; /* "duplicate-id" */
+	rc_severity severity;
+	const char *summary;     /* one line */
+	const char *explanation; /* a paragraph: why it matters */
+	const char *source;      /* where the rule comes from */
+	const char *hint;        /* how to fix a finding */
+} rc_rule;
+
+/** Number of rules in the catalogue. */
+RC_API size_t rc_rule_count(void);
+/** The i-th rule in catalogue order (i < rc_rule_count()). */
+RC_API const rc_rule *rc_rule_at(size_t i);
+/** The rule with this code ("RC001") or slug ("duplicate-id"), or NULL. */
+RC_API const rc_rule *rc_rule_find(const char *code_or_slug);
+
+/** One finding of the checker; borrowed from its rc_findings. */
+typedef struct rc_finding {
+	const rc_rule *rule;
+	rc_severity severity;
+	rc_loc loc;
+	const char *message;
+	const char *suppressed; /* the stated reason when silenced, else NULL */
+	rc_owner_kind owner;    /* what the finding is about */
+	size_t owner_index;     /* step or link index; RC_NONE for the model */
+} rc_finding;
+
+/** The findings of one check, sorted by place then code; opaque, caller-owned. */
+typedef struct rc_findings rc_findings;
+
+/** Options for rc_check_run(); zero-initialise for the defaults. */
+typedef struct rc_check_options {
+	const char *const *disabled; /* rule codes or slugs to skip, or NULL */
+	size_t disabled_count;
+} rc_check_options;
+
+/**
+ * Runs every rule of the catalogue over `model` and collects all findings.
+ * The caller owns `*out` (free with rc_findings_free()); it borrows from
+ * `model`, which must outlive it. Fails with RC_ENOMEM or RC_EARG (an
+ * unknown rule in `opts->disabled`).
+ */
+RC_API int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_options *opts, rc_error *err);
+
+/** Frees the findings and sets `*findings` to NULL; NULL is allowed. */
+RC_API void rc_findings_free(rc_findings **findings);
+
+RC_API size_t rc_findings_count(const rc_findings *f);
+RC_API const rc_finding *rc_findings_at(const rc_findings *f, size_t i);
+/** Number of findings of `severity` that are not silenced. */
+RC_API size_t rc_findings_count_severity(const rc_findings *f, rc_severity severity);
+/** Findings (not silenced) about step `step`, and about link `link`. */
+RC_API size_t rc_findings_count_step(const rc_findings *f, size_t step);
+RC_API size_t rc_findings_count_link(const rc_findings *f, size_t link);
+
+/**
+ * Appends one finding to `out` in the one diagnostic format:
+ * `FILE:LINE:COL: SEVERITY: MESSAGE [CODE slug]` and a `  hint: ...` line,
+ * each ending in a newline. Returns 0 or RC_ENOMEM.
+ */
+RC_API int rc_finding_format(rc_buffer *out, const rc_finding *finding);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,287 @@
+/* The logic model: loading a model file and reading its steps, links and annotations. */
+#ifndef RCHAIN_MODEL_H
+#define RCHAIN_MODEL_H
+
+#include "rchain/common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The seven levels of the results chain, in their fixed order. */
+typedef enum rc_level {
+	RC_LEVEL_INPUT,
+	RC_LEVEL_ACTIVITY,
+	RC_LEVEL_ENGAGEMENT,
+	RC_LEVEL_REACTION,
+	RC_LEVEL_KNOWLEDGE,
+	RC_LEVEL_PRACTICE,
+	RC_LEVEL_OUTCOME,
+	RC_LEVEL_COUNT
+} rc_level;
+
+/** The level's id as written in model files ("input"...), static storage. */
+RC_API const char *rc_level_id(rc_level level);
+/** The level's heading for people ("Inputs / resources"...), static storage. */
+RC_API const char *rc_level_title(rc_level level);
+
+/** A three-point rating; RC_RATING_NONE means "not stated". */
+typedef enum rc_rating { RC_RATING_NONE, RC_RATING_LOW, RC_RATING_MEDIUM, RC_RATING_HIGH } rc_rating;
+
+typedef enum rc_formation { RC_FORMATION_UNKNOWN, RC_FORMATION_VOLUNTARY, RC_FORMATION_MANDATED } rc_formation;
+typedef enum rc_sector { RC_SECTOR_PUBLIC, RC_SECTOR_THIRD, RC_SECTOR_PRIVATE, RC_SECTOR_COMMUNITY } rc_sector;
+typedef enum rc_role { RC_ROLE_MEMBER, RC_ROLE_LEAD, RC_ROLE_ADVISORY } rc_role;
+typedef enum rc_link_kind { RC_LINK_CAUSAL, RC_LINK_FEEDBACK } rc_link_kind;
+typedef enum rc_status_of_assumption {
+	RC_ASSUMPTION_UNTESTED,
+	RC_ASSUMPTION_HOLDS,
+	RC_ASSUMPTION_DOUBTFUL
+} rc_assumption_status;
+typedef enum rc_direction { RC_EVIDENCE_SUPPORTS, RC_EVIDENCE_CHALLENGES } rc_direction;
+typedef enum rc_strength { RC_STRENGTH_WEAK, RC_STRENGTH_MODERATE, RC_STRENGTH_STRONG } rc_strength;
+typedef enum rc_evidence_kind {
+	RC_EVIDENCE_RESEARCH,
+	RC_EVIDENCE_MONITORING,
+	RC_EVIDENCE_STAKEHOLDER,
+	RC_EVIDENCE_PRACTICE
+} rc_evidence_kind;
+typedef enum rc_influence_kind { RC_INFLUENCE_EXTERNAL, RC_INFLUENCE_RIVAL } rc_influence_kind;
+
+/** What an annotation (assumption, risk, evidence, suppression) is about. */
+typedef enum rc_owner_kind { RC_OWNER_MODEL, RC_OWNER_STEP, RC_OWNER_LINK } rc_owner_kind;
+
+/** A half-open range [first, first + count) of indices into one of the model's arrays. */
+typedef struct rc_range {
+	size_t first;
+	size_t count;
+} rc_range;
+
+/** Sentinel for an index that does not resolve (a dangling or absent reference). */
+#define RC_NONE ((size_t)-1)
+
+/*
+ * Read-only views. Every pointer inside them is borrowed from the model and
+ * valid until rc_model_free(); optional text is NULL when absent. Text is
+ * UTF-8 with runs of white space folded to one space and the ends trimmed.
+ */
+
+typedef struct rc_partner {
+	const char *id;
+	rc_sector sector;
+	rc_role role;
+	const char *name;
+	rc_loc loc;
+} rc_partner;
+
+typedef struct rc_strand {
+	const char *id;
+	const char *name;
+	rc_loc loc;
+} rc_strand;
+
+typedef struct rc_step {
+	size_t index; /* position in the model's step array */
+	const char *id;
+	rc_level level;
+	const char *strand;   /* strand id as written, or NULL */
+	size_t strand_index;  /* resolved strand, or RC_NONE */
+	const char *partners; /* partner ids as written (space-separated), or NULL */
+	rc_rating confidence; /* the evaluator's stated judgement */
+	const char *title;
+	const char *description;
+	rc_loc loc;
+	rc_range indicators;   /* into rc_model_indicator() */
+	rc_range assumptions;  /* into rc_model_assumption() */
+	rc_range risks;        /* into rc_model_risk() */
+	rc_range evidence;     /* into rc_model_evidence() */
+	rc_range suppressions; /* into rc_model_suppression() */
+} rc_step;
+
+/**
+ * A link between two steps, or (when `column` is set) between two whole
+ * levels of a columns-only model.
+ */
+typedef struct rc_link {
+	size_t index;
+	const char *id;   /* optional */
+	int column;       /* nonzero: a column-level link */
+	const char *from; /* step id, or level id for a column link */
+	const char *to;
+	size_t from_step; /* resolved step index, or RC_NONE */
+	size_t to_step;
+	rc_level from_level; /* level of the source (resolved step's level, or the named level) */
+	rc_level to_level;
+	int resolved; /* nonzero when both ends resolve */
+	rc_link_kind kind;
+	rc_loc loc;
+	rc_range assumptions;
+	rc_range risks;
+	rc_range evidence;
+	rc_range suppressions;
+} rc_link;
+
+typedef struct rc_indicator {
+	const char *text;
+	size_t step;
+	rc_loc loc;
+} rc_indicator;
+
+typedef struct rc_assumption {
+	const char *id;
+	const char *ref;
+	rc_assumption_status status;
+	const char *text;
+	rc_owner_kind owner;
+	size_t owner_index; /* step or link index; RC_NONE for the model */
+	rc_loc loc;
+} rc_assumption;
+
+typedef struct rc_risk {
+	const char *id;
+	const char *ref;
+	rc_rating likelihood;
+	rc_rating impact;
+	const char *statement;
+	const char *mitigation;
+	rc_owner_kind owner;
+	size_t owner_index;
+	rc_loc loc;
+} rc_risk;
+
+typedef struct rc_evidence {
+	const char *id;
+	rc_direction direction;
+	rc_strength strength;
+	rc_evidence_kind kind;
+	const char *cite;
+	const char *summary;
+	rc_owner_kind owner;
+	size_t owner_index;
+	rc_loc loc;
+} rc_evidence;
+
+typedef struct rc_influence {
+	const char *id;
+	const char *on; /* step id, or NULL for the whole model */
+	size_t on_step; /* resolved, or RC_NONE */
+	rc_influence_kind kind;
+	const char *text;
+	rc_loc loc;
+} rc_influence;
+
+typedef struct rc_suppression {
+	const char *rule; /* rule code, e.g. "RC012" */
+	const char *reason;
+	rc_owner_kind owner;
+	size_t owner_index;
+	rc_loc loc;
+} rc_suppression;
+
+/** A loaded model; opaque, owned by whoever loaded it. */
+typedef struct rc_model rc_model;
+
+/** Process-wide state a caller creates once: the compiled schema and limits. */
+typedef struct rc_context rc_context;
+
+/**
+ * Creates a context. The caller owns `*out` and frees it with
+ * rc_context_free(). Fails with RC_ENOMEM.
+ */
+RC_API int rc_context_new(rc_context **out, rc_error *err);
+/** Frees a context and sets `*ctx` to NULL; NULL is allowed. */
+RC_API void rc_context_free(rc_context **ctx);
+
+/** Size limits applied by the loader; see docs/limits.md. */
+typedef struct rc_limits {
+	size_t max_file_bytes;
+} rc_limits;
+
+/** The context's limits (borrowed, mutable until the next load). */
+RC_API rc_limits *rc_context_limits(rc_context *ctx);
+
+/**
+ * Loads the model file at `path` ("-" reads standard input) and validates it
+ * against the embedded schema. On success the caller owns `*out` (free with
+ * rc_model_free()). On failure `*out` is NULL, the return value is negative
+ * and `err` holds one located message.
+ */
+RC_API int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_error *err);
+
+/**
+ * Loads a model from `len` bytes at `data`; `name` is the file name used in
+ * locations. Same contract as rc_model_load().
+ */
+RC_API int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len,
+                                rc_error *err);
+
+/** Frees the model and everything borrowed from it; sets `*model` to NULL. */
+RC_API void rc_model_free(rc_model **model);
+
+/** The file name given to the loader (borrowed). */
+RC_API const char *rc_model_file(const rc_model *m);
+RC_API const char *rc_model_id(const rc_model *m);
+RC_API const char *rc_model_title(const rc_model *m);
+RC_API const char *rc_model_description(const rc_model *m); /* or NULL */
+RC_API const char *rc_model_source(const rc_model *m);      /* or NULL */
+RC_API rc_loc rc_model_loc(const rc_model *m);
+
+/** Partnership facts: whether a partnership element is present, and its formation. */
+RC_API int rc_model_has_partnership(const rc_model *m);
+RC_API rc_formation rc_model_formation(const rc_model *m);
+/** Number of partners of the given sector. */
+RC_API size_t rc_model_sector_count(const rc_model *m, rc_sector sector);
+
+/* Arrays, in document order. Index arguments must be below the count. */
+RC_API size_t rc_model_partner_count(const rc_model *m);
+RC_API const rc_partner *rc_model_partner(const rc_model *m, size_t i);
+RC_API size_t rc_model_strand_count(const rc_model *m);
+RC_API const rc_strand *rc_model_strand(const rc_model *m, size_t i);
+RC_API size_t rc_model_step_count(const rc_model *m);
+RC_API const rc_step *rc_model_step(const rc_model *m, size_t i);
+RC_API size_t rc_model_link_count(const rc_model *m);
+RC_API const rc_link *rc_model_link(const rc_model *m, size_t i);
+RC_API size_t rc_model_indicator_count(const rc_model *m);
+RC_API const rc_indicator *rc_model_indicator(const rc_model *m, size_t i);
+RC_API size_t rc_model_assumption_count(const rc_model *m);
+RC_API const rc_assumption *rc_model_assumption(const rc_model *m, size_t i);
+RC_API size_t rc_model_risk_count(const rc_model *m);
+RC_API const rc_risk *rc_model_risk(const rc_model *m, size_t i);
+RC_API size_t rc_model_evidence_count(const rc_model *m);
+RC_API const rc_evidence *rc_model_evidence(const rc_model *m, size_t i);
+RC_API size_t rc_model_influence_count(const rc_model *m);
+RC_API const rc_influence *rc_model_influence(const rc_model *m, size_t i);
+RC_API size_t rc_model_suppression_count(const rc_model *m);
+RC_API const rc_suppression *rc_model_suppression(const rc_model *m, size_t i);
+
+/** The step with this id, or NULL. The first one wins when ids repeat. */
+RC_API const rc_step *rc_model_find_step(const rc_model *m, const char *id);
+/** The strand with this id, or NULL. */
+RC_API const rc_strand *rc_model_find_strand(const rc_model *m, const char *id);
+
+/**
+ * Step-level links leaving (`rc_model_links_out`) or entering
+ * (`rc_model_links_in`) step `step`, as link indices; `*count` receives
+ * their number. The array is borrowed from the model.
+ */
+RC_API const size_t *rc_model_links_out(const rc_model *m, size_t step, size_t *count);
+RC_API const size_t *rc_model_links_in(const rc_model *m, size_t step, size_t *count);
+
+/**
+ * Indices of the steps at `level` (borrowed): grouped by strand in strand
+ * order, steps without a strand last, document order within each group.
+ */
+RC_API const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t *count);
+/**
+ * Indices of the steps at `level` in strand `strand` (a strand index, or
+ * RC_NONE for steps with no resolved strand), in document order (borrowed).
+ */
+RC_API const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count);
+
+/** Number of step-level links (a columns-only model has none). */
+RC_API size_t rc_model_step_link_count(const rc_model *m);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

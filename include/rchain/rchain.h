@@ -1,0 +1,11 @@
+/* rchain: contribution-analysis results-chain modelling. Includes the whole public API. */
+#ifndef RCHAIN_RCHAIN_H
+#define RCHAIN_RCHAIN_H
+
+#include "rchain/common.h"
+#include "rchain/model.h"
+#include "rchain/check.h"
+#include "rchain/render.h"
+#include "rchain/schema.h"
+
+#endif

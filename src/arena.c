@@ -1,0 +1,70 @@
+/* Bump allocation in growing chunks; one free releases them all. */
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "alloc.h"
+
+enum { CHUNK_MIN = 64 * 1024 };
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size;
+	alignas(max_align_t) unsigned char data[];
+};
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	size_t aligned = (size + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
+	struct arena_chunk *chunk;
+	void *p;
+
+	if (aligned < size)
+		return NULL;
+	if (!a->head || a->head->size - a->used < aligned) {
+		size_t want = aligned > CHUNK_MIN ? aligned : CHUNK_MIN;
+
+		if (want > SIZE_MAX - sizeof(*chunk))
+			return NULL;
+		chunk = rc_malloc(sizeof(*chunk) + want);
+		if (!chunk)
+			return NULL;
+		chunk->next = a->head;
+		chunk->size = want;
+		a->head = chunk;
+		a->used = 0;
+	}
+	p = a->head->data + a->used;
+	a->used += aligned;
+	return p;
+}
+
+char *arena_strndup(struct arena *a, const char *s, size_t len)
+{
+	char *copy;
+
+	if (len == SIZE_MAX)
+		return NULL;
+	copy = arena_alloc(a, len + 1);
+	if (!copy)
+		return NULL;
+	memcpy(copy, s, len);
+	copy[len] = '\0';
+	return copy;
+}
+
+void arena_free(struct arena *a)
+{
+	struct arena_chunk *chunk = a->head;
+
+	while (chunk) {
+		struct arena_chunk *next = chunk->next;
+
+		rc_free(chunk);
+		chunk = next;
+	}
+	a->head = NULL;
+	a->used = 0;
+}

@@ -1,0 +1,19 @@
+/* A bump allocator: everything a loaded model owns is freed by one arena_free(). */
+#ifndef RC_ARENA_H
+#define RC_ARENA_H
+
+#include <stddef.h>
+
+struct arena_chunk;
+
+struct arena {
+	struct arena_chunk *head;
+	size_t used;
+};
+
+void *arena_alloc(struct arena *a, size_t size);
+/* Copies `len` bytes of `s` and a terminating NUL; NULL on failure. */
+char *arena_strndup(struct arena *a, const char *s, size_t len);
+void arena_free(struct arena *a);
+
+#endif

@@ -1,0 +1,68 @@
+/* The growable output buffer every renderer writes into. */
+#include "buffer.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+
+void rc_buffer_free(rc_buffer *buf)
+{
+	rc_free(buf->data);
+	buf->data = NULL;
+	buf->len = 0;
+	buf->cap = 0;
+}
+
+static int reserve(rc_buffer *buf, size_t extra)
+{
+	void *data = buf->data;
+
+	if (extra >= SIZE_MAX - buf->len)
+		return RC_ENOMEM;
+	if (rc_grow(&data, &buf->cap, buf->len + extra + 1, 1))
+		return RC_ENOMEM;
+	buf->data = data;
+	return 0;
+}
+
+int buffer_append(rc_buffer *buf, const char *data, size_t len)
+{
+	if (reserve(buf, len))
+		return RC_ENOMEM;
+	memcpy(buf->data + buf->len, data, len);
+	buf->len += len;
+	buf->data[buf->len] = '\0';
+	return 0;
+}
+
+int buffer_puts(rc_buffer *buf, const char *s)
+{
+	return buffer_append(buf, s, strlen(s));
+}
+
+int buffer_vprintf(rc_buffer *buf, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0 || reserve(buf, (size_t)n))
+		return RC_ENOMEM;
+	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+	buf->len += (size_t)n;
+	return 0;
+}
+
+int buffer_printf(rc_buffer *buf, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = buffer_vprintf(buf, fmt, ap);
+	va_end(ap);
+	return rc;
+}

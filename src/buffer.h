@@ -1,0 +1,14 @@
+/* Appending to an rc_buffer; every function returns 0 or RC_ENOMEM. */
+#ifndef RC_BUFFER_H
+#define RC_BUFFER_H
+
+#include <stdarg.h>
+
+#include "rchain/common.h"
+
+int buffer_append(rc_buffer *buf, const char *data, size_t len);
+int buffer_puts(rc_buffer *buf, const char *s);
+int buffer_printf(rc_buffer *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int buffer_vprintf(rc_buffer *buf, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+
+#endif

@@ -1,0 +1,218 @@
+/* Runs the rule catalogue over a model and keeps the findings, sorted and counted. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "arena.h"
+#include "buffer.h"
+#include "check_internal.h"
+#include "diagnostic.h"
+#include "error.h"
+#include "model_internal.h"
+#include "vec.h"
+
+struct rc_findings {
+	struct arena arena; /* messages */
+	struct vec items;   /* rc_finding */
+	size_t *step_counts;
+	size_t *link_counts;
+	size_t severity_counts[3];
+};
+
+const char *rc_severity_name(rc_severity severity)
+{
+	static const char *const names[] = { "note", "warning", "error" };
+
+	return names[severity];
+}
+
+int columns_only(const rc_model *m)
+{
+	return rc_model_step_link_count(m) == 0;
+}
+
+/* The reason of the first <suppress> of `rule` in `range`, or of a model-level one when `range` is NULL. */
+static const char *suppression_reason(const rc_model *m, const rc_rule *rule, const rc_range *range)
+{
+	size_t first = range ? range->first : 0;
+	size_t end = range ? range->first + range->count : m->suppressions.len;
+	size_t i;
+
+	for (i = first; i < end; i++) {
+		const rc_suppression *s = MODEL_AT(m, suppressions, rc_suppression, i);
+
+		if ((range || s->owner == RC_OWNER_MODEL) && strcmp(s->rule, rule->code) == 0)
+			return s->reason;
+	}
+	return NULL;
+}
+
+static const char *owner_suppression(const rc_model *m, const rc_rule *rule, rc_owner_kind owner, size_t index)
+{
+	if (owner == RC_OWNER_STEP)
+		return suppression_reason(m, rule, &MODEL_AT(m, steps, rc_step, index)->suppressions);
+	if (owner == RC_OWNER_LINK)
+		return suppression_reason(m, rule, &MODEL_AT(m, links, rc_link, index)->suppressions);
+	return NULL;
+}
+
+void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)
+{
+	rc_findings *f = c->findings;
+	rc_finding *item;
+	char message[1024];
+	va_list ap;
+
+	if (c->status)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	item = vec_push(&f->items, sizeof(*item));
+	if (!item || !(item->message = arena_strndup(&f->arena, message, strlen(message)))) {
+		c->status = RC_ENOMEM;
+		return;
+	}
+	item->rule = &c->rule->info;
+	item->severity = c->rule->info.severity;
+	item->loc = loc;
+	item->owner = owner;
+	item->owner_index = index;
+	item->suppressed =
+	        c->model_suppression ? c->model_suppression : owner_suppression(c->m, item->rule, owner, index);
+}
+
+static int compare_findings(const void *pa, const void *pb)
+{
+	const rc_finding *a = pa, *b = pb;
+
+	if (a->loc.line != b->loc.line)
+		return a->loc.line < b->loc.line ? -1 : 1;
+	if (a->loc.column != b->loc.column)
+		return a->loc.column < b->loc.column ? -1 : 1;
+	if (a->rule != b->rule)
+		return a->rule < b->rule ? -1 : 1; /* catalogue order */
+	return strcmp(a->message, b->message);
+}
+
+static int count_findings(rc_findings *f, const rc_model *m)
+{
+	size_t i;
+
+	f->step_counts = rc_calloc(m->steps.len, sizeof(size_t));
+	f->link_counts = rc_calloc(m->links.len, sizeof(size_t));
+	if (!f->step_counts || !f->link_counts)
+		return RC_ENOMEM;
+	for (i = 0; i < f->items.len; i++) {
+		const rc_finding *x = (const rc_finding *)f->items.data + i;
+
+		if (x->suppressed)
+			continue;
+		f->severity_counts[x->severity]++;
+		if (x->owner == RC_OWNER_STEP)
+			f->step_counts[x->owner_index]++;
+		else if (x->owner == RC_OWNER_LINK)
+			f->link_counts[x->owner_index]++;
+	}
+	return 0;
+}
+
+static int is_disabled(const struct rule *r, const rc_check_options *opts)
+{
+	size_t i;
+
+	for (i = 0; opts && i < opts->disabled_count; i++)
+		if (rc_rule_find(opts->disabled[i]) == &r->info)
+			return 1;
+	return 0;
+}
+
+int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_options *opts, rc_error *err)
+{
+	struct checker c;
+	size_t i;
+
+	*out = NULL;
+	for (i = 0; opts && i < opts->disabled_count; i++)
+		if (!rc_rule_find(opts->disabled[i]))
+			return error_set(err, RC_EARG, "unknown rule '%s' (see 'rchain rules')", opts->disabled[i]);
+	memset(&c, 0, sizeof(c));
+	c.m = model;
+	c.findings = rc_calloc(1, sizeof(*c.findings));
+	if (!c.findings || chain_analyse(&c.chain, model) != 0) {
+		c.status = RC_ENOMEM;
+		goto done;
+	}
+	for (i = 0; i < rule_table_len && !c.status; i++) {
+		if (is_disabled(&rule_table[i], opts))
+			continue;
+		c.rule = &rule_table[i];
+		c.model_suppression = suppression_reason(model, &c.rule->info, NULL);
+		rule_table[i].run(&c);
+	}
+	if (!c.status) {
+		qsort(c.findings->items.data, c.findings->items.len, sizeof(rc_finding), compare_findings);
+		c.status = count_findings(c.findings, model);
+	}
+done:
+	chain_analysis_free(&c.chain);
+	if (c.status) {
+		rc_findings_free(&c.findings);
+		return error_set(err, c.status, "out of memory while checking");
+	}
+	*out = c.findings;
+	return 0;
+}
+
+void rc_findings_free(rc_findings **findings)
+{
+	rc_findings *f;
+
+	if (!findings || !*findings)
+		return;
+	f = *findings;
+	arena_free(&f->arena);
+	vec_free(&f->items);
+	rc_free(f->step_counts);
+	rc_free(f->link_counts);
+	rc_free(f);
+	*findings = NULL;
+}
+
+size_t rc_findings_count(const rc_findings *f)
+{
+	return f->items.len;
+}
+
+const rc_finding *rc_findings_at(const rc_findings *f, size_t i)
+{
+	return i < f->items.len ? (const rc_finding *)f->items.data + i : NULL;
+}
+
+size_t rc_findings_count_severity(const rc_findings *f, rc_severity severity)
+{
+	return f->severity_counts[severity];
+}
+
+size_t rc_findings_count_step(const rc_findings *f, size_t step)
+{
+	return f->step_counts[step];
+}
+
+size_t rc_findings_count_link(const rc_findings *f, size_t link)
+{
+	return f->link_counts[link];
+}
+
+int rc_finding_format(rc_buffer *out, const rc_finding *x)
+{
+	char line[2048];
+	int n = diagnostic_format(line, sizeof(line), x->loc.file, x->loc.line, x->loc.column,
+	                          rc_severity_name(x->severity), x->message);
+
+	if (n < 0 || buffer_append(out, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1))
+		return RC_ENOMEM;
+	return buffer_printf(out, " [%s %s]\n  hint: %s\n", x->rule->code, x->rule->slug, x->rule->hint);
+}

@@ -1,0 +1,381 @@
+/* rchain: the command-line tool, a thin layer over the public library API. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rchain/rchain.h"
+
+/* Exit status, after ShellCheck: the tool failing is kept apart from the model having findings. */
+enum exit_status { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2, EXIT_USAGE = 3 };
+
+static const char *const usage_text =
+        "usage: rchain COMMAND [OPTIONS] [ARGS]\n"
+        "\n"
+        "Check and draw contribution-analysis results chains (logic models).\n"
+        "\n"
+        "commands:\n"
+        "  check    check models against the rule catalogue\n"
+        "  render   draw a model's chain as svg, png, pdf or dot\n"
+        "  schema   print the XML schema of the model format\n"
+        "  rules    list the rule catalogue, or explain one rule\n"
+        "\n"
+        "Run 'rchain COMMAND --help' for a command's options.\n"
+        "exit status: 0 clean, 1 findings at failing severity, 2 a file could not be processed, 3 bad usage\n";
+
+static const char *const check_help = "usage: rchain check [--strict] [--disable CODE]... MODEL...\n"
+                                      "\n"
+                                      "Check each MODEL ('-' reads standard input) and print every finding as\n"
+                                      "FILE:LINE:COL: SEVERITY: MESSAGE [CODE slug], with a hint line.\n"
+                                      "\n"
+                                      "options:\n"
+                                      "  --strict          fail (exit 1) on warnings as well as errors\n"
+                                      "  --disable CODE    skip a rule (code or slug); repeatable\n"
+                                      "  --max-file-size N refuse model files over N bytes (default 67108864)\n"
+                                      "  -h, --help        show this help\n";
+
+static const char *const render_help =
+        "usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] MODEL\n"
+        "\n"
+        "Check MODEL and draw its chain with the findings marked. The output goes to\n"
+        "output/<model id>.<format> unless -o is given ('-o -' writes to standard output).\n"
+        "\n"
+        "options:\n"
+        "  -f, --format FORMAT   svg (default), png, pdf or dot\n"
+        "  -o, --output FILE     where to write the drawing\n"
+        "  --direction DIR       LR: levels as columns left to right (default); TB: top to bottom\n"
+        "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
+        "  -h, --help            show this help\n";
+
+static const char *const schema_help = "usage: rchain schema [model]\n"
+                                       "\n"
+                                       "Print the XML Schema (XSD) of the model format, for editors and validators.\n";
+
+static const char *const rules_help = "usage: rchain rules [CODE]\n"
+                                      "\n"
+                                      "List the rule catalogue, or explain the rule with this code or slug.\n";
+
+enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE };
+
+/* Reports a usage error in one line and returns EXIT_USAGE. */
+static int usage_error(const char *command, const char *what)
+{
+	fprintf(stderr, "rchain%s%s: %s (see 'rchain%s%s --help')\n", command ? " " : "", command ? command : "", what,
+	        command ? " " : "", command ? command : "");
+	return EXIT_USAGE;
+}
+
+static int bad_option(const char *command, char **argv)
+{
+	char what[512];
+
+	snprintf(what, sizeof(what), "unknown or incomplete option '%s'", argv[optind - 1]);
+	return usage_error(command, what);
+}
+
+static void print_error(const rc_error *err)
+{
+	char line[2200];
+
+	rc_error_format(err, line, sizeof(line));
+	fprintf(stderr, "%s\n", line);
+}
+
+static int parse_size(const char *text, size_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(text, &end, 10);
+	if (errno || end == text || *end || v == 0 || text[0] == '-')
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+/* Loads and checks one model; on failure prints the error and returns EXIT_FAILED. */
+static int load_and_check(rc_context *ctx, const char *path, const rc_check_options *opts, rc_model **model,
+                          rc_findings **findings)
+{
+	rc_error err = { 0 };
+
+	if (rc_model_load(model, ctx, path, &err) != 0 || rc_check_run(findings, *model, opts, &err) != 0) {
+		print_error(&err);
+		rc_model_free(model);
+		return EXIT_FAILED;
+	}
+	return EXIT_CLEAN;
+}
+
+static int print_findings(const rc_model *model, const rc_findings *findings, int strict)
+{
+	rc_buffer out = { 0 };
+	size_t i, errors, warnings, notes;
+
+	for (i = 0; i < rc_findings_count(findings); i++) {
+		const rc_finding *f = rc_findings_at(findings, i);
+
+		if (!f->suppressed && rc_finding_format(&out, f) != 0) {
+			rc_buffer_free(&out);
+			fprintf(stderr, "rchain: out of memory\n");
+			return EXIT_FAILED;
+		}
+	}
+	if (out.len)
+		fwrite(out.data, 1, out.len, stdout);
+	rc_buffer_free(&out);
+	errors = rc_findings_count_severity(findings, RC_SEVERITY_ERROR);
+	warnings = rc_findings_count_severity(findings, RC_SEVERITY_WARNING);
+	notes = rc_findings_count_severity(findings, RC_SEVERITY_NOTE);
+	printf("%s: %zu error%s, %zu warning%s, %zu note%s\n", rc_model_file(model), errors, errors == 1 ? "" : "s",
+	       warnings, warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
+	return errors || (strict && warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int cmd_check(rc_context *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "disable", required_argument, NULL, OPT_DISABLE },
+		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char **disabled = calloc((size_t)argc, sizeof(*disabled));
+	rc_check_options opts = { 0 };
+	int strict = 0, status = EXIT_CLEAN, c, i;
+
+	if (!disabled)
+		return EXIT_FAILED;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_STRICT: strict = 1; break;
+		case OPT_DISABLE:
+			if (!rc_rule_find(optarg)) {
+				free(disabled);
+				return usage_error("check", "--disable names an unknown rule");
+			}
+			disabled[opts.disabled_count++] = optarg;
+			break;
+		case OPT_MAX_FILE:
+			if (parse_size(optarg, &rc_context_limits(ctx)->max_file_bytes) != 0) {
+				free(disabled);
+				return usage_error("check", "--max-file-size takes a positive number of bytes");
+			}
+			break;
+		case 'h':
+			free(disabled);
+			fputs(check_help, stdout);
+			return EXIT_CLEAN;
+		default: free(disabled); return bad_option("check", argv);
+		}
+	}
+	opts.disabled = disabled;
+	if (optind >= argc) {
+		free(disabled);
+		return usage_error("check", "no model file given");
+	}
+	for (i = optind; i < argc; i++) {
+		rc_model *model = NULL;
+		rc_findings *findings = NULL;
+		int one = load_and_check(ctx, argv[i], &opts, &model, &findings);
+
+		if (one == EXIT_CLEAN)
+			one = print_findings(model, findings, strict);
+		if (one > status)
+			status = one;
+		rc_findings_free(&findings);
+		rc_model_free(&model);
+	}
+	free(disabled);
+	return status;
+}
+
+/* output/<id>.<ext>, creating output/ when it is missing. */
+static int default_output(char *path, size_t size, const rc_model *model, const char *ext)
+{
+	if (mkdir("output", 0777) != 0 && errno != EEXIST) {
+		fprintf(stderr, "rchain render: cannot create output/: %s\n", strerror(errno));
+		return -1;
+	}
+	snprintf(path, size, "output/%s.%s", rc_model_id(model), ext);
+	return 0;
+}
+
+static int write_output(const char *path, const rc_buffer *data)
+{
+	rc_error err = { 0 };
+
+	if (strcmp(path, "-") == 0) {
+		if (fwrite(data->data, 1, data->len, stdout) != data->len || fflush(stdout) != 0) {
+			fprintf(stderr, "rchain: cannot write to standard output\n");
+			return EXIT_FAILED;
+		}
+		return EXIT_CLEAN;
+	}
+	if (rc_file_write_atomic(path, data->data, data->len, &err) != 0) {
+		print_error(&err);
+		return EXIT_FAILED;
+	}
+	fprintf(stderr, "rchain: wrote %s\n", path);
+	return EXIT_CLEAN;
+}
+
+static int cmd_render(rc_context *ctx, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "direction", required_argument, NULL, OPT_DIRECTION },
+		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const rc_renderer *renderer = rc_diagram_renderer("svg");
+	rc_render_input in = { 0 };
+	const char *output = NULL;
+	rc_findings *findings = NULL;
+	rc_model *model = NULL;
+	rc_buffer data = { 0 };
+	rc_error err = { 0 };
+	char path[4096];
+	int c, status;
+
+	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			renderer = rc_diagram_renderer(optarg);
+			if (!renderer)
+				return usage_error("render", "--format must be svg, png, pdf or dot");
+			break;
+		case 'o': output = optarg; break;
+		case OPT_DIRECTION:
+			if (strcmp(optarg, "LR") == 0)
+				in.direction = RC_LAYOUT_LR;
+			else if (strcmp(optarg, "TB") == 0)
+				in.direction = RC_LAYOUT_TB;
+			else
+				return usage_error("render", "--direction must be LR or TB");
+			break;
+		case OPT_MAX_FILE:
+			if (parse_size(optarg, &rc_context_limits(ctx)->max_file_bytes) != 0)
+				return usage_error("render", "--max-file-size takes a positive number of bytes");
+			break;
+		case 'h': fputs(render_help, stdout); return EXIT_CLEAN;
+		default: return bad_option("render", argv);
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error("render", "give exactly one model file");
+	status = load_and_check(ctx, argv[optind], NULL, &model, &findings);
+	if (status != EXIT_CLEAN)
+		return status;
+	in.model = model;
+	in.findings = findings;
+	if (renderer->render(&data, &in, &err) != 0) {
+		print_error(&err);
+		status = EXIT_FAILED;
+	} else if (!output && default_output(path, sizeof(path), model, renderer->extension) != 0) {
+		status = EXIT_FAILED;
+	} else {
+		status = write_output(output ? output : path, &data);
+	}
+	rc_buffer_free(&data);
+	rc_findings_free(&findings);
+	rc_model_free(&model);
+	return status;
+}
+
+static int cmd_schema(rc_context *ctx, int argc, char **argv)
+{
+	const char *name = argc > 1 ? argv[1] : "model";
+	const char *text;
+	size_t len;
+
+	(void)ctx;
+	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		fputs(schema_help, stdout);
+		return EXIT_CLEAN;
+	}
+	if (argc > 2)
+		return usage_error("schema", "give at most one schema name");
+	text = rc_schema_text(name, &len);
+	if (!text)
+		return usage_error("schema", "unknown schema (try 'model')");
+	fwrite(text, 1, len, stdout);
+	return EXIT_CLEAN;
+}
+
+static int cmd_rules(rc_context *ctx, int argc, char **argv)
+{
+	const rc_rule *rule;
+	size_t i;
+
+	(void)ctx;
+	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
+		fputs(rules_help, stdout);
+		return EXIT_CLEAN;
+	}
+	if (argc > 2)
+		return usage_error("rules", "give at most one rule code");
+	if (argc == 1) {
+		for (i = 0; i < rc_rule_count(); i++) {
+			rule = rc_rule_at(i);
+			printf("%s  %-7s  %-26s %s\n", rule->code, rc_severity_name(rule->severity), rule->slug,
+			       rule->summary);
+		}
+		return EXIT_CLEAN;
+	}
+	rule = rc_rule_find(argv[1]);
+	if (!rule)
+		return usage_error("rules", "unknown rule code or slug");
+	printf("%s %s (%s)\n\n%s\n\n%s\n\nsource: %s\nhint: %s\n", rule->code, rule->slug,
+	       rc_severity_name(rule->severity), rule->summary, rule->explanation, rule->source, rule->hint);
+	return EXIT_CLEAN;
+}
+
+static const struct command {
+	const char *name;
+	int (*run)(rc_context *ctx, int argc, char **argv);
+} commands[] = {
+	{ "check", cmd_check },
+	{ "render", cmd_render },
+	{ "schema", cmd_schema },
+	{ "rules", cmd_rules },
+};
+
+int main(int argc, char **argv)
+{
+	rc_context *ctx = NULL;
+	rc_error err = { 0 };
+	size_t i;
+	int status;
+
+	if (argc < 2)
+		return usage_error(NULL, "no command given");
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		fputs(usage_text, stdout);
+		return EXIT_CLEAN;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("rchain %s\n", rc_version());
+		return EXIT_CLEAN;
+	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+		if (strcmp(argv[1], commands[i].name) != 0)
+			continue;
+		if (rc_context_new(&ctx, &err) != 0) {
+			print_error(&err);
+			return EXIT_FAILED;
+		}
+		opterr = 0;
+		optind = 1;
+		status = commands[i].run(ctx, argc - 1, argv + 1);
+		rc_context_free(&ctx);
+		return status;
+	}
+	return usage_error(NULL, "unknown command");
+}

@@ -1,0 +1,14 @@
+/* The process-wide context: compiled schemas and limits. */
+#ifndef RC_CONTEXT_H
+#define RC_CONTEXT_H
+
+#include <libxml/xmlschemas.h>
+
+#include "rchain/model.h"
+
+struct rc_context {
+	xmlSchemaPtr model_schema;
+	rc_limits limits;
+};
+
+#endif

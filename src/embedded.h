@@ -1,0 +1,10 @@
+/* Data files compiled into the library by src/gen/embed.c (NUL-terminated). */
+#ifndef RC_EMBEDDED_H
+#define RC_EMBEDDED_H
+
+#include <stddef.h>
+
+extern const unsigned char rc_embedded_model_xsd[];
+extern const size_t rc_embedded_model_xsd_len;
+
+#endif

@@ -1,0 +1,142 @@
+/* File input with a size cap, and atomic output through a temporary file and rename(). */
+#include "file.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "alloc.h"
+#include "error.h"
+#include "rchain/render.h"
+
+static const char *display_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+int file_read(char **out, size_t *len, const char *path, size_t max, rc_error *err)
+{
+	const char *name = display_name(path);
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	char *data = NULL;
+	size_t size = 0, cap = 0;
+	int rc = 0;
+
+	*out = NULL;
+	*len = 0;
+	if (fd < 0)
+		return error_set_at(err, RC_EIO, name, 0, 0, "cannot open: %s", strerror(errno));
+	if (fstat(fd, &st) != 0) {
+		rc = error_set_at(err, RC_EIO, name, 0, 0, "cannot read: %s", strerror(errno));
+		goto done;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		rc = error_set_at(err, RC_EIO, name, 0, 0, "is a directory, not a model file");
+		goto done;
+	}
+	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
+		rc = error_set_at(err, RC_ELIMIT, name, 0, 0,
+		                  "file is %llu bytes, over the limit of %zu bytes (raise it with --max-file-size)",
+		                  (unsigned long long)st.st_size, max);
+		goto done;
+	}
+	for (;;) {
+		void *grown = data;
+		ssize_t n;
+
+		if (size == cap && rc_grow(&grown, &cap, size + 65536, 1)) {
+			rc = error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory reading the file");
+			goto done;
+		}
+		data = grown;
+		n = read(fd, data + size, cap - size);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = error_set_at(err, RC_EIO, name, 0, 0, "cannot read: %s", strerror(errno));
+			goto done;
+		}
+		if (n == 0)
+			break;
+		size += (size_t)n;
+		if (size > max) {
+			rc = error_set_at(err, RC_ELIMIT, name, 0, 0,
+			                  "file is over the limit of %zu bytes (raise it with --max-file-size)", max);
+			goto done;
+		}
+	}
+	*out = data;
+	*len = size;
+	data = NULL;
+done:
+	rc_free(data);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return rc;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* mkstemp creates 0600; outputs get the mode an ordinary new file would. */
+static mode_t output_mode(void)
+{
+	mode_t mask = umask(0);
+
+	umask(mask);
+	return 0666 & ~mask;
+}
+
+int rc_file_write_atomic(const char *path, const char *data, size_t len, rc_error *err)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
+	char tmp[4096];
+	struct stat st;
+	int fd;
+	int saved;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: is a directory");
+	if (dirlen + sizeof(".rchain-XXXXXX.tmp") > sizeof(tmp))
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: path too long");
+	/* Hidden and suffixed, so a leftover can never pass for an output file. */
+	snprintf(tmp, sizeof(tmp), "%.*s.rchain-XXXXXX.tmp", (int)dirlen, path);
+	fd = mkstemps(tmp, 4);
+	if (fd < 0)
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		unlink(tmp);
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
+	}
+	if (fchmod(fd, output_mode()) != 0 || close(fd) != 0) {
+		saved = errno;
+		unlink(tmp);
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
+	}
+	if (rename(tmp, path) != 0) {
+		saved = errno;
+		unlink(tmp);
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
+	}
+	return 0;
+}

@@ -1,0 +1,51 @@
+/* The loaded model's real layout, shared by the loader, the checker and the renderers. */
+#ifndef RC_MODEL_INTERNAL_H
+#define RC_MODEL_INTERNAL_H
+
+#include "arena.h"
+#include "idmap.h"
+#include "rchain/model.h"
+#include "vec.h"
+
+struct rc_model {
+	struct arena arena; /* every string and index array */
+	const char *file;
+	const char *id;
+	const char *title;
+	const char *description;
+	const char *source;
+	rc_loc loc;
+	int has_partnership;
+	rc_formation formation;
+
+	struct vec partners;     /* rc_partner */
+	struct vec strands;      /* rc_strand */
+	struct vec steps;        /* rc_step */
+	struct vec links;        /* rc_link */
+	struct vec indicators;   /* rc_indicator */
+	struct vec assumptions;  /* rc_assumption */
+	struct vec risks;        /* rc_risk */
+	struct vec evidence;     /* rc_evidence */
+	struct vec influences;   /* rc_influence */
+	struct vec suppressions; /* rc_suppression */
+
+	/* Built by model_index() once loading is done. */
+	struct idmap step_ids;
+	struct idmap strand_ids;
+	size_t *out_first; /* step_count + 1 offsets into out_links */
+	size_t *out_links;
+	size_t *in_first;
+	size_t *in_links;
+	size_t *by_cell;    /* step indices sorted by (level, strand slot) */
+	size_t *cell_first; /* RC_LEVEL_COUNT * (strand_count + 1) + 1 offsets */
+	size_t step_link_count;
+};
+
+/* Creates an empty model for `file`; NULL on allocation failure. */
+rc_model *model_new(const char *file);
+/* Resolves references and builds the look-up tables; 0 or RC_ENOMEM. */
+int model_index(rc_model *m);
+
+#define MODEL_AT(m, field, type, i) (&((type *)(m)->field.data)[i])
+
+#endif

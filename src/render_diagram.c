@@ -1,0 +1,478 @@
+/* The diagram back-end: builds the chain as a cgraph graph and renders it through gvc. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "alloc.h"
+#include "buffer.h"
+#include "error.h"
+#include "model_internal.h"
+#include "rchain/render.h"
+
+enum { WRAP_COLUMNS = 28 };
+
+static char graphviz_message[512];
+
+/* Graphviz hands its messages here instead of printing them; it may send a message in pieces. */
+static int keep_graphviz_message(char *text)
+{
+	size_t used = strlen(graphviz_message);
+
+	snprintf(graphviz_message + used, sizeof(graphviz_message) - used, "%s", text);
+	return 0;
+}
+
+/* One gvc context per process: Graphviz crashed when a second one was created after freeing the first. */
+static GVC_t *graphviz(void)
+{
+	static GVC_t *gvc;
+
+	if (!gvc) {
+		agseterrf(keep_graphviz_message);
+		gvc = gvContext();
+	}
+	return gvc;
+}
+
+/* Appends `s` escaped for an HTML-like label: markup characters and the backslash escapes of Graphviz. */
+static int escape_html(rc_buffer *out, const char *s, size_t len)
+{
+	size_t i;
+	int rc = 0;
+
+	for (i = 0; i < len && !rc; i++) {
+		switch (s[i]) {
+		case '&': rc = buffer_puts(out, "&amp;"); break;
+		case '<': rc = buffer_puts(out, "&lt;"); break;
+		case '>': rc = buffer_puts(out, "&gt;"); break;
+		case '"': rc = buffer_puts(out, "&quot;"); break;
+		case '\\': rc = buffer_puts(out, "&#92;"); break;
+		default: rc = buffer_append(out, s + i, 1); break;
+		}
+	}
+	return rc;
+}
+
+static size_t utf8_length(const char *s, size_t len)
+{
+	size_t n = 0, i;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Byte length of the first `chars` characters of `s`. */
+static size_t utf8_prefix(const char *s, size_t chars)
+{
+	size_t i = 0;
+
+	while (s[i] && chars > 0) {
+		i++;
+		while (((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+		chars--;
+	}
+	return i;
+}
+
+/* Appends `text` escaped and wrapped at word boundaries to `width` characters, lines joined by <BR/>. */
+static int wrap_html(rc_buffer *out, const char *text, size_t width)
+{
+	size_t line = 0;
+	int rc = 0;
+
+	while (*text && !rc) {
+		size_t word = strcspn(text, " ");
+		size_t chars = utf8_length(text, word);
+
+		if (line > 0 && line + 1 + chars > width) {
+			rc = buffer_puts(out, "<BR/>");
+			line = 0;
+		} else if (line > 0) {
+			rc = buffer_puts(out, " ");
+			line++;
+		}
+		while (!rc && chars > width) { /* a word longer than a line is split */
+			size_t cut = utf8_prefix(text, width);
+
+			rc = escape_html(out, text, cut);
+			if (!rc)
+				rc = buffer_puts(out, "<BR/>");
+			text += cut;
+			word -= cut;
+			chars -= width;
+		}
+		if (!rc)
+			rc = escape_html(out, text, word);
+		line += chars;
+		text += word;
+		text += strspn(text, " ");
+	}
+	return rc;
+}
+
+/* Escapes a plain (non-HTML) Graphviz string: only the backslash is special to cgraph. */
+static int escape_plain(rc_buffer *out, const char *s)
+{
+	int rc = 0;
+
+	for (; *s && !rc; s++)
+		rc = *s == '\\' ? buffer_puts(out, "\\\\") : buffer_append(out, s, 1);
+	return rc;
+}
+
+struct builder {
+	Agraph_t *g;
+	const rc_render_input *in;
+	rc_buffer scratch;
+	Agnode_t **step_nodes;
+	Agnode_t *level_nodes[RC_LEVEL_COUNT];
+	int failed;
+};
+
+static void set(struct builder *b, void *obj, const char *name, const char *value)
+{
+	if (agsafeset(obj, (char *)name, (char *)value, "") != 0)
+		b->failed = 1;
+}
+
+static void set_html(struct builder *b, void *obj, const char *name, const char *html)
+{
+	char *s = agstrdup_html(b->g, (char *)html);
+
+	if (!s) {
+		b->failed = 1;
+		return;
+	}
+	set(b, obj, name, s);
+	agstrfree(b->g, s);
+}
+
+static void set_plain(struct builder *b, void *obj, const char *name, const char *text)
+{
+	b->scratch.len = 0;
+	if (escape_plain(&b->scratch, text) != 0) {
+		b->failed = 1;
+		return;
+	}
+	set(b, obj, name, b->scratch.data ? b->scratch.data : "");
+}
+
+static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
+{
+	agattr(g, AGRAPH, "rankdir", direction == RC_LAYOUT_TB ? "TB" : "LR");
+	agattr(g, AGRAPH, "newrank", "true");
+	agattr(g, AGRAPH, "nodesep", "0.3");
+	agattr(g, AGRAPH, "ranksep", "0.6");
+	agattr(g, AGRAPH, "fontname", "DejaVu Sans");
+	agattr(g, AGRAPH, "labelloc", "t");
+	agattr(g, AGRAPH, "labeljust", "l");
+	agattr(g, AGRAPH, "label", "");
+	agattr(g, AGRAPH, "rank", "");
+	agattr(g, AGRAPH, "style", "");
+	agattr(g, AGRAPH, "color", "black");
+	agattr(g, AGRAPH, "bgcolor", "");
+	agattr(g, AGNODE, "shape", "box");
+	agattr(g, AGNODE, "style", "rounded,filled");
+	agattr(g, AGNODE, "fillcolor", "white");
+	agattr(g, AGNODE, "color", "#555555");
+	agattr(g, AGNODE, "penwidth", "1");
+	agattr(g, AGNODE, "fontname", "DejaVu Sans");
+	agattr(g, AGNODE, "fontsize", "11");
+	agattr(g, AGNODE, "margin", "0.1,0.05");
+	agattr(g, AGNODE, "label", "\\N");
+	agattr(g, AGNODE, "tooltip", "");
+	agattr(g, AGNODE, "id", "");
+	agattr(g, AGEDGE, "style", "solid");
+	agattr(g, AGEDGE, "constraint", "true");
+	agattr(g, AGEDGE, "weight", "1");
+	agattr(g, AGEDGE, "color", "#333333");
+	agattr(g, AGEDGE, "penwidth", "1");
+	agattr(g, AGEDGE, "arrowhead", "normal");
+	agattr(g, AGEDGE, "tooltip", "");
+	agattr(g, AGEDGE, "id", "");
+}
+
+static void add_level_headers(struct builder *b)
+{
+	rc_level level;
+	char name[32];
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		Agnode_t *n;
+
+		snprintf(name, sizeof(name), "level_%s", rc_level_id(level));
+		n = agnode(b->g, name, 1);
+		b->level_nodes[level] = n;
+		b->scratch.len = 0;
+		if (buffer_puts(&b->scratch, "<B>") || wrap_html(&b->scratch, rc_level_title(level), 18) ||
+		    buffer_puts(&b->scratch, "</B>")) {
+			b->failed = 1;
+			return;
+		}
+		set_html(b, n, "label", b->scratch.data);
+		set(b, n, "style", "filled");
+		set(b, n, "fillcolor", "#e8e8e8");
+		set(b, n, "color", "#e8e8e8");
+		set(b, n, "id", name);
+		if (level > 0) {
+			Agedge_t *e = agedge(b->g, b->level_nodes[level - 1], n, NULL, 1);
+
+			set(b, e, "style", "invis");
+			set(b, e, "weight", "100");
+		}
+	}
+}
+
+static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
+{
+	const rc_findings *f = b->in->findings;
+	size_t count = f ? rc_findings_count_step(f, s->index) : 0;
+	char name[32];
+	Agnode_t *n;
+
+	snprintf(name, sizeof(name), "s%zu", s->index);
+	n = agnode(parent, name, 1);
+	b->step_nodes[s->index] = n;
+	b->scratch.len = 0;
+	if (buffer_puts(&b->scratch, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\"><TR><TD>") ||
+	    wrap_html(&b->scratch, s->title, WRAP_COLUMNS) || buffer_puts(&b->scratch, "</TD></TR>") ||
+	    (count &&
+	     buffer_printf(&b->scratch,
+	                   "<TR><TD BGCOLOR=\"#E69F00\"><FONT POINT-SIZE=\"9\">! %zu finding%s</FONT></TD></TR>", count,
+	                   count == 1 ? "" : "s")) ||
+	    buffer_puts(&b->scratch, "</TABLE>")) {
+		b->failed = 1;
+		return;
+	}
+	set_html(b, n, "label", b->scratch.data);
+	set_plain(b, n, "tooltip", s->title);
+	b->scratch.len = 0;
+	if (buffer_printf(&b->scratch, "step-%s", s->id)) {
+		b->failed = 1;
+		return;
+	}
+	set(b, n, "id", b->scratch.data);
+	if (count) {
+		set(b, n, "penwidth", "2.5");
+		set(b, n, "color", "#D55E00");
+	}
+}
+
+/* Strands become clusters (rows); each level's steps share a rank with its header (columns). */
+static void add_steps(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	size_t strand, i;
+	rc_level level;
+	char name[48];
+
+	for (strand = 0; strand < m->strands.len; strand++) {
+		const rc_strand *st = MODEL_AT(m, strands, rc_strand, strand);
+		Agraph_t *cluster;
+
+		snprintf(name, sizeof(name), "cluster_strand_%zu", strand);
+		cluster = agsubg(b->g, name, 1);
+		b->scratch.len = 0;
+		if (buffer_puts(&b->scratch, "<B>") || wrap_html(&b->scratch, st->name, 60) ||
+		    buffer_puts(&b->scratch, "</B>")) {
+			b->failed = 1;
+			return;
+		}
+		set_html(b, cluster, "label", b->scratch.data);
+		set(b, cluster, "style", "rounded");
+		set(b, cluster, "color", "#999999");
+		for (level = 0; level < RC_LEVEL_COUNT; level++) {
+			size_t n;
+			const size_t *steps = rc_model_steps_in(m, level, strand, &n);
+
+			for (i = 0; i < n; i++)
+				add_step(b, cluster, MODEL_AT(m, steps, rc_step, steps[i]));
+		}
+	}
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		size_t n;
+		const size_t *steps = rc_model_steps_in(m, level, RC_NONE, &n);
+
+		for (i = 0; i < n; i++)
+			add_step(b, b->g, MODEL_AT(m, steps, rc_step, steps[i]));
+	}
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		size_t n;
+		const size_t *steps = rc_model_steps_at(m, level, &n);
+		Agraph_t *rank;
+
+		snprintf(name, sizeof(name), "rank_%s", rc_level_id(level));
+		rank = agsubg(b->g, name, 1);
+		set(b, rank, "rank", "same");
+		agsubnode(rank, b->level_nodes[level], 1);
+		for (i = 0; i < n; i++) {
+			/* An invisible flat edge orders the header before (above) the steps of its column. */
+			Agedge_t *e = agedge(b->g, b->level_nodes[level], b->step_nodes[steps[i]], NULL, 1);
+
+			set(b, e, "style", "invis");
+			agsubnode(rank, b->step_nodes[steps[i]], 1);
+		}
+	}
+}
+
+static void add_links(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	size_t i;
+	char name[32];
+
+	for (i = 0; i < m->links.len; i++) {
+		const rc_link *l = MODEL_AT(m, links, rc_link, i);
+		Agnode_t *from, *to;
+		Agedge_t *e;
+
+		if (!l->resolved)
+			continue;
+		from = l->column ? b->level_nodes[l->from_level] : b->step_nodes[l->from_step];
+		to = l->column ? b->level_nodes[l->to_level] : b->step_nodes[l->to_step];
+		snprintf(name, sizeof(name), "l%zu", i);
+		e = agedge(b->g, from, to, NULL, 1);
+		snprintf(name, sizeof(name), "link-%zu", i);
+		set(b, e, "id", name);
+		if (l->kind == RC_LINK_FEEDBACK)
+			set(b, e, "style", "dashed");
+		/* Only forward causal links may shape the columns. */
+		if (l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
+			set(b, e, "constraint", "false");
+		if (l->column) {
+			set(b, e, "penwidth", "3");
+			set(b, e, "color", "#0072B2");
+		}
+	}
+}
+
+static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
+{
+	const rc_model *m = in->model;
+	struct builder b;
+
+	memset(&b, 0, sizeof(b));
+	b.in = in;
+	b.step_nodes = rc_calloc(m->steps.len, sizeof(*b.step_nodes));
+	b.g = agopen("rchain", Agdirected, NULL);
+	if (!b.step_nodes || !b.g) {
+		b.failed = 1;
+		goto done;
+	}
+	declare_defaults(b.g, in->direction);
+	b.scratch.len = 0;
+	if (buffer_puts(&b.scratch, "<B>") || wrap_html(&b.scratch, m->title, 90) || buffer_puts(&b.scratch, "</B>")) {
+		b.failed = 1;
+		goto done;
+	}
+	set_html(&b, b.g, "label", b.scratch.data);
+	add_level_headers(&b);
+	if (!b.failed)
+		add_steps(&b);
+	if (!b.failed)
+		add_links(&b);
+done:
+	rc_free(b.step_nodes);
+	rc_buffer_free(&b.scratch);
+	if (b.failed) {
+		if (b.g)
+			agclose(b.g);
+		error_set(err, RC_ENOMEM, "out of memory building the diagram");
+		return NULL;
+	}
+	return b.g;
+}
+
+static int render_dot(rc_buffer *out, const rc_render_input *in, rc_error *err)
+{
+	Agraph_t *g = build_graph(in, err);
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem;
+	int rc = 0;
+
+	if (!g)
+		return err ? err->status : RC_ENOMEM;
+	mem = open_memstream(&text, &len);
+	if (!mem || agwrite(g, mem) != 0 || fclose(mem) != 0 || buffer_append(out, text, len) != 0)
+		rc = error_set(err, RC_ENOMEM, "out of memory writing DOT");
+	free(text);
+	agclose(g);
+	return rc;
+}
+
+static int render_with_graphviz(rc_buffer *out, const rc_render_input *in, const char *format, rc_error *err)
+{
+	GVC_t *gvc = graphviz();
+	Agraph_t *g;
+	char *data = NULL;
+	unsigned int len = 0;
+	int rc = 0;
+
+	if (!gvc)
+		return error_set(err, RC_ENOMEM, "cannot start Graphviz");
+	g = build_graph(in, err);
+	if (!g)
+		return err ? err->status : RC_ENOMEM;
+	graphviz_message[0] = '\0';
+	if (gvLayout(gvc, g, "dot") != 0) {
+		rc = error_set(err, RC_ERENDER, "Graphviz could not lay out the diagram: %s", graphviz_message);
+	} else {
+		if (gvRenderData(gvc, g, format, &data, &len) != 0)
+			rc = error_set(err, RC_ERENDER, "Graphviz could not render %s: %s", format, graphviz_message);
+		else if (buffer_append(out, data, len) != 0)
+			rc = error_set(err, RC_ENOMEM, "out of memory rendering %s", format);
+		if (rc == 0 || data)
+			gvFreeRenderData(data);
+		gvFreeLayout(gvc, g);
+	}
+	agclose(g);
+	return rc;
+}
+
+static int render_svg(rc_buffer *out, const rc_render_input *in, rc_error *err)
+{
+	return render_with_graphviz(out, in, "svg", err);
+}
+
+static int render_png(rc_buffer *out, const rc_render_input *in, rc_error *err)
+{
+	return render_with_graphviz(out, in, "png", err);
+}
+
+static int render_pdf(rc_buffer *out, const rc_render_input *in, rc_error *err)
+{
+	return render_with_graphviz(out, in, "pdf", err);
+}
+
+static const rc_renderer diagram_renderers[] = {
+	{ "svg", "svg", render_svg },
+	{ "png", "png", render_png },
+	{ "pdf", "pdf", render_pdf },
+	{ "dot", "dot", render_dot },
+};
+
+size_t rc_diagram_renderer_count(void)
+{
+	return sizeof(diagram_renderers) / sizeof(diagram_renderers[0]);
+}
+
+const rc_renderer *rc_diagram_renderer_at(size_t i)
+{
+	return i < rc_diagram_renderer_count() ? &diagram_renderers[i] : NULL;
+}
+
+const rc_renderer *rc_diagram_renderer(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rc_diagram_renderer_count(); i++)
+		if (strcmp(diagram_renderers[i].name, name) == 0)
+			return &diagram_renderers[i];
+	return NULL;
+}
