@@ -153,7 +153,8 @@ int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_option
 		rule_table[i].run(&c);
 	}
 	if (!c.status) {
-		qsort(c.findings->items.data, c.findings->items.len, sizeof(rc_finding), compare_findings);
+		if (c.findings->items.len > 1)
+			qsort(c.findings->items.data, c.findings->items.len, sizeof(rc_finding), compare_findings);
 		c.status = count_findings(c.findings, model);
 	}
 done:

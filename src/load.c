@@ -145,8 +145,9 @@ static void clean_message(char *out, size_t size, const char *msg)
 			msg += sizeof(ns) - 1;
 			continue;
 		}
-		out[n++] = *msg == '\n' ? ' ' : *msg;
-		msg++;
+		out[n++] = *msg;
+		if (*msg++ == '\n')
+			out[n - 1] = ' ';
 	}
 	while (n > 0 && out[n - 1] == ' ')
 		n--;
@@ -188,10 +189,11 @@ static void on_start_document(void *data)
 	struct loader *l = data;
 	const char *enc = (const char *)l->parser->encoding;
 	rc_loc start = { l->m->file, 1, 1 };
-	char message[256];
 
 	if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0 && strcasecmp(enc, "US-ASCII") != 0 &&
 	    strcasecmp(enc, "ASCII") != 0) {
+		char message[256];
+
 		snprintf(message, sizeof(message), "encoding '%.64s' is not supported; model files must be UTF-8", enc);
 		fail(l, RC_EPARSE, start, message);
 	}
@@ -202,7 +204,7 @@ static const xmlChar *find_attr(const xmlChar **atts, int count, const char *nam
 	int i;
 
 	for (i = 0; i < count; i++) {
-		const xmlChar **a = atts + 5 * i;
+		const xmlChar **a = atts + (ptrdiff_t)5 * i;
 
 		if (a[2] == NULL && strcmp((const char *)a[0], name) == 0) {
 			*len = (size_t)(a[4] - a[3]);
@@ -212,8 +214,11 @@ static const xmlChar *find_attr(const xmlChar **atts, int count, const char *nam
 	return NULL;
 }
 
-/* Copies `len` bytes folding white space; undoes the parser's "&#38;" for '&' in attributes. */
-static const char *fold_dup(struct loader *l, const char *s, size_t len)
+/*
+ * Copies `len` bytes folding white space. In attribute values the parser
+ * leaves '&' as "&#38;" (it does not substitute entities for SAX); undo that.
+ */
+static const char *fold_dup(struct loader *l, const char *s, size_t len, int attribute)
 {
 	char *out = arena_alloc(&l->m->arena, len + 1);
 	size_t i, n = 0;
@@ -233,7 +238,7 @@ static const char *fold_dup(struct loader *l, const char *s, size_t len)
 		if (space)
 			out[n++] = ' ';
 		space = 0;
-		if (c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
+		if (attribute && c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
 			i += 4;
 		out[n++] = c;
 	}
@@ -246,7 +251,7 @@ static const char *attr_text(struct loader *l, const xmlChar **atts, int count, 
 	size_t len;
 	const xmlChar *v = find_attr(atts, count, name, &len);
 
-	return v ? fold_dup(l, (const char *)v, len) : NULL;
+	return v ? fold_dup(l, (const char *)v, len, 1) : NULL;
 }
 
 static int attr_enum(const xmlChar **atts, int count, const char *name, const char *const *names, int dflt)
@@ -557,7 +562,7 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix, 
 		return;
 	e = l->stack[--l->depth];
 	if (text_elems & 1ul << e) {
-		const char *text = fold_dup(l, l->text.data ? l->text.data : "", l->text.len);
+		const char *text = fold_dup(l, l->text.data ? l->text.data : "", l->text.len, 0);
 
 		if (!text)
 			return;

@@ -108,6 +108,7 @@ static void bucket_links(const rc_model *m, size_t *first, size_t *items, int by
 
 static int resolve_links(rc_model *m)
 {
+	size_t resolved = 0;
 	size_t i;
 
 	for (i = 0; i < m->links.len; i++) {
@@ -120,17 +121,17 @@ static int resolve_links(rc_model *m)
 		l->from_step = idmap_get(&m->step_ids, l->from);
 		l->to_step = idmap_get(&m->step_ids, l->to);
 		l->resolved = l->from_step != RC_NONE && l->to_step != RC_NONE;
+		m->step_link_count++;
 		if (l->from_step != RC_NONE)
 			l->from_level = MODEL_AT(m, steps, rc_step, l->from_step)->level;
 		if (l->to_step != RC_NONE)
 			l->to_level = MODEL_AT(m, steps, rc_step, l->to_step)->level;
-		if (l->resolved)
-			m->step_link_count++;
+		resolved += l->resolved;
 	}
 	m->out_first = index_array(m, m->steps.len + 1);
 	m->in_first = index_array(m, m->steps.len + 1);
-	m->out_links = index_array(m, m->step_link_count);
-	m->in_links = index_array(m, m->step_link_count);
+	m->out_links = index_array(m, resolved);
+	m->in_links = index_array(m, resolved);
 	if (!m->out_first || !m->in_first || !m->out_links || !m->in_links)
 		return RC_ENOMEM;
 	bucket_links(m, m->out_first, m->out_links, 0);

@@ -358,7 +358,7 @@ static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
 
 	memset(&b, 0, sizeof(b));
 	b.in = in;
-	b.step_nodes = rc_calloc(m->steps.len, sizeof(*b.step_nodes));
+	b.step_nodes = rc_calloc(m->steps.len, sizeof(Agnode_t *));
 	b.g = agopen("rchain", Agdirected, NULL);
 	if (!b.step_nodes || !b.g) {
 		b.failed = 1;

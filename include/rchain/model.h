@@ -277,7 +277,7 @@ RC_API const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t
  */
 RC_API const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count);
 
-/** Number of step-level links (a columns-only model has none). */
+/** Number of step-level <link> elements, resolved or not (a columns-only model has none). */
 RC_API size_t rc_model_step_link_count(const rc_model *m);
 
 #ifdef __cplusplus

@@ -309,10 +309,20 @@ static int cmd_schema(rc_context *ctx, int argc, char **argv)
 	return EXIT_CLEAN;
 }
 
+static void list_rules(void)
+{
+	size_t i;
+
+	for (i = 0; i < rc_rule_count(); i++) {
+		const rc_rule *rule = rc_rule_at(i);
+
+		printf("%s  %-7s  %-26s %s\n", rule->code, rc_severity_name(rule->severity), rule->slug, rule->summary);
+	}
+}
+
 static int cmd_rules(rc_context *ctx, int argc, char **argv)
 {
 	const rc_rule *rule;
-	size_t i;
 
 	(void)ctx;
 	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
@@ -322,11 +332,7 @@ static int cmd_rules(rc_context *ctx, int argc, char **argv)
 	if (argc > 2)
 		return usage_error("rules", "give at most one rule code");
 	if (argc == 1) {
-		for (i = 0; i < rc_rule_count(); i++) {
-			rule = rc_rule_at(i);
-			printf("%s  %-7s  %-26s %s\n", rule->code, rc_severity_name(rule->severity), rule->slug,
-			       rule->summary);
-		}
+		list_rules();
 		return EXIT_CLEAN;
 	}
 	rule = rc_rule_find(argv[1]);

@@ -10,7 +10,7 @@ static void symbol_of(const char *path, char *out, size_t size)
 	size_t n;
 
 	base = base ? base + 1 : path;
-	n = (size_t)snprintf(out, size, "rc_embedded_%s", base);
+	snprintf(out, size, "rc_embedded_%s", base);
 	for (n = strlen("rc_embedded_"); out[n]; n++)
 		if (!isalnum((unsigned char)out[n]))
 			out[n] = '_';
