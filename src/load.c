@@ -322,6 +322,7 @@ static void start_step(struct loader *l, rc_loc loc, const xmlChar **atts, int n
 	s->index = m->steps.len - 1;
 	s->id = attr_text(l, atts, n, "id");
 	s->level = (rc_level)attr_enum(atts, n, "level", level_names, 0);
+	s->ref = attr_text(l, atts, n, "ref");
 	s->strand = attr_text(l, atts, n, "strand");
 	s->strand_index = RC_NONE;
 	s->partners = attr_text(l, atts, n, "partners");

@@ -83,6 +83,7 @@ typedef struct rc_step {
 	size_t index; /* position in the model's step array */
 	const char *id;
 	rc_level level;
+	const char *ref;      /* evidence-base entry this step realises, or NULL */
 	const char *strand;   /* strand id as written, or NULL */
 	size_t strand_index;  /* resolved strand, or RC_NONE */
 	const char *partners; /* partner ids as written (space-separated), or NULL */
