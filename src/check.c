@@ -8,14 +8,16 @@
 #include "arena.h"
 #include "buffer.h"
 #include "check_internal.h"
+#include "confidence.h"
 #include "diagnostic.h"
 #include "error.h"
 #include "model_internal.h"
 #include "vec.h"
 
 struct rc_findings {
-	struct arena arena; /* messages */
-	struct vec items;   /* rc_finding */
+	struct arena arena; /* messages and story paths */
+	struct confidence confidence;
+	struct vec items; /* rc_finding */
 	size_t *step_counts;
 	size_t *link_counts;
 	size_t severity_counts[3];
@@ -141,10 +143,12 @@ int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_option
 	memset(&c, 0, sizeof(c));
 	c.m = model;
 	c.findings = rc_calloc(1, sizeof(*c.findings));
-	if (!c.findings || chain_analyse(&c.chain, model) != 0) {
+	if (!c.findings || chain_analyse(&c.chain, model) != 0 ||
+	    confidence_compute(&c.findings->confidence, model, &c.findings->arena) != 0) {
 		c.status = RC_ENOMEM;
 		goto done;
 	}
+	c.confidence = &c.findings->confidence;
 	for (i = 0; i < rule_table_len && !c.status; i++) {
 		if (is_disabled(&rule_table[i], opts))
 			continue;
@@ -174,6 +178,7 @@ void rc_findings_free(rc_findings **findings)
 	if (!findings || !*findings)
 		return;
 	f = *findings;
+	confidence_free(&f->confidence);
 	arena_free(&f->arena);
 	vec_free(&f->items);
 	rc_free(f->step_counts);
@@ -205,6 +210,26 @@ size_t rc_findings_count_step(const rc_findings *f, size_t step)
 size_t rc_findings_count_link(const rc_findings *f, size_t link)
 {
 	return f->link_counts[link];
+}
+
+rc_rating rc_findings_step_confidence(const rc_findings *f, size_t step)
+{
+	return f->confidence.steps[step];
+}
+
+rc_rating rc_findings_link_confidence(const rc_findings *f, size_t link)
+{
+	return f->confidence.links[link];
+}
+
+size_t rc_findings_story_count(const rc_findings *f)
+{
+	return f->confidence.story_count;
+}
+
+const rc_story *rc_findings_story(const rc_findings *f, size_t i)
+{
+	return i < f->confidence.story_count ? &f->confidence.stories[i] : NULL;
 }
 
 int rc_finding_format(rc_buffer *out, const rc_finding *x)

@@ -2,6 +2,7 @@
 #ifndef RC_CHECK_INTERNAL_H
 #define RC_CHECK_INTERNAL_H
 
+#include "chain.h"
 #include "rchain/check.h"
 
 struct checker;
@@ -15,18 +16,14 @@ struct rule {
 extern const struct rule rule_table[];
 extern const size_t rule_table_len;
 
-/* Facts about the causal graph, computed once before the rules run. */
-struct chain_analysis {
-	unsigned char *linked;          /* per step: named by any step-level link */
-	unsigned char *reaches_outcome; /* per step: a causal path leads to an outcome */
-	unsigned char *reached;         /* per step: reached from an input or activity */
-};
+struct confidence;
 
 struct checker {
 	const rc_model *m;
 	rc_findings *findings;
-	const struct rule *rule;       /* the rule running now */
-	const char *model_suppression; /* reason of a model-level <suppress> of it, or NULL */
+	const struct confidence *confidence; /* computed before the rules run */
+	const struct rule *rule;             /* the rule running now */
+	const char *model_suppression;       /* reason of a model-level <suppress> of it, or NULL */
 	struct chain_analysis chain;
 	int status; /* RC_ENOMEM once an allocation failed */
 };
@@ -37,9 +34,6 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
 
 /* Nonzero when the model has no step-level links (a columns-only model). */
 int columns_only(const rc_model *m);
-
-int chain_analyse(struct chain_analysis *a, const rc_model *m);
-void chain_analysis_free(struct chain_analysis *a);
 
 void check_duplicate_id(struct checker *c);
 void check_dangling_reference(struct checker *c);

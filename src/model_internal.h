@@ -36,8 +36,8 @@ struct rc_model {
 	size_t *out_links;
 	size_t *in_first;
 	size_t *in_links;
-	size_t *by_cell;    /* step indices sorted by (level, strand slot) */
-	size_t *cell_first; /* RC_LEVEL_COUNT * (strand_count + 1) + 1 offsets */
+	size_t *by_cell;        /* step indices sorted by (level, strand slot) */
+	size_t *cell_first;     /* RC_LEVEL_COUNT * (strand_count + 1) + 1 offsets */
 	size_t step_link_count; /* <link> elements, resolved or not */
 };
 

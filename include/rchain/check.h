@@ -70,6 +70,32 @@ RC_API size_t rc_findings_count_severity(const rc_findings *f, rc_severity sever
 RC_API size_t rc_findings_count_step(const rc_findings *f, size_t step);
 RC_API size_t rc_findings_count_link(const rc_findings *f, size_t link);
 
+/** The confidence computed from the evidence on a step or link (RC_RATING_NONE: no evidence). */
+RC_API rc_rating rc_findings_step_confidence(const rc_findings *f, size_t step);
+RC_API rc_rating rc_findings_link_confidence(const rc_findings *f, size_t link);
+
+/**
+ * The contribution story of one outcome: the confidence of its strongest
+ * pathway (as strong as its weakest step or link, feedback links left out)
+ * and that weakest element, where new evidence is most needed.
+ */
+typedef struct rc_story {
+	size_t outcome;        /* step index of the outcome */
+	int reached;           /* nonzero when a pathway from an input or activity leads here */
+	rc_rating confidence;  /* of the strongest pathway; RC_RATING_NONE when unreached */
+	rc_owner_kind weakest; /* RC_OWNER_STEP or RC_OWNER_LINK; RC_OWNER_MODEL when unreached */
+	size_t weakest_index;  /* step or link index, or RC_NONE */
+	const size_t *path;    /* the strongest pathway as link indices, source first (borrowed) */
+	size_t path_length;
+} rc_story;
+
+/** Number of stories (one per outcome step, in document order), and the i-th. */
+RC_API size_t rc_findings_story_count(const rc_findings *f);
+RC_API const rc_story *rc_findings_story(const rc_findings *f, size_t i);
+
+/** "none", "low", "medium" or "high" (static storage). */
+RC_API const char *rc_rating_name(rc_rating rating);
+
 /**
  * Appends one finding to `out` in the one diagnostic format:
  * `FILE:LINE:COL: SEVERITY: MESSAGE [CODE slug]` and a `  hint: ...` line,

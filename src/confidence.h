@@ -1,0 +1,22 @@
+/* Confidence from evidence: per step and link, and per outcome along its strongest pathway. */
+#ifndef RC_CONFIDENCE_H
+#define RC_CONFIDENCE_H
+
+#include "arena.h"
+#include "rchain/check.h"
+
+struct confidence {
+	rc_rating *steps;  /* per step */
+	rc_rating *links;  /* per link */
+	rc_story *stories; /* one per outcome step, in document order */
+	size_t story_count;
+};
+
+/* Rates evidence: the net weight of supporting minus challenging items (see docs/confidence.md). */
+rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence);
+
+/* Computes everything; paths live in `arena`. 0 or RC_ENOMEM. */
+int confidence_compute(struct confidence *c, const rc_model *m, struct arena *arena);
+void confidence_free(struct confidence *c);
+
+#endif
