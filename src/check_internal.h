@@ -32,6 +32,9 @@ struct checker {
 void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)
         __attribute__((format(printf, 5, 6)));
 
+/* "from 'a' (activity) to 'b' (engagement)", or "from activity to engagement" for a column link. */
+void link_ends(const rc_link *l, char *out, size_t size);
+
 /* Nonzero when the model has no step-level links (a columns-only model). */
 int columns_only(const rc_model *m);
 
@@ -46,5 +49,22 @@ void check_unreached_outcome(struct checker *c);
 void check_no_activity(struct checker *c);
 void check_no_outcome(struct checker *c);
 void check_columns_only(struct checker *c);
+void check_level_skip(struct checker *c);
+void check_miracle_leap(struct checker *c);
+void check_reach_before_knowledge(struct checker *c);
+void check_outcome_wording(struct checker *c);
+void check_duplicate_statement(struct checker *c);
+void check_missing_indicator(struct checker *c);
+void check_forward_feedback(struct checker *c);
+void check_link_without_assumption(struct checker *c);
+void check_unmitigated_risk(struct checker *c);
+void check_doubtful_assumption(struct checker *c);
+void check_no_influence(struct checker *c);
+void check_evidence_gap(struct checker *c);
+void check_evidence_without_cite(struct checker *c);
+void check_challenged(struct checker *c);
+void check_overstated_confidence(struct checker *c);
+void check_weakest_link(struct checker *c);
+void check_unowned_step(struct checker *c);
 
 #endif

@@ -193,10 +193,13 @@ void check_backward_link(struct checker *c)
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
 
-		if (l->resolved && l->kind == RC_LINK_CAUSAL && l->to_level < l->from_level)
-			report(c, l->loc, RC_OWNER_LINK, i,
-			       "causal link from '%s' (%s) back to '%s' (%s) is not declared feedback", l->from,
-			       rc_level_id(l->from_level), l->to, rc_level_id(l->to_level));
+		char ends[300];
+
+		if (!l->resolved || l->kind != RC_LINK_CAUSAL || l->to_level >= l->from_level)
+			continue;
+		link_ends(l, ends, sizeof(ends));
+		report(c, l->loc, RC_OWNER_LINK, i, "causal link %s goes back a level and is not declared feedback",
+		       ends);
 	}
 }
 

@@ -83,6 +83,143 @@ const struct rule rule_table[] = {
 	    "as columns).",
 	    "Add step-level <link> elements where you can say which step contributes to which." },
 	  check_columns_only },
+	{ { "RC012", "level-skip", RC_SEVERITY_WARNING, "A causal link skips one or more levels of the chain.",
+	    "The results chain runs through inputs, activities, engagement, reactions, knowledge and practice to final "
+	    "outcomes. A link that jumps over a level assumes the change at the skipped levels happens by itself; "
+	    "naming those steps is where most of the explaining is done.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, appendix 7.3 and "
+	    "Diagram 1.",
+	    "Add the intermediate steps (who is reached, how they react, what they learn or do differently) and link "
+	    "through them." },
+	  check_level_skip },
+	{ { "RC013", "miracle-leap", RC_SEVERITY_ERROR, "An input or activity links straight to a final outcome.",
+	    "A link from what the partnership puts in or does straight to a final outcome leaves out every step "
+	    "through which change happens: the reach, reactions, learning and changed practice that a contribution "
+	    "story has to show. It is the widest gap a chain can have.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, appendix 7.3: the "
+	    "results chain explicitly includes the reactions, knowledge and attitudes of those involved.",
+	    "Replace the link with a pathway through engagement, reaction, knowledge and practice steps." },
+	  check_miracle_leap },
+	{ { "RC014", "reach-before-knowledge", RC_SEVERITY_WARNING,
+	    "A knowledge or practice change has no engagement step before it.",
+	    "People change what they know and do only after the partnership has reached and involved them. A knowledge "
+	    "or practice step with no engagement step upstream assumes a reach the chain does not show. Only the first "
+	    "such step of a pathway is reported.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, Diagram 1: "
+	    "engagement, involvement and reach come before stakeholder reactions, knowledge and practice.",
+	    "Add the engagement step (who is involved, and how) and link it to the change." },
+	  check_reach_before_knowledge },
+	{ { "RC015", "outcome-worded-as-activity", RC_SEVERITY_WARNING,
+	    "An outcome is worded as an activity or an output.",
+	    "A final outcome says what difference is made for people, not what the partnership does. rchain flags an "
+	    "outcome whose title starts with an activity verb (deliver, develop, establish, produce, hold, run, set up "
+	    "and the like, in any tense) or names partnership process or outputs (working together, partnership "
+	    "working, a strategy, an action plan). The list is in docs/rules.md.",
+	    "Health, Social Care and Housing Partnership Working: Briefing Notes for Practitioners and Managers "
+	    "(2009), chapter 5, 'Picture the future': \"Working well together or producing a strategy is not "
+	    "outcomes.\"",
+	    "Reword the outcome as the change for service users, patients or citizens, and move the activity to the "
+	    "activity level." },
+	  check_outcome_wording },
+	{ { "RC016", "duplicate-statement", RC_SEVERITY_WARNING, "Two steps make the same statement.",
+	    "Two steps with the same title (ignoring case, spacing and punctuation) cannot be told apart on the "
+	    "diagram or in a review, and usually mean one step was copied and not edited, or the same change was "
+	    "entered twice.",
+	    "rchain model hygiene (docs/rules.md).",
+	    "Merge the two steps, or reword one so that each says what is different about it." },
+	  check_duplicate_statement },
+	{ { "RC017", "missing-indicator", RC_SEVERITY_WARNING, "An outcome or practice step has no indicator.",
+	    "Without an indicator nobody can tell whether the change happened, so the step cannot be evidenced by "
+	    "monitoring.",
+	    "Health, Social Care and Housing Partnership Working: Briefing Notes for Practitioners and Managers "
+	    "(2009), chapter 5, 'Monitor for outcomes': partnerships should derive clear indicators and targets from "
+	    "shared vision and outcome priorities.",
+	    "Add an <indicator> saying how the change would be seen." },
+	  check_missing_indicator },
+	{ { "RC018", "forward-feedback", RC_SEVERITY_WARNING, "A link declared feedback goes forward to a later level.",
+	    "Feedback links are the micro cycles of the chain, where later changes shape earlier ones, so they point "
+	    "back. A feedback link that points forward is left out of every causal pathway, which is rarely what was "
+	    "meant.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, section 5.3, 'Linking "
+	    "process to outcome'.",
+	    "Remove kind=\"feedback\" if the link is causal, or reverse it if it is a micro cycle." },
+	  check_forward_feedback },
+	{ { "RC019", "link-without-assumption", RC_SEVERITY_WARNING, "A causal link states no assumption.",
+	    "Each step of a results chain holds only under conditions: the assumptions. A link with none stated cannot "
+	    "be tested or challenged, and is where reviewers look first for a missing assumption.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, appendix 7.3: the "
+	    "risks and assumptions associated with each step in the chain are explored.",
+	    "Add an <assumption> to the link saying what must hold for the first step to lead to the second." },
+	  check_link_without_assumption },
+	{ { "RC020", "unmitigated-risk", RC_SEVERITY_WARNING,
+	    "A risk of high likelihood or high impact has no mitigation.",
+	    "A serious risk that nobody plans for can break the chain; the evidence stresses leadership, governance "
+	    "and performance management that respond to the risks partnerships face.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, section 5.4, Table 1 "
+	    "and 'Practical implications: leadership, governance and performance management'.",
+	    "Add a <mitigation> to the risk, or lower its likelihood or impact if the rating was too high." },
+	  check_unmitigated_risk },
+	{ { "RC021", "doubtful-assumption", RC_SEVERITY_WARNING,
+	    "A step or link rests on an assumption marked doubtful.",
+	    "A doubtful assumption is a challenge to the contribution story: the link may not hold. Contribution "
+	    "analysis asks that such challenges are assessed and that more evidence is sought where the story is weak.",
+	    "Mayne, J. (2008) Contribution analysis: an approach to exploring cause and effect, ILAC Brief 16, as "
+	    "cited in Cook (2015) appendix 7.3.",
+	    "Seek evidence on the assumption and set status=\"holds\" when it is confirmed, or revise the chain." },
+	  check_doubtful_assumption },
+	{ { "RC022", "no-influence", RC_SEVERITY_WARNING, "No external influence or rival explanation is named.",
+	    "Outcomes are not the result of any one feature or intervention but arise from a range of factors. A "
+	    "contribution story has to name the other influences and rival explanations, or it over-claims.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, appendix 7.3; Mayne, "
+	    "J. (2008) Contribution analysis: an approach to exploring cause and effect, ILAC Brief 16, as cited in "
+	    "Cook (2015) appendix 7.3.",
+	    "Add <influence> elements for the external factors and rival explanations (for example national policy, "
+	    "funding, other programmes)." },
+	  check_no_influence },
+	{ { "RC023", "evidence-gap", RC_SEVERITY_NOTE, "A step or causal link has no evidence.",
+	    "The contribution story is built from evidence gathered for each step and link. Those without any are the "
+	    "evidence gaps: where the next piece of evidence should be sought.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, appendix 7.3: "
+	    "evidence from a range of sources is gathered together to develop a results chain.",
+	    "Attach <evidence> (research, monitoring data, stakeholder feedback or practice) to the step or link." },
+	  check_evidence_gap },
+	{ { "RC024", "evidence-without-cite", RC_SEVERITY_WARNING, "A piece of evidence has no citation.",
+	    "Evidence that cannot be traced to its source cannot be checked by a reviewer or weighed by a board.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, appendix 7.3.",
+	    "Add a <cite> naming the source: author, year, title, and section or page." },
+	  check_evidence_without_cite },
+	{ { "RC025", "challenged-by-evidence", RC_SEVERITY_WARNING, "Evidence challenges a step or link.",
+	    "Evidence that challenges part of the chain has to be weighed in the contribution story, not left out of "
+	    "it; it lowers the confidence computed for that step or link.",
+	    "Mayne, J. (2008) Contribution analysis: an approach to exploring cause and effect, ILAC Brief 16, as "
+	    "cited in Cook (2015) appendix 7.3.",
+	    "Weigh the challenge: revise the step or link, add the evidence that answers it, or record why it does not "
+	    "apply." },
+	  check_challenged },
+	{ { "RC026", "overstated-confidence", RC_SEVERITY_WARNING,
+	    "A stated confidence is higher than the evidence supports.",
+	    "rchain rates each step from its evidence (docs/confidence.md). An evaluator may state a judgement, but a "
+	    "judgement above what the attached evidence supports needs that evidence attached.",
+	    "rchain confidence rating (docs/confidence.md), after Mayne, J. (2008) Contribution analysis: an approach "
+	    "to exploring cause and effect, ILAC Brief 16, as cited in Cook (2015) appendix 7.3.",
+	    "Attach the evidence the judgement rests on, or lower the stated confidence." },
+	  check_overstated_confidence },
+	{ { "RC027", "weakest-link", RC_SEVERITY_NOTE, "The weakest element of an outcome's strongest pathway.",
+	    "The confidence of an outcome's contribution story is that of its strongest pathway, and a pathway is only "
+	    "as strong as its weakest step or link. That weakest element is where new evidence would raise the "
+	    "outcome's confidence most.",
+	    "rchain confidence rating (docs/confidence.md), after Mayne, J. (2008) Contribution analysis: an approach "
+	    "to exploring cause and effect, ILAC Brief 16, as cited in Cook (2015) appendix 7.3.",
+	    "Seek evidence for this step or link first." },
+	  check_weakest_link },
+	{ { "RC028", "unowned-step", RC_SEVERITY_NOTE, "No partner is named as owning a step.",
+	    "Effective partnerships clarify roles, responsibilities and lines of accountability; a step that no "
+	    "partner owns is one nobody is accountable for. Outcomes are shared and are not flagged.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, Diagram 1 "
+	    "(activities); Health, Social Care and Housing Partnership Working: Briefing Notes for Practitioners and "
+	    "Managers (2009), chapter 5, review questions.",
+	    "Name the partners who own the step in its partners attribute." },
+	  check_unowned_step },
 };
 
 const size_t rule_table_len = sizeof(rule_table) / sizeof(rule_table[0]);

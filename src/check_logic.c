@@ -1,0 +1,246 @@
+/* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "arena.h"
+#include "check_internal.h"
+#include "idmap.h"
+#include "model_internal.h"
+
+#define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)
+#define LINK(m, i) MODEL_AT(m, links, const rc_link, i)
+
+static int is_leap_to_outcome(const rc_link *l)
+{
+	return l->to_level == RC_LEVEL_OUTCOME && l->from_level <= RC_LEVEL_ACTIVITY;
+}
+
+void check_level_skip(struct checker *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->m->links.len; i++) {
+		const rc_link *l = LINK(c->m, i);
+
+		char ends[300];
+
+		if (!l->resolved || l->kind != RC_LINK_CAUSAL || is_leap_to_outcome(l) ||
+		    l->to_level < l->from_level + 2)
+			continue;
+		link_ends(l, ends, sizeof(ends));
+		report(c, l->loc, RC_OWNER_LINK, i, "link %s skips %d level%s", ends,
+		       (int)l->to_level - (int)l->from_level - 1, l->to_level - l->from_level == 2 ? "" : "s");
+	}
+}
+
+void check_miracle_leap(struct checker *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->m->links.len; i++) {
+		const rc_link *l = LINK(c->m, i);
+		char ends[300];
+
+		if (!l->resolved || l->kind != RC_LINK_CAUSAL || !is_leap_to_outcome(l))
+			continue;
+		link_ends(l, ends, sizeof(ends));
+		report(c, l->loc, RC_OWNER_LINK, i,
+		       "link %s leaps straight to a final outcome: the steps between are missing", ends);
+	}
+}
+
+static int is_change_level(rc_level level)
+{
+	return level == RC_LEVEL_KNOWLEDGE || level == RC_LEVEL_PRACTICE;
+}
+
+/*
+ * Knowledge and practice change needs people reached first. Only the first
+ * unreached change step of each pathway is reported, not every step after it.
+ */
+void check_reach_before_knowledge(struct checker *c)
+{
+	const rc_model *m = c->m;
+	size_t n = m->steps.len, i, engaged;
+	unsigned char *reached = rc_calloc(n, 1);
+	size_t *queue = rc_malloc(n * sizeof(size_t));
+
+	if (!reached || !queue) {
+		c->status = RC_ENOMEM;
+		goto done;
+	}
+	rc_model_steps_at(m, RC_LEVEL_ENGAGEMENT, &engaged);
+	for (i = 0; i < n; i++)
+		reached[i] = STEP(m, i)->level == RC_LEVEL_ENGAGEMENT;
+	if (columns_only(m)) {
+		/* Without step links, only the level itself can be missing: one finding. */
+		for (i = 0; i < n && !engaged; i++) {
+			if (is_change_level(STEP(m, i)->level)) {
+				report(c, STEP(m, i)->loc, RC_OWNER_STEP, i,
+				       "'%s' is a %s change, but the model has no engagement step", STEP(m, i)->id,
+				       rc_level_id(STEP(m, i)->level));
+				break;
+			}
+		}
+		goto done;
+	}
+	chain_spread(m, reached, queue, 0);
+	for (i = 0; i < n; i++) {
+		const rc_step *s = STEP(m, i);
+		size_t count, k;
+		const size_t *in;
+		int follows_unreached = 0;
+
+		if (!is_change_level(s->level) || reached[i])
+			continue;
+		in = rc_model_links_in(m, i, &count);
+		for (k = 0; k < count; k++) {
+			const rc_link *l = LINK(m, in[k]);
+
+			follows_unreached |=
+			        chain_is_pathway(l) && is_change_level(l->from_level) && !reached[l->from_step];
+		}
+		if (!follows_unreached)
+			report(c, s->loc, RC_OWNER_STEP, i,
+			       "no engagement step leads to '%s' (%s change): who is reached before it changes?", s->id,
+			       rc_level_id(s->level));
+	}
+done:
+	rc_free(reached);
+	rc_free(queue);
+}
+
+/* Verbs that name what a partnership does, not the difference it makes (docs/rules.md). */
+static const char *const activity_verbs[] = {
+	"agree",   "build",     "commission", "create",   "deliver",  "design", "develop", "establish", "hold",
+	"host",    "implement", "launch",     "organise", "organize", "plan",   "prepare", "produce",   "provide",
+	"publish", "run",       "set",        "train",    "work",     "write",  NULL,
+};
+
+/* Phrases that name partnership process or outputs (Scottish Government and COSLA, 2009). */
+static const char *const output_phrases[] = {
+	"working together", "work together", "working well together", "partnership working",
+	"a strategy",       "the strategy",  "action plan",           NULL,
+};
+
+static int verb_form(const char *word, size_t len, const char *verb)
+{
+	static const char *const endings[] = { "", "s", "es", "d", "ed", "ing", NULL };
+	size_t vlen = strlen(verb);
+	size_t i;
+
+	if (len < vlen || strncmp(word, verb, vlen) != 0)
+		return 0;
+	for (i = 0; endings[i]; i++)
+		if (len - vlen == strlen(endings[i]) && strncmp(word + vlen, endings[i], len - vlen) == 0)
+			return 1;
+	return 0;
+}
+
+/* Lower-cases ASCII letters and folds everything that is not a letter or digit into single spaces. */
+static void normalise(const char *text, char *out, size_t size)
+{
+	size_t n = 0;
+	int space = 0;
+
+	for (; *text && n + 2 < size; text++) {
+		unsigned char ch = (unsigned char)*text;
+
+		if (isalnum(ch) || ch >= 0x80) {
+			if (space && n > 0)
+				out[n++] = ' ';
+			space = 0;
+			out[n++] = (char)tolower(ch);
+		} else {
+			space = 1;
+		}
+	}
+	out[n] = '\0';
+}
+
+void check_outcome_wording(struct checker *c)
+{
+	size_t count, i, k;
+	const size_t *outcomes = rc_model_steps_at(c->m, RC_LEVEL_OUTCOME, &count);
+	char title[512];
+
+	for (i = 0; i < count; i++) {
+		const rc_step *s = STEP(c->m, outcomes[i]);
+		const char *why = NULL;
+		size_t first;
+
+		normalise(s->title, title, sizeof(title));
+		first = strcspn(title, " ");
+		for (k = 0; activity_verbs[k] && !why; k++)
+			if (verb_form(title, first, activity_verbs[k]))
+				why = "it starts with an activity verb";
+		for (k = 0; output_phrases[k] && !why; k++)
+			if (strstr(title, output_phrases[k]))
+				why = "it names partnership process or an output";
+		if (why)
+			report(c, s->loc, RC_OWNER_STEP, s->index,
+			       "outcome '%s' reads as an activity or output (%s): say what difference it makes", s->id,
+			       why);
+	}
+}
+
+void check_duplicate_statement(struct checker *c)
+{
+	const rc_model *m = c->m;
+	struct arena keys = { 0 };
+	struct idmap seen = { 0 };
+	char title[512];
+	size_t i;
+
+	if (idmap_init(&seen, m->steps.len)) {
+		c->status = RC_ENOMEM;
+		return;
+	}
+	for (i = 0; i < m->steps.len && !c->status; i++) {
+		const rc_step *s = STEP(m, i);
+		const char *key;
+		size_t first;
+
+		normalise(s->title, title, sizeof(title));
+		key = arena_strndup(&keys, title, strlen(title));
+		if (!key) {
+			c->status = RC_ENOMEM;
+			break;
+		}
+		first = idmap_put(&seen, key, i);
+		if (first != RC_NONE)
+			report(c, s->loc, RC_OWNER_STEP, i, "step '%s' repeats the statement of step '%s' (line %lu)",
+			       s->id, STEP(m, first)->id, (unsigned long)STEP(m, first)->loc.line);
+	}
+	idmap_free(&seen);
+	arena_free(&keys);
+}
+
+void check_missing_indicator(struct checker *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->m->steps.len; i++) {
+		const rc_step *s = STEP(c->m, i);
+
+		if ((s->level == RC_LEVEL_OUTCOME || s->level == RC_LEVEL_PRACTICE) && s->indicators.count == 0)
+			report(c, s->loc, RC_OWNER_STEP, i, "%s '%s' has no indicator", rc_level_id(s->level), s->id);
+	}
+}
+
+void check_forward_feedback(struct checker *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->m->links.len; i++) {
+		const rc_link *l = LINK(c->m, i);
+
+		if (l->resolved && l->kind == RC_LINK_FEEDBACK && l->to_level > l->from_level)
+			report(c, l->loc, RC_OWNER_LINK, i,
+			       "feedback link from '%s' (%s) goes forward to '%s' (%s), so it is left out of every "
+			       "pathway",
+			       l->from, rc_level_id(l->from_level), l->to, rc_level_id(l->to_level));
+	}
+}
