@@ -32,6 +32,24 @@ RC_API const rc_renderer *rc_diagram_renderer(const char *name);
 RC_API size_t rc_diagram_renderer_count(void);
 RC_API const rc_renderer *rc_diagram_renderer_at(size_t i);
 
+/** One checked file for a findings report: the model and its findings, or the error that stopped it. */
+typedef struct rc_checked {
+	const char *file;            /* as given on the command line */
+	const rc_model *model;       /* NULL when the file could not be processed */
+	const rc_findings *findings; /* NULL when the file could not be processed */
+	const rc_error *error;       /* why it could not, or NULL */
+} rc_checked;
+
+/** A findings back-end: "text", "json" or "sarif". */
+typedef struct rc_findings_format {
+	const char *name;
+	/** Appends the report on `count` checked files to `out`; returns 0 or RC_ENOMEM. */
+	int (*render)(rc_buffer *out, const rc_checked *files, size_t count, rc_error *err);
+} rc_findings_format;
+
+/** The findings back-end called `name`, or NULL. */
+RC_API const rc_findings_format *rc_findings_format_find(const char *name);
+
 /**
  * Writes `len` bytes to `path` atomically: a temporary file beside it is
  * written, flushed and renamed into place, so a failure leaves any previous

@@ -25,16 +25,19 @@ static const char *const usage_text =
         "Run 'rchain COMMAND --help' for a command's options.\n"
         "exit status: 0 clean, 1 findings at failing severity, 2 a file could not be processed, 3 bad usage\n";
 
-static const char *const check_help = "usage: rchain check [--strict] [--disable CODE]... MODEL...\n"
-                                      "\n"
-                                      "Check each MODEL ('-' reads standard input) and print every finding as\n"
-                                      "FILE:LINE:COL: SEVERITY: MESSAGE [CODE slug], with a hint line.\n"
-                                      "\n"
-                                      "options:\n"
-                                      "  --strict          fail (exit 1) on warnings as well as errors\n"
-                                      "  --disable CODE    skip a rule (code or slug); repeatable\n"
-                                      "  --max-file-size N refuse model files over N bytes (default 67108864)\n"
-                                      "  -h, --help        show this help\n";
+static const char *const check_help =
+        "usage: rchain check [--format text|json|sarif] [--strict] [--disable CODE]... MODEL...\n"
+        "\n"
+        "Check each MODEL ('-' reads standard input) and print every finding as\n"
+        "FILE:LINE:COL: SEVERITY: MESSAGE [CODE slug] with a hint line, then one summary\n"
+        "line per file with the confidence of each outcome.\n"
+        "\n"
+        "options:\n"
+        "  -f, --format F    text (default), json or sarif (SARIF 2.1.0)\n"
+        "  --strict          fail (exit 1) on warnings as well as errors\n"
+        "  --disable CODE    skip a rule (code or slug); repeatable\n"
+        "  --max-file-size N refuse model files over N bytes (default 67108864)\n"
+        "  -h, --help        show this help\n";
 
 static const char *const render_help =
         "usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] MODEL\n"
@@ -96,100 +99,137 @@ static int parse_size(const char *text, size_t *out)
 	return 0;
 }
 
-/* Loads and checks one model; on failure prints the error and returns EXIT_FAILED. */
+/* Loads and checks one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
 static int load_and_check(rc_context *ctx, const char *path, const rc_check_options *opts, rc_model **model,
-                          rc_findings **findings)
+                          rc_findings **findings, rc_error *err)
 {
-	rc_error err = { 0 };
-
-	if (rc_model_load(model, ctx, path, &err) != 0 || rc_check_run(findings, *model, opts, &err) != 0) {
-		print_error(&err);
+	if (rc_model_load(model, ctx, path, err) != 0 || rc_check_run(findings, *model, opts, err) != 0) {
+		print_error(err);
 		rc_model_free(model);
 		return EXIT_FAILED;
 	}
 	return EXIT_CLEAN;
 }
 
-static int print_findings(const rc_model *model, const rc_findings *findings, int strict)
+/* One file of a check run; free_checked() releases what it holds. */
+struct checked_file {
+	rc_model *model;
+	rc_findings *findings;
+	rc_error error;
+};
+
+static void free_checked(struct checked_file *files, size_t count)
 {
-	rc_buffer out = { 0 };
-	size_t i, errors, warnings, notes;
+	size_t i;
 
-	for (i = 0; i < rc_findings_count(findings); i++) {
-		const rc_finding *f = rc_findings_at(findings, i);
-
-		if (!f->suppressed && rc_finding_format(&out, f) != 0) {
-			rc_buffer_free(&out);
-			fprintf(stderr, "rchain: out of memory\n");
-			return EXIT_FAILED;
-		}
+	for (i = 0; i < count; i++) {
+		rc_findings_free(&files[i].findings);
+		rc_model_free(&files[i].model);
 	}
-	if (out.len)
-		fwrite(out.data, 1, out.len, stdout);
+	free(files);
+}
+
+/* Exit status of one checked file: 2 if it could not be processed, 1 if its findings fail it. */
+static int file_status(const struct checked_file *f, int strict)
+{
+	if (!f->model)
+		return EXIT_FAILED;
+	if (rc_findings_count_severity(f->findings, RC_SEVERITY_ERROR) ||
+	    (strict && rc_findings_count_severity(f->findings, RC_SEVERITY_WARNING)))
+		return EXIT_FINDINGS;
+	return EXIT_CLEAN;
+}
+
+/* Checks every file, then writes one report in `format` to standard output. */
+static int report_check(rc_context *ctx, const rc_findings_format *format, char **paths, size_t count,
+                        const rc_check_options *opts, int strict)
+{
+	struct checked_file *files = calloc(count, sizeof(*files));
+	rc_checked *views = calloc(count, sizeof(*views));
+	rc_buffer out = { 0 };
+	rc_error err = { 0 };
+	int status = EXIT_CLEAN;
+	size_t i;
+
+	if (!files || !views) {
+		fprintf(stderr, "rchain: out of memory\n");
+		status = EXIT_FAILED;
+		goto done;
+	}
+	for (i = 0; i < count; i++) {
+		struct checked_file *f = &files[i];
+		int one;
+
+		if (load_and_check(ctx, paths[i], opts, &f->model, &f->findings, &f->error) != EXIT_CLEAN)
+			views[i].error = &f->error;
+		views[i].file = f->model ? rc_model_file(f->model) : paths[i];
+		views[i].model = f->model;
+		views[i].findings = f->findings;
+		one = file_status(f, strict);
+		if (one > status)
+			status = one;
+	}
+	if (format->render(&out, views, count, &err) != 0) {
+		print_error(&err);
+		status = EXIT_FAILED;
+	} else if (fwrite(out.data, 1, out.len, stdout) != out.len) {
+		status = EXIT_FAILED;
+	}
+done:
 	rc_buffer_free(&out);
-	errors = rc_findings_count_severity(findings, RC_SEVERITY_ERROR);
-	warnings = rc_findings_count_severity(findings, RC_SEVERITY_WARNING);
-	notes = rc_findings_count_severity(findings, RC_SEVERITY_NOTE);
-	printf("%s: %zu error%s, %zu warning%s, %zu note%s\n", rc_model_file(model), errors, errors == 1 ? "" : "s",
-	       warnings, warnings == 1 ? "" : "s", notes, notes == 1 ? "" : "s");
-	return errors || (strict && warnings) ? EXIT_FINDINGS : EXIT_CLEAN;
+	free(views);
+	if (files)
+		free_checked(files, count);
+	return status;
 }
 
 static int cmd_check(rc_context *ctx, int argc, char **argv)
 {
 	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "disable", required_argument, NULL, OPT_DISABLE },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const rc_findings_format *format = rc_findings_format_find("text");
 	const char **disabled = calloc((size_t)argc, sizeof(*disabled));
 	rc_check_options opts = { 0 };
-	int strict = 0, status = EXIT_CLEAN, c, i;
+	int strict = 0, status = -1, c;
 
 	if (!disabled)
 		return EXIT_FAILED;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while (status < 0 && (c = getopt_long(argc, argv, "f:h", options, NULL)) != -1) {
 		switch (c) {
+		case 'f':
+			format = rc_findings_format_find(optarg);
+			if (!format)
+				status = usage_error("check", "--format must be text, json or sarif");
+			break;
 		case OPT_STRICT: strict = 1; break;
 		case OPT_DISABLE:
-			if (!rc_rule_find(optarg)) {
-				free(disabled);
-				return usage_error("check", "--disable names an unknown rule");
-			}
-			disabled[opts.disabled_count++] = optarg;
+			if (rc_rule_find(optarg))
+				disabled[opts.disabled_count++] = optarg;
+			else
+				status = usage_error("check", "--disable names an unknown rule (see 'rchain rules')");
 			break;
 		case OPT_MAX_FILE:
-			if (parse_size(optarg, &rc_context_limits(ctx)->max_file_bytes) != 0) {
-				free(disabled);
-				return usage_error("check", "--max-file-size takes a positive number of bytes");
-			}
+			if (parse_size(optarg, &rc_context_limits(ctx)->max_file_bytes) != 0)
+				status = usage_error("check", "--max-file-size takes a positive number of bytes");
 			break;
 		case 'h':
-			free(disabled);
 			fputs(check_help, stdout);
-			return EXIT_CLEAN;
-		default: free(disabled); return bad_option("check", argv);
+			status = EXIT_CLEAN;
+			break;
+		default: status = bad_option("check", argv); break;
 		}
 	}
+	if (status < 0 && optind >= argc)
+		status = usage_error("check", "no model file given");
 	opts.disabled = disabled;
-	if (optind >= argc) {
-		free(disabled);
-		return usage_error("check", "no model file given");
-	}
-	for (i = optind; i < argc; i++) {
-		rc_model *model = NULL;
-		rc_findings *findings = NULL;
-		int one = load_and_check(ctx, argv[i], &opts, &model, &findings);
-
-		if (one == EXIT_CLEAN)
-			one = print_findings(model, findings, strict);
-		if (one > status)
-			status = one;
-		rc_findings_free(&findings);
-		rc_model_free(&model);
-	}
+	if (status < 0)
+		status = report_check(ctx, format, argv + optind, (size_t)(argc - optind), &opts, strict);
 	free(disabled);
 	return status;
 }
@@ -270,7 +310,7 @@ static int cmd_render(rc_context *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return usage_error("render", "give exactly one model file");
-	status = load_and_check(ctx, argv[optind], NULL, &model, &findings);
+	status = load_and_check(ctx, argv[optind], NULL, &model, &findings, &err);
 	if (status != EXIT_CLEAN)
 		return status;
 	in.model = model;
