@@ -1,0 +1,117 @@
+/* Confidence on hand-worked examples (docs/confidence.md): ratings, widest paths, weakest elements. */
+#include <string.h>
+
+#include "common.h"
+
+/* Checks a model and returns its findings; the caller frees both. */
+static rc_findings *check(rc_model *m)
+{
+	rc_findings *f = NULL;
+	rc_error err = { 0 };
+
+	CU_ASSERT_EQUAL_FATAL(rc_check_run(&f, m, NULL, &err), 0);
+	return f;
+}
+
+static size_t step_index(const rc_model *m, const char *id)
+{
+	const rc_step *s = rc_model_find_step(m, id);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	return s->index;
+}
+
+static size_t link_index(const rc_model *m, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < rc_model_link_count(m); i++)
+		if (rc_model_link(m, i)->id && strcmp(rc_model_link(m, i)->id, id) == 0)
+			return i;
+	CU_FAIL_FATAL("no link with that id");
+	return RC_NONE;
+}
+
+static void test_worked_example(void)
+{
+	rc_model *m = test_load("tests/confidence/worked.xml");
+	rc_findings *f = check(m);
+	const rc_story *s;
+
+	CU_ASSERT_EQUAL(rc_findings_step_confidence(f, step_index(m, "A")), RC_RATING_HIGH);
+	CU_ASSERT_EQUAL(rc_findings_step_confidence(f, step_index(m, "E")), RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_findings_step_confidence(f, step_index(m, "O")), RC_RATING_LOW);
+	CU_ASSERT_EQUAL(rc_findings_link_confidence(f, link_index(m, "link1")), RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_findings_link_confidence(f, link_index(m, "link2")), RC_RATING_NONE);
+	CU_ASSERT_EQUAL_FATAL(rc_findings_story_count(f), 1);
+	s = rc_findings_story(f, 0);
+	CU_ASSERT_EQUAL(s->outcome, step_index(m, "O"));
+	CU_ASSERT_TRUE(s->reached);
+	CU_ASSERT_EQUAL(s->confidence, RC_RATING_NONE);
+	CU_ASSERT_EQUAL(s->weakest, RC_OWNER_LINK);
+	CU_ASSERT_EQUAL(s->weakest_index, link_index(m, "link2"));
+	CU_ASSERT_EQUAL_FATAL(s->path_length, 2);
+	CU_ASSERT_EQUAL(s->path[0], link_index(m, "link1"));
+	CU_ASSERT_EQUAL(s->path[1], link_index(m, "link2"));
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+static void test_worked_example_evidenced(void)
+{
+	rc_model *m = test_load("tests/confidence/worked-evidenced.xml");
+	rc_findings *f = check(m);
+	const rc_story *s = rc_findings_story(f, 0);
+
+	CU_ASSERT_EQUAL(s->confidence, RC_RATING_LOW);
+	CU_ASSERT_EQUAL(s->weakest, RC_OWNER_STEP);
+	CU_ASSERT_EQUAL(s->weakest_index, step_index(m, "O"));
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+static void test_widest_of_two_paths(void)
+{
+	rc_model *m = test_load("tests/confidence/two-paths.xml");
+	rc_findings *f = check(m);
+	const rc_story *o, *u;
+
+	CU_ASSERT_EQUAL_FATAL(rc_findings_story_count(f), 2);
+	o = rc_findings_story(f, 0);
+	u = rc_findings_story(f, 1);
+	CU_ASSERT_EQUAL(o->confidence, RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(o->weakest, RC_OWNER_STEP);
+	CU_ASSERT_EQUAL(o->weakest_index, step_index(m, "I"));
+	CU_ASSERT_EQUAL_FATAL(o->path_length, 2);
+	CU_ASSERT_EQUAL(o->path[0], link_index(m, "a"));
+	CU_ASSERT_EQUAL(o->path[1], link_index(m, "b"));
+	CU_ASSERT_EQUAL(u->outcome, step_index(m, "U"));
+	CU_ASSERT_FALSE(u->reached);
+	CU_ASSERT_EQUAL(u->confidence, RC_RATING_NONE);
+	CU_ASSERT_EQUAL(u->weakest, RC_OWNER_MODEL);
+	CU_ASSERT_EQUAL(u->weakest_index, RC_NONE);
+	CU_ASSERT_EQUAL(u->path_length, 0);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+static void test_rating_names(void)
+{
+	CU_ASSERT_STRING_EQUAL(rc_rating_name(RC_RATING_NONE), "none");
+	CU_ASSERT_STRING_EQUAL(rc_rating_name(RC_RATING_LOW), "low");
+	CU_ASSERT_STRING_EQUAL(rc_rating_name(RC_RATING_MEDIUM), "medium");
+	CU_ASSERT_STRING_EQUAL(rc_rating_name(RC_RATING_HIGH), "high");
+}
+
+static CU_TestInfo tests[] = {
+	{ "worked_example", test_worked_example },
+	{ "worked_example_evidenced", test_worked_example_evidenced },
+	{ "widest_of_two_paths", test_widest_of_two_paths },
+	{ "rating_names", test_rating_names },
+	CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+	return test_main("confidence", tests);
+}
