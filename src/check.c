@@ -30,13 +30,15 @@ const char *rc_severity_name(rc_severity severity)
 	return names[severity];
 }
 
-void link_ends(const rc_link *l, char *out, size_t size)
+void link_name(const rc_link *l, char *out, size_t size)
 {
 	if (l->column)
-		snprintf(out, size, "from %s to %s", l->from, l->to);
-	else
-		snprintf(out, size, "from '%s' (%s) to '%s' (%s)", l->from, rc_level_id(l->from_level), l->to,
+		snprintf(out, size, "column link %s -> %s", l->from, l->to);
+	else if (l->resolved)
+		snprintf(out, size, "link '%s' (%s) -> '%s' (%s)", l->from, rc_level_id(l->from_level), l->to,
 		         rc_level_id(l->to_level));
+	else
+		snprintf(out, size, "link '%s' -> '%s'", l->from, l->to);
 }
 
 int columns_only(const rc_model *m)

@@ -14,9 +14,7 @@ static void describe(const rc_model *m, rc_owner_kind owner, size_t index, char 
 	if (owner == RC_OWNER_STEP) {
 		snprintf(out, size, "step '%s'", STEP(m, index)->id);
 	} else if (owner == RC_OWNER_LINK) {
-		const rc_link *l = LINK(m, index);
-
-		snprintf(out, size, "%slink %s -> %s", l->column ? "column " : "", l->from, l->to);
+		link_name(LINK(m, index), out, size);
 	} else {
 		snprintf(out, size, "the model");
 	}
@@ -48,10 +46,13 @@ void check_unmitigated_risk(struct checker *c)
 
 	for (i = 0; i < c->m->risks.len; i++) {
 		const rc_risk *r = MODEL_AT(c->m, risks, rc_risk, i);
+		char what[300];
 
 		if (r->mitigation || (r->likelihood != RC_RATING_HIGH && r->impact != RC_RATING_HIGH))
 			continue;
-		report(c, r->loc, r->owner, r->owner_index, "risk with %s likelihood and %s impact has no mitigation",
+		describe(c->m, r->owner, r->owner_index, what, sizeof(what));
+		report(c, r->loc, r->owner, r->owner_index,
+		       "risk to %s with %s likelihood and %s impact has no mitigation", what,
 		       rc_rating_name(r->likelihood), rc_rating_name(r->impact));
 	}
 }
@@ -89,7 +90,7 @@ void check_evidence_gap(struct checker *c)
 		const rc_link *l = LINK(m, i);
 		char what[300];
 
-		/* A columns-only model cannot evidence step links it does not have: RC011 says so once. */
+		/* Feedback links are outside the pathways, so their evidence is not a gap in the story. */
 		if (!l->resolved || l->kind != RC_LINK_CAUSAL || l->evidence.count > 0)
 			continue;
 		describe(m, RC_OWNER_LINK, i, what, sizeof(what));
@@ -103,9 +104,12 @@ void check_evidence_without_cite(struct checker *c)
 
 	for (i = 0; i < c->m->evidence.len; i++) {
 		const rc_evidence *e = MODEL_AT(c->m, evidence, rc_evidence, i);
+		char what[300];
 
-		if (!e->cite || !*e->cite)
-			report(c, e->loc, e->owner, e->owner_index, "evidence has no citation");
+		if (e->cite && *e->cite)
+			continue;
+		describe(c->m, e->owner, e->owner_index, what, sizeof(what));
+		report(c, e->loc, e->owner, e->owner_index, "evidence for %s has no citation", what);
 	}
 }
 
@@ -136,9 +140,11 @@ void check_overstated_confidence(struct checker *c)
 		rc_rating computed = c->confidence->steps[i];
 
 		if (s->confidence > computed)
-			report(c, s->loc, RC_OWNER_STEP, i,
-			       "step '%s' is rated %s confidence, but its evidence supports %s", s->id,
-			       rc_rating_name(s->confidence), computed ? rc_rating_name(computed) : "none");
+			report(c, s->loc, RC_OWNER_STEP, i, "step '%s' is rated %s confidence, but %s", s->id,
+			       rc_rating_name(s->confidence),
+			       computed ? (computed == RC_RATING_LOW ? "its evidence supports only low"
+			                                             : "its evidence supports only medium")
+			                : "it has no evidence");
 	}
 }
 
@@ -173,7 +179,7 @@ void check_unowned_step(struct checker *c)
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
 
-		if (!s->partners && s->level != RC_LEVEL_OUTCOME)
+		if ((!s->partners || !*s->partners) && s->level != RC_LEVEL_OUTCOME)
 			report(c, s->loc, RC_OWNER_STEP, i, "no partner is named as owning step '%s'", s->id);
 	}
 }

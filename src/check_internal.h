@@ -32,8 +32,11 @@ struct checker {
 void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)
         __attribute__((format(printf, 5, 6)));
 
-/* "from 'a' (activity) to 'b' (engagement)", or "from activity to engagement" for a column link. */
-void link_ends(const rc_link *l, char *out, size_t size);
+/*
+ * How messages name a link: "link 'a' (activity) -> 'b' (engagement)", or
+ * "column link activity -> engagement" (levels are left out while unresolved).
+ */
+void link_name(const rc_link *l, char *out, size_t size);
 
 /* Nonzero when the model has no step-level links (a columns-only model). */
 int columns_only(const rc_model *m);

@@ -24,13 +24,13 @@ void check_level_skip(struct checker *c)
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
 
-		char ends[300];
+		char name[300];
 
 		if (!l->resolved || l->kind != RC_LINK_CAUSAL || is_leap_to_outcome(l) ||
 		    l->to_level < l->from_level + 2)
 			continue;
-		link_ends(l, ends, sizeof(ends));
-		report(c, l->loc, RC_OWNER_LINK, i, "link %s skips %d level%s", ends,
+		link_name(l, name, sizeof(name));
+		report(c, l->loc, RC_OWNER_LINK, i, "%s skips %d level%s", name,
 		       (int)l->to_level - (int)l->from_level - 1, l->to_level - l->from_level == 2 ? "" : "s");
 	}
 }
@@ -41,13 +41,13 @@ void check_miracle_leap(struct checker *c)
 
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
-		char ends[300];
+		char name[300];
 
 		if (!l->resolved || l->kind != RC_LINK_CAUSAL || !is_leap_to_outcome(l))
 			continue;
-		link_ends(l, ends, sizeof(ends));
+		link_name(l, name, sizeof(name));
 		report(c, l->loc, RC_OWNER_LINK, i,
-		       "link %s leaps straight to a final outcome: the steps between are missing", ends);
+		       "%s leaps straight to a final outcome: the steps between are missing", name);
 	}
 }
 
@@ -112,29 +112,41 @@ done:
 	rc_free(queue);
 }
 
-/* Verbs that name what a partnership does, not the difference it makes (docs/rules.md). */
-static const char *const activity_verbs[] = {
-	"agree",   "build",     "commission", "create",   "deliver",  "design", "develop", "establish", "hold",
-	"host",    "implement", "launch",     "organise", "organize", "plan",   "prepare", "produce",   "provide",
-	"publish", "run",       "set",        "train",    "work",     "write",  NULL,
+/*
+ * First words that mark an activity or output rather than an outcome:
+ * activity verbs in their usual forms (listed in docs/rules.md).
+ */
+static const char *const activity_words[] = {
+	"agree",       "agrees",       "agreed",      "agreeing",     "build",         "builds",     "built",
+	"building",    "commission",   "commissions", "commissioned", "commissioning", "create",     "creates",
+	"created",     "creating",     "deliver",     "delivers",     "delivered",     "delivering", "design",
+	"designs",     "designed",     "designing",   "develop",      "develops",      "developed",  "developing",
+	"establish",   "establishes",  "established", "establishing", "hold",          "holds",      "held",
+	"holding",     "host",         "hosts",       "hosted",       "hosting",       "implement",  "implements",
+	"implemented", "implementing", "launch",      "launches",     "launched",      "launching",  "organise",
+	"organises",   "organised",    "organising",  "organize",     "organizes",     "organized",  "organizing",
+	"plan",        "plans",        "planned",     "planning",     "prepare",       "prepares",   "prepared",
+	"preparing",   "produce",      "produces",    "produced",     "producing",     "provide",    "provides",
+	"provided",    "providing",    "publish",     "publishes",    "published",     "publishing", "run",
+	"runs",        "ran",          "running",     "set",          "sets",          "setting",    "train",
+	"trains",      "trained",      "training",    "write",        "writes",        "wrote",      "written",
+	"writing",     NULL,
 };
 
-/* Phrases that name partnership process or outputs (Scottish Government and COSLA, 2009). */
+/* Phrases naming partnership process or outputs (2009 briefing notes), matched as whole words. */
 static const char *const output_phrases[] = {
 	"working together", "work together", "working well together", "partnership working",
 	"a strategy",       "the strategy",  "action plan",           NULL,
 };
 
-static int verb_form(const char *word, size_t len, const char *verb)
+/* Nonzero when `phrase` occurs in `text` as whole words (both normalised). */
+static int has_phrase(const char *text, const char *phrase)
 {
-	static const char *const endings[] = { "", "s", "es", "d", "ed", "ing", NULL };
-	size_t vlen = strlen(verb);
-	size_t i;
+	size_t len = strlen(phrase);
+	const char *p;
 
-	if (len < vlen || strncmp(word, verb, vlen) != 0)
-		return 0;
-	for (i = 0; endings[i]; i++)
-		if (len - vlen == strlen(endings[i]) && strncmp(word + vlen, endings[i], len - vlen) == 0)
+	for (p = strstr(text, phrase); p; p = strstr(p + 1, phrase))
+		if ((p == text || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
 			return 1;
 	return 0;
 }
@@ -173,11 +185,11 @@ void check_outcome_wording(struct checker *c)
 
 		normalise(s->title, title, sizeof(title));
 		first = strcspn(title, " ");
-		for (k = 0; activity_verbs[k] && !why; k++)
-			if (verb_form(title, first, activity_verbs[k]))
+		for (k = 0; activity_words[k] && !why; k++)
+			if (strlen(activity_words[k]) == first && strncmp(title, activity_words[k], first) == 0)
 				why = "it starts with an activity verb";
 		for (k = 0; output_phrases[k] && !why; k++)
-			if (strstr(title, output_phrases[k]))
+			if (has_phrase(title, output_phrases[k]))
 				why = "it names partnership process or an output";
 		if (why)
 			report(c, s->loc, RC_OWNER_STEP, s->index,
@@ -237,10 +249,12 @@ void check_forward_feedback(struct checker *c)
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
 
-		if (l->resolved && l->kind == RC_LINK_FEEDBACK && l->to_level > l->from_level)
-			report(c, l->loc, RC_OWNER_LINK, i,
-			       "feedback link from '%s' (%s) goes forward to '%s' (%s), so it is left out of every "
-			       "pathway",
-			       l->from, rc_level_id(l->from_level), l->to, rc_level_id(l->to_level));
+		char name[300];
+
+		if (!l->resolved || l->kind != RC_LINK_FEEDBACK || l->to_level <= l->from_level)
+			continue;
+		link_name(l, name, sizeof(name));
+		report(c, l->loc, RC_OWNER_LINK, i,
+		       "%s is declared feedback but goes forward, so it is left out of every pathway", name);
 	}
 }

@@ -192,14 +192,12 @@ void check_backward_link(struct checker *c)
 
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
-
-		char ends[300];
+		char name[300];
 
 		if (!l->resolved || l->kind != RC_LINK_CAUSAL || l->to_level >= l->from_level)
 			continue;
-		link_ends(l, ends, sizeof(ends));
-		report(c, l->loc, RC_OWNER_LINK, i, "causal link %s goes back a level and is not declared feedback",
-		       ends);
+		link_name(l, name, sizeof(name));
+		report(c, l->loc, RC_OWNER_LINK, i, "causal %s goes back a level and is not declared feedback", name);
 	}
 }
 
@@ -425,8 +423,8 @@ void check_no_outcome(struct checker *c)
 
 void check_columns_only(struct checker *c)
 {
-	if (columns_only(c->m) && c->m->steps.len > 0)
-		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
-		       "columns-only model: no step-level links, so orphan, pathway and reachability checks are "
-		       "not made");
+	if (!columns_only(c->m) || c->m->steps.len == 0)
+		return;
+	report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE, "%s, so orphan, pathway and reachability checks are not made",
+	       c->m->links.len ? "columns-only model: no step-level links" : "the model has no links at all");
 }
