@@ -1,0 +1,416 @@
+/* The safe XML reader under both loaders: refusals, schema validation in the stream, exact places. */
+#include "xml_read.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "buffer.h"
+#include "error.h"
+
+enum { MAX_DEPTH = 16 };
+
+struct xml_reader {
+	const struct xml_format *format;
+	void *user;
+	struct arena *arena;
+	const char *file;
+	xmlParserCtxtPtr parser;
+	const unsigned char *data;
+	size_t len;
+	/* The last place located, advanced monotonically: linear in the file. */
+	size_t pos_offset;
+	uint32_t pos_line;
+	uint32_t pos_column;
+	int stack[MAX_DEPTH];
+	int depth;
+	rc_buffer text;
+	rc_error *err;
+	int status;
+};
+
+void *xml_user(const struct xml_reader *r)
+{
+	return r->user;
+}
+
+const char *xml_file(const struct xml_reader *r)
+{
+	return r->file;
+}
+
+int xml_failed(const struct xml_reader *r)
+{
+	return r->status;
+}
+
+/*
+ * Moves the tracked place to the '<' of the tag the parser is in or has just
+ * left. libxml2 clamps node line numbers at 65,535; the byte offset does not.
+ */
+static rc_loc locate(struct xml_reader *r)
+{
+	long consumed = xmlByteConsumed(r->parser);
+	size_t at = consumed < 0 ? r->pos_offset : (size_t)consumed;
+	size_t i;
+	rc_loc loc;
+
+	if (at >= r->len)
+		at = r->len ? r->len - 1 : 0;
+	while (at > r->pos_offset && r->data[at] != '<')
+		at--;
+	for (i = r->pos_offset; i < at; i++) {
+		if (r->data[i] == '\n') {
+			r->pos_line++;
+			r->pos_column = 1;
+		} else if ((r->data[i] & 0xC0) != 0x80) {
+			r->pos_column++;
+		}
+	}
+	r->pos_offset = at;
+	loc.file = r->file;
+	loc.line = r->pos_line;
+	loc.column = r->pos_column;
+	return loc;
+}
+
+void xml_fail(struct xml_reader *r, int status, rc_loc loc, const char *message)
+{
+	if (r->status)
+		return;
+	r->status = status;
+	error_set_at(r->err, status, r->file, loc.line, loc.column, "%s", message);
+	xmlStopParser(r->parser);
+}
+
+void xml_fail_nomem(struct xml_reader *r)
+{
+	rc_loc loc = { r->file, 0, 0 };
+
+	xml_fail(r, RC_ENOMEM, loc, "out of memory while loading");
+}
+
+static void root_message(const struct xml_reader *r, char *out, size_t size)
+{
+	snprintf(out, size, "the root element must be <%s> in namespace %s", r->format->names[0], r->format->ns);
+}
+
+/* Rewrites a libxml2 message for people: drop the namespace noise, keep one line. */
+static void clean_message(const struct xml_reader *r, char *out, size_t size, const char *msg)
+{
+	char ns[128];
+	size_t nslen, n = 0;
+
+	if (strstr(msg, "No matching global declaration available for the validation root")) {
+		root_message(r, out, size);
+		return;
+	}
+	if (strncmp(msg, "Input is not proper UTF-8", 25) == 0 && strstr(msg, "Bytes:")) {
+		snprintf(out, size, "the file is not valid UTF-8 (bytes %.14s)", strstr(msg, "Bytes:") + 7);
+		return;
+	}
+	nslen = (size_t)snprintf(ns, sizeof(ns), "{%s}", r->format->ns);
+	while (*msg && n + 1 < size) {
+		if (strncmp(msg, ns, nslen) == 0) {
+			msg += nslen;
+			continue;
+		}
+		out[n++] = *msg;
+		if (*msg++ == '\n')
+			out[n - 1] = ' ';
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+}
+
+static void on_error(void *data, xmlErrorPtr e)
+{
+	struct xml_reader *r = data;
+	char message[1024];
+	rc_loc loc;
+
+	if (e->level == XML_ERR_WARNING || r->status)
+		return;
+	clean_message(r, message, sizeof(message), e->message ? e->message : "unknown XML error");
+	if (e->domain == XML_FROM_SCHEMASV) {
+		xml_fail(r, RC_EINVALID, locate(r), message);
+		return;
+	}
+	loc.file = r->file;
+	loc.line = e->line > 0 ? (uint32_t)e->line : 0;
+	loc.column = e->int2 > 0 ? (uint32_t)e->int2 : (loc.line ? 1 : 0);
+	xml_fail(r, RC_EPARSE, loc, message);
+}
+
+/* Called before the internal subset is read, so no entity is ever declared, let alone expanded. */
+static void on_doctype(void *data, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id)
+{
+	struct xml_reader *r = data;
+	char message[128];
+
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	snprintf(message, sizeof(message), "DOCTYPE declarations are not allowed in %s files", r->format->kind);
+	xml_fail(r, RC_EPARSE, locate(r), message);
+}
+
+static void on_start_document(void *data)
+{
+	struct xml_reader *r = data;
+	const char *enc = (const char *)r->parser->encoding;
+	rc_loc start = { r->file, 1, 1 };
+
+	if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0 && strcasecmp(enc, "US-ASCII") != 0 &&
+	    strcasecmp(enc, "ASCII") != 0) {
+		char message[256];
+
+		snprintf(message, sizeof(message), "encoding '%.64s' is not supported; %s files must be UTF-8", enc,
+		         r->format->kind);
+		xml_fail(r, RC_EPARSE, start, message);
+	}
+}
+
+static const xmlChar *find_attr(const xmlChar **atts, int count, const char *name, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		const xmlChar **a = atts + (ptrdiff_t)5 * i;
+
+		if (a[2] == NULL && strcmp((const char *)a[0], name) == 0) {
+			*len = (size_t)(a[4] - a[3]);
+			return a[3];
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Copies `len` bytes folding white space. In attribute values the parser
+ * leaves '&' as "&#38;" (it does not substitute entities for SAX); undo that.
+ */
+static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int attribute)
+{
+	char *out = arena_alloc(r->arena, len + 1);
+	size_t i, n = 0;
+	int space = 0;
+
+	if (!out) {
+		xml_fail_nomem(r);
+		return NULL;
+	}
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		if (attribute && c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
+			i += 4;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+const char *xml_attr_text(struct xml_reader *r, const xmlChar **atts, int natts, const char *name)
+{
+	size_t len;
+	const xmlChar *v = find_attr(atts, natts, name, &len);
+
+	return v ? fold_dup(r, (const char *)v, len, 1) : NULL;
+}
+
+int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char *const *names, int dflt)
+{
+	size_t len;
+	const xmlChar *v = find_attr(atts, natts, name, &len);
+	int i;
+
+	if (!v)
+		return dflt;
+	for (i = 0; names[i]; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], v, len) == 0)
+			return i;
+	return dflt;
+}
+
+static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
+                     const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	struct xml_reader *r = data;
+	const char *const *names = r->format->names;
+	rc_loc loc;
+	int e;
+
+	(void)prefix;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	if (r->status)
+		return;
+	loc = locate(r);
+	for (e = 0; names[e]; e++)
+		if (strcmp((const char *)localname, names[e]) == 0)
+			break;
+	/* The validator has already refused anything else; this guards the stack and the handlers. */
+	if (!names[e] || !uri || strcmp((const char *)uri, r->format->ns) != 0 || r->depth == MAX_DEPTH ||
+	    (r->depth == 0) != (e == 0)) {
+		char message[256];
+
+		if (r->depth == 0)
+			root_message(r, message, sizeof(message));
+		else
+			snprintf(message, sizeof(message), "unexpected element <%.64s>", (const char *)localname);
+		xml_fail(r, RC_EINVALID, loc, message);
+		return;
+	}
+	r->format->start(r, e, r->depth ? r->stack[r->depth - 1] : -1, loc, attributes, nb_attributes);
+	r->stack[r->depth++] = e;
+	r->text.len = 0;
+}
+
+static void on_chars(void *data, const xmlChar *ch, int len)
+{
+	struct xml_reader *r = data;
+
+	if (r->status || r->depth == 0 || !(r->format->text_elems & 1ul << r->stack[r->depth - 1]))
+		return;
+	if (buffer_append(&r->text, (const char *)ch, (size_t)len))
+		xml_fail_nomem(r);
+}
+
+static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct xml_reader *r = data;
+	const char *text = NULL;
+	int e;
+
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	if (r->status || r->depth == 0)
+		return;
+	e = r->stack[--r->depth];
+	if (r->format->text_elems & 1ul << e) {
+		text = fold_dup(r, r->text.data ? r->text.data : "", r->text.len, 0);
+		r->text.len = 0;
+		if (!text)
+			return;
+	}
+	r->format->end(r, e, r->depth ? r->stack[r->depth - 1] : -1, text);
+}
+
+static xmlParserInputPtr deny_entities(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+static int is_blank(const unsigned char *d, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (d[i] != ' ' && d[i] != '\t' && d[i] != '\r' && d[i] != '\n')
+			return 0;
+	return 1;
+}
+
+static int looks_utf16(const unsigned char *d, size_t len)
+{
+	return len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE) || d[0] == 0 || d[1] == 0);
+}
+
+static int parse(struct xml_reader *r, xmlSchemaPtr schema)
+{
+	xmlSAXHandler sax;
+	xmlSAXHandlerPtr saxp = &sax;
+	void *user = r;
+	xmlSchemaValidCtxtPtr valid = NULL;
+	xmlSchemaSAXPlugPtr plug = NULL;
+	xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
+	rc_loc start = { r->file, 1, 1 };
+
+	if (is_blank(r->data, r->len))
+		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is empty");
+	if (looks_utf16(r->data, r->len))
+		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is UTF-16; %s files must be UTF-8",
+		                    r->format->kind);
+	if (r->len > 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0)
+		r->pos_offset = 3;
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startDocument = on_start_document;
+	sax.internalSubset = on_doctype;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_chars;
+	sax.cdataBlock = on_chars;
+
+	valid = xmlSchemaNewValidCtxt(schema);
+	if (!valid)
+		goto nomem;
+	xmlSchemaSetValidStructuredErrors(valid, on_error, r);
+	plug = xmlSchemaSAXPlug(valid, &saxp, &user);
+	if (!plug)
+		goto nomem;
+	r->parser = xmlCreatePushParserCtxt(saxp, user, NULL, 0, r->file);
+	if (!r->parser)
+		goto nomem;
+	xmlCtxtUseOptions(r->parser, XML_PARSE_NONET);
+	xmlSetExternalEntityLoader(deny_entities);
+	xmlSetStructuredErrorFunc(r, on_error);
+	if (r->len > (size_t)INT32_MAX) {
+		xml_fail(r, RC_ELIMIT, start, "file too large to parse");
+	} else {
+		xmlParseChunk(r->parser, (const char *)r->data, (int)r->len, 1);
+		if (!r->status && !r->parser->wellFormed)
+			xml_fail(r, RC_EPARSE, start, "the file is not well-formed XML");
+	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetExternalEntityLoader(old_loader);
+	goto done;
+nomem:
+	r->status = error_set_at(r->err, RC_ENOMEM, r->file, 0, 0, "out of memory while loading");
+done:
+	if (r->parser)
+		xmlFreeParserCtxt(r->parser);
+	if (plug)
+		xmlSchemaSAXUnplug(plug);
+	if (valid)
+		xmlSchemaFreeValidCtxt(valid);
+	return r->status;
+}
+
+int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *file, const char *data, size_t len,
+             struct arena *arena, void *user, rc_error *err)
+{
+	struct xml_reader r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.format = format;
+	r.user = user;
+	r.arena = arena;
+	r.file = file;
+	r.data = (const unsigned char *)data;
+	r.len = len;
+	r.pos_line = 1;
+	r.pos_column = 1;
+	r.err = err;
+	rc = parse(&r, schema);
+	rc_buffer_free(&r.text);
+	return rc;
+}

@@ -1,0 +1,47 @@
+/* Safe streaming XML: libxml2 SAX2 with a schema plugged in, exact places, one located error. */
+#ifndef RC_XML_READ_H
+#define RC_XML_READ_H
+
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
+#include "arena.h"
+#include "rchain/common.h"
+
+struct xml_reader;
+
+/* What a document looks like and what to do with its elements. */
+struct xml_format {
+	const char *kind;         /* "model", in messages: "... in model files" */
+	const char *ns;           /* the one namespace */
+	const char *const *names; /* element names, NULL-terminated; an element's number is its index */
+	unsigned long text_elems; /* bit per element number whose text is collected */
+	/* An element starts: `elem` is its number, `parent` that of the enclosing element (-1 at the root). */
+	void (*start)(struct xml_reader *r, int elem, int parent, rc_loc loc, const xmlChar **atts, int natts);
+	/* An element ends; `text` is its folded text for text elements, else NULL. */
+	void (*end)(struct xml_reader *r, int elem, int parent, const char *text);
+};
+
+/*
+ * Parses `len` bytes named `file` against `schema`, calling the format's
+ * handlers with `user` reachable through xml_user(). Strings go into
+ * `arena`. Returns 0 or a negative rc_status with one located message in `err`.
+ */
+int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *file, const char *data, size_t len,
+             struct arena *arena, void *user, rc_error *err);
+
+void *xml_user(const struct xml_reader *r);
+/* The file name as given to xml_read(). */
+const char *xml_file(const struct xml_reader *r);
+
+/* An attribute's value folded and copied into the arena, or NULL when absent (or on failure: see xml_failed). */
+const char *xml_attr_text(struct xml_reader *r, const xmlChar **atts, int natts, const char *name);
+/* The index of an attribute's value in `names` (NULL-terminated), or `dflt` when absent or unknown. */
+int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char *const *names, int dflt);
+
+/* Stops the parse with `status` and a message at `loc` (the first failure wins). */
+void xml_fail(struct xml_reader *r, int status, rc_loc loc, const char *message);
+void xml_fail_nomem(struct xml_reader *r);
+int xml_failed(const struct xml_reader *r);
+
+#endif
