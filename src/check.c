@@ -160,6 +160,7 @@ int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_option
 		goto done;
 	}
 	c.confidence = &c.findings->confidence;
+	c.evidence = opts ? opts->evidence : NULL;
 	for (i = 0; i < rule_table_len && !c.status; i++) {
 		if (is_disabled(&rule_table[i], opts))
 			continue;

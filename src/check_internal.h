@@ -22,6 +22,7 @@ struct checker {
 	const rc_model *m;
 	rc_findings *findings;
 	const struct confidence *confidence; /* computed before the rules run */
+	const rc_evidence_base *evidence;    /* or NULL: the evidence-base rules then do nothing */
 	const struct rule *rule;             /* the rule running now */
 	const char *model_suppression;       /* reason of a model-level <suppress> of it, or NULL */
 	struct chain_analysis chain;
@@ -69,5 +70,10 @@ void check_challenged(struct checker *c);
 void check_overstated_confidence(struct checker *c);
 void check_weakest_link(struct checker *c);
 void check_unowned_step(struct checker *c);
+void check_unknown_ref(struct checker *c);
+void check_unaddressed_assumption(struct checker *c);
+void check_unaddressed_risk(struct checker *c);
+void check_triggered_entry(struct checker *c);
+void check_suggest_ref(struct checker *c);
 
 #endif

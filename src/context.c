@@ -43,9 +43,10 @@ int rc_context_new(rc_context **out, rc_error *err)
 	ctx->limits.max_file_bytes = DEFAULT_MAX_FILE_BYTES;
 	/* The embedded schema is valid by construction (a test compiles it), so failure means memory. */
 	ctx->model_schema = compile_schema(rc_embedded_model_xsd, rc_embedded_model_xsd_len);
-	if (!ctx->model_schema) {
+	ctx->evidence_schema = compile_schema(rc_embedded_evidence_xsd, rc_embedded_evidence_xsd_len);
+	if (!ctx->model_schema || !ctx->evidence_schema) {
 		rc_context_free(&ctx);
-		return error_set(err, RC_ENOMEM, "out of memory compiling the model schema");
+		return error_set(err, RC_ENOMEM, "out of memory compiling the schemas");
 	}
 	*out = ctx;
 	return 0;
@@ -57,6 +58,8 @@ void rc_context_free(rc_context **ctx)
 		return;
 	if ((*ctx)->model_schema)
 		xmlSchemaFree((*ctx)->model_schema);
+	if ((*ctx)->evidence_schema)
+		xmlSchemaFree((*ctx)->evidence_schema);
 	rc_free(*ctx);
 	*ctx = NULL;
 }
@@ -71,6 +74,10 @@ const char *rc_schema_text(const char *name, size_t *len)
 	if (strcmp(name, "model") == 0) {
 		*len = rc_embedded_model_xsd_len;
 		return (const char *)rc_embedded_model_xsd;
+	}
+	if (strcmp(name, "evidence") == 0) {
+		*len = rc_embedded_evidence_xsd_len;
+		return (const char *)rc_embedded_evidence_xsd;
 	}
 	return NULL;
 }

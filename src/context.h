@@ -8,6 +8,7 @@
 
 struct rc_context {
 	xmlSchemaPtr model_schema;
+	xmlSchemaPtr evidence_schema;
 	rc_limits limits;
 };
 

@@ -6,5 +6,9 @@
 
 extern const unsigned char rc_embedded_model_xsd[];
 extern const size_t rc_embedded_model_xsd_len;
+extern const unsigned char rc_embedded_evidence_xsd[];
+extern const size_t rc_embedded_evidence_xsd_len;
+extern const unsigned char rc_embedded_evidence_base_xml[];
+extern const size_t rc_embedded_evidence_base_xml_len;
 
 #endif

@@ -220,6 +220,51 @@ const struct rule rule_table[] = {
 	    "Managers (2009), chapter 5, review questions.",
 	    "Name the partners who own the step in its partners attribute." },
 	  check_unowned_step },
+	{ { "RC029", "unknown-ref", RC_SEVERITY_ERROR, "A ref names no entry of the evidence base.",
+	    "An assumption, risk or step that refers to the evidence base claims the support of a cited entry. A ref "
+	    "to an entry that does not exist claims support that is not there.",
+	    "rchain evidence base (docs/evidence.md).",
+	    "Correct the id (see 'rchain evidence'), load the base that defines it with --evidence, or remove the "
+	    "ref." },
+	  check_unknown_ref },
+	{ { "RC030", "unaddressed-assumption", RC_SEVERITY_NOTE,
+	    "An evidence-based assumption that applies to the model is not addressed.",
+	    "The evidence base holds the conditions that research found effective partnerships rest on. An applicable "
+	    "one that no assumption, risk or step of the model refers to is a missing assumption: the model may rely "
+	    "on it without saying so.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, section 5.4, Table 1 "
+	    "and appendix 7.3; the other sources of docs/evidence.md.",
+	    "State the assumption in the model where it belongs, with ref=\"ID\", or suppress the finding with a "
+	    "reason if it does not apply." },
+	  check_unaddressed_assumption },
+	{ { "RC031", "unaddressed-risk", RC_SEVERITY_NOTE,
+	    "An evidence-based risk that applies to the model is not addressed.",
+	    "The evidence base holds the risks that research found to break partnerships. An applicable one that "
+	    "nothing in the model refers to is a risk nobody has weighed.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, section 5.4, Table 1; "
+	    "the other sources of docs/evidence.md.",
+	    "Add the risk, with ref=\"ID\", its likelihood, impact and mitigation, or suppress the finding with a "
+	    "reason." },
+	  check_unaddressed_risk },
+	{ { "RC032", "triggered-evidence", RC_SEVERITY_WARNING,
+	    "Evidence that applies because of this partnership's own facts is not addressed.",
+	    "Some evidence applies only to some partnerships: mandated partnerships are more likely to fail than "
+	    "voluntary ones; power between statutory and third-sector partners has to be managed explicitly. When the "
+	    "model's own facts (formation, partners' sectors, levels, size) make such an entry apply and the model "
+	    "does not address it, the gap is specific to this partnership.",
+	    "Cook, A. (2016) Review of Research Evidence to Inform the Implementation of the Carers (Scotland) Act "
+	    "2016, section 2, implementation tasks table; the other sources of docs/evidence.md.",
+	    "Address the entry in the model with ref=\"ID\" (an assumption, or a risk with a mitigation)." },
+	  check_triggered_entry },
+	{ { "RC033", "suggest-ref", RC_SEVERITY_NOTE,
+	    "A statement resembles an evidence-base entry but does not refer to it.",
+	    "An assumption or risk worded like an entry of the evidence base probably makes the same point; referring "
+	    "to the entry links the model to its evidence and citation. Resemblance is word overlap: the content words "
+	    "(three letters or more, common words left out) shared with the entry's text and keywords must be at least "
+	    "two and at least half of the shorter statement's words (docs/rules.md).",
+	    "rchain evidence base (docs/evidence.md).",
+	    "Add ref=\"ID\" to the statement if it makes the entry's point." },
+	  check_suggest_ref },
 };
 
 const size_t rule_table_len = sizeof(rule_table) / sizeof(rule_table[0]);

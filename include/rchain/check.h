@@ -2,6 +2,7 @@
 #ifndef RCHAIN_CHECK_H
 #define RCHAIN_CHECK_H
 
+#include "rchain/evidence.h"
 #include "rchain/model.h"
 
 #ifdef __cplusplus
@@ -49,6 +50,7 @@ typedef struct rc_findings rc_findings;
 typedef struct rc_check_options {
 	const char *const *disabled; /* rule codes or slugs to skip, or NULL */
 	size_t disabled_count;
+	const rc_evidence_base *evidence; /* checked against when set (borrowed) */
 } rc_check_options;
 
 /**

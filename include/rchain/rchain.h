@@ -4,6 +4,7 @@
 
 #include "rchain/common.h"
 #include "rchain/model.h"
+#include "rchain/evidence.h"
 #include "rchain/check.h"
 #include "rchain/render.h"
 #include "rchain/schema.h"

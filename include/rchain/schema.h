@@ -10,9 +10,11 @@ extern "C" {
 
 /** The model namespace, "urn:rchain:model:1". */
 #define RC_MODEL_NAMESPACE "urn:rchain:model:1"
+/** The evidence-base namespace, "urn:rchain:evidence:1". */
+#define RC_EVIDENCE_NAMESPACE "urn:rchain:evidence:1"
 
 /**
- * The text of the embedded schema called `name` ("model"), or NULL for an
+ * The text of the embedded schema called `name` ("model" or "evidence"), or NULL for an
  * unknown name; static storage, `*len` receives its length.
  */
 RC_API const char *rc_schema_text(const char *name, size_t *len);

@@ -52,15 +52,28 @@ static const char *const render_help =
         "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
         "  -h, --help            show this help\n";
 
-static const char *const schema_help = "usage: rchain schema [model]\n"
+static const char *const schema_help = "usage: rchain schema [model|evidence]\n"
                                        "\n"
-                                       "Print the XML Schema (XSD) of the model format, for editors and validators.\n";
+                                       "Print the XML Schema (XSD) of the model format (default) or of the\n"
+                                       "evidence-base format, for editors and validators.\n";
+
+static const char *const evidence_help =
+        "usage: rchain evidence [--evidence FILE]... [ID]\n"
+        "\n"
+        "List the evidence base (the default one built from the seed reviews, plus any\n"
+        "--evidence files) with the citation of each entry, or explain the entry ID.\n";
 
 static const char *const rules_help = "usage: rchain rules [CODE]\n"
                                       "\n"
                                       "List the rule catalogue, or explain the rule with this code or slug.\n";
 
-enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE };
+enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE, OPT_EVIDENCE };
+
+/* What every command works with: the library context and the evidence base (default plus --evidence files). */
+struct session {
+	rc_context *ctx;
+	rc_evidence_base *evidence;
+};
 
 /* Reports a usage error in one line and returns EXIT_USAGE. */
 static int usage_error(const char *command, const char *what)
@@ -99,11 +112,22 @@ static int parse_size(const char *text, size_t *out)
 	return 0;
 }
 
+/* Adds an evidence-base file to the session; prints the error and returns -1 on failure. */
+static int add_evidence(struct session *s, const char *path)
+{
+	rc_error err = { 0 };
+
+	if (rc_evidence_base_add(s->evidence, s->ctx, path, &err) == 0)
+		return 0;
+	print_error(&err);
+	return -1;
+}
+
 /* Loads and checks one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
-static int load_and_check(rc_context *ctx, const char *path, const rc_check_options *opts, rc_model **model,
+static int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
                           rc_findings **findings, rc_error *err)
 {
-	if (rc_model_load(model, ctx, path, err) != 0 || rc_check_run(findings, *model, opts, err) != 0) {
+	if (rc_model_load(model, s->ctx, path, err) != 0 || rc_check_run(findings, *model, opts, err) != 0) {
 		print_error(err);
 		rc_model_free(model);
 		return EXIT_FAILED;
@@ -141,7 +165,7 @@ static int file_status(const struct checked_file *f, int strict)
 }
 
 /* Checks every file, then writes one report in `format` to standard output. */
-static int report_check(rc_context *ctx, const rc_findings_format *format, char **paths, size_t count,
+static int report_check(struct session *s, const rc_findings_format *format, char **paths, size_t count,
                         const rc_check_options *opts, int strict)
 {
 	struct checked_file *files = calloc(count, sizeof(*files));
@@ -160,7 +184,7 @@ static int report_check(rc_context *ctx, const rc_findings_format *format, char 
 		struct checked_file *f = &files[i];
 		int one;
 
-		if (load_and_check(ctx, paths[i], opts, &f->model, &f->findings, &f->error) != EXIT_CLEAN)
+		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->error) != EXIT_CLEAN)
 			views[i].error = &f->error;
 		views[i].file = f->model ? rc_model_file(f->model) : paths[i];
 		views[i].model = f->model;
@@ -183,13 +207,14 @@ done:
 	return status;
 }
 
-static int cmd_check(rc_context *ctx, int argc, char **argv)
+static int cmd_check(struct session *s, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "disable", required_argument, NULL, OPT_DISABLE },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
+		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -197,6 +222,8 @@ static int cmd_check(rc_context *ctx, int argc, char **argv)
 	const char **disabled = calloc((size_t)argc, sizeof(*disabled));
 	rc_check_options opts = { 0 };
 	int strict = 0, status = -1, c;
+
+	opts.evidence = s->evidence;
 
 	if (!disabled)
 		return EXIT_FAILED;
@@ -215,8 +242,12 @@ static int cmd_check(rc_context *ctx, int argc, char **argv)
 				status = usage_error("check", "--disable names an unknown rule (see 'rchain rules')");
 			break;
 		case OPT_MAX_FILE:
-			if (parse_size(optarg, &rc_context_limits(ctx)->max_file_bytes) != 0)
+			if (parse_size(optarg, &rc_context_limits(s->ctx)->max_file_bytes) != 0)
 				status = usage_error("check", "--max-file-size takes a positive number of bytes");
+			break;
+		case OPT_EVIDENCE:
+			if (add_evidence(s, optarg) != 0)
+				status = EXIT_FAILED;
 			break;
 		case 'h':
 			fputs(check_help, stdout);
@@ -229,7 +260,7 @@ static int cmd_check(rc_context *ctx, int argc, char **argv)
 		status = usage_error("check", "no model file given");
 	opts.disabled = disabled;
 	if (status < 0)
-		status = report_check(ctx, format, argv + optind, (size_t)(argc - optind), &opts, strict);
+		status = report_check(s, format, argv + optind, (size_t)(argc - optind), &opts, strict);
 	free(disabled);
 	return status;
 }
@@ -264,17 +295,19 @@ static int write_output(const char *path, const rc_buffer *data)
 	return EXIT_CLEAN;
 }
 
-static int cmd_render(rc_context *ctx, int argc, char **argv)
+static int cmd_render(struct session *s, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "direction", required_argument, NULL, OPT_DIRECTION },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
+		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const rc_renderer *renderer = rc_diagram_renderer("svg");
+	rc_check_options opts = { 0 };
 	rc_render_input in = { 0 };
 	const char *output = NULL;
 	rc_findings *findings = NULL;
@@ -301,8 +334,12 @@ static int cmd_render(rc_context *ctx, int argc, char **argv)
 				return usage_error("render", "--direction must be LR or TB");
 			break;
 		case OPT_MAX_FILE:
-			if (parse_size(optarg, &rc_context_limits(ctx)->max_file_bytes) != 0)
+			if (parse_size(optarg, &rc_context_limits(s->ctx)->max_file_bytes) != 0)
 				return usage_error("render", "--max-file-size takes a positive number of bytes");
+			break;
+		case OPT_EVIDENCE:
+			if (add_evidence(s, optarg) != 0)
+				return EXIT_FAILED;
 			break;
 		case 'h': fputs(render_help, stdout); return EXIT_CLEAN;
 		default: return bad_option("render", argv);
@@ -310,7 +347,8 @@ static int cmd_render(rc_context *ctx, int argc, char **argv)
 	}
 	if (argc - optind != 1)
 		return usage_error("render", "give exactly one model file");
-	status = load_and_check(ctx, argv[optind], NULL, &model, &findings, &err);
+	opts.evidence = s->evidence;
+	status = load_and_check(s, argv[optind], &opts, &model, &findings, &err);
 	if (status != EXIT_CLEAN)
 		return status;
 	in.model = model;
@@ -329,13 +367,13 @@ static int cmd_render(rc_context *ctx, int argc, char **argv)
 	return status;
 }
 
-static int cmd_schema(rc_context *ctx, int argc, char **argv)
+static int cmd_schema(struct session *s, int argc, char **argv)
 {
 	const char *name = argc > 1 ? argv[1] : "model";
 	const char *text;
 	size_t len;
 
-	(void)ctx;
+	(void)s;
 	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
 		fputs(schema_help, stdout);
 		return EXIT_CLEAN;
@@ -344,7 +382,7 @@ static int cmd_schema(rc_context *ctx, int argc, char **argv)
 		return usage_error("schema", "give at most one schema name");
 	text = rc_schema_text(name, &len);
 	if (!text)
-		return usage_error("schema", "unknown schema (try 'model')");
+		return usage_error("schema", "unknown schema (try 'model' or 'evidence')");
 	fwrite(text, 1, len, stdout);
 	return EXIT_CLEAN;
 }
@@ -360,11 +398,11 @@ static void list_rules(void)
 	}
 }
 
-static int cmd_rules(rc_context *ctx, int argc, char **argv)
+static int cmd_rules(struct session *s, int argc, char **argv)
 {
 	const rc_rule *rule;
 
-	(void)ctx;
+	(void)s;
 	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
 		fputs(rules_help, stdout);
 		return EXIT_CLEAN;
@@ -383,22 +421,135 @@ static int cmd_rules(rc_context *ctx, int argc, char **argv)
 	return EXIT_CLEAN;
 }
 
+static const char *level_of(const rc_entry *e)
+{
+	return e->whole_model ? "model" : rc_level_id(e->level);
+}
+
+static void print_condition(const rc_condition *c)
+{
+	static const char *const formations[] = { "unknown", "voluntary", "mandated" };
+	static const char *const sectors[] = { "public", "third", "private", "community" };
+
+	fputs("applies when:", stdout);
+	if (c->formation >= 0)
+		printf(" formation is %s;", formations[c->formation]);
+	if (c->sector >= 0)
+		printf(" a partner is %s-sector;", sectors[c->sector]);
+	if (c->level >= 0)
+		printf(" the model has a %s step;", rc_level_id((rc_level)c->level));
+	if (c->min_partners)
+		printf(" at least %zu partners;", c->min_partners);
+	if (c->min_strands)
+		printf(" at least %zu strands;", c->min_strands);
+	if (c->min_steps)
+		printf(" at least %zu steps;", c->min_steps);
+	fputs("\n", stdout);
+}
+
+static int explain_entry(const rc_evidence_base *eb, const rc_entry *e)
+{
+	rc_buffer cite = { 0 };
+	size_t i;
+
+	printf("%s (%s, %s)\n\n%s\n\n", e->id, rc_entry_kind_name(e->kind), level_of(e), e->text);
+	for (i = 0; i < e->cite_count; i++) {
+		cite.len = 0;
+		if (rc_cite_format(&cite, eb, &e->cites[i]) != 0) {
+			rc_buffer_free(&cite);
+			return EXIT_FAILED;
+		}
+		printf("source: %s\n", cite.data);
+	}
+	if (e->keywords)
+		printf("keywords: %s\n", e->keywords);
+	for (i = 0; i < e->condition_count; i++)
+		print_condition(&e->conditions[i]);
+	if (e->condition_count == 0)
+		fputs("applies to every model\n", stdout);
+	rc_buffer_free(&cite);
+	return EXIT_CLEAN;
+}
+
+static int list_evidence(const rc_evidence_base *eb)
+{
+	rc_buffer cite = { 0 };
+	size_t i;
+
+	for (i = 0; i < rc_evidence_base_count(eb); i++) {
+		const rc_entry *e = rc_evidence_base_entry(eb, i);
+
+		cite.len = 0;
+		if (rc_cite_format(&cite, eb, &e->cites[0]) != 0) {
+			rc_buffer_free(&cite);
+			return EXIT_FAILED;
+		}
+		printf("%s  %s  %s  %s  [%s]\n", e->id, rc_entry_kind_name(e->kind), level_of(e), e->text, cite.data);
+	}
+	rc_buffer_free(&cite);
+	return EXIT_CLEAN;
+}
+
+static int cmd_evidence(struct session *s, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const rc_entry *e;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_EVIDENCE:
+			if (add_evidence(s, optarg) != 0)
+				return EXIT_FAILED;
+			break;
+		case 'h': fputs(evidence_help, stdout); return EXIT_CLEAN;
+		default: return bad_option("evidence", argv);
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error("evidence", "give at most one entry id");
+	if (argc == optind)
+		return list_evidence(s->evidence);
+	e = rc_evidence_base_find(s->evidence, argv[optind]);
+	if (!e)
+		return usage_error("evidence", "unknown entry id (run 'rchain evidence' for the list)");
+	return explain_entry(s->evidence, e);
+}
+
 static const struct command {
 	const char *name;
-	int (*run)(rc_context *ctx, int argc, char **argv);
+	int (*run)(struct session *s, int argc, char **argv);
 } commands[] = {
-	{ "check", cmd_check },
-	{ "render", cmd_render },
-	{ "schema", cmd_schema },
-	{ "rules", cmd_rules },
+	{ "check", cmd_check }, { "render", cmd_render },     { "schema", cmd_schema },
+	{ "rules", cmd_rules }, { "evidence", cmd_evidence },
 };
+
+static int run_command(const struct command *command, int argc, char **argv)
+{
+	struct session s = { NULL, NULL };
+	rc_error err = { 0 };
+	int status;
+
+	if (rc_context_new(&s.ctx, &err) != 0 || rc_evidence_base_new(&s.evidence, s.ctx, &err) != 0) {
+		print_error(&err);
+		rc_context_free(&s.ctx);
+		return EXIT_FAILED;
+	}
+	opterr = 0;
+	optind = 1;
+	status = command->run(&s, argc, argv);
+	rc_evidence_base_free(&s.evidence);
+	rc_context_free(&s.ctx);
+	return status;
+}
 
 int main(int argc, char **argv)
 {
-	rc_context *ctx = NULL;
-	rc_error err = { 0 };
 	size_t i;
-	int status;
 
 	if (argc < 2)
 		return usage_error(NULL, "no command given");
@@ -410,18 +561,8 @@ int main(int argc, char **argv)
 		printf("rchain %s\n", rc_version());
 		return EXIT_CLEAN;
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
-		if (strcmp(argv[1], commands[i].name) != 0)
-			continue;
-		if (rc_context_new(&ctx, &err) != 0) {
-			print_error(&err);
-			return EXIT_FAILED;
-		}
-		opterr = 0;
-		optind = 1;
-		status = commands[i].run(ctx, argc - 1, argv + 1);
-		rc_context_free(&ctx);
-		return status;
-	}
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return run_command(&commands[i], argc - 1, argv + 1);
 	return usage_error(NULL, "unknown command");
 }
