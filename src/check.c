@@ -17,9 +17,9 @@
 struct rc_findings {
 	struct arena arena; /* messages and story paths */
 	struct confidence confidence;
-	struct vec items; /* rc_finding */
-	size_t *step_counts;
-	size_t *link_counts;
+	struct vec items;         /* rc_finding */
+	size_t (*step_counts)[3]; /* per step, per severity */
+	size_t (*link_counts)[3];
 	size_t severity_counts[3];
 };
 
@@ -114,8 +114,8 @@ static int count_findings(rc_findings *f, const rc_model *m)
 {
 	size_t i;
 
-	f->step_counts = rc_calloc(m->steps.len, sizeof(size_t));
-	f->link_counts = rc_calloc(m->links.len, sizeof(size_t));
+	f->step_counts = rc_calloc(m->steps.len, sizeof(*f->step_counts));
+	f->link_counts = rc_calloc(m->links.len, sizeof(*f->link_counts));
 	if (!f->step_counts || !f->link_counts)
 		return RC_ENOMEM;
 	for (i = 0; i < f->items.len; i++) {
@@ -125,9 +125,9 @@ static int count_findings(rc_findings *f, const rc_model *m)
 			continue;
 		f->severity_counts[x->severity]++;
 		if (x->owner == RC_OWNER_STEP)
-			f->step_counts[x->owner_index]++;
+			f->step_counts[x->owner_index][x->severity]++;
 		else if (x->owner == RC_OWNER_LINK)
-			f->link_counts[x->owner_index]++;
+			f->link_counts[x->owner_index][x->severity]++;
 	}
 	return 0;
 }
@@ -214,14 +214,24 @@ size_t rc_findings_count_severity(const rc_findings *f, rc_severity severity)
 	return f->severity_counts[severity];
 }
 
-size_t rc_findings_count_step(const rc_findings *f, size_t step)
+static size_t at_least(const size_t counts[3], rc_severity severity)
 {
-	return f->step_counts[step];
+	size_t n = 0;
+	int s;
+
+	for (s = (int)severity; s <= RC_SEVERITY_ERROR; s++)
+		n += counts[s];
+	return n;
 }
 
-size_t rc_findings_count_link(const rc_findings *f, size_t link)
+size_t rc_findings_count_step(const rc_findings *f, size_t step, rc_severity severity)
 {
-	return f->link_counts[link];
+	return at_least(f->step_counts[step], severity);
+}
+
+size_t rc_findings_count_link(const rc_findings *f, size_t link, rc_severity severity)
+{
+	return at_least(f->link_counts[link], severity);
 }
 
 rc_rating rc_findings_step_confidence(const rc_findings *f, size_t step)

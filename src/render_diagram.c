@@ -197,6 +197,27 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 	agattr(g, AGEDGE, "id", "");
 }
 
+/* Appends `text` in bold, wrapped at `width`, to the scratch buffer (emptied first). */
+static const char *bold_label(struct builder *b, const char *text, size_t width)
+{
+	b->scratch.len = 0;
+	if (buffer_puts(&b->scratch, "<B>") || wrap_html(&b->scratch, text, width) ||
+	    buffer_puts(&b->scratch, "</B>")) {
+		b->failed = 1;
+		return NULL;
+	}
+	return b->scratch.data;
+}
+
+static void add_invisible_edge(struct builder *b, Agnode_t *from, Agnode_t *to, const char *weight)
+{
+	Agedge_t *e = agedge(b->g, from, to, NULL, 1);
+
+	set(b, e, "style", "invis");
+	if (weight)
+		set(b, e, "weight", weight);
+}
+
 static void add_level_headers(struct builder *b)
 {
 	rc_level level;
@@ -208,30 +229,22 @@ static void add_level_headers(struct builder *b)
 		snprintf(name, sizeof(name), "level_%s", rc_level_id(level));
 		n = agnode(b->g, name, 1);
 		b->level_nodes[level] = n;
-		b->scratch.len = 0;
-		if (buffer_puts(&b->scratch, "<B>") || wrap_html(&b->scratch, rc_level_title(level), 18) ||
-		    buffer_puts(&b->scratch, "</B>")) {
-			b->failed = 1;
+		if (!bold_label(b, rc_level_title(level), 18))
 			return;
-		}
 		set_html(b, n, "label", b->scratch.data);
 		set(b, n, "style", "filled");
 		set(b, n, "fillcolor", "#e8e8e8");
 		set(b, n, "color", "#e8e8e8");
 		set(b, n, "id", name);
-		if (level > 0) {
-			Agedge_t *e = agedge(b->g, b->level_nodes[level - 1], n, NULL, 1);
-
-			set(b, e, "style", "invis");
-			set(b, e, "weight", "100");
-		}
+		if (level > 0)
+			add_invisible_edge(b, b->level_nodes[level - 1], n, "100");
 	}
 }
 
 static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 {
 	const rc_findings *f = b->in->findings;
-	size_t count = f ? rc_findings_count_step(f, s->index) : 0;
+	size_t count = f ? rc_findings_count_step(f, s->index, RC_SEVERITY_WARNING) : 0;
 	char name[32];
 	Agnode_t *n;
 
@@ -263,45 +276,135 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	}
 }
 
-/* Strands become clusters (rows); each level's steps share a rank with its header (columns). */
+/* One row (cluster) of a stranded model: a label node in the rows column, then the steps. */
+static void add_row(struct builder *b, const char *id, const char *title, size_t strand, Agraph_t *rows)
+{
+	const rc_model *m = b->in->model;
+	char name[48];
+	const char *label;
+	Agraph_t *cluster;
+	Agnode_t *head;
+	rc_level level;
+	size_t i;
+
+	snprintf(name, sizeof(name), "cluster_row_%s", id);
+	cluster = agsubg(b->g, name, 1);
+	set(b, cluster, "style", "rounded");
+	set(b, cluster, "color", "#999999");
+	set(b, cluster, "label", "");
+	snprintf(name, sizeof(name), "row_%s", id);
+	head = agnode(cluster, name, 1);
+	agsubnode(rows, head, 1);
+	label = bold_label(b, title, 24);
+	if (!label)
+		return;
+	set_html(b, head, "label", label);
+	set(b, head, "shape", "plaintext");
+	set(b, head, "style", "");
+	set(b, head, "id", name);
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		size_t n;
+		const size_t *steps = rc_model_steps_in(m, level, strand, &n);
+
+		for (i = 0; i < n; i++)
+			add_step(b, cluster, MODEL_AT(m, steps, rc_step, steps[i]));
+	}
+}
+
+static size_t unstranded_steps(const rc_model *m)
+{
+	size_t n = 0, count;
+	rc_level level;
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		rc_model_steps_in(m, level, RC_NONE, &count);
+		n += count;
+	}
+	return n;
+}
+
+/* The header row: the level headers and the corner above the row labels, in one borderless cluster. */
+static void add_header_row(struct builder *b, Agraph_t *rows)
+{
+	Agraph_t *headers = agsubg(b->g, "cluster_levels", 1);
+	Agnode_t *corner = agnode(headers, "rows", 1);
+	rc_level level;
+
+	set(b, headers, "style", "invis");
+	set(b, headers, "label", "");
+	set(b, corner, "label", "");
+	set(b, corner, "style", "invis");
+	agsubnode(rows, corner, 1);
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		agsubnode(headers, b->level_nodes[level], 1);
+	add_invisible_edge(b, corner, b->level_nodes[0], "100");
+}
+
+/*
+ * Strands are rows (columns with --direction TB): one cluster per strand with
+ * its label in a column of row labels before the inputs, and a row for steps
+ * without a strand. dot stacks clusters in the order they are created, the
+ * first at the bottom when the ranks run left to right, so for LR the rows
+ * are created from the last up to the header row.
+ */
+static void add_rows(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	Agraph_t *rows = agsubg(b->g, "rank_rows", 1);
+	size_t count = m->strands.len + 2, i;
+	int reverse = b->in->direction == RC_LAYOUT_LR;
+
+	set(b, rows, "rank", "same");
+	for (i = 0; i < count && !b->failed; i++) {
+		size_t row = reverse ? count - 1 - i : i; /* 0: headers, 1..n: strands, n + 1: no strand */
+
+		if (row == 0) {
+			add_level_headers(b);
+			add_header_row(b, rows);
+		} else if (row <= m->strands.len) {
+			char id[32];
+
+			snprintf(id, sizeof(id), "%zu", row - 1);
+			add_row(b, id, MODEL_AT(m, strands, rc_strand, row - 1)->name, row - 1, rows);
+		} else if (unstranded_steps(m) > 0) {
+			add_row(b, "none", "No strand", RC_NONE, rows);
+		}
+	}
+}
+
+/* Without strands the steps are free, and invisible flat edges keep each header above its column. */
+static void add_free_steps(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	rc_level level;
+	size_t i;
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		size_t n;
+		const size_t *steps = rc_model_steps_at(m, level, &n);
+
+		for (i = 0; i < n; i++) {
+			add_step(b, b->g, MODEL_AT(m, steps, rc_step, steps[i]));
+			add_invisible_edge(b, b->level_nodes[level], b->step_nodes[steps[i]], NULL);
+		}
+	}
+}
+
+/* Each level's steps share a rank with its header: the columns. */
 static void add_steps(struct builder *b)
 {
 	const rc_model *m = b->in->model;
-	size_t strand, i;
 	rc_level level;
+	size_t i;
 	char name[48];
 
-	for (strand = 0; strand < m->strands.len; strand++) {
-		const rc_strand *st = MODEL_AT(m, strands, rc_strand, strand);
-		Agraph_t *cluster;
-
-		snprintf(name, sizeof(name), "cluster_strand_%zu", strand);
-		cluster = agsubg(b->g, name, 1);
-		b->scratch.len = 0;
-		if (buffer_puts(&b->scratch, "<B>") || wrap_html(&b->scratch, st->name, 60) ||
-		    buffer_puts(&b->scratch, "</B>")) {
-			b->failed = 1;
-			return;
-		}
-		set_html(b, cluster, "label", b->scratch.data);
-		set(b, cluster, "style", "rounded");
-		set(b, cluster, "color", "#999999");
-		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			size_t n;
-			const size_t *steps = rc_model_steps_in(m, level, strand, &n);
-
-			for (i = 0; i < n; i++)
-				add_step(b, cluster, MODEL_AT(m, steps, rc_step, steps[i]));
-		}
+	if (m->strands.len) {
+		add_rows(b);
+	} else {
+		add_level_headers(b);
+		add_free_steps(b);
 	}
-	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		size_t n;
-		const size_t *steps = rc_model_steps_in(m, level, RC_NONE, &n);
-
-		for (i = 0; i < n; i++)
-			add_step(b, b->g, MODEL_AT(m, steps, rc_step, steps[i]));
-	}
-	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		size_t n;
 		const size_t *steps = rc_model_steps_at(m, level, &n);
 		Agraph_t *rank;
@@ -310,13 +413,8 @@ static void add_steps(struct builder *b)
 		rank = agsubg(b->g, name, 1);
 		set(b, rank, "rank", "same");
 		agsubnode(rank, b->level_nodes[level], 1);
-		for (i = 0; i < n; i++) {
-			/* An invisible flat edge orders the header before (above) the steps of its column. */
-			Agedge_t *e = agedge(b->g, b->level_nodes[level], b->step_nodes[steps[i]], NULL, 1);
-
-			set(b, e, "style", "invis");
+		for (i = 0; i < n; i++)
 			agsubnode(rank, b->step_nodes[steps[i]], 1);
-		}
 	}
 }
 
@@ -365,15 +463,10 @@ static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
 		goto done;
 	}
 	declare_defaults(b.g, in->direction);
-	b.scratch.len = 0;
-	if (buffer_puts(&b.scratch, "<B>") || wrap_html(&b.scratch, m->title, 90) || buffer_puts(&b.scratch, "</B>")) {
-		b.failed = 1;
+	if (!bold_label(&b, m->title, 90))
 		goto done;
-	}
 	set_html(&b, b.g, "label", b.scratch.data);
-	add_level_headers(&b);
-	if (!b.failed)
-		add_steps(&b);
+	add_steps(&b);
 	if (!b.failed)
 		add_links(&b);
 done:

@@ -263,9 +263,9 @@ static void test_suppress_on_step_and_link(void)
 	expect_suppressed(find(f, "RC006", RC_OWNER_STEP, 2), NULL);
 	expect_suppressed(find(f, "RC004", RC_OWNER_LINK, 1), "a micro cycle");
 	expect_severity_counts(f, 0, 1, 0);
-	CU_ASSERT_EQUAL(rc_findings_count_step(f, 1), 0);
-	CU_ASSERT_EQUAL(rc_findings_count_step(f, 2), 1);
-	CU_ASSERT_EQUAL(rc_findings_count_link(f, 1), 0);
+	CU_ASSERT_EQUAL(rc_findings_count_step(f, 1, RC_SEVERITY_NOTE), 0);
+	CU_ASSERT_EQUAL(rc_findings_count_step(f, 2, RC_SEVERITY_NOTE), 1);
+	CU_ASSERT_EQUAL(rc_findings_count_link(f, 1, RC_SEVERITY_NOTE), 0);
 	text = unsilenced_text(f);
 	CU_ASSERT_STRING_EQUAL(
 	        text, "tests/rules/suppress-step.xml:11:3: warning: step 'y' has no links [RC006 orphan-step]\n"
@@ -287,8 +287,8 @@ static void test_suppress_on_model(void)
 		expect_suppressed(find(f, "RC006", RC_OWNER_STEP, 1), "draft model");
 		expect_suppressed(find(f, "RC006", RC_OWNER_STEP, 2), "draft model");
 		expect_severity_counts(f, 0, 0, 0);
-		CU_ASSERT_EQUAL(rc_findings_count_step(f, 1), 0);
-		CU_ASSERT_EQUAL(rc_findings_count_step(f, 2), 0);
+		CU_ASSERT_EQUAL(rc_findings_count_step(f, 1, RC_SEVERITY_NOTE), 0);
+		CU_ASSERT_EQUAL(rc_findings_count_step(f, 2, RC_SEVERITY_NOTE), 0);
 	}
 	rc_findings_free(&f);
 	rc_model_free(&m);
@@ -383,12 +383,15 @@ static void test_counters_add_up(void)
 	                        rc_findings_count_severity(f, RC_SEVERITY_WARNING) +
 	                        rc_findings_count_severity(f, RC_SEVERITY_NOTE),
 	                rc_findings_count(f));
-	CU_ASSERT_EQUAL(rc_findings_count_step(f, 0), 1);
-	CU_ASSERT_EQUAL(rc_findings_count_step(f, 1), 1);
-	CU_ASSERT_EQUAL(rc_findings_count_step(f, 2), 1);
-	CU_ASSERT_EQUAL(rc_findings_count_step(f, 3), 2);
-	CU_ASSERT_EQUAL(rc_findings_count_link(f, 0), 1);
-	CU_ASSERT_EQUAL(rc_findings_count_link(f, 1), 0);
+	CU_ASSERT_EQUAL(rc_findings_count_step(f, 0, RC_SEVERITY_NOTE), 1);
+	CU_ASSERT_EQUAL(rc_findings_count_step(f, 1, RC_SEVERITY_NOTE), 1);
+	CU_ASSERT_EQUAL(rc_findings_count_step(f, 2, RC_SEVERITY_NOTE), 1);
+	CU_ASSERT_EQUAL(rc_findings_count_step(f, 3, RC_SEVERITY_NOTE), 2);
+	/* Step 3 has an error (RC001) and a warning (RC006): counts are "this severity or worse". */
+	CU_ASSERT_EQUAL(rc_findings_count_step(f, 3, RC_SEVERITY_WARNING), 2);
+	CU_ASSERT_EQUAL(rc_findings_count_step(f, 3, RC_SEVERITY_ERROR), 1);
+	CU_ASSERT_EQUAL(rc_findings_count_link(f, 0, RC_SEVERITY_NOTE), 1);
+	CU_ASSERT_EQUAL(rc_findings_count_link(f, 1, RC_SEVERITY_NOTE), 0);
 	rc_findings_free(&f);
 	rc_model_free(&m);
 }
@@ -404,9 +407,9 @@ static void test_clean_model(void)
 	CU_ASSERT_EQUAL(rc_findings_count(f), 0);
 	expect_severity_counts(f, 0, 0, 0);
 	for (i = 0; i < rc_model_step_count(m); i++)
-		CU_ASSERT_EQUAL(rc_findings_count_step(f, i), 0);
+		CU_ASSERT_EQUAL(rc_findings_count_step(f, i, RC_SEVERITY_NOTE), 0);
 	for (i = 0; i < rc_model_link_count(m); i++)
-		CU_ASSERT_EQUAL(rc_findings_count_link(f, i), 0);
+		CU_ASSERT_EQUAL(rc_findings_count_link(f, i, RC_SEVERITY_NOTE), 0);
 	text = test_findings_text(m);
 	CU_ASSERT_STRING_EQUAL(
 	        text, "tests/rules/clean.xml:7:3: note: outcome 's6': confidence high; the weakest element of its "

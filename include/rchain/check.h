@@ -68,9 +68,9 @@ RC_API size_t rc_findings_count(const rc_findings *f);
 RC_API const rc_finding *rc_findings_at(const rc_findings *f, size_t i);
 /** Number of findings of `severity` that are not silenced. */
 RC_API size_t rc_findings_count_severity(const rc_findings *f, rc_severity severity);
-/** Findings (not silenced) about step `step`, and about link `link`. */
-RC_API size_t rc_findings_count_step(const rc_findings *f, size_t step);
-RC_API size_t rc_findings_count_link(const rc_findings *f, size_t link);
+/** Findings (not silenced) of `at_least` severity or worse about step `step`, and about link `link`. */
+RC_API size_t rc_findings_count_step(const rc_findings *f, size_t step, rc_severity at_least);
+RC_API size_t rc_findings_count_link(const rc_findings *f, size_t link, rc_severity at_least);
 
 /** The confidence computed from the evidence on a step or link (RC_RATING_NONE: no evidence). */
 RC_API rc_rating rc_findings_step_confidence(const rc_findings *f, size_t step);
