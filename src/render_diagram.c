@@ -25,6 +25,32 @@ static int keep_graphviz_message(char *text)
 	return 0;
 }
 
+/*
+ * cgraph orders subgraphs by id, and by default a named object's id is the
+ * address of its name, so the DOT text (and the order dot stacks clusters
+ * in) would follow the allocator. Declining to map names makes cgraph keep
+ * them in its internal map with ids from its counter: creation order.
+ */
+static long ids_in_creation_order(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	return str ? 0 : AgIdDisc.map(state, objtype, NULL, id, createflag);
+}
+
+static Agdisc_t *graph_discipline(void)
+{
+	static Agiddisc_t ids;
+	static Agdisc_t disc;
+
+	if (!disc.id) {
+		ids = AgIdDisc;
+		ids.map = ids_in_creation_order;
+		disc.mem = &AgMemDisc;
+		disc.id = &ids;
+		disc.io = &AgIoDisc;
+	}
+	return &disc;
+}
+
 /* One gvc context per process: Graphviz crashed when a second one was created after freeing the first. */
 static GVC_t *graphviz(void)
 {
@@ -49,7 +75,8 @@ static int escape_html(rc_buffer *out, const char *s, size_t len)
 		case '<': rc = buffer_puts(out, "&lt;"); break;
 		case '>': rc = buffer_puts(out, "&gt;"); break;
 		case '"': rc = buffer_puts(out, "&quot;"); break;
-		case '\\': rc = buffer_puts(out, "&#92;"); break;
+		/* Graphviz decodes entities and then expands \N, \G...: only a doubled backslash stays one. */
+		case '\\': rc = buffer_puts(out, "\\\\"); break;
 		default: rc = buffer_append(out, s + i, 1); break;
 		}
 	}
@@ -115,13 +142,17 @@ static int wrap_html(rc_buffer *out, const char *text, size_t width)
 	return rc;
 }
 
-/* Escapes a plain (non-HTML) Graphviz string: only the backslash is special to cgraph. */
+/*
+ * Escapes a plain (non-HTML) Graphviz string such as a tooltip: only the
+ * backslash is special, and a tooltip is unescaped twice (once as a string,
+ * once for \N and friends), so each backslash becomes four.
+ */
 static int escape_plain(rc_buffer *out, const char *s)
 {
 	int rc = 0;
 
 	for (; *s && !rc; s++)
-		rc = *s == '\\' ? buffer_puts(out, "\\\\") : buffer_append(out, s, 1);
+		rc = *s == '\\' ? buffer_puts(out, "\\\\\\\\") : buffer_append(out, s, 1);
 	return rc;
 }
 
@@ -457,7 +488,7 @@ static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
 	memset(&b, 0, sizeof(b));
 	b.in = in;
 	b.step_nodes = rc_calloc(m->steps.len, sizeof(Agnode_t *));
-	b.g = agopen("rchain", Agdirected, NULL);
+	b.g = agopen("rchain", Agdirected, graph_discipline());
 	if (!b.step_nodes || !b.g) {
 		b.failed = 1;
 		goto done;

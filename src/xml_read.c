@@ -27,6 +27,7 @@ struct xml_reader {
 	uint32_t pos_column;
 	int stack[MAX_DEPTH];
 	int depth;
+	int seen_root;
 	rc_buffer text;
 	rc_error *err;
 	int status;
@@ -135,7 +136,15 @@ static void on_error(void *data, xmlErrorPtr e)
 
 	if (e->level == XML_ERR_WARNING || r->status)
 		return;
-	clean_message(r, message, sizeof(message), e->message ? e->message : "unknown XML error");
+	/* Fed the whole file at once, the parser calls any early end "Extra content at the end": say what is missing.
+	 */
+	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && r->depth > 0)
+		snprintf(message, sizeof(message), "the file ends before <%s> is closed",
+		         r->format->names[r->stack[r->depth - 1]]);
+	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && !r->seen_root)
+		snprintf(message, sizeof(message), "the file has no <%s> element", r->format->names[0]);
+	else
+		clean_message(r, message, sizeof(message), e->message ? e->message : "unknown XML error");
 	if (e->domain == XML_FROM_SCHEMASV) {
 		xml_fail(r, RC_EINVALID, locate(r), message);
 		return;
@@ -275,6 +284,7 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 		return;
 	}
 	r->format->start(r, e, r->depth ? r->stack[r->depth - 1] : -1, loc, attributes, nb_attributes);
+	r->seen_root = 1;
 	r->stack[r->depth++] = e;
 	r->text.len = 0;
 }
@@ -342,14 +352,14 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	xmlSchemaSAXPlugPtr plug = NULL;
 	xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
 	rc_loc start = { r->file, 1, 1 };
+	size_t bom = r->len >= 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 
-	if (is_blank(r->data, r->len))
+	if (is_blank(r->data + bom, r->len - bom))
 		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is empty");
 	if (looks_utf16(r->data, r->len))
 		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is UTF-16; %s files must be UTF-8",
 		                    r->format->kind);
-	if (r->len > 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0)
-		r->pos_offset = 3;
+	r->pos_offset = bom; /* the byte order mark takes no column */
 	memset(&sax, 0, sizeof(sax));
 	sax.initialized = XML_SAX2_MAGIC;
 	sax.startDocument = on_start_document;
