@@ -1,0 +1,422 @@
+#!/usr/bin/env bash
+# The rchain command line: exit statuses, exact messages and the files it writes. TAP output.
+# Usage: cli.sh RCHAIN, the binary to test; $RCHAIN_SOURCE_DIR is the source root.
+set -u
+
+rchain=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=${RCHAIN_SOURCE_DIR:?RCHAIN_SOURCE_DIR must name the source root}
+work=$(mktemp -d "${TMPDIR:-/tmp}/rchain-cli.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+cd "$src" || exit 1
+
+out=$work/stdout
+err=$work/stderr
+status=0
+tests=0
+failures=0
+problems=()
+
+# ---- helpers ----
+
+# run ARGS...: runs rchain here, keeping its stdout, stderr and exit status.
+run() {
+	"$rchain" "$@" >"$out" 2>"$err"
+	status=$?
+}
+
+# verdict DESC: one TAP line for the checks made since the last verdict, with any problems as diagnostics.
+verdict() {
+	tests=$((tests + 1))
+	if [ ${#problems[@]} -eq 0 ]; then
+		echo "ok $tests - $1"
+	else
+		failures=$((failures + 1))
+		echo "not ok $tests - $1"
+		printf '#   %s\n' "${problems[@]}"
+	fi
+	problems=()
+}
+
+problem() {
+	problems+=("$*")
+}
+
+want_status() {
+	[ "$status" -eq "$1" ] || problem "exit status $status, expected $1"
+}
+
+# want_text FILE NAME TEXT: FILE holds exactly TEXT and a newline, or nothing when TEXT is empty.
+want_text() {
+	if [ -z "$3" ]; then
+		[ ! -s "$1" ] || problem "$2 is not empty: $(head -c 300 "$1")"
+	elif ! printf '%s\n' "$3" | cmp -s - "$1"; then
+		problem "$2 is '$(head -c 600 "$1")', expected '$3'"
+	fi
+}
+
+want_stdout() {
+	want_text "$out" stdout "$1"
+}
+
+want_stderr() {
+	want_text "$err" stderr "$1"
+}
+
+# want_usage_error PREFIX: exit status 3 and one stderr line starting with PREFIX, nothing on stdout.
+want_usage_error() {
+	want_status 3
+	want_stdout ""
+	[ "$(wc -l <"$err")" -eq 1 ] || problem "stderr has $(wc -l <"$err") lines, expected 1: $(cat "$err")"
+	case $(cat "$err") in
+	"$1"*) ;;
+	*) problem "stderr is '$(cat "$err")', expected it to start with '$1'" ;;
+	esac
+}
+
+# want_line FILE NAME LINE: one of FILE's lines is exactly LINE.
+want_line() {
+	grep -Fqx -- "$3" "$1" || problem "$2 lacks the line '$3'"
+}
+
+# want_magic FILE TEXT: FILE starts with the bytes TEXT (backslash escapes as in echo -e).
+want_magic() {
+	local want got
+	want=$(printf '%b' "$2" | od -An -tx1 | tr -d ' \n')
+	got=$(head -c "$(printf '%b' "$2" | wc -c)" "$1" 2>/dev/null | od -An -tx1 | tr -d ' \n')
+	[ "$got" = "$want" ] || problem "$1 starts with bytes $got, expected $want"
+}
+
+want_no_temporaries() {
+	local left
+	left=$(find "$@" -name '.rchain-*.tmp' 2>/dev/null)
+	[ -z "$left" ] || problem "temporary files left: $left"
+}
+
+# Every rule but the codes given, disabled: a model then shows exactly the findings of those rules.
+all_codes=$("$rchain" rules | awk '{ print $1 }')
+only=()
+keep_only() {
+	local code
+	only=()
+	for code in $all_codes; do
+		case " $* " in
+		*" $code "*) ;;
+		*) only+=(--disable "$code") ;;
+		esac
+	done
+}
+
+models=(models/*.xml)
+[ -e "${models[0]}" ] || models=()
+# Render tests draw the first bundled model (or, without one, a fixture, so that they still run).
+model=${models[0]:-tests/cli/orphan.xml}
+model_id=$(xmllint --xpath 'string(/*/@id)' "$model")
+
+# ---- general options ----
+
+run --version
+want_status 0
+want_stdout "rchain 0.1.0"
+want_stderr ""
+verdict "--version prints the version"
+
+for help in --help -h help; do
+	run "$help"
+	want_status 0
+	want_stderr ""
+	head -n 1 "$out" | grep -q '^usage: rchain COMMAND' || problem "no usage line: $(head -n 1 "$out")"
+	verdict "$help prints the usage"
+done
+
+for command in check render schema rules evidence; do
+	run "$command" --help
+	want_status 0
+	want_stderr ""
+	head -n 1 "$out" | grep -q "^usage: rchain $command" || problem "no usage line: $(head -n 1 "$out")"
+	verdict "$command --help prints its usage"
+done
+
+run
+want_usage_error "rchain: no command given (see 'rchain --help')"
+verdict "no command: exit 3"
+
+run frobnicate
+want_usage_error "rchain: unknown command (see 'rchain --help')"
+verdict "unknown command: exit 3"
+
+run check --bogus tests/cli/orphan.xml
+want_usage_error "rchain check: unknown or incomplete option '--bogus' (see 'rchain check --help')"
+verdict "unknown option of check: exit 3, one line"
+
+run render --bogus "$model"
+want_usage_error "rchain render: unknown or incomplete option '--bogus' (see 'rchain render --help')"
+verdict "unknown option of render: exit 3, one line"
+
+run check tests/cli/orphan.xml --disable
+want_usage_error "rchain check: unknown or incomplete option '--disable' (see 'rchain check --help')"
+verdict "option without its argument: exit 3"
+
+run check
+want_usage_error "rchain check: no model file given"
+verdict "check without a file: exit 3"
+
+# ---- check ----
+
+if [ ${#models[@]} -gt 0 ]; then
+	run check "${models[@]}"
+	want_status 0
+	want_stderr ""
+	for m in "${models[@]}"; do
+		grep -q "^$m: 0 errors, " "$out" || problem "no summary without errors for $m"
+	done
+else
+	problem "no model files in models/"
+fi
+verdict "check models/*.xml: exit 0"
+
+keep_only RC002
+run check "${only[@]}" tests/cli/dangling.xml
+want_status 1
+want_stderr ""
+want_stdout "tests/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+tests/cli/dangling.xml: 1 error, 0 warnings, 0 notes"
+verdict "dangling link: exit 1, the finding, its hint and the summary"
+
+run check tests/cli/dangling.xml
+want_status 1
+want_line "$out" stdout "tests/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]"
+verdict "dangling link with every rule: exit 1 and the finding"
+
+"$rchain" check "${only[@]}" - <tests/cli/dangling.xml >"$out" 2>"$err"
+status=$?
+want_status 1
+want_stderr ""
+want_line "$out" stdout "<stdin>:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]"
+want_line "$out" stdout "<stdin>: 1 error, 0 warnings, 0 notes"
+verdict "check - reads standard input"
+
+run check tests/cli/malformed.xml
+want_status 2
+want_stdout ""
+want_stderr "tests/cli/malformed.xml:5:59: error: Opening and ending tag mismatch: title line 5 and step"
+verdict "malformed XML: exit 2, one line on stderr"
+
+run check tests/cli/no-such-model.xml
+want_status 2
+want_stdout ""
+want_stderr "tests/cli/no-such-model.xml: error: cannot open: No such file or directory"
+verdict "missing file: exit 2"
+
+keep_only RC006
+run check "${only[@]}" --strict tests/cli/no-such-model.xml tests/cli/orphan.xml
+want_status 2
+want_stderr "tests/cli/no-such-model.xml: error: cannot open: No such file or directory"
+want_line "$out" stdout "tests/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+verdict "a file that cannot be processed outranks findings in the others: exit 2"
+
+size=$(wc -c <tests/cli/orphan.xml)
+run check --max-file-size 100 tests/cli/orphan.xml
+want_status 2
+want_stdout ""
+want_stderr "tests/cli/orphan.xml: error: file is $size bytes, over the limit of 100 bytes (raise it with --max-file-size)"
+verdict "--max-file-size refuses a larger file: exit 2"
+
+run check --max-file-size 0 tests/cli/orphan.xml
+want_usage_error "rchain check: --max-file-size takes a positive number of bytes"
+verdict "--max-file-size 0: exit 3"
+
+run check tests/cli/orphan.xml
+want_status 0
+want_stderr ""
+want_line "$out" stdout "tests/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+grep -q '^tests/cli/orphan.xml: 0 errors, ' "$out" || problem "no summary without errors"
+verdict "warnings only: exit 0"
+
+run check --strict tests/cli/orphan.xml
+want_status 1
+want_stderr ""
+verdict "warnings only with --strict: exit 1"
+
+run check "${only[@]}" tests/cli/orphan.xml
+want_status 0
+want_line "$out" stdout "tests/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+want_line "$out" stdout "  hint: Link the step to what it contributes to and to what contributes to it, or remove it."
+grep -q '^tests/cli/orphan.xml: 0 errors, 1 warning, 0 notes' "$out" || problem "summary: $(tail -n 1 "$out")"
+run check "${only[@]}" --strict tests/cli/orphan.xml
+want_status 1
+verdict "an orphan step alone: exit 0, with --strict exit 1"
+
+for name in RC006 orphan-step; do
+	run check "${only[@]}" --disable "$name" --strict tests/cli/orphan.xml
+	want_status 0
+	want_stderr ""
+	grep -q 'RC006' "$out" && problem "RC006 still reported: $(cat "$out")"
+	grep -q '^tests/cli/orphan.xml: 0 errors, 0 warnings, 0 notes' "$out" || problem "summary: $(tail -n 1 "$out")"
+	verdict "--disable $name silences the rule"
+done
+
+run check --disable RC999 tests/cli/orphan.xml
+want_usage_error "rchain check: --disable names an unknown rule"
+verdict "--disable of an unknown rule: exit 3"
+
+# ---- schema and rules ----
+
+run schema
+want_status 0
+want_stderr ""
+cp "$out" "$work/model.xsd"
+cmp -s "$work/model.xsd" src/model.xsd || problem "schema output differs from src/model.xsd"
+for m in "${models[@]}" tests/cli/orphan.xml tests/cli/dangling.xml; do
+	xmllint --noout --schema "$work/model.xsd" "$m" 2>"$work/xmllint" ||
+		problem "xmllint rejects $m: $(cat "$work/xmllint")"
+done
+xmllint --noout --schema "$work/model.xsd" tests/loader/bad-level.xml 2>/dev/null &&
+	problem "xmllint accepts tests/loader/bad-level.xml"
+verdict "schema validates the models with xmllint"
+
+run schema nonsense
+want_usage_error "rchain schema: unknown schema"
+verdict "schema of an unknown name: exit 3"
+
+run rules
+want_status 0
+want_stderr ""
+[ "$(wc -l <"$out")" -ge 11 ] || problem "only $(wc -l <"$out") rules listed"
+form='^RC[0-9]{3}  (error|warning|note) +[a-z-]+ +[^ ]'
+grep -Evq "$form" "$out" && problem "a line out of form: $(grep -Ev "$form" "$out" | head -n 1)"
+grep -q '^RC001  error    duplicate-id ' "$out" || problem "RC001 not listed as an error"
+verdict "rules lists the catalogue"
+
+run rules RC001
+want_status 0
+want_stderr ""
+[ "$(head -n 1 "$out")" = "RC001 duplicate-id (error)" ] || problem "first line: $(head -n 1 "$out")"
+grep -q '^source: .' "$out" || problem "no source line"
+grep -q '^hint: .' "$out" || problem "no hint line"
+cp "$out" "$work/rc001"
+run rules duplicate-id
+cmp -s "$out" "$work/rc001" || problem "rules duplicate-id differs from rules RC001"
+verdict "rules RC001 explains the rule, also by slug"
+
+run rules RC999
+want_usage_error "rchain rules: unknown rule code or slug"
+verdict "rules of an unknown code: exit 3"
+
+# ---- render ----
+
+for m in "${models[@]}"; do
+	golden=tests/golden/$(basename "$m" .xml).dot
+	run render -f dot -o - "$m"
+	want_status 0
+	want_stderr ""
+	cmp -s "$out" "$golden" || problem "differs from $golden"
+	verdict "render -f dot $m gives $golden"
+done
+
+mkdir -p "$work/render"
+cp "$model" "$work/render/model.xml"
+cd "$work/render" || exit 1
+
+run render model.xml
+want_status 0
+want_stdout ""
+want_stderr "rchain: wrote output/$model_id.svg"
+want_magic "output/$model_id.svg" '<?xml'
+grep -q '</svg>' "output/$model_id.svg" 2>/dev/null || problem "output/$model_id.svg is not a whole SVG"
+verdict "render writes output/<id>.svg"
+
+run render -f dot model.xml
+want_status 0
+want_stderr "rchain: wrote output/$model_id.dot"
+want_magic "output/$model_id.dot" 'digraph'
+verdict "render -f dot writes output/<id>.dot"
+
+for format in svg png pdf dot; do
+	case $format in
+	svg) magic='<?xml' ;;
+	png) magic='\x89PNG\r\n\x1a\n' ;;
+	pdf) magic='%PDF-' ;;
+	dot) magic='digraph rchain {' ;;
+	esac
+	run render -f "$format" -o "drawing.$format" model.xml
+	want_status 0
+	want_stdout ""
+	want_stderr "rchain: wrote drawing.$format"
+	want_magic "drawing.$format" "$magic"
+	verdict "render -f $format -o FILE writes $format"
+done
+
+rm -rf output
+run render -o - model.xml
+want_status 0
+want_stderr ""
+want_magic "$out" '<?xml'
+[ "$(tail -n 1 "$out")" = "</svg>" ] || problem "stdout does not end with </svg>"
+[ ! -e output ] || problem "output/ created"
+verdict "render -o - writes SVG to standard output"
+
+run render -f dot --direction TB -o - model.xml
+want_status 0
+grep -q 'rankdir=TB' "$out" || problem "no rankdir=TB"
+run render -f dot --direction LR -o - model.xml
+want_status 0
+grep -q 'rankdir=LR' "$out" || problem "no rankdir=LR"
+verdict "--direction TB and LR accepted"
+
+run render --direction XX model.xml
+want_usage_error "rchain render: --direction must be LR or TB"
+verdict "--direction XX: exit 3"
+
+run render --format xx model.xml
+want_usage_error "rchain render: --format must be svg, png, pdf or dot"
+verdict "--format xx: exit 3"
+
+run render
+want_usage_error "rchain render: give exactly one model file"
+run render model.xml model.xml
+want_usage_error "rchain render: give exactly one model file"
+verdict "render needs exactly one model: exit 3"
+
+run render "$src/tests/cli/malformed.xml"
+want_status 2
+want_stdout ""
+[ "$(wc -l <"$err")" -eq 1 ] || problem "stderr: $(cat "$err")"
+verdict "render of a malformed model: exit 2"
+
+# A drawing at the default path, to be kept byte for byte through every failed render.
+run render model.xml
+cp "output/$model_id.svg" "$work/previous.svg"
+
+mkdir -p a-dir
+run render -o a-dir model.xml
+want_status 2
+want_stdout ""
+want_stderr "a-dir: error: cannot write: is a directory"
+want_no_temporaries . "$work"
+verdict "render -o DIRECTORY: exit 2, nothing left behind"
+
+run render -o missing/drawing.svg model.xml
+want_status 2
+want_stdout ""
+want_stderr "missing/drawing.svg: error: cannot write: No such file or directory"
+want_no_temporaries . "$work"
+[ ! -e missing ] || problem "missing/ created"
+verdict "render into a missing directory: exit 2, nothing left behind"
+
+# The write itself fails (past the file size limit, as on a full disk): the previous drawing stays.
+(
+	trap '' XFSZ
+	ulimit -f 1
+	exec "$rchain" render model.xml
+) >"$out" 2>"$err"
+status=$?
+want_status 2
+want_stdout ""
+want_stderr "output/$model_id.svg: error: cannot write: File too large"
+cmp -s "output/$model_id.svg" "$work/previous.svg" || problem "output/$model_id.svg changed"
+want_no_temporaries . "$work"
+verdict "a failed write keeps the previous drawing byte for byte"
+
+echo "1..$tests"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,701 @@
+/* The diagram back-ends: golden DOT for every bundled model, the renderer table, formats, escaping, atomic writes. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "buffer.h"
+#include "common.h"
+
+#define HEADER "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+/* --- helpers --- */
+
+/* A sorted list of file names (free with free_names()). */
+struct names {
+	char **items;
+	size_t count;
+};
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Names of the files in `dir` ending in `suffix`, sorted. */
+static struct names list_dir(const char *dir, const char *suffix)
+{
+	struct names list = { NULL, 0 };
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return list;
+	while ((e = readdir(d)) != NULL) {
+		char **grown;
+
+		if (e->d_name[0] == '.' || !has_suffix(e->d_name, suffix))
+			continue;
+		grown = realloc(list.items, (list.count + 1) * sizeof(*grown));
+		CU_ASSERT_FATAL(grown != NULL);
+		list.items = grown;
+		list.items[list.count] = strdup(e->d_name);
+		CU_ASSERT_FATAL(list.items[list.count] != NULL);
+		list.count++;
+	}
+	closedir(d);
+	if (list.count)
+		qsort(list.items, list.count, sizeof(*list.items), compare_names);
+	return list;
+}
+
+static void free_names(struct names *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		free(list->items[i]);
+	free(list->items);
+	list->items = NULL;
+	list->count = 0;
+}
+
+static rc_evidence_base *default_evidence;
+
+/* The default evidence base, which the command line checks against (created on first use). */
+static const rc_evidence_base *evidence(void)
+{
+	rc_error err = { 0 };
+
+	if (!default_evidence && rc_evidence_base_new(&default_evidence, test_context(), &err) != 0)
+		TEST_FAIL("cannot load the default evidence base: %s", err.message);
+	return default_evidence;
+}
+
+/* Checks `m` as the command line does, with only the rules whose codes are in `keep` (NULL: every rule). */
+static rc_findings *check_keeping(const rc_model *m, const char *const *keep, size_t keep_count)
+{
+	const char *disabled[256];
+	rc_check_options opts = { .disabled = disabled, .evidence = evidence() };
+	rc_findings *f = NULL;
+	rc_error err = { 0 };
+	size_t i, k;
+
+	for (i = 0; keep && i < rc_rule_count(); i++) {
+		const char *code = rc_rule_at(i)->code;
+		int kept = 0;
+
+		for (k = 0; k < keep_count; k++)
+			kept |= strcmp(keep[k], code) == 0;
+		if (!kept && opts.disabled_count < sizeof(disabled) / sizeof(disabled[0]))
+			disabled[opts.disabled_count++] = code;
+	}
+	if (rc_check_run(&f, m, &opts, &err) != 0)
+		TEST_FAIL("check failed: %s", err.message);
+	return f;
+}
+
+/* Ends the text in `buf` with a NUL byte, not counted in its length, for string searches. */
+static void terminate(rc_buffer *buf)
+{
+	CU_ASSERT_FATAL(buffer_append(buf, "", 1) == 0);
+	buf->len--;
+}
+
+/* Renders with the back-end `format` into `out`, failing the test on error. */
+static void render(rc_buffer *out, const char *format, const rc_model *m, const rc_findings *f,
+                   rc_layout_direction direction)
+{
+	const rc_renderer *r = rc_diagram_renderer(format);
+	rc_render_input in = { .model = m, .findings = f, .direction = direction };
+	rc_error err = { 0 };
+
+	CU_ASSERT_FATAL(r != NULL);
+	out->len = 0;
+	if (r->render(out, &in, &err) != 0)
+		TEST_FAIL("render %s failed: %s", format, err.message);
+	terminate(out);
+}
+
+static rc_model *load_memory(const char *xml)
+{
+	rc_model *m = NULL;
+	rc_error err = { 0 };
+
+	if (rc_model_load_memory(&m, test_context(), "mem.xml", xml, strlen(xml), &err) != 0)
+		TEST_FAIL("mem.xml does not load: %u:%u: %s", err.line, err.column, err.message);
+	CU_ASSERT_FATAL(m != NULL);
+	return m;
+}
+
+/* Loads models/`name` and checks it with every rule, as the command line does before drawing. */
+static rc_model *load_checked(const char *name, rc_findings **f)
+{
+	char path[512];
+	rc_model *m;
+
+	snprintf(path, sizeof(path), "models/%s", name);
+	m = test_load(path);
+	CU_ASSERT_FATAL(m != NULL);
+	*f = check_keeping(m, NULL, 0);
+	return m;
+}
+
+/* The first bundled model (models/ sorted by name), with its findings. */
+static rc_model *load_bundled(rc_findings **f)
+{
+	struct names models = list_dir("models", ".xml");
+	rc_model *m;
+
+	if (models.count == 0)
+		TEST_FAIL("no model files in models/");
+	CU_ASSERT_FATAL(models.count > 0);
+	m = load_checked(models.items[0], f);
+	free_names(&models);
+	return m;
+}
+
+static void expect_contains(const char *what, const char *haystack, const char *needle)
+{
+	if (!strstr(haystack, needle))
+		TEST_FAIL("%s does not contain '%s'", what, needle);
+}
+
+static void expect_lacks(const char *what, const char *haystack, const char *needle)
+{
+	if (strstr(haystack, needle))
+		TEST_FAIL("%s contains '%s'", what, needle);
+}
+
+/* `s` escaped as Graphviz writes text into SVG. */
+static void svg_escape(rc_buffer *out, const char *s)
+{
+	out->len = 0;
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buffer_puts(out, "&amp;"); break;
+		case '<': buffer_puts(out, "&lt;"); break;
+		case '>': buffer_puts(out, "&gt;"); break;
+		case '"': buffer_puts(out, "&quot;"); break;
+		case '\'': buffer_puts(out, "&#39;"); break;
+		case '-': buffer_puts(out, "&#45;"); break;
+		default: buffer_append(out, s, 1); break;
+		}
+	}
+	terminate(out);
+}
+
+/* The attribute statement of node `name` in DOT text ("\tNAME\t[...];" and a newline), copied into `out`. */
+static void dot_node(rc_buffer *out, const char *dot, const char *name)
+{
+	char key[64];
+	const char *start, *end;
+
+	snprintf(key, sizeof(key), "\t%s\t[", name);
+	start = strstr(dot, key);
+	if (!start) {
+		TEST_FAIL("no attribute statement for node %s", name);
+		start = dot + strlen(dot);
+	}
+	end = strstr(start, "];\n");
+	end = end ? end + 3 : start + strlen(start);
+	out->len = 0;
+	buffer_append(out, start, (size_t)(end - start));
+	terminate(out);
+}
+
+/* --- golden DOT for every bundled model --- */
+
+static void golden_path(char *out, size_t size, const char *model_file)
+{
+	size_t stem = strlen(model_file) - strlen(".xml");
+
+	snprintf(out, size, "tests/golden/%.*s.dot", (int)stem, model_file);
+}
+
+static void test_golden_dot(void)
+{
+	struct names models = list_dir("models", ".xml");
+	rc_buffer out = { 0 };
+	size_t i;
+
+	if (models.count == 0)
+		TEST_FAIL("no model files in models/");
+	for (i = 0; i < models.count; i++) {
+		char golden[512];
+		rc_findings *f;
+		rc_model *m = load_checked(models.items[i], &f);
+
+		render(&out, "dot", m, f, RC_LAYOUT_LR);
+		golden_path(golden, sizeof(golden), models.items[i]);
+		if (!test_golden(golden, out.data, out.len))
+			TEST_FAIL("%s: DOT differs from %s", rc_model_file(m), golden);
+		rc_findings_free(&f);
+		rc_model_free(&m);
+	}
+	rc_buffer_free(&out);
+	free_names(&models);
+}
+
+static void test_no_stale_golden(void)
+{
+	struct names goldens = list_dir("tests/golden", ".dot");
+	size_t i;
+
+	for (i = 0; i < goldens.count; i++) {
+		char model[512];
+		struct stat st;
+
+		snprintf(model, sizeof(model), "models/%.*s.xml", (int)(strlen(goldens.items[i]) - strlen(".dot")),
+		         goldens.items[i]);
+		if (stat(model, &st) != 0)
+			TEST_FAIL("tests/golden/%s has no model %s", goldens.items[i], model);
+	}
+	free_names(&goldens);
+}
+
+/* cgraph orders subgraphs by id; the DOT text must not depend on where the allocator put things. */
+static void test_dot_independent_of_memory_layout(void)
+{
+#ifdef __GLIBC__
+	rc_buffer first = { 0 }, second = { 0 };
+	rc_findings *f;
+	rc_model *m = load_bundled(&f);
+
+	render(&first, "dot", m, f, RC_LAYOUT_LR);
+	/* Every allocation from mmap: addresses now fall, where the heap's rose. */
+	mallopt(M_MMAP_THRESHOLD, 0);
+	render(&second, "dot", m, f, RC_LAYOUT_LR);
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	if (first.len != second.len || memcmp(first.data, second.data, first.len) != 0)
+		TEST_FAIL("the DOT of %s changed with the memory layout", rc_model_file(m));
+	rc_buffer_free(&first);
+	rc_buffer_free(&second);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+#endif
+}
+
+/* --- the renderer table --- */
+
+static void test_renderer_table(void)
+{
+	static const char *const names[] = { "svg", "png", "pdf", "dot" };
+	size_t i;
+
+	CU_ASSERT_EQUAL(rc_diagram_renderer_count(), 4);
+	for (i = 0; i < 4; i++) {
+		const rc_renderer *r = rc_diagram_renderer(names[i]);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+		CU_ASSERT_STRING_EQUAL(r->name, names[i]);
+		CU_ASSERT_STRING_EQUAL(r->extension, names[i]);
+		CU_ASSERT_PTR_NOT_NULL(r->render);
+		CU_ASSERT_PTR_EQUAL(rc_diagram_renderer_at(i), r);
+	}
+	CU_ASSERT_PTR_NULL(rc_diagram_renderer_at(4));
+	CU_ASSERT_PTR_NULL(rc_diagram_renderer("jpg"));
+	CU_ASSERT_PTR_NULL(rc_diagram_renderer("SVG"));
+	CU_ASSERT_PTR_NULL(rc_diagram_renderer(""));
+}
+
+/* --- formats --- */
+
+static void test_svg(void)
+{
+	rc_buffer out = { 0 }, want = { 0 };
+	rc_findings *f;
+	rc_model *m = load_bundled(&f);
+	size_t i;
+
+	render(&out, "svg", m, f, RC_LAYOUT_LR);
+	CU_ASSERT_EQUAL(strncmp(out.data, "<?xml", 5), 0);
+	expect_contains("SVG", out.data, "</svg>");
+	/* The model title in the graph label, each step's full title in its tooltip. */
+	svg_escape(&want, rc_model_title(m));
+	expect_contains("SVG", out.data, want.data);
+	for (i = 0; i < rc_model_step_count(m); i++) {
+		rc_buffer title = { 0 };
+
+		svg_escape(&want, rc_model_step(m, i)->title);
+		buffer_printf(&title, "xlink:title=\"%s\"", want.data);
+		expect_contains("SVG", out.data, title.data);
+		rc_buffer_free(&title);
+	}
+	rc_buffer_free(&want);
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+static void expect_magic(const char *format, const char *magic, size_t len)
+{
+	rc_buffer out = { 0 };
+	rc_findings *f;
+	rc_model *m = load_bundled(&f);
+
+	render(&out, format, m, f, RC_LAYOUT_LR);
+	if (out.len < len || memcmp(out.data, magic, len) != 0)
+		TEST_FAIL("%s output does not start with its signature", format);
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+static void test_png(void)
+{
+	expect_magic("png", "\x89PNG\r\n\x1a\n", 8);
+}
+
+static void test_pdf(void)
+{
+	expect_magic("pdf", "%PDF", 4);
+}
+
+static void test_direction(void)
+{
+	rc_buffer out = { 0 };
+	rc_findings *f;
+	rc_model *m = load_bundled(&f);
+
+	render(&out, "dot", m, f, RC_LAYOUT_TB);
+	expect_contains("DOT", out.data, "rankdir=TB");
+	expect_lacks("DOT", out.data, "rankdir=LR");
+	render(&out, "dot", m, f, RC_LAYOUT_LR);
+	expect_contains("DOT", out.data, "rankdir=LR");
+	expect_lacks("DOT", out.data, "rankdir=TB");
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* --- escaping --- */
+
+/* Titles short enough not to wrap; markup, quotes, Graphviz escapes and DOT syntax must all stay text. */
+static const char escaping_model[] =
+        HEADER "<model xmlns=\"urn:rchain:model:1\" id=\"esc\" version=\"1\">\n"
+               "  <title>Model &lt;b&gt; &amp; \"q\" \\G</title>\n"
+               "  <step id=\"a\" level=\"activity\"><title>&lt;script&gt; &amp; \"q\"</title></step>\n"
+               "  <step id=\"b\" level=\"outcome\"><title>\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</title></step>\n"
+               "  <link from=\"a\" to=\"b\"/>\n"
+               "</model>\n";
+
+/* Lays out DOT text with Graphviz and renders it as SVG: what a user running dot on the file would see. */
+static void dot_to_svg(rc_buffer *svg, const char *dot)
+{
+	static GVC_t *gvc;
+	Agraph_t *g;
+	char *data = NULL;
+	unsigned int len = 0;
+
+	if (!gvc)
+		gvc = gvContext();
+	g = agmemread(dot);
+	CU_ASSERT_FATAL(gvc != NULL && g != NULL);
+	CU_ASSERT_FATAL(gvLayout(gvc, g, "dot") == 0);
+	CU_ASSERT_FATAL(gvRenderData(gvc, g, "svg", &data, &len) == 0);
+	svg->len = 0;
+	buffer_append(svg, data, len);
+	terminate(svg);
+	gvFreeRenderData(data);
+	gvFreeLayout(gvc, g);
+	agclose(g);
+}
+
+static void expect_escaped_svg(const char *what, const char *svg)
+{
+	expect_contains(what, svg, ">Model &lt;b&gt; &amp; &quot;q&quot; \\G</text>");
+	expect_contains(what, svg, ">&lt;script&gt; &amp; &quot;q&quot;</text>");
+	expect_contains(what, svg, ">\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</text>");
+	expect_contains(what, svg, "xlink:title=\"&lt;script&gt; &amp; &quot;q&quot;\"");
+	expect_contains(what, svg, "xlink:title=\"\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2\"");
+	expect_lacks(what, svg, "<script>");
+	/* Neither a label nor a tooltip fell back to, or expanded into, the node name. */
+	expect_lacks(what, svg, ">s0</text>");
+	expect_lacks(what, svg, ">s1</text>");
+	expect_lacks(what, svg, "s1 ]; x");
+	expect_lacks(what, svg, ">rchain</text>");
+}
+
+static void test_escaping(void)
+{
+	rc_model *m = load_memory(escaping_model);
+	rc_buffer dot = { 0 }, svg = { 0 }, node = { 0 };
+
+	render(&dot, "dot", m, NULL, RC_LAYOUT_LR);
+	dot_node(&node, dot.data, "s0");
+	/* Markup escaped in the HTML-like label; the tooltip is a quoted string, where only '"' is special. */
+	expect_contains("DOT node s0", node.data, "<TD>&lt;script&gt; &amp; &quot;q&quot;</TD>");
+	expect_contains("DOT node s0", node.data, "tooltip=\"<script> & \\\"q\\\"\"");
+	dot_node(&node, dot.data, "s1");
+	expect_contains("DOT node s1", node.data, " ]; x [label= \xC3\xA9 \xE6\xBC\xA2</TD>");
+	render(&svg, "svg", m, NULL, RC_LAYOUT_LR);
+	expect_escaped_svg("SVG", svg.data);
+	/* The DOT file says the same as the SVG when laid out again. */
+	dot_to_svg(&svg, dot.data);
+	expect_escaped_svg("SVG of the DOT", svg.data);
+	rc_buffer_free(&node);
+	rc_buffer_free(&svg);
+	rc_buffer_free(&dot);
+	rc_model_free(&m);
+}
+
+/* --- findings on the diagram --- */
+
+/* Step p is an orphan (RC006) practice step without an indicator (RC017). */
+static const char findings_model[] =
+        HEADER "<model xmlns=\"urn:rchain:model:1\" id=\"fx\" version=\"1\">\n"
+               "  <title>Findings</title>\n"
+               "  <step id=\"a\" level=\"activity\"><title>Run</title></step>\n"
+               "  <step id=\"p\" level=\"practice\"><title>Cook</title></step>\n"
+               "  <step id=\"o\" level=\"outcome\"><title>Eat</title><indicator>Meals</indicator></step>\n"
+               "  <link from=\"a\" to=\"o\"/>\n"
+               "</model>\n";
+
+static void expect_marked(const rc_model *m, const char *const *keep, size_t keep_count, const char *label)
+{
+	rc_findings *f = check_keeping(m, keep, keep_count);
+	rc_buffer dot = { 0 }, node = { 0 };
+
+	render(&dot, "dot", m, f, RC_LAYOUT_LR);
+	dot_node(&node, dot.data, "s1");
+	expect_contains("DOT node s1", node.data, label);
+	expect_contains("DOT node s1", node.data, "penwidth=2.5");
+	dot_node(&node, dot.data, "s0");
+	expect_lacks("DOT node s0", node.data, "finding");
+	expect_lacks("DOT node s0", node.data, "penwidth");
+	rc_buffer_free(&node);
+	rc_buffer_free(&dot);
+	rc_findings_free(&f);
+}
+
+static void test_findings_marked(void)
+{
+	static const char *const orphan[] = { "RC006" };
+	static const char *const both[] = { "RC006", "RC017" };
+	rc_model *m = load_memory(findings_model);
+	rc_buffer dot = { 0 };
+
+	expect_marked(m, orphan, 1, "<FONT POINT-SIZE=\"9\">! 1 finding</FONT>");
+	expect_marked(m, both, 2, "<FONT POINT-SIZE=\"9\">! 2 findings</FONT>");
+	/* Without findings nothing is marked. */
+	render(&dot, "dot", m, NULL, RC_LAYOUT_LR);
+	expect_lacks("DOT", dot.data, "finding");
+	expect_lacks("DOT", dot.data, "penwidth=2.5");
+	rc_buffer_free(&dot);
+	rc_model_free(&m);
+}
+
+/* --- rc_file_write_atomic --- */
+
+static char scratch[64];
+
+static int make_scratch(void)
+{
+	snprintf(scratch, sizeof(scratch), "/tmp/rchain-render-XXXXXX");
+	return mkdtemp(scratch) ? 0 : -1;
+}
+
+/* Removes `path` and, for a directory, everything in it. */
+static int remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char inner[512];
+
+	while (d && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			snprintf(inner, sizeof(inner), "%s/%s", path, e->d_name);
+			remove_tree(inner);
+		}
+	}
+	if (d)
+		closedir(d);
+	return remove(path);
+}
+
+static const char *in_scratch(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", scratch, name);
+	return buf;
+}
+
+/* Number of rchain temporaries (.rchain-*.tmp) left in `dir`. */
+static size_t temporaries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	while (d && (e = readdir(d)) != NULL)
+		n += strncmp(e->d_name, ".rchain-", 8) == 0 && has_suffix(e->d_name, ".tmp");
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void expect_file(const char *path, const char *content)
+{
+	size_t len = 0;
+	char *data = test_read(path, &len);
+
+	if (!data || len != strlen(content) || memcmp(data, content, len) != 0)
+		TEST_FAIL("%s does not hold '%s'", path, content);
+	free(data);
+}
+
+static void put(const char *path, const char *content)
+{
+	rc_error err = { 0 };
+
+	if (rc_file_write_atomic(path, content, strlen(content), &err) != 0)
+		TEST_FAIL("cannot write %s: %s", path, err.message);
+}
+
+static void expect_write_error(const char *path, const char *data, size_t len, const char *want)
+{
+	rc_error err = { 0 };
+	char line[2200];
+	int rc = rc_file_write_atomic(path, data, len, &err);
+
+	CU_ASSERT_EQUAL(rc, RC_EIO);
+	CU_ASSERT_EQUAL(err.status, RC_EIO);
+	rc_error_format(&err, line, sizeof(line));
+	if (strcmp(line, want) != 0)
+		TEST_FAIL("got '%s', expected '%s'", line, want);
+}
+
+static void test_write_creates_and_replaces(void)
+{
+	char path[128];
+	struct stat st;
+	mode_t mask = umask(022);
+
+	in_scratch(path, sizeof(path), "out.svg");
+	put(path, "first");
+	expect_file(path, "first");
+	CU_ASSERT_EQUAL(stat(path, &st), 0);
+	/* An ordinary new file's mode, not mkstemp's 0600. */
+	CU_ASSERT_EQUAL(st.st_mode & 0777, 0644);
+	put(path, "second, longer than the first");
+	expect_file(path, "second, longer than the first");
+	put(path, "");
+	expect_file(path, "");
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+	umask(mask);
+}
+
+static void test_write_bare_name(void)
+{
+	char here[4096], path[128];
+
+	/* A name without a directory: the temporary goes in the working directory. */
+	CU_ASSERT_FATAL(getcwd(here, sizeof(here)) != NULL);
+	CU_ASSERT_FATAL(chdir(scratch) == 0);
+	put("bare.dot", "bare");
+	CU_ASSERT_EQUAL(temporaries("."), 0);
+	CU_ASSERT_FATAL(chdir(here) == 0);
+	expect_file(in_scratch(path, sizeof(path), "bare.dot"), "bare");
+}
+
+static void test_write_to_directory(void)
+{
+	char dir[128], want[300], kept[160];
+
+	in_scratch(dir, sizeof(dir), "a-dir");
+	CU_ASSERT_FATAL(mkdir(dir, 0777) == 0);
+	snprintf(kept, sizeof(kept), "%s/keep", dir);
+	put(kept, "kept");
+	snprintf(want, sizeof(want), "%s: error: cannot write: is a directory", dir);
+	expect_write_error(dir, "x", 1, want);
+	expect_file(kept, "kept");
+	CU_ASSERT_EQUAL(temporaries(dir), 0);
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+static void test_write_to_missing_directory(void)
+{
+	char path[128], want[300];
+
+	in_scratch(path, sizeof(path), "missing/out.svg");
+	snprintf(want, sizeof(want), "%s: error: cannot write: No such file or directory", path);
+	expect_write_error(path, "x", 1, want);
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+static void test_write_failure_keeps_previous(void)
+{
+	static char big[4096];
+	struct rlimit old, small;
+	char path[128], want[300];
+	void (*old_handler)(int);
+
+	in_scratch(path, sizeof(path), "previous.svg");
+	put(path, "previous content");
+	memset(big, 'x', sizeof(big));
+	/* A write that fails midway (EFBIG past the file size limit), as on a full disk. */
+	CU_ASSERT_FATAL(getrlimit(RLIMIT_FSIZE, &old) == 0);
+	small = old;
+	small.rlim_cur = 1024;
+	old_handler = signal(SIGXFSZ, SIG_IGN);
+	CU_ASSERT_FATAL(setrlimit(RLIMIT_FSIZE, &small) == 0);
+	snprintf(want, sizeof(want), "%s: error: cannot write: %s", path, strerror(EFBIG));
+	expect_write_error(path, big, sizeof(big), want);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, old_handler);
+	expect_file(path, "previous content");
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+static CU_TestInfo tests[] = {
+	{ "golden DOT of every bundled model", test_golden_dot },
+	{ "every golden DOT has its model", test_no_stale_golden },
+	{ "DOT does not depend on the memory layout", test_dot_independent_of_memory_layout },
+	{ "renderer table", test_renderer_table },
+	{ "SVG: header, model title and step titles", test_svg },
+	{ "PNG signature", test_png },
+	{ "PDF signature", test_pdf },
+	{ "direction TB and LR", test_direction },
+	{ "titles escaped in DOT and SVG", test_escaping },
+	{ "findings marked on their step", test_findings_marked },
+	{ "atomic write creates and replaces", test_write_creates_and_replaces },
+	{ "atomic write to a bare file name", test_write_bare_name },
+	{ "atomic write to a directory fails", test_write_to_directory },
+	{ "atomic write into a missing directory fails", test_write_to_missing_directory },
+	{ "failed atomic write keeps the previous file", test_write_failure_keeps_previous },
+	CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+	int status;
+
+	if (make_scratch() != 0) {
+		printf("Bail out! cannot create a scratch directory\n");
+		return 1;
+	}
+	status = test_main("render", tests);
+	rc_evidence_base_free(&default_evidence);
+	if (remove_tree(scratch) != 0)
+		fprintf(stderr, "cannot remove %s\n", scratch);
+	return status;
+}
