@@ -1,4 +1,5 @@
 /* Evidence bases: loading the embedded default and users' files, look-ups, applicability, citations. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -138,31 +139,47 @@ static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, con
 	}
 }
 
+/* Where the text of element `elem` inside `parent` goes; NULL for text the base does not keep. */
+static const char **text_field(rc_evidence_base *eb, int elem, int parent)
+{
+	if (parent == E_SOURCE) {
+		rc_source *src;
+
+		assert(eb->sources.len > 0);
+		src = MODEL_AT(eb, sources, rc_source, eb->sources.len - 1);
+		switch (elem) {
+		case E_TITLE: return &src->title;
+		case E_AUTHOR: return &src->author;
+		case E_YEAR: return &src->year;
+		case E_PUBLISHER: return &src->publisher;
+		case E_NOTE: return &src->note;
+		default: return NULL;
+		}
+	}
+	if (parent == E_ENTRY) {
+		rc_entry *e;
+
+		assert(eb->entries.len > 0);
+		e = MODEL_AT(eb, entries, rc_entry, eb->entries.len - 1);
+		return elem == E_TEXT ? &e->text : elem == E_KEYWORDS ? &e->keywords : NULL;
+	}
+	return NULL;
+}
+
 static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
 {
 	rc_evidence_base *eb = xml_user(r);
-	rc_source *s = eb->sources.len ? MODEL_AT(eb, sources, rc_source, eb->sources.len - 1) : NULL;
-	rc_entry *e = eb->entries.len ? MODEL_AT(eb, entries, rc_entry, eb->entries.len - 1) : NULL;
 
-	switch (elem) {
-	case E_TITLE:
-		if (parent == E_SOURCE)
-			s->title = text;
-		break;
-	case E_AUTHOR: s->author = text; break;
-	case E_YEAR: s->year = text; break;
-	case E_PUBLISHER: s->publisher = text; break;
-	case E_NOTE: s->note = text; break;
-	case E_TEXT: e->text = text; break;
-	case E_KEYWORDS: e->keywords = text; break;
-	case E_ENTRY: {
+	if (text) {
+		const char **field = text_field(eb, elem, parent);
+
+		if (field)
+			*field = text;
+	} else if (elem == E_ENTRY) {
 		struct span *sp = MODEL_AT(eb, spans, struct span, eb->spans.len - 1);
 
 		sp->cite_count = eb->cites.len - sp->cite_first;
 		sp->cond_count = eb->conditions.len - sp->cond_first;
-		break;
-	}
-	default: break;
 	}
 }
 

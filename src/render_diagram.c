@@ -31,7 +31,9 @@ static int keep_graphviz_message(char *text)
  * in) would follow the allocator. Declining to map names makes cgraph keep
  * them in its internal map with ids from its counter: creation order.
  */
-static long ids_in_creation_order(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+/* The parameter types are cgraph's Agiddisc_t.map. */
+static long ids_in_creation_order(void *state, int objtype, char *str, /* NOLINT(readability-non-const-parameter) */
+                                  IDTYPE *id, int createflag)
 {
 	return str ? 0 : AgIdDisc.map(state, objtype, NULL, id, createflag);
 }

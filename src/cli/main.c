@@ -1,4 +1,5 @@
 /* rchain: the command-line tool, a thin layer over the public library API. */
+#include <assert.h>
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
@@ -175,6 +176,7 @@ static int report_check(struct session *s, const rc_findings_format *format, cha
 	int status = EXIT_CLEAN;
 	size_t i;
 
+	assert(format != NULL);
 	if (!files || !views) {
 		fprintf(stderr, "rchain: out of memory\n");
 		status = EXIT_FAILED;
