@@ -418,5 +418,79 @@ cmp -s "output/$model_id.svg" "$work/previous.svg" || problem "output/$model_id.
 want_no_temporaries . "$work"
 verdict "a failed write keeps the previous drawing byte for byte"
 
+# ---- machine-readable findings, read back by a real JSON parser ----
+
+cd "$src" || exit 1
+
+run check --format json models/wws-partnership.xml tests/cli/malformed.xml
+want_status 2
+python3 - "$out" <<'PY' || problem "the JSON is not what docs/json.md describes"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["tool"]["name"] == "rchain"
+wws, bad = doc["files"]
+assert wws["file"] == "models/wws-partnership.xml" and wws["summary"]["errors"] == 0
+assert len(wws["findings"]) == sum(1 for f in wws["findings"] if f["suppressed"] is None) + sum(
+    1 for f in wws["findings"] if f["suppressed"] is not None)
+assert all(f["line"] > 0 and f["column"] > 0 and f["code"].startswith("RC") for f in wws["findings"])
+assert any(f["suppressed"] for f in wws["findings"]), "the suppressed findings stay, with their reason"
+assert len(wws["outcomes"]) == 7 and all(o["confidence"] in ("none", "low", "medium", "high") for o in wws["outcomes"])
+assert bad["file"] == "tests/cli/malformed.xml" and bad["error"]["line"] > 0
+PY
+verdict "check --format json parses, with summary, findings, outcomes and the failed file"
+
+run check --format sarif models/carers-act.xml tests/cli/malformed.xml
+want_status 2
+python3 - "$out" <<'PY' || problem "the SARIF is not valid 2.1.0 as rchain writes it"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["version"] == "2.1.0"
+run = doc["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+assert len(rules) >= 30 and all(r["id"] and r["name"] and r["shortDescription"]["text"] and
+                                r["fullDescription"]["text"] and r["help"]["text"] for r in rules)
+assert run["results"], "carers-act has findings"
+for r in run["results"]:
+    assert rules[r["ruleIndex"]]["id"] == r["ruleId"] and r["level"] in ("error", "warning", "note")
+    loc = r["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "models/carers-act.xml"
+    assert loc["region"]["startLine"] > 0 and loc["region"]["startColumn"] > 0
+inv = run["invocations"][0]
+assert inv["executionSuccessful"] is False and len(inv["toolExecutionNotifications"]) == 1
+PY
+verdict "check --format sarif: version 2.1.0, the catalogue, a located result for every finding"
+
+run check --format yaml models/wws-partnership.xml
+want_usage_error "rchain check: --format must be text, json or sarif"
+verdict "check --format yaml: usage error"
+
+run evidence
+want_status 0
+for id in cook2015.t1.a1 cook2015.t1.r9 cook2015.d1.practice.9 cook2016.partnership.3 briefing2009 cookseditas2016 regenconflict; do
+	grep -q "$id" "$out" || problem "rchain evidence does not list $id"
+done
+grep -q '^cook2015.t1.a4  assumption  model  There are shared understandings of final outcomes  \[Cook, A. (2015) Partnership Working Across UK Public Services, 5.4, Table 1, p. 11-13\]$' "$out" ||
+	problem "Table 1 a4 is not listed with its citation"
+verdict "evidence lists the seed entries with their citations"
+
+run evidence cook2016.partnership.3
+want_status 0
+want_line "$out" stdout "applies when: formation is mandated;"
+verdict "evidence ID explains one entry with its condition"
+
+run evidence no.such.entry
+want_usage_error "rchain evidence: unknown entry id"
+verdict "evidence with an unknown id: usage error"
+
+run check --evidence tests/evidence/clash.xml models/wws-partnership.xml
+want_status 2
+want_stderr "tests/evidence/clash.xml:9:3: error: id 'cook2015.t1.a1' is already used in the evidence base"
+verdict "check --evidence with a clashing id: exit 2, located"
+
+run check --evidence tests/evidence/user-base.xml models/wws-partnership.xml
+want_status 0
+grep -q "'local.a1' is not addressed" "$out" || problem "the user's entry is not checked"
+verdict "check --evidence adds the user's entries"
+
 echo "1..$tests"
 [ "$failures" -eq 0 ]

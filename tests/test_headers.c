@@ -3,6 +3,7 @@
 
 int header_common(void);
 int header_model(void);
+int header_evidence(void);
 int header_check(void);
 int header_render(void);
 int header_schema(void);

@@ -49,7 +49,7 @@ static rc_findings *check(const rc_model *m, const rc_check_options *opts)
 static rc_findings *check_structure(const rc_model *m)
 {
 	const char *later[64];
-	rc_check_options opts = { later, 0 };
+	rc_check_options opts = { .disabled = later };
 	size_t i;
 
 	for (i = 0; i < rc_rule_count() && opts.disabled_count < 64; i++)
@@ -298,7 +298,7 @@ static void test_suppress_on_model(void)
 static size_t count_with_disabled(const rc_model *m, const char *disabled, const char *code)
 {
 	const char *list[] = { disabled };
-	rc_check_options opts = { list, 1 };
+	rc_check_options opts = { .disabled = list, .disabled_count = 1 };
 	rc_findings *f = check(m, &opts);
 	size_t n = 0, i;
 
@@ -326,7 +326,7 @@ static void test_disabled_unknown_rule(void)
 {
 	rc_model *m = load("tests/rules/suppress-step.xml");
 	const char *list[] = { "RC006", "RC999" };
-	rc_check_options opts = { list, 2 };
+	rc_check_options opts = { .disabled = list, .disabled_count = 2 };
 	rc_findings *f = (rc_findings *)&opts; /* any non-NULL value: the call must reset it */
 	rc_error err = { 0 };
 
