@@ -11,6 +11,7 @@
 
 static unsigned int tap_number;
 static rc_context *shared_context;
+static rc_evidence_base *shared_evidence;
 
 static void on_test_complete(const CU_pTest test, const CU_pSuite suite, const CU_pFailureRecord failure)
 {
@@ -53,6 +54,7 @@ int test_main(const char *suite, CU_TestInfo *tests)
 	status = failed || CU_get_number_of_failures() ? 1 : 0;
 	printf("1..%u\n", tap_number);
 	CU_cleanup_registry();
+	rc_evidence_base_free(&shared_evidence);
 	rc_context_free(&shared_context);
 	return status;
 }
@@ -104,6 +106,17 @@ char *test_read(const char *rel, size_t *len)
 	}
 	fclose(f);
 	return data;
+}
+
+rc_evidence_base *test_evidence_base(void)
+{
+	rc_error err = { 0 };
+
+	if (!shared_evidence && rc_evidence_base_new(&shared_evidence, test_context(), &err) != 0) {
+		fprintf(stderr, "the default evidence base does not load: %s\n", err.message);
+		abort();
+	}
+	return shared_evidence;
 }
 
 rc_model *test_load(const char *rel)

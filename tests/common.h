@@ -23,6 +23,9 @@ const char *test_source_path(const char *rel);
 /* The process-wide context the tests load with (created on first use). */
 rc_context *test_context(void);
 
+/* The default evidence base, loaded on first use and freed by test_main(). */
+rc_evidence_base *test_evidence_base(void);
+
 /* Loads a model from the source tree, failing the test (and returning NULL) if it does not load. */
 rc_model *test_load(const char *rel);
 

@@ -7,8 +7,6 @@
 
 #define WWS "models/wws-partnership.xml"
 
-static rc_evidence_base *base;
-
 /* Removes every element that starts with `open` ("<step id=\"eng.") up to the end of that element. */
 static void remove_elements(char *xml, const char *open, const char *name)
 {
@@ -61,7 +59,7 @@ static char *replaced(const char *xml, const char *from, const char *to)
 /* Checks a (changed) copy of the WWS model against the default evidence base; returns its findings text. */
 static char *check_text(const char *xml, size_t *errors)
 {
-	rc_check_options opts = { .evidence = base };
+	rc_check_options opts = { .evidence = test_evidence_base() };
 	rc_findings *f = NULL;
 	rc_model *m = NULL;
 	rc_buffer out = { 0 };
@@ -166,14 +164,5 @@ static CU_TestInfo tests[] = {
 
 int main(void)
 {
-	rc_error err = { 0 };
-	int status;
-
-	if (rc_evidence_base_new(&base, test_context(), &err) != 0) {
-		printf("Bail out! the default evidence base does not load: %s\n", err.message);
-		return 1;
-	}
-	status = test_main("acceptance", tests);
-	rc_evidence_base_free(&base);
-	return status;
+	return test_main("acceptance", tests);
 }

@@ -5,8 +5,6 @@
 
 #include "common.h"
 
-static rc_evidence_base *base;
-
 /* Table 1 of Cook (2015), verbatim, in table order. */
 static const char *const table1_assumptions[] = {
 	"This is a partnership",
@@ -34,7 +32,7 @@ static const char *const table1_risks[] = {
 
 static const rc_entry *entry(const char *id)
 {
-	const rc_entry *e = rc_evidence_base_find(base, id);
+	const rc_entry *e = rc_evidence_base_find(test_evidence_base(), id);
 
 	if (!e)
 		TEST_FAIL("no entry '%s' in the default evidence base", id);
@@ -74,19 +72,19 @@ static int compare_ids(const void *a, const void *b)
 
 static void test_every_entry_cited_and_unique(void)
 {
-	size_t n = rc_evidence_base_count(base), i, k;
+	size_t n = rc_evidence_base_count(test_evidence_base()), i, k;
 	const char **ids = calloc(n, sizeof(*ids));
 
 	CU_ASSERT_FATAL(ids != NULL);
 	CU_ASSERT(n >= 150);
 	for (i = 0; i < n; i++) {
-		const rc_entry *e = rc_evidence_base_entry(base, i);
+		const rc_entry *e = rc_evidence_base_entry(test_evidence_base(), i);
 
 		ids[i] = e->id;
 		if (e->cite_count == 0)
 			TEST_FAIL("entry '%s' has no citation", e->id);
 		for (k = 0; k < e->cite_count; k++)
-			if (!rc_evidence_base_source(base, e->cites[k].source) || !*e->cites[k].section)
+			if (!rc_evidence_base_source(test_evidence_base(), e->cites[k].source) || !*e->cites[k].section)
 				TEST_FAIL("entry '%s' cites '%s' without a known source and section", e->id,
 				          e->cites[k].source);
 		if (!e->text || !*e->text)
@@ -112,7 +110,7 @@ static void test_diagram1_features(void)
 			const rc_entry *e;
 
 			snprintf(id, sizeof(id), "cook2015.d1.%s.%zu", rc_level_id(level), n);
-			e = rc_evidence_base_find(base, id);
+			e = rc_evidence_base_find(test_evidence_base(), id);
 			if (n <= per_level[level] && (!e || e->kind != RC_ENTRY_FEATURE || e->level != level))
 				TEST_FAIL("%s is missing or not a %s feature", id, rc_level_id(level));
 			if (n > per_level[level] && e)
@@ -133,8 +131,8 @@ static void test_seed_messages(void)
 	CU_ASSERT_EQUAL(mandated->condition_count, 1);
 	CU_ASSERT_EQUAL(mandated->conditions[0].formation, RC_FORMATION_MANDATED);
 	CU_ASSERT_EQUAL(power->conditions[0].sector, RC_SECTOR_THIRD);
-	for (i = 0; i < rc_evidence_base_count(base); i++) {
-		const rc_entry *e = rc_evidence_base_entry(base, i);
+	for (i = 0; i < rc_evidence_base_count(test_evidence_base()); i++) {
+		const rc_entry *e = rc_evidence_base_entry(test_evidence_base(), i);
 
 		outcome_tests += e->kind == RC_ENTRY_OUTCOME_TEST &&
 		                 strstr(e->text, "Working well together or producing a strategy is not outcomes");
@@ -156,7 +154,7 @@ static void test_cite_format(void)
 	rc_buffer out = { 0 };
 
 	CU_ASSERT_FATAL(e != NULL);
-	CU_ASSERT_EQUAL(rc_cite_format(&out, base, &e->cites[0]), 0);
+	CU_ASSERT_EQUAL(rc_cite_format(&out, test_evidence_base(), &e->cites[0]), 0);
 	CU_ASSERT_STRING_EQUAL(out.data,
 	                       "Cook, A. (2015) Partnership Working Across UK Public Services, 5.4, Table 1, p. 11-13");
 	rc_buffer_free(&out);
@@ -194,22 +192,22 @@ static void test_conditions(void)
 /* Adding `rel` fails with `status` and exactly `message`, and leaves the base as it was. */
 static void expect_refused(const char *rel, int status, const char *message)
 {
-	size_t before = rc_evidence_base_count(base);
+	size_t before = rc_evidence_base_count(test_evidence_base());
 	rc_error err = { 0 };
 	char line[2200];
 
-	CU_ASSERT_EQUAL(rc_evidence_base_add(base, test_context(), rel, &err), status);
+	CU_ASSERT_EQUAL(rc_evidence_base_add(test_evidence_base(), test_context(), rel, &err), status);
 	rc_error_format(&err, line, sizeof(line));
 	if (strcmp(line, message) != 0)
 		TEST_FAIL("adding %s: got '%s', expected '%s'", rel, line, message);
-	CU_ASSERT_EQUAL(rc_evidence_base_count(base), before);
-	CU_ASSERT_PTR_NULL(rc_evidence_base_find(base, "local.b1"));
-	CU_ASSERT_PTR_NOT_NULL(rc_evidence_base_find(base, "cook2015.t1.a1"));
+	CU_ASSERT_EQUAL(rc_evidence_base_count(test_evidence_base()), before);
+	CU_ASSERT_PTR_NULL(rc_evidence_base_find(test_evidence_base(), "local.b1"));
+	CU_ASSERT_PTR_NOT_NULL(rc_evidence_base_find(test_evidence_base(), "cook2015.t1.a1"));
 }
 
 static void test_user_bases(void)
 {
-	size_t before = rc_evidence_base_count(base);
+	size_t before = rc_evidence_base_count(test_evidence_base());
 	rc_error err = { 0 };
 	const rc_entry *e;
 
@@ -223,12 +221,13 @@ static void test_user_bases(void)
 	               "'feature', 'outcome-test', 'question', 'agreement'}.");
 	expect_refused("tests/evidence/missing.xml", RC_EIO,
 	               "tests/evidence/missing.xml: error: cannot open: No such file or directory");
-	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(base, test_context(), "tests/evidence/user-base.xml", &err), 0);
-	CU_ASSERT_EQUAL(rc_evidence_base_count(base), before + 1);
-	e = rc_evidence_base_find(base, "local.a1");
+	CU_ASSERT_EQUAL_FATAL(
+	        rc_evidence_base_add(test_evidence_base(), test_context(), "tests/evidence/user-base.xml", &err), 0);
+	CU_ASSERT_EQUAL(rc_evidence_base_count(test_evidence_base()), before + 1);
+	e = rc_evidence_base_find(test_evidence_base(), "local.a1");
 	CU_ASSERT_FATAL(e != NULL);
 	CU_ASSERT_EQUAL(e->cite_count, 2);
-	CU_ASSERT_STRING_EQUAL(rc_evidence_base_source(base, "local.survey")->title, "Partner survey");
+	CU_ASSERT_STRING_EQUAL(rc_evidence_base_source(test_evidence_base(), "local.survey")->title, "Partner survey");
 	/* Earlier entries keep valid citations after the arrays grew. */
 	CU_ASSERT_STRING_EQUAL(entry("cook2015.t1.r9")->cites[0].source, "cook2015");
 }
@@ -246,14 +245,5 @@ static CU_TestInfo tests[] = {
 
 int main(void)
 {
-	rc_error err = { 0 };
-	int status;
-
-	if (rc_evidence_base_new(&base, test_context(), &err) != 0) {
-		printf("Bail out! the default evidence base does not load: %s\n", err.message);
-		return 1;
-	}
-	status = test_main("evidence", tests);
-	rc_evidence_base_free(&base);
-	return status;
+	return test_main("evidence", tests);
 }

@@ -83,8 +83,6 @@ static char *rule_findings_text(const rc_findings *f, const rc_rule *rule)
 }
 
 /* The text of the findings of `rule` in the model at `rel`, or NULL if it does not load. */
-/* The per-rule fixtures are checked against the default evidence base, as the CLI does. */
-static rc_check_options with_evidence;
 
 static char *fixture_findings(const char *rel, const rc_rule *rule)
 {
@@ -94,7 +92,8 @@ static char *fixture_findings(const char *rel, const rc_rule *rule)
 
 	if (!m)
 		return NULL;
-	f = check(m, &with_evidence);
+	/* Checked against the default evidence base, as the CLI does. */
+	f = check(m, &(rc_check_options){ .evidence = test_evidence_base() });
 	text = f ? rule_findings_text(f, rule) : NULL;
 	rc_findings_free(&f);
 	rc_model_free(&m);
@@ -481,16 +480,5 @@ static CU_TestInfo tests[] = {
 
 int main(void)
 {
-	rc_evidence_base *eb = NULL;
-	rc_error err = { 0 };
-	int status;
-
-	if (rc_evidence_base_new(&eb, test_context(), &err) != 0) {
-		printf("Bail out! the default evidence base does not load: %s\n", err.message);
-		return 1;
-	}
-	with_evidence.evidence = eb;
-	status = test_main("rules", tests);
-	rc_evidence_base_free(&eb);
-	return status;
+	return test_main("rules", tests);
 }
