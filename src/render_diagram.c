@@ -32,6 +32,7 @@ static int keep_graphviz_message(char *text)
  * them in its internal map with ids from its counter: creation order.
  */
 /* The parameter types are cgraph's Agiddisc_t.map. */
+/* cppcheck-suppress constParameter */
 static long ids_in_creation_order(void *state, int objtype, char *str, /* NOLINT(readability-non-const-parameter) */
                                   IDTYPE *id, int createflag)
 {
