@@ -488,6 +488,15 @@ static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
 	const rc_model *m = in->model;
 	struct builder b;
 
+	size_t limit = in->max_steps ? in->max_steps : RC_RENDER_MAX_STEPS;
+
+	if (m->steps.len > limit) {
+		error_set_at(err, RC_ELIMIT, m->file, 0, 0,
+		             "%zu steps is over the diagram limit of %zu (layout would take too long); raise it with "
+		             "--max-steps",
+		             m->steps.len, limit);
+		return NULL;
+	}
 	memset(&b, 0, sizeof(b));
 	b.in = in;
 	b.step_nodes = rc_calloc(m->steps.len, sizeof(Agnode_t *));

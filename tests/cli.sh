@@ -492,5 +492,15 @@ want_status 0
 grep -q "'local.a1' is not addressed" "$out" || problem "the user's entry is not checked"
 verdict "check --evidence adds the user's entries"
 
+run render --max-steps 3 -o "$work/limit.svg" models/wws-partnership.xml
+want_status 2
+want_stderr "models/wws-partnership.xml: error: 36 steps is over the diagram limit of 3 (layout would take too long); raise it with --max-steps"
+[ ! -e "$work/limit.svg" ] || problem "a drawing was written over the limit"
+verdict "render over the step limit: exit 2, one line, nothing written"
+
+run render --max-steps 0 models/wws-partnership.xml
+want_usage_error "rchain render: --max-steps takes a positive number"
+verdict "render --max-steps 0: usage error"
+
 echo "1..$tests"
 [ "$failures" -eq 0 ]

@@ -15,7 +15,11 @@ typedef struct rc_render_input {
 	const rc_model *model;
 	const rc_findings *findings; /* may be NULL: nothing is annotated */
 	rc_layout_direction direction;
+	size_t max_steps; /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */
 } rc_render_input;
+
+/** Default limit on the steps of one diagram: Graphviz's layout grows much faster than linearly. */
+#define RC_RENDER_MAX_STEPS 2500
 
 /** One back-end: its name, the file extension of its output, and the function. */
 typedef struct rc_renderer {

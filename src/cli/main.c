@@ -41,7 +41,7 @@ static const char *const check_help =
         "  -h, --help        show this help\n";
 
 static const char *const render_help =
-        "usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] MODEL\n"
+        "usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] [--evidence FILE]... MODEL\n"
         "\n"
         "Check MODEL and draw its chain with the findings marked. The output goes to\n"
         "output/<model id>.<format> unless -o is given ('-o -' writes to standard output).\n"
@@ -50,6 +50,8 @@ static const char *const render_help =
         "  -f, --format FORMAT   svg (default), png, pdf or dot\n"
         "  -o, --output FILE     where to write the drawing\n"
         "  --direction DIR       LR: levels as columns left to right (default); TB: top to bottom\n"
+        "  --evidence FILE       also check against this evidence base; repeatable\n"
+        "  --max-steps N         refuse to draw models of more than N steps (default 2500)\n"
         "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
         "  -h, --help            show this help\n";
 
@@ -68,7 +70,7 @@ static const char *const rules_help = "usage: rchain rules [CODE]\n"
                                       "\n"
                                       "List the rule catalogue, or explain the rule with this code or slug.\n";
 
-enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE, OPT_EVIDENCE };
+enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE, OPT_EVIDENCE, OPT_MAX_STEPS };
 
 /* What every command works with: the library context and the evidence base (default plus --evidence files). */
 struct session {
@@ -303,6 +305,7 @@ static int cmd_render(struct session *s, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "direction", required_argument, NULL, OPT_DIRECTION },
+		{ "max-steps", required_argument, NULL, OPT_MAX_STEPS },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 		{ "help", no_argument, NULL, 'h' },
@@ -338,6 +341,10 @@ static int cmd_render(struct session *s, int argc, char **argv)
 		case OPT_MAX_FILE:
 			if (parse_size(optarg, &rc_context_limits(s->ctx)->max_file_bytes) != 0)
 				return usage_error("render", "--max-file-size takes a positive number of bytes");
+			break;
+		case OPT_MAX_STEPS:
+			if (parse_size(optarg, &in.max_steps) != 0)
+				return usage_error("render", "--max-steps takes a positive number");
 			break;
 		case OPT_EVIDENCE:
 			if (add_evidence(s, optarg) != 0)
