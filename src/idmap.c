@@ -41,6 +41,23 @@ static size_t slot_of(const struct idmap *map, const char *key)
 	return i;
 }
 
+int idmap_reserve(struct idmap *map, size_t n)
+{
+	struct idmap bigger;
+	size_t i;
+
+	if (map->cap && n * 2 + 1 <= map->cap)
+		return 0;
+	if (idmap_init(&bigger, n > map->count * 2 ? n : map->count * 2) != 0)
+		return -1;
+	for (i = 0; i < map->cap; i++)
+		if (map->keys[i])
+			idmap_put(&bigger, map->keys[i], map->values[i]);
+	idmap_free(map);
+	*map = bigger;
+	return 0;
+}
+
 size_t idmap_put(struct idmap *map, const char *key, size_t value)
 {
 	size_t i = slot_of(map, key);

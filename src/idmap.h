@@ -13,8 +13,11 @@ struct idmap {
 
 /* Sizes the map for `n` entries; 0 or -1. */
 int idmap_init(struct idmap *map, size_t n);
+/* Makes room for `n` entries in all, rehashing when needed; 0 or -1. */
+int idmap_reserve(struct idmap *map, size_t n);
 /*
- * Inserts `key` -> `value` unless `key` is present. Returns the index already
+ * Inserts `key` -> `value` unless `key` is present (the map must have room:
+ * see idmap_init and idmap_reserve). Returns the index already
  * stored for `key`, or RC_NONE when it was inserted.
  */
 size_t idmap_put(struct idmap *map, const char *key, size_t value);

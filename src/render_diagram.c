@@ -9,6 +9,8 @@
 #include "alloc.h"
 #include "buffer.h"
 #include "error.h"
+#include "idmap.h"
+#include "vec.h"
 #include "model_internal.h"
 #include "rchain/render.h"
 
@@ -26,33 +28,108 @@ static int keep_graphviz_message(char *text)
 }
 
 /*
- * cgraph orders subgraphs by id, and by default a named object's id is the
- * address of its name, so the DOT text (and the order dot stacks clusters
- * in) would follow the allocator. Declining to map names makes cgraph keep
- * them in its internal map with ids from its counter: creation order.
+ * Object ids in creation order. cgraph orders subgraphs by id, and by default
+ * a named object's id is the address of its name, so the DOT text (and the
+ * order dot stacks clusters in) would follow the allocator. Here a named
+ * object gets the next even number and an anonymous one the next odd number,
+ * as in cgraph. (Declining to map names would also number them in order, but
+ * cgraph 2.42 never frees its own name map, so every render would leak.)
  */
+struct id_state {
+	Agraph_t *g;         /* names are its refcounted strings: cgraph reads their header */
+	struct idmap ids;    /* name -> index into `by_index` */
+	struct vec by_index; /* const char *, in creation order */
+	IDTYPE anonymous;
+};
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	struct id_state *st = rc_calloc(1, sizeof(*st));
+
+	(void)disc;
+	if (st) {
+		st->g = g;
+		st->anonymous = 1;
+	}
+	return st;
+}
+
 /* The parameter types are cgraph's Agiddisc_t.map. */
 /* cppcheck-suppress constParameter */
-static long ids_in_creation_order(void *state, int objtype, char *str, /* NOLINT(readability-non-const-parameter) */
-                                  IDTYPE *id, int createflag)
+static long ids_map(void *state, int objtype, char *str, /* NOLINT(readability-non-const-parameter) */
+                    IDTYPE *id, int createflag)
 {
-	return str ? 0 : AgIdDisc.map(state, objtype, NULL, id, createflag);
-}
+	struct id_state *st = state;
+	const char **slot;
+	char *copy;
+	size_t i;
 
-static Agdisc_t *graph_discipline(void)
-{
-	static Agiddisc_t ids;
-	static Agdisc_t disc;
-
-	if (!disc.id) {
-		ids = AgIdDisc;
-		ids.map = ids_in_creation_order;
-		disc.mem = &AgMemDisc;
-		disc.id = &ids;
-		disc.io = &AgIoDisc;
+	(void)objtype;
+	if (!str) {
+		*id = st->anonymous;
+		st->anonymous += 2;
+		return 1;
 	}
-	return &disc;
+	i = idmap_get(&st->ids, str);
+	if (i != RC_NONE) {
+		*id = (IDTYPE)(i + 1) * 2;
+		return 1;
+	}
+	if (!createflag || idmap_reserve(&st->ids, st->by_index.len + 1) != 0)
+		return 0;
+	copy = agstrdup(st->g, str); /* freed with the graph's string table */
+	slot = copy ? vec_push(&st->by_index, sizeof(*slot)) : NULL;
+	if (!slot)
+		return 0;
+	*slot = copy;
+	idmap_put(&st->ids, copy, st->by_index.len - 1);
+	*id = (IDTYPE)st->by_index.len * 2;
+	return 1;
 }
+
+static long ids_alloc(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+	return 1;
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+	struct id_state *st = state;
+
+	(void)objtype;
+	if (id % 2 != 0 || id == 0 || id / 2 > st->by_index.len)
+		return NULL;
+	return (char *)((const char **)st->by_index.data)[id / 2 - 1];
+}
+
+static void ids_close(void *state)
+{
+	struct id_state *st = state;
+
+	idmap_free(&st->ids);
+	vec_free(&st->by_index);
+	rc_free(st);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static Agiddisc_t creation_order_ids = { ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register };
+static Agdisc_t graph_discipline = { &AgMemDisc, &creation_order_ids, &AgIoDisc };
 
 /* One gvc context per process: Graphviz crashed when a second one was created after freeing the first. */
 static GVC_t *graphviz(void)
@@ -252,6 +329,18 @@ static void add_invisible_edge(struct builder *b, Agnode_t *from, Agnode_t *to, 
 		set(b, e, "weight", weight);
 }
 
+/* Creates a node in the root graph and places it in `parent`. */
+static Agnode_t *new_node(struct builder *b, Agraph_t *parent, const char *name)
+{
+	Agnode_t *n = agnode(b->g, (char *)name, 1);
+
+	if (n && parent != b->g)
+		n = agsubnode(parent, n, 1);
+	if (!n)
+		b->failed = 1;
+	return n;
+}
+
 static void add_level_headers(struct builder *b)
 {
 	rc_level level;
@@ -283,7 +372,7 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	Agnode_t *n;
 
 	snprintf(name, sizeof(name), "s%zu", s->index);
-	n = agnode(parent, name, 1);
+	n = new_node(b, parent, name);
 	b->step_nodes[s->index] = n;
 	b->scratch.len = 0;
 	if (buffer_puts(&b->scratch, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\"><TR><TD>") ||
@@ -327,7 +416,7 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 	set(b, cluster, "color", "#999999");
 	set(b, cluster, "label", "");
 	snprintf(name, sizeof(name), "row_%s", id);
-	head = agnode(cluster, name, 1);
+	head = new_node(b, cluster, name);
 	agsubnode(rows, head, 1);
 	label = bold_label(b, title, 24);
 	if (!label)
@@ -361,7 +450,7 @@ static size_t unstranded_steps(const rc_model *m)
 static void add_header_row(struct builder *b, Agraph_t *rows)
 {
 	Agraph_t *headers = agsubg(b->g, "cluster_levels", 1);
-	Agnode_t *corner = agnode(headers, "rows", 1);
+	Agnode_t *corner = new_node(b, headers, "rows");
 	rc_level level;
 
 	set(b, headers, "style", "invis");
@@ -500,7 +589,7 @@ static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
 	memset(&b, 0, sizeof(b));
 	b.in = in;
 	b.step_nodes = rc_calloc(m->steps.len, sizeof(Agnode_t *));
-	b.g = agopen("rchain", Agdirected, graph_discipline());
+	b.g = agopen("rchain", Agdirected, &graph_discipline);
 	if (!b.step_nodes || !b.g) {
 		b.failed = 1;
 		goto done;

@@ -84,7 +84,13 @@ void xml_fail(struct xml_reader *r, int status, rc_loc loc, const char *message)
 		return;
 	r->status = status;
 	error_set_at(r->err, status, r->file, loc.line, loc.column, "%s", message);
-	xmlStopParser(r->parser);
+	/*
+	 * Halt without xmlStopParser(): called from a SAX callback it frees the
+	 * input buffer that libxml2 2.9 is still reading (use after free). The
+	 * parser loops stop at XML_PARSER_EOF, and no callback runs after this.
+	 */
+	r->parser->disableSAX = 1;
+	r->parser->instate = XML_PARSER_EOF;
 }
 
 void xml_fail_nomem(struct xml_reader *r)
