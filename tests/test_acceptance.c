@@ -121,6 +121,8 @@ static void test_mandated(void)
 	char *xml = replaced(original, "<partnership formation=\"unknown\"/>", "<partnership formation=\"mandated\"/>");
 	size_t errors;
 	char *text = check_text(xml, &errors);
+
+	CU_ASSERT_EQUAL(errors, 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text,
 	                              "warning: this partnership's risk 'cook2016.partnership.3' is not addressed: "
 	                              "\"The motivation for forming a partnership is an important determinant of "
@@ -130,6 +132,7 @@ static void test_mandated(void)
 	                              "Implementation of the Carers (Scotland) Act 2016"));
 	free(text);
 	free(xml);
+	free(original);
 }
 
 static void test_without_a_table1_assumption(void)
