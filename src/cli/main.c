@@ -200,7 +200,7 @@ static int report_check(struct session *s, const rc_findings_format *format, cha
 	if (format->render(&out, views, count, &err) != 0) {
 		print_error(&err);
 		status = EXIT_FAILED;
-	} else if (fwrite(out.data, 1, out.len, stdout) != out.len) {
+	} else if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len) {
 		status = EXIT_FAILED;
 	}
 done:
