@@ -502,5 +502,32 @@ run render --max-steps 0 models/wws-partnership.xml
 want_usage_error "rchain render: --max-steps takes a positive number"
 verdict "render --max-steps 0: usage error"
 
+# ---- a render killed in the middle leaves the previous drawing as it was ----
+
+python3 - "$work/slow.xml" <<'PY'
+import sys
+levels = ["input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome"]
+n = 6000
+lines = ["<model xmlns='urn:rchain:model:1' id='slow' version='1'><title>Slow to lay out</title>"]
+lines += [f"<step id='s{i}' level='{levels[i * 7 // n]}'><title>Step {i}</title></step>" for i in range(n)]
+lines += [f"<link from='s{i}' to='s{j}'/>" for i in range(n - 1) for j in (i + 1, i + 7) if j < n]
+lines.append("</model>")
+open(sys.argv[1], "w").write("\n".join(lines))
+PY
+printf 'the previous drawing\n' >"$work/killed.svg"
+cp "$work/killed.svg" "$work/killed.before"
+"$rchain" render --max-steps 6000 -o "$work/killed.svg" "$work/slow.xml" >"$out" 2>"$err" &
+pid=$!
+sleep 1
+kill -9 "$pid" 2>/dev/null
+wait "$pid"
+status=$?
+[ "$status" -eq 137 ] || problem "the render was not killed mid-way (exit status $status): the model lays out too fast"
+cmp -s "$work/killed.svg" "$work/killed.before" || problem "the previous drawing changed"
+for tmp in "$work"/.rchain-*.tmp; do
+	[ -e "$tmp" ] && case $tmp in *.svg) problem "a temporary file looks like a drawing: $tmp" ;; esac
+done
+verdict "render killed with SIGKILL: the previous drawing is intact, no temporary passes for output"
+
 echo "1..$tests"
 [ "$failures" -eq 0 ]
