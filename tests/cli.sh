@@ -257,7 +257,7 @@ for name in RC006 orphan-step; do
 done
 
 run check --disable RC999 tests/cli/orphan.xml
-want_usage_error "rchain check: --disable names an unknown rule"
+want_usage_error "rchain check: --disable names an unknown rule code or slug (see 'rchain check --help')"
 verdict "--disable of an unknown rule: exit 3"
 
 # ---- schema and rules ----

@@ -243,7 +243,7 @@ static int cmd_check(struct session *s, int argc, char **argv)
 			if (rc_rule_find(optarg))
 				disabled[opts.disabled_count++] = optarg;
 			else
-				status = usage_error("check", "--disable names an unknown rule (see 'rchain rules')");
+				status = usage_error("check", "--disable names an unknown rule code or slug");
 			break;
 		case OPT_MAX_FILE:
 			if (parse_size(optarg, &rc_context_limits(s->ctx)->max_file_bytes) != 0)
