@@ -75,19 +75,26 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
 {
 	rc_findings *f = c->findings;
 	rc_finding *item;
-	char message[1024];
+	char *message;
 	va_list ap;
+	int n;
 
 	if (c->status)
 		return;
+	/* No fixed buffer: messages quote evidence-base text of any length, and a cut could split a character. */
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	item = vec_push(&f->items, sizeof(*item));
-	if (!item || !(item->message = arena_strndup(&f->arena, message, strlen(message)))) {
+	message = n < 0 ? NULL : arena_alloc(&f->arena, (size_t)n + 1);
+	item = message ? vec_push(&f->items, sizeof(*item)) : NULL;
+	if (!item) {
 		c->status = RC_ENOMEM;
 		return;
 	}
+	va_start(ap, fmt);
+	vsnprintf(message, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	item->message = message;
 	item->rule = &c->rule->info;
 	item->severity = c->rule->info.severity;
 	item->loc = loc;
@@ -256,11 +263,8 @@ const rc_story *rc_findings_story(const rc_findings *f, size_t i)
 
 int rc_finding_format(rc_buffer *out, const rc_finding *x)
 {
-	char line[2048];
-	int n = diagnostic_format(line, sizeof(line), x->loc.file, x->loc.line, x->loc.column,
-	                          rc_severity_name(x->severity), x->message);
-
-	if (n < 0 || buffer_append(out, line, (size_t)n < sizeof(line) ? (size_t)n : sizeof(line) - 1))
+	if (diagnostic_append(out, x->loc.file, x->loc.line, x->loc.column, rc_severity_name(x->severity),
+	                      x->message) != 0)
 		return RC_ENOMEM;
 	return buffer_printf(out, " [%s %s]\n  hint: %s\n", x->rule->code, x->rule->slug, x->rule->hint);
 }

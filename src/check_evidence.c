@@ -106,7 +106,7 @@ void check_evidence_without_cite(struct checker *c)
 		const rc_evidence *e = MODEL_AT(c->m, evidence, rc_evidence, i);
 		char what[300];
 
-		if (e->cite && *e->cite)
+		if (e->cite)
 			continue;
 		describe(c->m, e->owner, e->owner_index, what, sizeof(what));
 		report(c, e->loc, e->owner, e->owner_index, "evidence for %s has no citation", what);

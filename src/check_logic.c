@@ -1,6 +1,5 @@
 /* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
 #include <ctype.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
@@ -151,13 +150,20 @@ static int has_phrase(const char *text, const char *phrase)
 	return 0;
 }
 
-/* Lower-cases ASCII letters and folds everything that is not a letter or digit into single spaces. */
-static void normalise(const char *text, char *out, size_t size)
+/*
+ * A copy of `text` in `a`, ASCII letters lower-cased and every run of other
+ * characters that are not letters or digits folded to one space; NULL on
+ * failure. (Never longer than the text, so no limit is needed.)
+ */
+static char *normalised(struct arena *a, const char *text)
 {
+	char *out = arena_alloc(a, strlen(text) + 1);
 	size_t n = 0;
 	int space = 0;
 
-	for (; *text && n + 2 < size; text++) {
+	if (!out)
+		return NULL;
+	for (; *text; text++) {
 		unsigned char ch = (unsigned char)*text;
 
 		if (isalnum(ch) || ch >= 0x80) {
@@ -170,20 +176,25 @@ static void normalise(const char *text, char *out, size_t size)
 		}
 	}
 	out[n] = '\0';
+	return out;
 }
 
 void check_outcome_wording(struct checker *c)
 {
 	size_t count, i, k;
 	const size_t *outcomes = rc_model_steps_at(c->m, RC_LEVEL_OUTCOME, &count);
-	char title[512];
+	struct arena titles = { 0 };
 
-	for (i = 0; i < count; i++) {
+	for (i = 0; i < count && !c->status; i++) {
 		const rc_step *s = STEP(c->m, outcomes[i]);
+		const char *title = normalised(&titles, s->title);
 		const char *why = NULL;
 		size_t first;
 
-		normalise(s->title, title, sizeof(title));
+		if (!title) {
+			c->status = RC_ENOMEM;
+			break;
+		}
 		first = strcspn(title, " ");
 		for (k = 0; activity_words[k] && !why; k++)
 			if (strlen(activity_words[k]) == first && strncmp(title, activity_words[k], first) == 0)
@@ -196,6 +207,7 @@ void check_outcome_wording(struct checker *c)
 			       "outcome '%s' reads as an activity or output (%s): say what difference it makes", s->id,
 			       why);
 	}
+	arena_free(&titles);
 }
 
 void check_duplicate_statement(struct checker *c)
@@ -203,7 +215,6 @@ void check_duplicate_statement(struct checker *c)
 	const rc_model *m = c->m;
 	struct arena keys = { 0 };
 	struct idmap seen = { 0 };
-	char title[512];
 	size_t i;
 
 	if (idmap_init(&seen, m->steps.len)) {
@@ -215,8 +226,7 @@ void check_duplicate_statement(struct checker *c)
 		const char *key;
 		size_t first;
 
-		normalise(s->title, title, sizeof(title));
-		key = arena_strndup(&keys, title, strlen(title));
+		key = normalised(&keys, s->title);
 		if (!key) {
 			c->status = RC_ENOMEM;
 			break;

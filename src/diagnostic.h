@@ -2,15 +2,13 @@
 #ifndef RC_DIAGNOSTIC_H
 #define RC_DIAGNOSTIC_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include "rchain/common.h"
 
 /*
- * Writes `FILE:LINE:COL: SEVERITY: MESSAGE` into `buf` (NUL-terminated,
- * truncated to `size`); the place shrinks to `FILE:` or nothing when unknown.
- * Returns the length the full line needs, as snprintf does.
+ * Appends `FILE:LINE:COL: SEVERITY: MESSAGE` to `out` (no newline); the place
+ * shrinks to `FILE:` or nothing when unknown. Returns 0 or RC_ENOMEM.
  */
-int diagnostic_format(char *buf, size_t size, const char *file, uint32_t line, uint32_t column, const char *severity,
+int diagnostic_append(rc_buffer *out, const char *file, uint32_t line, uint32_t column, const char *severity,
                       const char *message);
 
 #endif

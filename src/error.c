@@ -7,7 +7,7 @@
 
 #include "diagnostic.h"
 
-static void set_message(rc_error *err, const char *fmt, va_list ap)
+static void __attribute__((format(printf, 2, 0))) set_message(rc_error *err, const char *fmt, va_list ap)
 {
 	char *p;
 
@@ -20,18 +20,25 @@ static void set_message(rc_error *err, const char *fmt, va_list ap)
 		*--p = '\0';
 }
 
+static int __attribute__((format(printf, 6, 0)))
+set(rc_error *err, int status, const char *file, uint32_t line, uint32_t column, const char *fmt, va_list ap)
+{
+	if (!err)
+		return status;
+	err->status = status;
+	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
+	err->line = line;
+	err->column = column;
+	set_message(err, fmt, ap);
+	return status;
+}
+
 int error_set(rc_error *err, int status, const char *fmt, ...)
 {
 	va_list ap;
 
-	if (!err)
-		return status;
-	err->status = status;
-	err->file[0] = '\0';
-	err->line = 0;
-	err->column = 0;
 	va_start(ap, fmt);
-	set_message(err, fmt, ap);
+	status = set(err, status, NULL, 0, 0, fmt, ap);
 	va_end(ap);
 	return status;
 }
@@ -40,19 +47,19 @@ int error_set_at(rc_error *err, int status, const char *file, uint32_t line, uin
 {
 	va_list ap;
 
-	if (!err)
-		return status;
-	err->status = status;
-	snprintf(err->file, sizeof(err->file), "%s", file ? file : "");
-	err->line = line;
-	err->column = column;
 	va_start(ap, fmt);
-	set_message(err, fmt, ap);
+	status = set(err, status, file, line, column, fmt, ap);
 	va_end(ap);
 	return status;
 }
 
 void rc_error_format(const rc_error *err, char *buf, size_t size)
 {
-	diagnostic_format(buf, size, err->file, err->line, err->column, "error", err->message);
+	rc_buffer line = { 0 };
+
+	if (diagnostic_append(&line, err->file, err->line, err->column, "error", err->message) != 0)
+		snprintf(buf, size, "error: %s", err->message);
+	else
+		snprintf(buf, size, "%s", line.data);
+	rc_buffer_free(&line);
 }

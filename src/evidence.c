@@ -203,22 +203,25 @@ static void set_pointers(rc_evidence_base *eb)
 	}
 }
 
-/* Rebuilds the id map over everything loaded; an id seen twice is refused at its later place. */
-static int index_ids(rc_evidence_base *eb, rc_error *err)
+/*
+ * Adds the ids of the sources and entries from `first_source`/`first_entry` on
+ * (one file: its sources come before its entries) to the id map. A clash is
+ * refused at the place of the id that came later.
+ */
+static int index_ids(rc_evidence_base *eb, size_t first_source, size_t first_entry, rc_error *err)
 {
 	size_t i;
 
-	idmap_free(&eb->ids);
-	if (idmap_init(&eb->ids, eb->sources.len + eb->entries.len) != 0)
+	if (idmap_reserve(&eb->ids, eb->sources.len + eb->entries.len) != 0)
 		return error_set(err, RC_ENOMEM, "out of memory indexing the evidence base");
-	for (i = 0; i < eb->sources.len; i++) {
+	for (i = first_source; i < eb->sources.len; i++) {
 		const rc_source *s = MODEL_AT(eb, sources, rc_source, i);
 
 		if (idmap_put(&eb->ids, s->id, i | SOURCE_BIT) != RC_NONE)
 			return error_set_at(err, RC_EINVALID, s->loc.file, s->loc.line, s->loc.column,
 			                    "id '%s' is already used in the evidence base", s->id);
 	}
-	for (i = 0; i < eb->entries.len; i++) {
+	for (i = first_entry; i < eb->entries.len; i++) {
 		const rc_entry *e = MODEL_AT(eb, entries, rc_entry, i);
 
 		if (idmap_put(&eb->ids, e->id, i) != RC_NONE)
@@ -257,7 +260,7 @@ static int add_memory(rc_evidence_base *eb, rc_context *ctx, const char *name, c
 	rc = xml_read(&evidence_format, ctx->evidence_schema, file, data, len, &eb->arena, eb, err);
 	if (rc == 0) {
 		set_pointers(eb);
-		rc = index_ids(eb, err);
+		rc = index_ids(eb, sources, entries, err);
 	}
 	if (rc == 0)
 		rc = check_cites(eb, entries, err);
@@ -269,7 +272,8 @@ static int add_memory(rc_evidence_base *eb, rc_context *ctx, const char *name, c
 		eb->cites.len = cites;
 		eb->conditions.len = conditions;
 		set_pointers(eb);
-		if (index_ids(eb, NULL) != 0)
+		idmap_free(&eb->ids);
+		if (index_ids(eb, 0, 0, NULL) != 0)
 			rc = error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
 	}
 	return rc;

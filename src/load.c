@@ -40,6 +40,8 @@ static const char *const elem_names[E_COUNT + 1] = {
 };
 
 /* Elements whose content is text the model keeps. */
+static const unsigned long optional_text = 1ul << E_DESCRIPTION | 1ul << E_SOURCE | 1ul << E_MITIGATION | 1ul << E_CITE;
+
 static const unsigned long text_elems = 1ul << E_TITLE | 1ul << E_DESCRIPTION | 1ul << E_SOURCE | 1ul << E_PARTNER |
                                         1ul << E_STRAND | 1ul << E_INDICATOR | 1ul << E_ASSUMPTION |
                                         1ul << E_STATEMENT | 1ul << E_MITIGATION | 1ul << E_CITE | 1ul << E_SUMMARY |
@@ -306,7 +308,9 @@ static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
 	rc_model *m = xml_user(r);
 
 	if (text) {
-		store_text(m, (enum elem)elem, (enum elem)parent, text);
+		/* Optional text left empty is absent: "optional text is NULL when absent" (model.h). */
+		if (*text || !(optional_text & 1ul << elem))
+			store_text(m, (enum elem)elem, (enum elem)parent, text);
 	} else if (elem == E_STEP) {
 		rc_step *s = MODEL_AT(m, steps, rc_step, m->steps.len - 1);
 

@@ -556,7 +556,6 @@ static void add_links(struct builder *b)
 			continue;
 		from = l->column ? b->level_nodes[l->from_level] : b->step_nodes[l->from_step];
 		to = l->column ? b->level_nodes[l->to_level] : b->step_nodes[l->to_step];
-		snprintf(name, sizeof(name), "l%zu", i);
 		e = agedge(b->g, from, to, NULL, 1);
 		snprintf(name, sizeof(name), "link-%zu", i);
 		set(b, e, "id", name);
@@ -572,20 +571,20 @@ static void add_links(struct builder *b)
 	}
 }
 
-static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
+/* Builds the graph of `in` into `*out` (caller closes it with agclose); 0 or a negative rc_status. */
+static int build_graph(Agraph_t **out, const rc_render_input *in, rc_error *err)
 {
 	const rc_model *m = in->model;
+	size_t limit = in->max_steps ? in->max_steps : RC_RENDER_MAX_STEPS;
 	struct builder b;
 
-	size_t limit = in->max_steps ? in->max_steps : RC_RENDER_MAX_STEPS;
-
-	if (m->steps.len > limit) {
-		error_set_at(err, RC_ELIMIT, m->file, 0, 0,
-		             "%zu steps is over the diagram limit of %zu (layout would take too long); raise it with "
-		             "--max-steps",
-		             m->steps.len, limit);
-		return NULL;
-	}
+	*out = NULL;
+	if (m->steps.len > limit)
+		return error_set_at(err, RC_ELIMIT, m->file, 0, 0,
+		                    "%zu steps is over the diagram limit of %zu (layout would take too long); raise it "
+		                    "with --max-steps",
+		                    m->steps.len, limit);
+	graphviz_message[0] = '\0';
 	memset(&b, 0, sizeof(b));
 	b.in = in;
 	b.step_nodes = rc_calloc(m->steps.len, sizeof(Agnode_t *));
@@ -607,22 +606,22 @@ done:
 	if (b.failed) {
 		if (b.g)
 			agclose(b.g);
-		error_set(err, RC_ENOMEM, "out of memory building the diagram");
-		return NULL;
+		return error_set(err, RC_ENOMEM, "out of memory building the diagram");
 	}
-	return b.g;
+	*out = b.g;
+	return 0;
 }
 
 static int render_dot(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
-	Agraph_t *g = build_graph(in, err);
+	Agraph_t *g;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem;
-	int rc = 0;
+	int rc = build_graph(&g, in, err);
 
-	if (!g)
-		return err ? err->status : RC_ENOMEM;
+	if (rc != 0)
+		return rc;
 	mem = open_memstream(&text, &len);
 	if (!mem || agwrite(g, mem) != 0 || fclose(mem) != 0 || buffer_append(out, text, len) != 0)
 		rc = error_set(err, RC_ENOMEM, "out of memory writing DOT");
@@ -641,19 +640,20 @@ static int render_with_graphviz(rc_buffer *out, const rc_render_input *in, const
 
 	if (!gvc)
 		return error_set(err, RC_ENOMEM, "cannot start Graphviz");
-	g = build_graph(in, err);
-	if (!g)
-		return err ? err->status : RC_ENOMEM;
-	graphviz_message[0] = '\0';
+	rc = build_graph(&g, in, err);
+	if (rc != 0)
+		return rc;
 	if (gvLayout(gvc, g, "dot") != 0) {
 		rc = error_set(err, RC_ERENDER, "Graphviz could not lay out the diagram: %s", graphviz_message);
 	} else {
-		if (gvRenderData(gvc, g, format, &data, &len) != 0)
+		/* On failure gvRenderData leaves `data` stale: it is freed only after success. */
+		if (gvRenderData(gvc, g, format, &data, &len) != 0) {
 			rc = error_set(err, RC_ERENDER, "Graphviz could not render %s: %s", format, graphviz_message);
-		else if (buffer_append(out, data, len) != 0)
-			rc = error_set(err, RC_ENOMEM, "out of memory rendering %s", format);
-		if (rc == 0 || data)
+		} else {
+			if (buffer_append(out, data, len) != 0)
+				rc = error_set(err, RC_ENOMEM, "out of memory rendering %s", format);
 			gvFreeRenderData(data);
+		}
 		gvFreeLayout(gvc, g);
 	}
 	agclose(g);

@@ -18,16 +18,17 @@ static const char *const usage_text =
         "Check and draw contribution-analysis results chains (logic models).\n"
         "\n"
         "commands:\n"
-        "  check    check models against the rule catalogue\n"
+        "  check    check models against the rule catalogue and the evidence base\n"
         "  render   draw a model's chain as svg, png, pdf or dot\n"
-        "  schema   print the XML schema of the model format\n"
+        "  evidence list the evidence base, or explain one entry\n"
+        "  schema   print the XML schema of the model or evidence-base format\n"
         "  rules    list the rule catalogue, or explain one rule\n"
         "\n"
         "Run 'rchain COMMAND --help' for a command's options.\n"
         "exit status: 0 clean, 1 findings at failing severity, 2 a file could not be processed, 3 bad usage\n";
 
 static const char *const check_help =
-        "usage: rchain check [--format text|json|sarif] [--strict] [--disable CODE]... MODEL...\n"
+        "usage: rchain check [--format text|json|sarif] [--evidence FILE]... [--strict] [--disable CODE]... MODEL...\n"
         "\n"
         "Check each MODEL ('-' reads standard input) and print every finding as\n"
         "FILE:LINE:COL: SEVERITY: MESSAGE [CODE slug] with a hint line, then one summary\n"
@@ -37,6 +38,7 @@ static const char *const check_help =
         "  -f, --format F    text (default), json or sarif (SARIF 2.1.0)\n"
         "  --strict          fail (exit 1) on warnings as well as errors\n"
         "  --disable CODE    skip a rule (code or slug); repeatable\n"
+        "  --evidence FILE   also check against this evidence base; repeatable\n"
         "  --max-file-size N refuse model files over N bytes (default 67108864)\n"
         "  -h, --help        show this help\n";
 
@@ -190,7 +192,7 @@ static int report_check(struct session *s, const rc_findings_format *format, cha
 
 		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->error) != EXIT_CLEAN)
 			views[i].error = &f->error;
-		views[i].file = f->model ? rc_model_file(f->model) : paths[i];
+		views[i].file = f->model ? rc_model_file(f->model) : strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
 		views[i].model = f->model;
 		views[i].findings = f->findings;
 		one = file_status(f, strict);
