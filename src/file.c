@@ -95,13 +95,23 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* mkstemp creates 0600; outputs get the mode an ordinary new file would. */
-static mode_t output_mode(void)
+/*
+ * Creates a new temporary file beside the target: hidden and suffixed, so a
+ * leftover can never pass for an output. O_EXCL with mode 0666 lets the
+ * kernel apply the umask, as for any new file, without touching it here.
+ */
+static int open_temporary(char *tmp, size_t size, const char *path, size_t dirlen)
 {
-	mode_t mask = umask(0);
+	static unsigned int counter;
+	int attempt, fd = -1;
 
-	umask(mask);
-	return 0666 & ~mask;
+	for (attempt = 0; attempt < 100 && fd < 0; attempt++) {
+		snprintf(tmp, size, "%.*s.rchain-%ld-%u.tmp", (int)dirlen, path, (long)getpid(), counter++);
+		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	return fd;
 }
 
 int rc_file_write_atomic(const char *path, const char *data, size_t len, rc_error *err)
@@ -115,11 +125,9 @@ int rc_file_write_atomic(const char *path, const char *data, size_t len, rc_erro
 
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: is a directory");
-	if (dirlen + sizeof(".rchain-XXXXXX.tmp") > sizeof(tmp))
+	if (dirlen + sizeof(".rchain--.tmp") + 32 > sizeof(tmp))
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: path too long");
-	/* Hidden and suffixed, so a leftover can never pass for an output file. */
-	snprintf(tmp, sizeof(tmp), "%.*s.rchain-XXXXXX.tmp", (int)dirlen, path);
-	fd = mkstemps(tmp, 4);
+	fd = open_temporary(tmp, sizeof(tmp), path, dirlen);
 	if (fd < 0)
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
 	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
@@ -128,7 +136,7 @@ int rc_file_write_atomic(const char *path, const char *data, size_t len, rc_erro
 		unlink(tmp);
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
 	}
-	if (fchmod(fd, output_mode()) != 0 || close(fd) != 0) {
+	if (close(fd) != 0) {
 		saved = errno;
 		unlink(tmp);
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
