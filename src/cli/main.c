@@ -545,7 +545,8 @@ static int run_command(const struct command *command, int argc, char **argv)
 	rc_error err = { 0 };
 	int status;
 
-	if (rc_context_new(&s.ctx, &err) != 0 || rc_evidence_base_new(&s.evidence, s.ctx, &err) != 0) {
+	if (command->needs_session &&
+	    (rc_context_new(&s.ctx, &err) != 0 || rc_evidence_base_new(&s.evidence, s.ctx, &err) != 0)) {
 		print_error(&err);
 		rc_context_free(&s.ctx);
 		return EXIT_FAILED;
