@@ -534,9 +534,10 @@ static int cmd_evidence(struct session *s, int argc, char **argv)
 static const struct command {
 	const char *name;
 	int (*run)(struct session *s, int argc, char **argv);
+	int needs_session; /* loads models or evidence: compile the schemas, load the evidence base */
 } commands[] = {
-	{ "check", cmd_check }, { "render", cmd_render },     { "schema", cmd_schema },
-	{ "rules", cmd_rules }, { "evidence", cmd_evidence },
+	{ "check", cmd_check, 1 }, { "render", cmd_render, 1 },     { "schema", cmd_schema, 0 },
+	{ "rules", cmd_rules, 0 }, { "evidence", cmd_evidence, 1 },
 };
 
 static int run_command(const struct command *command, int argc, char **argv)
