@@ -6,9 +6,6 @@
 #include "alloc.h"
 #include "model_internal.h"
 
-#define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)
-#define LINK(m, i) MODEL_AT(m, links, const rc_link, i)
-
 /* A causal link that the pathways follow: step to step, resolved, not feedback, not backward, not a loop. */
 int chain_is_pathway(const rc_link *l)
 {

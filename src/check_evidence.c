@@ -5,9 +5,6 @@
 #include "confidence.h"
 #include "model_internal.h"
 
-#define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)
-#define LINK(m, i) MODEL_AT(m, links, const rc_link, i)
-
 /* "link 'a' -> 'b'" or "step 'a'", for messages about either kind of element. */
 static void describe(const rc_model *m, rc_owner_kind owner, size_t index, char *out, size_t size)
 {

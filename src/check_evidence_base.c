@@ -11,8 +11,6 @@
 #include "idmap.h"
 #include "model_internal.h"
 
-#define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)
-
 void check_unknown_ref(struct checker *c)
 {
 	const rc_model *m = c->m;

@@ -8,9 +8,6 @@
 #include "idmap.h"
 #include "model_internal.h"
 
-#define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)
-#define LINK(m, i) MODEL_AT(m, links, const rc_link, i)
-
 static int is_leap_to_outcome(const rc_link *l)
 {
 	return l->to_level == RC_LEVEL_OUTCOME && l->from_level <= RC_LEVEL_ACTIVITY;

@@ -8,9 +8,6 @@
 #include "idmap.h"
 #include "model_internal.h"
 
-#define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)
-#define LINK(m, i) MODEL_AT(m, links, const rc_link, i)
-
 struct named {
 	const char *id;
 	rc_loc loc;

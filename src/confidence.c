@@ -19,7 +19,8 @@ static int weight(rc_strength strength)
 	return strength == RC_STRENGTH_STRONG ? 3 : strength == RC_STRENGTH_MODERATE ? 2 : 1;
 }
 
-rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence)
+/* Rates evidence: the net weight of supporting minus challenging items (docs/confidence.md). */
+static rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence)
 {
 	int net = 0;
 	size_t i;

@@ -12,9 +12,6 @@ struct confidence {
 	size_t story_count;
 };
 
-/* Rates evidence: the net weight of supporting minus challenging items (see docs/confidence.md). */
-rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence);
-
 /* Computes everything; paths live in `arena`. 0 or RC_ENOMEM. */
 int confidence_compute(struct confidence *c, const rc_model *m, struct arena *arena);
 void confidence_free(struct confidence *c);

@@ -80,30 +80,21 @@ static size_t count_attr(struct xml_reader *r, const xmlChar **atts, int n, cons
 	return v ? (size_t)strtoull(v, NULL, 10) : 0;
 }
 
-static void *push(struct xml_reader *r, struct vec *v, size_t size)
-{
-	void *p = vec_push(v, size);
-
-	if (!p)
-		xml_fail_nomem(r);
-	return p;
-}
-
 static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, const xmlChar **atts, int n)
 {
 	rc_evidence_base *eb = xml_user(r);
 
 	(void)parent;
 	if (elem == E_SOURCE) {
-		rc_source *s = push(r, &eb->sources, sizeof(*s));
+		rc_source *s = xml_push(r, &eb->sources, sizeof(*s));
 
 		if (s) {
 			s->id = xml_attr_text(r, atts, n, "id");
 			s->loc = loc;
 		}
 	} else if (elem == E_ENTRY) {
-		rc_entry *e = push(r, &eb->entries, sizeof(*e));
-		struct span *sp = push(r, &eb->spans, sizeof(*sp));
+		rc_entry *e = xml_push(r, &eb->entries, sizeof(*e));
+		struct span *sp = xml_push(r, &eb->spans, sizeof(*sp));
 		int level;
 
 		if (!e || !sp)
@@ -117,7 +108,7 @@ static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, con
 		sp->cite_first = eb->cites.len;
 		sp->cond_first = eb->conditions.len;
 	} else if (elem == E_CITE) {
-		rc_cite *c = push(r, &eb->cites, sizeof(*c));
+		rc_cite *c = xml_push(r, &eb->cites, sizeof(*c));
 
 		if (c) {
 			c->source = xml_attr_text(r, atts, n, "source");
@@ -126,7 +117,7 @@ static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, con
 			c->refs = xml_attr_text(r, atts, n, "refs");
 		}
 	} else if (elem == E_APPLIES) {
-		rc_condition *c = push(r, &eb->conditions, sizeof(*c));
+		rc_condition *c = xml_push(r, &eb->conditions, sizeof(*c));
 
 		if (c) {
 			c->formation = xml_attr_enum(atts, n, "formation", formation_names, -1);

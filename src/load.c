@@ -60,15 +60,6 @@ static const char *const strength_names[] = { "weak", "moderate", "strong", NULL
 static const char *const evidence_kind_names[] = { "research", "monitoring", "stakeholder", "practice", NULL };
 static const char *const influence_kind_names[] = { "external", "rival", NULL };
 
-static void *push(struct xml_reader *r, struct vec *v, size_t size)
-{
-	void *p = vec_push(v, size);
-
-	if (!p)
-		xml_fail_nomem(r);
-	return p;
-}
-
 /* Who an annotation belongs to: the element it sits in. */
 static void owner_of(const rc_model *m, enum elem parent, rc_owner_kind *kind, size_t *index)
 {
@@ -106,7 +97,7 @@ static void end_ranges(const rc_model *m, rc_range *assumptions, rc_range *risks
 static void start_step(struct xml_reader *r, rc_loc loc, const xmlChar **atts, int n)
 {
 	rc_model *m = xml_user(r);
-	rc_step *s = push(r, &m->steps, sizeof(*s));
+	rc_step *s = xml_push(r, &m->steps, sizeof(*s));
 
 	if (!s)
 		return;
@@ -126,7 +117,7 @@ static void start_step(struct xml_reader *r, rc_loc loc, const xmlChar **atts, i
 static void start_link(struct xml_reader *r, rc_loc loc, const xmlChar **atts, int n, int column)
 {
 	rc_model *m = xml_user(r);
-	rc_link *k = push(r, &m->links, sizeof(*k));
+	rc_link *k = xml_push(r, &m->links, sizeof(*k));
 
 	if (!k)
 		return;
@@ -155,7 +146,7 @@ static void start_annotation(struct xml_reader *r, enum elem e, enum elem parent
 
 	owner_of(m, parent, &kind, &index);
 	if (e == E_ASSUMPTION) {
-		rc_assumption *a = push(r, &m->assumptions, sizeof(*a));
+		rc_assumption *a = xml_push(r, &m->assumptions, sizeof(*a));
 
 		if (!a)
 			return;
@@ -167,7 +158,7 @@ static void start_annotation(struct xml_reader *r, enum elem e, enum elem parent
 		a->owner_index = index;
 		a->loc = loc;
 	} else if (e == E_RISK) {
-		rc_risk *rk = push(r, &m->risks, sizeof(*rk));
+		rc_risk *rk = xml_push(r, &m->risks, sizeof(*rk));
 
 		if (!rk)
 			return;
@@ -179,7 +170,7 @@ static void start_annotation(struct xml_reader *r, enum elem e, enum elem parent
 		rk->owner_index = index;
 		rk->loc = loc;
 	} else if (e == E_EVIDENCE) {
-		rc_evidence *v = push(r, &m->evidence, sizeof(*v));
+		rc_evidence *v = xml_push(r, &m->evidence, sizeof(*v));
 
 		if (!v)
 			return;
@@ -191,7 +182,7 @@ static void start_annotation(struct xml_reader *r, enum elem e, enum elem parent
 		v->owner_index = index;
 		v->loc = loc;
 	} else {
-		rc_suppression *s = push(r, &m->suppressions, sizeof(*s));
+		rc_suppression *s = xml_push(r, &m->suppressions, sizeof(*s));
 
 		if (!s)
 			return;
@@ -217,7 +208,7 @@ static void start_element(struct xml_reader *r, enum elem e, enum elem parent, r
 		m->formation = (rc_formation)xml_attr_enum(atts, n, "formation", formation_names, RC_FORMATION_UNKNOWN);
 		break;
 	case E_PARTNER: {
-		rc_partner *p = push(r, &m->partners, sizeof(*p));
+		rc_partner *p = xml_push(r, &m->partners, sizeof(*p));
 
 		if (!p)
 			return;
@@ -228,7 +219,7 @@ static void start_element(struct xml_reader *r, enum elem e, enum elem parent, r
 		break;
 	}
 	case E_STRAND: {
-		rc_strand *s = push(r, &m->strands, sizeof(*s));
+		rc_strand *s = xml_push(r, &m->strands, sizeof(*s));
 
 		if (!s)
 			return;
@@ -238,7 +229,7 @@ static void start_element(struct xml_reader *r, enum elem e, enum elem parent, r
 	}
 	case E_STEP: start_step(r, loc, atts, n); break;
 	case E_INDICATOR: {
-		rc_indicator *ind = push(r, &m->indicators, sizeof(*ind));
+		rc_indicator *ind = xml_push(r, &m->indicators, sizeof(*ind));
 
 		if (!ind)
 			return;
@@ -253,7 +244,7 @@ static void start_element(struct xml_reader *r, enum elem e, enum elem parent, r
 	case E_EVIDENCE:
 	case E_SUPPRESS: start_annotation(r, e, parent, loc, atts, n); break;
 	case E_INFLUENCE: {
-		rc_influence *inf = push(r, &m->influences, sizeof(*inf));
+		rc_influence *inf = xml_push(r, &m->influences, sizeof(*inf));
 
 		if (!inf)
 			return;

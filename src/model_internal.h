@@ -47,5 +47,7 @@ rc_model *model_new(const char *file);
 int model_index(rc_model *m);
 
 #define MODEL_AT(m, field, type, i) (&((type *)(m)->field.data)[i])
+#define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)
+#define LINK(m, i) MODEL_AT(m, links, const rc_link, i)
 
 #endif

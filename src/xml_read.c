@@ -38,16 +38,6 @@ void *xml_user(const struct xml_reader *r)
 	return r->user;
 }
 
-const char *xml_file(const struct xml_reader *r)
-{
-	return r->file;
-}
-
-int xml_failed(const struct xml_reader *r)
-{
-	return r->status;
-}
-
 /*
  * Moves the tracked place to the '<' of the tag the parser is in or has just
  * left. libxml2 clamps node line numbers at 65,535; the byte offset does not.
@@ -98,6 +88,15 @@ void xml_fail_nomem(struct xml_reader *r)
 	rc_loc loc = { r->file, 0, 0 };
 
 	xml_fail(r, RC_ENOMEM, loc, "out of memory while loading");
+}
+
+void *xml_push(struct xml_reader *r, struct vec *v, size_t size)
+{
+	void *p = vec_push(v, size);
+
+	if (!p)
+		xml_fail_nomem(r);
+	return p;
 }
 
 static void root_message(const struct xml_reader *r, char *out, size_t size)

@@ -6,6 +6,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "arena.h"
+#include "vec.h"
 #include "rchain/common.h"
 
 struct xml_reader;
@@ -31,8 +32,6 @@ int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *f
              struct arena *arena, void *user, rc_error *err);
 
 void *xml_user(const struct xml_reader *r);
-/* The file name as given to xml_read(). */
-const char *xml_file(const struct xml_reader *r);
 
 /* An attribute's value folded and copied into the arena, or NULL when absent (or on failure: see xml_failed). */
 const char *xml_attr_text(struct xml_reader *r, const xmlChar **atts, int natts, const char *name);
@@ -42,6 +41,8 @@ int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char 
 /* Stops the parse with `status` and a message at `loc` (the first failure wins). */
 void xml_fail(struct xml_reader *r, int status, rc_loc loc, const char *message);
 void xml_fail_nomem(struct xml_reader *r);
-int xml_failed(const struct xml_reader *r);
+
+/* Appends a zeroed element of `size` bytes to `v`; on failure stops the parse and returns NULL. */
+void *xml_push(struct xml_reader *r, struct vec *v, size_t size);
 
 #endif
