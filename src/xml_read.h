@@ -33,7 +33,7 @@ int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *f
 
 void *xml_user(const struct xml_reader *r);
 
-/* An attribute's value folded and copied into the arena, or NULL when absent (or on failure: see xml_failed). */
+/* An attribute's value folded and copied into the arena; NULL when absent, or on failure (the parse then stops). */
 const char *xml_attr_text(struct xml_reader *r, const xmlChar **atts, int natts, const char *name);
 /* The index of an attribute's value in `names` (NULL-terminated), or `dflt` when absent or unknown. */
 int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char *const *names, int dflt);
