@@ -63,10 +63,6 @@ static const unsigned long text_elems = 1ul << E_TITLE | 1ul << E_DESCRIPTION | 
 static const char *const kind_names[] = {
 	"assumption", "risk", "feature", "outcome-test", "question", "agreement", NULL
 };
-static const char *const level_names[] = { "input",    "activity", "engagement", "reaction", "knowledge",
-	                                   "practice", "outcome",  "model",      NULL };
-static const char *const formation_names[] = { "unknown", "voluntary", "mandated", NULL };
-static const char *const sector_names[] = { "public", "third", "private", "community", NULL };
 
 const char *rc_entry_kind_name(rc_entry_kind kind)
 {

@@ -47,10 +47,6 @@ static const unsigned long text_elems = 1ul << E_TITLE | 1ul << E_DESCRIPTION | 
                                         1ul << E_STATEMENT | 1ul << E_MITIGATION | 1ul << E_CITE | 1ul << E_SUMMARY |
                                         1ul << E_INFLUENCE;
 
-static const char *const level_names[] = { "input",     "activity", "engagement", "reaction",
-	                                   "knowledge", "practice", "outcome",    NULL };
-static const char *const formation_names[] = { "unknown", "voluntary", "mandated", NULL };
-static const char *const sector_names[] = { "public", "third", "private", "community", NULL };
 static const char *const role_names[] = { "member", "lead", "advisory", NULL };
 static const char *const rating_names[] = { "", "low", "medium", "high", NULL };
 static const char *const link_kind_names[] = { "causal", "feedback", NULL };

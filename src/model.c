@@ -5,9 +5,11 @@
 #include "alloc.h"
 #include "model_internal.h"
 
-static const char *const level_ids[RC_LEVEL_COUNT] = {
-	"input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome",
+const char *const level_names[RC_LEVEL_COUNT + 1] = {
+	"input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome", NULL,
 };
+const char *const formation_names[] = { "unknown", "voluntary", "mandated", NULL };
+const char *const sector_names[] = { "public", "third", "private", "community", NULL };
 
 static const char *const level_titles[RC_LEVEL_COUNT] = {
 	"Inputs / resources",
@@ -22,7 +24,17 @@ static const char *const level_titles[RC_LEVEL_COUNT] = {
 const char *rc_level_id(rc_level level)
 {
 	assert(level < RC_LEVEL_COUNT);
-	return level_ids[level];
+	return level_names[level];
+}
+
+const char *rc_formation_name(rc_formation formation)
+{
+	return formation_names[formation];
+}
+
+const char *rc_sector_name(rc_sector sector)
+{
+	return sector_names[sector];
 }
 
 const char *rc_level_title(rc_level level)

@@ -41,6 +41,11 @@ struct rc_model {
 	size_t step_link_count; /* <link> elements, resolved or not */
 };
 
+/* The names of enum values as written in files, indexed by value, NULL-terminated. */
+extern const char *const level_names[RC_LEVEL_COUNT + 1];
+extern const char *const formation_names[];
+extern const char *const sector_names[];
+
 /* Creates an empty model for `file`; NULL on allocation failure. */
 rc_model *model_new(const char *file);
 /* Resolves references and builds the look-up tables; 0 or RC_ENOMEM. */

@@ -30,6 +30,10 @@ typedef enum rc_rating { RC_RATING_NONE, RC_RATING_LOW, RC_RATING_MEDIUM, RC_RAT
 
 typedef enum rc_formation { RC_FORMATION_UNKNOWN, RC_FORMATION_VOLUNTARY, RC_FORMATION_MANDATED } rc_formation;
 typedef enum rc_sector { RC_SECTOR_PUBLIC, RC_SECTOR_THIRD, RC_SECTOR_PRIVATE, RC_SECTOR_COMMUNITY } rc_sector;
+/** "unknown", "voluntary" or "mandated"; and "public", "third", "private" or "community" (static storage). */
+RC_API const char *rc_formation_name(rc_formation formation);
+RC_API const char *rc_sector_name(rc_sector sector);
+
 typedef enum rc_role { RC_ROLE_MEMBER, RC_ROLE_LEAD, RC_ROLE_ADVISORY } rc_role;
 typedef enum rc_link_kind { RC_LINK_CAUSAL, RC_LINK_FEEDBACK } rc_link_kind;
 typedef enum rc_status_of_assumption {

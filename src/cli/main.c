@@ -439,14 +439,11 @@ static const char *level_of(const rc_entry *e)
 
 static void print_condition(const rc_condition *c)
 {
-	static const char *const formations[] = { "unknown", "voluntary", "mandated" };
-	static const char *const sectors[] = { "public", "third", "private", "community" };
-
 	fputs("applies when:", stdout);
 	if (c->formation >= 0)
-		printf(" formation is %s;", formations[c->formation]);
+		printf(" formation is %s;", rc_formation_name((rc_formation)c->formation));
 	if (c->sector >= 0)
-		printf(" a partner is %s-sector;", sectors[c->sector]);
+		printf(" a partner is %s-sector;", rc_sector_name((rc_sector)c->sector));
 	if (c->level >= 0)
 		printf(" the model has a %s step;", rc_level_id((rc_level)c->level));
 	if (c->min_partners)
