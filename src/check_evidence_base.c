@@ -57,17 +57,14 @@ static int collect_refs(const rc_model *m, struct idmap *refs)
 	return 0;
 }
 
-/* The earliest step at `level` in the file, where a missing entry about that level is reported. */
-static const rc_step *first_step_at(const rc_model *m, rc_level level)
+/* The earliest step of each level in the file, where missing entries about that level are reported. */
+static void first_steps(const rc_model *m, const rc_step *first[RC_LEVEL_COUNT])
 {
-	size_t n, i;
-	const size_t *steps = rc_model_steps_at(m, level, &n);
-	const rc_step *first = NULL;
+	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (!first || steps[i] < first->index)
-			first = STEP(m, steps[i]);
-	return first;
+	memset(first, 0, RC_LEVEL_COUNT * sizeof(*first));
+	for (i = m->steps.len; i-- > 0;)
+		first[STEP(m, i)->level] = STEP(m, i);
 }
 
 /*
@@ -77,19 +74,21 @@ static const rc_step *first_step_at(const rc_model *m, rc_level level)
 static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind kind, int conditional)
 {
 	const rc_model *m = c->m;
+	const rc_step *first[RC_LEVEL_COUNT];
 	struct idmap refs = { 0 };
 	rc_buffer cite = { 0 };
 	size_t i;
 
 	if (!c->evidence)
 		return;
+	first_steps(m, first);
 	if (collect_refs(m, &refs) != 0) {
 		c->status = RC_ENOMEM;
 		return;
 	}
 	for (i = 0; i < rc_evidence_base_count(c->evidence) && !c->status; i++) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
-		const rc_step *at = e->whole_model ? NULL : first_step_at(m, e->level);
+		const rc_step *at = e->whole_model ? NULL : first[e->level];
 
 		if ((any_kind ? (e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) : e->kind != kind) ||
 		    (e->condition_count > 0) != conditional || idmap_get(&refs, e->id) != RC_NONE ||
