@@ -6,6 +6,30 @@
 
 #include "alloc.h"
 
+void utf8_scrub(char *s)
+{
+	size_t r = 0, w = 0;
+
+	while (s[r]) {
+		unsigned char c = (unsigned char)s[r];
+		size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+		size_t k;
+		int whole = n > 0;
+
+		/* The terminating NUL is not a continuation byte, so a sequence cut at the end is dropped. */
+		for (k = 1; whole && k < n; k++)
+			whole = ((unsigned char)s[r + k] & 0xC0) == 0x80;
+		if (!whole) {
+			r++;
+			continue;
+		}
+		memmove(s + w, s + r, n);
+		w += n;
+		r += n;
+	}
+	s[w] = '\0';
+}
+
 void rc_buffer_free(rc_buffer *buf)
 {
 	rc_free(buf->data);

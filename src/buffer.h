@@ -6,6 +6,12 @@
 
 #include "rchain/common.h"
 
+/*
+ * Drops, in place, every byte of `s` that is not part of a complete UTF-8
+ * sequence: a message cut short or echoing bad input stays valid text.
+ */
+void utf8_scrub(char *s);
+
 int buffer_append(rc_buffer *buf, const char *data, size_t len);
 int buffer_puts(rc_buffer *buf, const char *s);
 int buffer_printf(rc_buffer *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

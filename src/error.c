@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "buffer.h"
 #include "diagnostic.h"
 
 static void __attribute__((format(printf, 2, 0))) set_message(rc_error *err, const char *fmt, va_list ap)
@@ -12,6 +13,7 @@ static void __attribute__((format(printf, 2, 0))) set_message(rc_error *err, con
 	char *p;
 
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	utf8_scrub(err->message); /* libxml2 echoes input into messages, and the buffer may cut a character */
 	/* One line, always: libxml2 messages end in newlines. */
 	for (p = err->message; *p; p++)
 		if (*p == '\n' || *p == '\r')
