@@ -288,7 +288,7 @@ int rc_evidence_base_add(rc_evidence_base *eb, rc_context *ctx, const char *path
 {
 	char *data;
 	size_t len;
-	int rc = file_read(&data, &len, path, ctx->limits.max_file_bytes, err);
+	int rc = file_read(&data, &len, path, "an evidence-base file", ctx->limits.max_file_bytes, err);
 
 	if (rc != 0)
 		return rc;

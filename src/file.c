@@ -18,7 +18,7 @@ static const char *display_name(const char *path)
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-int file_read(char **out, size_t *len, const char *path, size_t max, rc_error *err)
+int file_read(char **out, size_t *len, const char *path, const char *what, size_t max, rc_error *err)
 {
 	const char *name = display_name(path);
 	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -36,7 +36,7 @@ int file_read(char **out, size_t *len, const char *path, size_t max, rc_error *e
 		goto done;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		rc = error_set_at(err, RC_EIO, name, 0, 0, "is a directory, not a model file");
+		rc = error_set_at(err, RC_EIO, name, 0, 0, "is a directory, not %s", what);
 		goto done;
 	}
 	if (S_ISREG(st.st_mode) && (unsigned long long)st.st_size > max) {
@@ -114,6 +114,24 @@ static int open_temporary(char *tmp, size_t size, const char *path, size_t dirle
 	return fd;
 }
 
+/* Writes straight into an existing device, pipe or socket: a rename would replace it with a regular file. */
+static int write_special(const char *path, const char *data, size_t len, rc_error *err)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+	if (write_all(fd, data, len) != 0) {
+		int saved = errno;
+
+		close(fd);
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
+	}
+	if (close(fd) != 0)
+		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
+	return 0;
+}
+
 int rc_file_write_atomic(const char *path, const char *data, size_t len, rc_error *err)
 {
 	const char *slash = strrchr(path, '/');
@@ -123,11 +141,18 @@ int rc_file_write_atomic(const char *path, const char *data, size_t len, rc_erro
 	int fd;
 	int saved;
 
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+	int exists = stat(path, &st) == 0;
+
+	if (exists && S_ISDIR(st.st_mode))
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: is a directory");
+	if (exists && !S_ISREG(st.st_mode))
+		return write_special(path, data, len, err);
 	if (dirlen + sizeof(".rchain--.tmp") + 32 > sizeof(tmp))
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: path too long");
 	fd = open_temporary(tmp, sizeof(tmp), path, dirlen);
+	if (fd < 0 && exists)
+		return error_set_at(err, RC_EIO, path, 0, 0,
+		                    "cannot write: cannot create a temporary file beside it: %s", strerror(errno));
 	if (fd < 0)
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
 	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {

@@ -340,7 +340,7 @@ int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_error *e
 	int rc;
 
 	*out = NULL;
-	rc = file_read(&data, &len, path, ctx->limits.max_file_bytes, err);
+	rc = file_read(&data, &len, path, "a model file", ctx->limits.max_file_bytes, err);
 	if (rc != 0)
 		return rc;
 	rc = rc_model_load_memory(out, ctx, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, err);
