@@ -15,7 +15,7 @@
 #include "vec.h"
 
 struct rc_findings {
-	struct arena arena; /* messages and story paths */
+	struct arena arena; /* messages */
 	struct confidence confidence;
 	struct vec items;         /* rc_finding */
 	size_t (*step_counts)[3]; /* per step, per severity */
@@ -162,7 +162,7 @@ int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_option
 	c.m = model;
 	c.findings = rc_calloc(1, sizeof(*c.findings));
 	if (!c.findings || chain_analyse(&c.chain, model) != 0 ||
-	    confidence_compute(&c.findings->confidence, model, &c.findings->arena) != 0) {
+	    confidence_compute(&c.findings->confidence, model) != 0) {
 		c.status = RC_ENOMEM;
 		goto done;
 	}
@@ -259,6 +259,18 @@ size_t rc_findings_story_count(const rc_findings *f)
 const rc_story *rc_findings_story(const rc_findings *f, size_t i)
 {
 	return i < f->confidence.story_count ? &f->confidence.stories[i] : NULL;
+}
+
+void rc_findings_story_path(const rc_findings *f, const rc_model *m, size_t i, size_t *out)
+{
+	const rc_story *s = rc_findings_story(f, i);
+	size_t k, link;
+
+	if (!s)
+		return;
+	for (k = s->path_length, link = s->last_link; k-- > 0 && link != RC_NONE;
+	     link = f->confidence.via[rc_model_link(m, link)->from_step])
+		out[k] = link;
 }
 
 int rc_finding_format(rc_buffer *out, const rc_finding *x)

@@ -10,10 +10,11 @@ struct confidence {
 	rc_rating *links;  /* per link */
 	rc_story *stories; /* one per outcome step, in document order */
 	size_t story_count;
+	size_t *via; /* per step: the link its strongest pathway arrives by, RC_NONE for a source or unreached */
 };
 
-/* Computes everything; paths live in `arena`. 0 or RC_ENOMEM. */
-int confidence_compute(struct confidence *c, const rc_model *m, struct arena *arena);
+/* Computes everything in time and memory linear in the model. 0 or RC_ENOMEM. */
+int confidence_compute(struct confidence *c, const rc_model *m);
 void confidence_free(struct confidence *c);
 
 #endif

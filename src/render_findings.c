@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alloc.h"
 #include "buffer.h"
 #include "error.h"
 #include "model_internal.h"
@@ -138,10 +139,18 @@ static void json_finding(struct writer *w, const rc_model *m, const rc_finding *
 	json_element(w, m, f->owner, f->owner_index);
 }
 
-static void json_story(struct writer *w, const rc_model *m, const rc_story *s)
+static void json_story(struct writer *w, const rc_model *m, const rc_findings *f, size_t story)
 {
+	const rc_story *s = rc_findings_story(f, story);
 	const rc_step *outcome = rc_model_step(m, s->outcome);
+	size_t *path = rc_malloc((s->path_length ? s->path_length : 1) * sizeof(*path));
 	size_t i;
+
+	if (!path) {
+		w->failed = 1;
+		return;
+	}
+	rc_findings_story_path(f, m, story, path);
 
 	field(w, 1, "id", outcome->id);
 	field(w, 0, "title", outcome->title);
@@ -155,9 +164,10 @@ static void json_story(struct writer *w, const rc_model *m, const rc_story *s)
 	put(w, ", \"pathway\": [");
 	for (i = 0; i < s->path_length; i++) {
 		put(w, i ? ", " : "");
-		json_element(w, m, RC_OWNER_LINK, s->path[i]);
+		json_element(w, m, RC_OWNER_LINK, path[i]);
 	}
 	put(w, "]");
+	rc_free(path);
 }
 
 static void json_file(struct writer *w, const rc_checked *c)
@@ -187,7 +197,7 @@ static void json_file(struct writer *w, const rc_checked *c)
 	put(w, "], \"outcomes\": [");
 	for (i = 0; i < rc_findings_story_count(f); i++) {
 		put(w, i ? ", {" : "{");
-		json_story(w, c->model, rc_findings_story(f, i));
+		json_story(w, c->model, f, i);
 		put(w, "}");
 	}
 	put(w, "]}");

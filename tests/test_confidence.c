@@ -37,6 +37,7 @@ static void test_worked_example(void)
 	rc_model *m = test_load("tests/confidence/worked.xml");
 	rc_findings *f = check(m);
 	const rc_story *s;
+	size_t path[2];
 
 	CU_ASSERT_EQUAL(rc_findings_step_confidence(f, step_index(m, "A")), RC_RATING_HIGH);
 	CU_ASSERT_EQUAL(rc_findings_step_confidence(f, step_index(m, "E")), RC_RATING_MEDIUM);
@@ -51,8 +52,9 @@ static void test_worked_example(void)
 	CU_ASSERT_EQUAL(s->weakest, RC_OWNER_LINK);
 	CU_ASSERT_EQUAL(s->weakest_index, link_index(m, "link2"));
 	CU_ASSERT_EQUAL_FATAL(s->path_length, 2);
-	CU_ASSERT_EQUAL(s->path[0], link_index(m, "link1"));
-	CU_ASSERT_EQUAL(s->path[1], link_index(m, "link2"));
+	rc_findings_story_path(f, m, 0, path);
+	CU_ASSERT_EQUAL(path[0], link_index(m, "link1"));
+	CU_ASSERT_EQUAL(path[1], link_index(m, "link2"));
 	rc_findings_free(&f);
 	rc_model_free(&m);
 }
@@ -75,6 +77,7 @@ static void test_widest_of_two_paths(void)
 	rc_model *m = test_load("tests/confidence/two-paths.xml");
 	rc_findings *f = check(m);
 	const rc_story *o, *u;
+	size_t path[2];
 
 	CU_ASSERT_EQUAL_FATAL(rc_findings_story_count(f), 2);
 	o = rc_findings_story(f, 0);
@@ -83,8 +86,9 @@ static void test_widest_of_two_paths(void)
 	CU_ASSERT_EQUAL(o->weakest, RC_OWNER_STEP);
 	CU_ASSERT_EQUAL(o->weakest_index, step_index(m, "I"));
 	CU_ASSERT_EQUAL_FATAL(o->path_length, 2);
-	CU_ASSERT_EQUAL(o->path[0], link_index(m, "a"));
-	CU_ASSERT_EQUAL(o->path[1], link_index(m, "b"));
+	rc_findings_story_path(f, m, 0, path);
+	CU_ASSERT_EQUAL(path[0], link_index(m, "a"));
+	CU_ASSERT_EQUAL(path[1], link_index(m, "b"));
 	CU_ASSERT_EQUAL(u->outcome, step_index(m, "U"));
 	CU_ASSERT_FALSE(u->reached);
 	CU_ASSERT_EQUAL(u->confidence, RC_RATING_NONE);

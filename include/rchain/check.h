@@ -87,13 +87,20 @@ typedef struct rc_story {
 	rc_rating confidence;  /* of the strongest pathway; RC_RATING_NONE when unreached */
 	rc_owner_kind weakest; /* RC_OWNER_STEP or RC_OWNER_LINK; RC_OWNER_MODEL when unreached */
 	size_t weakest_index;  /* step or link index, or RC_NONE */
-	const size_t *path;    /* the strongest pathway as link indices, source first (borrowed) */
-	size_t path_length;
+	size_t last_link;      /* the link into the outcome on that pathway; RC_NONE when unreached or a source */
+	size_t path_length;    /* links on that pathway (rc_findings_story_path gives them) */
 } rc_story;
 
 /** Number of stories (one per outcome step, in document order), and the i-th. */
 RC_API size_t rc_findings_story_count(const rc_findings *f);
 RC_API const rc_story *rc_findings_story(const rc_findings *f, size_t i);
+
+/**
+ * Writes the strongest pathway of story `i` of model `m` to `out` (room for
+ * its path_length entries) as link indices, source first. Pathways share
+ * their beginnings, so they are not stored one by one: that is quadratic.
+ */
+RC_API void rc_findings_story_path(const rc_findings *f, const rc_model *m, size_t i, size_t *out);
 
 /** "none", "low", "medium" or "high" (static storage). */
 RC_API const char *rc_rating_name(rc_rating rating);
