@@ -13,6 +13,9 @@
 
 enum { MAX_DEPTH = 16 };
 
+/* libxml2 2.9 checks each attribute of a start tag against all before it: a tag with many is quadratic. */
+enum { MAX_ATTRIBUTES = 100 };
+
 struct xml_reader {
 	const struct xml_format *format;
 	void *user;
@@ -28,6 +31,9 @@ struct xml_reader {
 	int stack[MAX_DEPTH];
 	int depth;
 	int seen_root;
+	/* The place of a last '<' with no '>' after it: the file ends inside that tag. */
+	int tail_open;
+	rc_loc tail;
 	rc_buffer text;
 	rc_error *err;
 	int status;
@@ -72,6 +78,11 @@ void xml_fail(struct xml_reader *r, int status, rc_loc loc, const char *message)
 {
 	if (r->status)
 		return;
+	/* Whatever the parser makes of a tag cut short, the reason is that the file ends inside it. */
+	if (r->tail_open && (loc.line > r->tail.line || (loc.line == r->tail.line && loc.column >= r->tail.column))) {
+		loc = r->tail;
+		message = "the file ends in the middle of a tag";
+	}
 	r->status = status;
 	error_set_at(r->err, status, r->file, loc.line, loc.column, "%s", message);
 	/*
@@ -148,6 +159,13 @@ static void on_error(void *data, xmlErrorPtr e)
 		         r->format->names[r->stack[r->depth - 1]]);
 	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && !r->seen_root)
 		snprintf(message, sizeof(message), "the file has no <%s> element", r->format->names[0]);
+	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_EMPTY && e->message &&
+	         strncmp(e->message, "Document is empty", 17) == 0)
+		snprintf(message, sizeof(message), "not an XML %s file: expected the <%s> element here",
+		         r->format->kind, r->format->names[0]);
+	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+	         strstr(e->message, "Huge input lookup"))
+		snprintf(message, sizeof(message), "a comment, tag or other piece of markup is over 10,000,000 bytes");
 	else
 		clean_message(r, message, sizeof(message), e->message ? e->message : "unknown XML error");
 	if (e->domain == XML_FROM_SCHEMASV) {
@@ -343,9 +361,113 @@ static int is_blank(const unsigned char *d, size_t len)
 	return 1;
 }
 
-static int looks_utf16(const unsigned char *d, size_t len)
+/* The encoding that a byte order mark, or zero bytes among the first four, give away; NULL for none. */
+static const char *wide_encoding(const unsigned char *d, size_t len)
 {
-	return len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE) || d[0] == 0 || d[1] == 0);
+	if (len >= 4 &&
+	    ((d[0] == 0 && d[1] == 0 && d[2] == 0xFE && d[3] == 0xFF) ||
+	     (d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 && d[3] == 0) ||
+	     (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0) || (d[0] != 0 && d[1] == 0 && d[2] == 0 && d[3] == 0)))
+		return "UTF-32";
+	if (len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE)))
+		return "UTF-16";
+	if (len >= 4 &&
+	    ((d[0] == 0 && d[1] != 0 && d[2] == 0 && d[3] != 0) || (d[0] != 0 && d[1] == 0 && d[2] != 0 && d[3] == 0)))
+		return "UTF-16";
+	return NULL;
+}
+
+/* Line and column (in characters) of byte `at`, counting from byte `from` at line 1, column 1. */
+static rc_loc place_of(const struct xml_reader *r, size_t from, size_t at)
+{
+	rc_loc loc = { r->file, 1, 1 };
+	size_t i;
+
+	for (i = from; i < at; i++) {
+		if (r->data[i] == '\n') {
+			loc.line++;
+			loc.column = 1;
+		} else if ((r->data[i] & 0xC0) != 0x80) {
+			loc.column++;
+		}
+	}
+	return loc;
+}
+
+/* Offset just past the first `end` at or after `i`, or `len`. */
+static size_t skip_past(const unsigned char *d, size_t len, size_t i, const char *end)
+{
+	size_t n = strlen(end);
+
+	while (i + n <= len) {
+		const unsigned char *p = memchr(d + i, end[0], len - i);
+
+		if (!p)
+			break;
+		i = (size_t)(p - d);
+		if (i + n <= len && memcmp(p, end, n) == 0)
+			return i + n;
+		i++;
+	}
+	return len;
+}
+
+/*
+ * One linear pass before parsing: the offset of the first start tag with more
+ * than MAX_ATTRIBUTES attributes (namespace declarations included), or `len`.
+ * Comments, CDATA sections, processing instructions and declarations are
+ * skipped; '=' is counted outside quoted values.
+ */
+static size_t crowded_tag(const unsigned char *d, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		const unsigned char *lt = memchr(d + i, '<', len - i);
+		size_t tag, count = 0;
+		unsigned char quote = 0;
+
+		if (!lt)
+			break;
+		tag = (size_t)(lt - d);
+		i = tag + 1;
+		if (len - i >= 3 && memcmp(d + i, "!--", 3) == 0) {
+			i = skip_past(d, len, i + 3, "-->");
+			continue;
+		}
+		if (len - i >= 8 && memcmp(d + i, "![CDATA[", 8) == 0) {
+			i = skip_past(d, len, i + 8, "]]>");
+			continue;
+		}
+		if (i < len && d[i] == '?') {
+			i = skip_past(d, len, i + 1, "?>");
+			continue;
+		}
+		if (i < len && (d[i] == '!' || d[i] == '/'))
+			continue;
+		for (; i < len && (quote || (d[i] != '>' && d[i] != '<')); i++) {
+			if (quote)
+				quote = d[i] == quote ? 0 : quote;
+			else if (d[i] == '"' || d[i] == '\'')
+				quote = d[i];
+			else if (d[i] == '=' && ++count > MAX_ATTRIBUTES)
+				return tag;
+		}
+	}
+	return len;
+}
+
+/* Notes a last '<' with no '>' after it, unless it opens a comment, declaration or processing instruction. */
+static void find_open_tail(struct xml_reader *r, size_t from)
+{
+	size_t i = r->len;
+
+	while (i > from && r->data[i - 1] != '<' && r->data[i - 1] != '>')
+		i--;
+	if (i > from && r->data[i - 1] == '<' && (i >= r->len || (r->data[i] != '!' && r->data[i] != '?'))) {
+		r->tail_open = 1;
+		r->tail = place_of(r, from, i - 1);
+	}
 }
 
 static int parse(struct xml_reader *r, xmlSchemaPtr schema)
@@ -358,12 +480,21 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
 	rc_loc start = { r->file, 1, 1 };
 	size_t bom = r->len >= 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	size_t crowded;
 
 	if (is_blank(r->data + bom, r->len - bom))
 		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is empty");
-	if (looks_utf16(r->data, r->len))
-		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is UTF-16; %s files must be UTF-8",
-		                    r->format->kind);
+	if (wide_encoding(r->data, r->len))
+		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is %s; %s files must be UTF-8",
+		                    wide_encoding(r->data, r->len), r->format->kind);
+	crowded = crowded_tag(r->data, r->len);
+	if (crowded < r->len) {
+		rc_loc at = place_of(r, bom, crowded);
+
+		return error_set_at(r->err, RC_ELIMIT, r->file, at.line, at.column, "a tag has more than %d attributes",
+		                    MAX_ATTRIBUTES);
+	}
+	find_open_tail(r, bom);
 	r->pos_offset = bom; /* the byte order mark takes no column */
 	memset(&sax, 0, sizeof(sax));
 	sax.initialized = XML_SAX2_MAGIC;
