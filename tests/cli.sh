@@ -516,7 +516,7 @@ open(sys.argv[1], "w").write("\n".join(lines))
 PY
 printf 'the previous drawing\n' >"$work/killed.svg"
 cp "$work/killed.svg" "$work/killed.before"
-"$rchain" render --max-steps 6000 -o "$work/killed.svg" "$work/slow.xml" >"$out" 2>"$err" &
+"$rchain" render --max-steps 6000 --max-links 20000 -o "$work/killed.svg" "$work/slow.xml" >"$out" 2>"$err" &
 pid=$!
 sleep 1
 kill -9 "$pid" 2>/dev/null

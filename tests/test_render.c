@@ -445,7 +445,7 @@ static void test_escaping(void)
 	dot_node(&node, dot.data, "s0");
 	/* Markup escaped in the HTML-like label; the tooltip is a quoted string, where only '"' is special. */
 	expect_contains("DOT node s0", node.data, "<TD>&lt;script&gt; &amp; &quot;q&quot;</TD>");
-	expect_contains("DOT node s0", node.data, "tooltip=\"<script> & \\\"q\\\"\"");
+	expect_contains("DOT node s0", node.data, "tooltip=\"<script> &amp; \\\"q\\\"\"");
 	dot_node(&node, dot.data, "s1");
 	expect_contains("DOT node s1", node.data, " ]; x [label= \xC3\xA9 \xE6\xBC\xA2</TD>");
 	render(&svg, "svg", m, NULL, RC_LAYOUT_LR);

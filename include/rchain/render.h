@@ -16,10 +16,21 @@ typedef struct rc_render_input {
 	const rc_findings *findings; /* may be NULL: nothing is annotated */
 	rc_layout_direction direction;
 	size_t max_steps; /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */
+	size_t max_links; /* refuse to lay out more links than this; 0 means RC_RENDER_MAX_LINKS */
 } rc_render_input;
 
 /** Default limit on the steps of one diagram: Graphviz's layout grows much faster than linearly. */
 #define RC_RENDER_MAX_STEPS 2500
+
+/** Default limit on the links (step and column links) of one diagram. */
+#define RC_RENDER_MAX_LINKS 2500
+
+/**
+ * 0 when a diagram of `m` is within the limits of `max_steps` steps and
+ * `max_links` links (0 means RC_RENDER_MAX_STEPS, RC_RENDER_MAX_LINKS);
+ * otherwise RC_ELIMIT, with the message in `err`.
+ */
+RC_API int rc_diagram_fits(const rc_model *m, size_t max_steps, size_t max_links, rc_error *err);
 
 /** One back-end: its name, the file extension of its output, and the function. */
 typedef struct rc_renderer {

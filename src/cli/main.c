@@ -54,6 +54,7 @@ static const char *const render_help =
         "  --direction DIR       LR: levels as columns left to right (default); TB: top to bottom\n"
         "  --evidence FILE       also check against this evidence base; repeatable\n"
         "  --max-steps N         refuse to draw models of more than N steps (default 2500)\n"
+        "  --max-links N         refuse to draw models of more than N links (default 2500)\n"
         "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
         "  -h, --help            show this help\n";
 
@@ -72,7 +73,7 @@ static const char *const rules_help = "usage: rchain rules [CODE]\n"
                                       "\n"
                                       "List the rule catalogue, or explain the rule with this code or slug.\n";
 
-enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE, OPT_EVIDENCE, OPT_MAX_STEPS };
+enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE, OPT_EVIDENCE, OPT_MAX_STEPS, OPT_MAX_LINKS };
 
 /* What every command works with: the library context and the evidence base (default plus --evidence files). */
 struct session {
@@ -202,7 +203,8 @@ static int report_check(struct session *s, const rc_findings_format *format, cha
 	if (format->render(&out, views, count, &err) != 0) {
 		print_error(&err);
 		status = EXIT_FAILED;
-	} else if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len) {
+	} else if ((out.len && fwrite(out.data, 1, out.len, stdout) != out.len) || fflush(stdout) != 0) {
+		fprintf(stderr, "rchain: cannot write to standard output: %s\n", strerror(errno));
 		status = EXIT_FAILED;
 	}
 done:
@@ -308,6 +310,7 @@ static int cmd_render(struct session *s, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "direction", required_argument, NULL, OPT_DIRECTION },
 		{ "max-steps", required_argument, NULL, OPT_MAX_STEPS },
+		{ "max-links", required_argument, NULL, OPT_MAX_LINKS },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 		{ "help", no_argument, NULL, 'h' },
@@ -331,7 +334,11 @@ static int cmd_render(struct session *s, int argc, char **argv)
 			if (!renderer)
 				return usage_error("render", "--format must be svg, png, pdf or dot");
 			break;
-		case 'o': output = optarg; break;
+		case 'o':
+			if (!*optarg)
+				return usage_error("render", "-o needs a file name ('-' for standard output)");
+			output = optarg;
+			break;
 		case OPT_DIRECTION:
 			if (strcmp(optarg, "LR") == 0)
 				in.direction = RC_LAYOUT_LR;
@@ -348,6 +355,10 @@ static int cmd_render(struct session *s, int argc, char **argv)
 			if (parse_size(optarg, &in.max_steps) != 0)
 				return usage_error("render", "--max-steps takes a positive number");
 			break;
+		case OPT_MAX_LINKS:
+			if (parse_size(optarg, &in.max_links) != 0)
+				return usage_error("render", "--max-links takes a positive number");
+			break;
 		case OPT_EVIDENCE:
 			if (add_evidence(s, optarg) != 0)
 				return EXIT_FAILED;
@@ -359,9 +370,14 @@ static int cmd_render(struct session *s, int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error("render", "give exactly one model file");
 	opts.evidence = s->evidence;
-	status = load_and_check(s, argv[optind], &opts, &model, &findings, &err);
-	if (status != EXIT_CLEAN)
-		return status;
+	/* The diagram limit is applied before the check, which is not free on a huge model either. */
+	if (rc_model_load(&model, s->ctx, argv[optind], &err) != 0 ||
+	    rc_diagram_fits(model, in.max_steps, in.max_links, &err) != 0 ||
+	    rc_check_run(&findings, model, &opts, &err) != 0) {
+		print_error(&err);
+		rc_model_free(&model);
+		return EXIT_FAILED;
+	}
 	in.model = model;
 	in.findings = findings;
 	if (renderer->render(&data, &in, &err) != 0) {
@@ -572,7 +588,17 @@ int main(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[1], commands[i].name) == 0)
-			return run_command(&commands[i], argc - 1, argv + 1);
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			int status = run_command(&commands[i], argc - 1, argv + 1);
+
+			/* What is still buffered is written now: a full disk must not pass for success. */
+			if (fflush(stdout) != 0 || ferror(stdout)) {
+				if (status != EXIT_FAILED)
+					fprintf(stderr, "rchain: cannot write to standard output: %s\n",
+					        strerror(errno));
+				return EXIT_FAILED;
+			}
+			return status;
+		}
 	return usage_error(NULL, "unknown command");
 }
