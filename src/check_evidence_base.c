@@ -61,8 +61,10 @@ static int collect_refs(const rc_model *m, struct idmap *refs)
 static void first_steps(const rc_model *m, const rc_step *first[RC_LEVEL_COUNT])
 {
 	size_t i;
+	int level;
 
-	memset(first, 0, RC_LEVEL_COUNT * sizeof(*first));
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		first[level] = NULL;
 	for (i = m->steps.len; i-- > 0;)
 		first[STEP(m, i)->level] = STEP(m, i);
 }
