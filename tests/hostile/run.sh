@@ -23,6 +23,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/rchain-hostile.XXXXXX") || exit 1
 trap 'chmod -R u+rwx "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 time_limit=${RCHAIN_HOSTILE_TIME_LIMIT:-5}
+# Sanitizers multiply memory use; their builds set a factor for the memory caps.
+memory_factor=${RCHAIN_HOSTILE_MEMORY_FACTOR:-1}
 gnu_time=
 [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1 && gnu_time=/usr/bin/time
 
@@ -336,7 +338,8 @@ check_nopasswd() {
 # fast: refused in under a second and under 100 MB.
 check_fast() {
 	awk -v s="$elapsed" 'BEGIN { exit !(s < 1) }' || problem "took $elapsed s, not under 1 s"
-	[ -z "$peak_kb" ] || [ "$peak_kb" -lt 102400 ] || problem "peak memory $peak_kb kB, not under 100 MB"
+	[ -z "$peak_kb" ] || [ "$peak_kb" -lt $((102400 * memory_factor)) ] ||
+		problem "peak memory $peak_kb kB, not under $((100 * memory_factor)) MB"
 }
 
 # svgsafe: the drawing on stdout is one well-formed SVG in which no injected markup survives unescaped.
@@ -370,7 +373,8 @@ check_tooltip() {
 
 # mem=MB: the peak memory stayed under MB megabytes.
 check_mem() {
-	[ -z "$peak_kb" ] || [ "$peak_kb" -lt $(($2 * 1024)) ] || problem "peak memory $peak_kb kB, not under $2 MB"
+	[ -z "$peak_kb" ] || [ "$peak_kb" -lt $(($2 * 1024 * memory_factor)) ] ||
+		problem "peak memory $peak_kb kB, not under $(($2 * memory_factor)) MB"
 }
 
 # nowrite=FILE: FILE was not created, and no temporary file was left behind.
