@@ -470,6 +470,25 @@ static void find_open_tail(struct xml_reader *r, size_t from)
 	}
 }
 
+enum { CHUNK = 64 * 1024 };
+
+/*
+ * Feeds the file to the push parser a chunk at a time. Given more than
+ * 10,000,000 bytes at once, libxml2 2.9 refuses the input ("Huge input
+ * lookup") unless XML_PARSE_HUGE, which would lift its other limits too.
+ */
+static void feed(struct xml_reader *r)
+{
+	size_t off = 0;
+
+	do {
+		size_t n = r->len - off < CHUNK ? r->len - off : CHUNK;
+
+		off += n;
+		xmlParseChunk(r->parser, (const char *)r->data + off - n, (int)n, off == r->len);
+	} while (off < r->len && !r->status);
+}
+
 static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 {
 	xmlSAXHandler sax;
@@ -518,13 +537,9 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	xmlCtxtUseOptions(r->parser, XML_PARSE_NONET);
 	xmlSetExternalEntityLoader(deny_entities);
 	xmlSetStructuredErrorFunc(r, on_error);
-	if (r->len > (size_t)INT32_MAX) {
-		xml_fail(r, RC_ELIMIT, start, "file too large to parse");
-	} else {
-		xmlParseChunk(r->parser, (const char *)r->data, (int)r->len, 1);
-		if (!r->status && !r->parser->wellFormed)
-			xml_fail(r, RC_EPARSE, start, "the file is not well-formed XML");
-	}
+	feed(r);
+	if (!r->status && !r->parser->wellFormed)
+		xml_fail(r, RC_EPARSE, start, "the file is not well-formed XML");
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetExternalEntityLoader(old_loader);
 	goto done;
