@@ -65,6 +65,8 @@ static long ids_map(void *state, int objtype, char *str, /* NOLINT(readability-n
 	size_t i;
 
 	(void)objtype;
+	if (!st) /* its allocation failed in ids_open: cgraph then fails to open the graph */
+		return 0;
 	if (!str) {
 		*id = st->anonymous;
 		st->anonymous += 2;
@@ -107,7 +109,7 @@ static char *ids_print(void *state, int objtype, IDTYPE id)
 	struct id_state *st = state;
 
 	(void)objtype;
-	if (id % 2 != 0 || id == 0 || id / 2 > st->by_index.len)
+	if (!st || id % 2 != 0 || id == 0 || id / 2 > st->by_index.len)
 		return NULL;
 	return (char *)((const char **)st->by_index.data)[id / 2 - 1];
 }
@@ -116,6 +118,8 @@ static void ids_close(void *state)
 {
 	struct id_state *st = state;
 
+	if (!st)
+		return;
 	idmap_free(&st->ids);
 	vec_free(&st->by_index);
 	rc_free(st);
