@@ -1,0 +1,264 @@
+/*
+ * Allocation-failure test: runs the whole pipeline on a bundled model with
+ * the n-th allocation of the library failing, for n = 0, 1, 2... until a run
+ * makes every allocation it asks for. TAP output.
+ *
+ * The pipeline: create a context, the default evidence base, add a user's
+ * evidence base, load the model, check it, render it as DOT and format the
+ * findings as text, JSON and SARIF. Every run in which an allocation failed
+ * must either stop at the step that failed, with a clean error (a negative
+ * status, RC_ENOMEM, a one-line message, *out NULL), or succeed with exactly
+ * the output of a run without failures. Nothing may leak: run it under ASan
+ * with LeakSanitizer, which also checks after every failing run.
+ *
+ * Usage: alloc-fail MODEL EVIDENCE-BASE
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "rchain/rchain.h"
+
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define HAVE_LSAN 1
+#endif
+#endif
+#if !defined(HAVE_LSAN) && defined(__SANITIZE_ADDRESS__)
+#define HAVE_LSAN 1
+#endif
+#ifdef HAVE_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
+enum stage { S_CONTEXT, S_DEFAULT_BASE, S_USER_BASE, S_LOAD, S_CHECK, S_DOT, S_TEXT, S_JSON, S_SARIF, S_DONE, S_COUNT };
+
+static const char *const stage_names[S_COUNT] = {
+	"rc_context_new", "rc_evidence_base_new", "rc_evidence_base_add", "rc_model_load",  "rc_check_run",
+	"render dot",     "findings text",        "findings json",        "findings sarif", "done",
+};
+
+struct result {
+	enum stage stopped; /* the step that failed, or S_DONE */
+	int status;
+	char problem[1200]; /* empty when the run kept the contract */
+	rc_buffer dot, text, json, sarif;
+};
+
+static const char *model_path, *base_path;
+
+static void problem(struct result *r, const char *what, const rc_error *err)
+{
+	if (!r->problem[0])
+		snprintf(r->problem, sizeof(r->problem), "%s: %s (status %d, message '%s')", stage_names[r->stopped],
+		         what, err ? err->status : 0, err ? err->message : "");
+}
+
+/* Checks the error of a step that failed: RC_ENOMEM, stated in err, one line, and *out NULL. */
+static void failed(struct result *r, enum stage s, int rc, const rc_error *err, int out_null)
+{
+	r->stopped = s;
+	r->status = rc;
+	if (rc >= 0)
+		problem(r, "failure with a non-negative status", err);
+	else if (rc != RC_ENOMEM)
+		problem(r, "an allocation failure reported as another status", err);
+	else if (err->status != rc)
+		problem(r, "err->status differs from the return value", err);
+	else if (!err->message[0])
+		problem(r, "empty message", err);
+	else if (strchr(err->message, '\n'))
+		problem(r, "message of more than one line", err);
+	else if (!out_null)
+		problem(r, "*out not NULL after a failure", err);
+}
+
+static void render_findings(struct result *r, enum stage s, const char *name, rc_buffer *out, const rc_checked *c)
+{
+	rc_error err;
+	int rc;
+
+	memset(&err, 0, sizeof(err));
+	rc = rc_findings_format_find(name)->render(out, c, 1, &err);
+	if (rc != 0) {
+		failed(r, s, rc, &err, 1);
+		rc_buffer_free(out);
+	}
+}
+
+static void run(struct result *r)
+{
+	rc_context *ctx = (rc_context *)r; /* poison: must be overwritten with NULL or a context */
+	rc_evidence_base *eb = (rc_evidence_base *)r;
+	rc_model *m = (rc_model *)r;
+	rc_findings *f = (rc_findings *)r;
+	rc_check_options opts = { NULL, 0, NULL };
+	rc_render_input in;
+	rc_checked checked;
+	rc_error err;
+	int rc;
+	size_t before;
+
+	memset(r, 0, sizeof(*r));
+	r->stopped = S_DONE;
+	memset(&err, 0, sizeof(err));
+	rc = rc_context_new(&ctx, &err);
+	if (rc != 0) {
+		failed(r, S_CONTEXT, rc, &err, ctx == NULL);
+		return;
+	}
+	rc = rc_evidence_base_new(&eb, ctx, &err);
+	if (rc != 0) {
+		failed(r, S_DEFAULT_BASE, rc, &err, eb == NULL);
+		goto done;
+	}
+	before = rc_evidence_base_count(eb);
+	rc = rc_evidence_base_add(eb, ctx, base_path, &err);
+	if (rc != 0) {
+		failed(r, S_USER_BASE, rc, &err, 1);
+		if (rc_evidence_base_count(eb) != before)
+			problem(r, "a refused evidence file left entries behind", &err);
+		goto done;
+	}
+	rc = rc_model_load(&m, ctx, model_path, &err);
+	if (rc != 0) {
+		failed(r, S_LOAD, rc, &err, m == NULL);
+		goto done;
+	}
+	opts.evidence = eb;
+	rc = rc_check_run(&f, m, &opts, &err);
+	if (rc != 0) {
+		failed(r, S_CHECK, rc, &err, f == NULL);
+		goto done;
+	}
+	in.model = m;
+	in.findings = f;
+	in.direction = RC_LAYOUT_LR;
+	in.max_steps = 0;
+	rc = rc_diagram_renderer("dot")->render(&r->dot, &in, &err);
+	if (rc != 0) {
+		failed(r, S_DOT, rc, &err, 1);
+		rc_buffer_free(&r->dot);
+		goto done;
+	}
+	checked.file = model_path;
+	checked.model = m;
+	checked.findings = f;
+	checked.error = NULL;
+	render_findings(r, S_TEXT, "text", &r->text, &checked);
+	if (r->stopped == S_DONE)
+		render_findings(r, S_JSON, "json", &r->json, &checked);
+	if (r->stopped == S_DONE)
+		render_findings(r, S_SARIF, "sarif", &r->sarif, &checked);
+done:
+	if (f != (rc_findings *)r)
+		rc_findings_free(&f);
+	if (m != (rc_model *)r)
+		rc_model_free(&m);
+	if (eb != (rc_evidence_base *)r)
+		rc_evidence_base_free(&eb);
+	rc_context_free(&ctx);
+}
+
+static void free_result(struct result *r)
+{
+	rc_buffer_free(&r->dot);
+	rc_buffer_free(&r->text);
+	rc_buffer_free(&r->json);
+	rc_buffer_free(&r->sarif);
+}
+
+static int same(const rc_buffer *a, const rc_buffer *b)
+{
+	return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
+}
+
+/* One run with allocation `n` failing; returns nonzero when it broke the contract (and says so in TAP). */
+static int run_failing(long n, long allocations, const struct result *reference, unsigned long *per_stage, int *tests)
+{
+	static struct result r;
+	long made;
+
+	rc_alloc_fail_after(n);
+	run(&r);
+	made = rc_alloc_fail_after(-1);
+	if (!r.problem[0] && r.stopped == S_DONE &&
+	    (!same(&r.dot, &reference->dot) || !same(&r.text, &reference->text) || !same(&r.json, &reference->json) ||
+	     !same(&r.sarif, &reference->sarif)))
+		snprintf(r.problem, sizeof(r.problem),
+		         "succeeded despite the failed allocation, with different output");
+	if (!r.problem[0] && n < allocations && made != n)
+		snprintf(r.problem, sizeof(r.problem),
+		         "made %ld allocations, not %ld: the pipeline is not deterministic", made, n);
+	if (!r.problem[0] && n >= allocations && r.stopped != S_DONE)
+		snprintf(r.problem, sizeof(r.problem), "failed at %s although no allocation failed",
+		         stage_names[r.stopped]);
+	free_result(&r);
+#ifdef HAVE_LSAN
+	if (!r.problem[0] && __lsan_do_recoverable_leak_check() != 0)
+		snprintf(r.problem, sizeof(r.problem), "memory leaked (LeakSanitizer's report above)");
+#endif
+	per_stage[r.stopped]++;
+	if (!r.problem[0])
+		return 0;
+	++*tests;
+	printf("not ok %d - allocation %ld fails (in %s): %s\n", *tests, n, stage_names[r.stopped], r.problem);
+	fflush(stdout);
+	return 1;
+}
+
+int main(int argc, char **argv)
+{
+	static struct result reference;
+	unsigned long per_stage[S_COUNT] = { 0 };
+	long n, allocations, only = -1;
+	int failures = 0, tests = 0;
+	enum stage s;
+
+	if (argc != 3 && argc != 4) {
+		fprintf(stderr, "usage: %s MODEL EVIDENCE-BASE [N]\n(N: only make allocation N fail)\n", argv[0]);
+		return 2;
+	}
+	model_path = argv[1];
+	base_path = argv[2];
+	if (argc == 4)
+		only = strtol(argv[3], NULL, 10);
+
+	/* The reference run, with no failure: it must succeed, and counts the allocations. */
+	rc_alloc_fail_after(-1);
+	run(&reference);
+	allocations = rc_alloc_fail_after(-1);
+	tests++;
+	if (reference.stopped != S_DONE || reference.problem[0]) {
+		printf("not ok %d - reference run: stopped at %s: %s\n", tests, stage_names[reference.stopped],
+		       reference.problem);
+		printf("1..%d\n", tests);
+		return 1;
+	}
+	printf("ok %d - reference run: %ld allocations\n", tests, allocations);
+	fflush(stdout);
+
+	if (only >= 0) {
+		failures = run_failing(only, allocations, &reference, per_stage, &tests);
+		if (!failures)
+			printf("ok %d - allocation %ld fails cleanly\n", ++tests, only);
+		free_result(&reference);
+		printf("1..%d\n", tests);
+		return failures ? 1 : 0;
+	}
+	/* Allocation n fails, for each of the reference run's allocations; then one run where none fails. */
+	for (n = 0; n <= allocations && failures < 20; n++)
+		failures += run_failing(n, allocations, &reference, per_stage, &tests);
+	tests++;
+	printf("%s %d - each of the %ld allocation points failed once, cleanly, then a run without failure\n",
+	       failures ? "not ok" : "ok", tests, allocations);
+	for (s = 0; s < S_COUNT; s++)
+		if (per_stage[s])
+			printf("#   %-22s %lu run%s\n", s == S_DONE ? "completed" : stage_names[s], per_stage[s],
+			       per_stage[s] == 1 ? "" : "s");
+	free_result(&reference);
+	printf("1..%d\n", tests);
+	printf("# allocation points covered: %ld\n", allocations);
+	return failures ? 1 : 0;
+}
