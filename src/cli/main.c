@@ -5,12 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "rchain/rchain.h"
-
-/* Exit status, after ShellCheck: the tool failing is kept apart from the model having findings. */
-enum exit_status { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2, EXIT_USAGE = 3 };
+#include "cli.h"
 
 static const char *const usage_text =
         "usage: rchain COMMAND [OPTIONS] [ARGS]\n"
@@ -72,74 +68,6 @@ static const char *const evidence_help =
 static const char *const rules_help = "usage: rchain rules [CODE]\n"
                                       "\n"
                                       "List the rule catalogue, or explain the rule with this code or slug.\n";
-
-enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE, OPT_EVIDENCE, OPT_MAX_STEPS, OPT_MAX_LINKS };
-
-/* What every command works with: the library context and the evidence base (default plus --evidence files). */
-struct session {
-	rc_context *ctx;
-	rc_evidence_base *evidence;
-};
-
-/* Reports a usage error in one line and returns EXIT_USAGE. */
-static int usage_error(const char *command, const char *what)
-{
-	fprintf(stderr, "rchain%s%s: %s (see 'rchain%s%s --help')\n", command ? " " : "", command ? command : "", what,
-	        command ? " " : "", command ? command : "");
-	return EXIT_USAGE;
-}
-
-static int bad_option(const char *command, char **argv)
-{
-	char what[512];
-
-	snprintf(what, sizeof(what), "unknown or incomplete option '%s'", argv[optind - 1]);
-	return usage_error(command, what);
-}
-
-static void print_error(const rc_error *err)
-{
-	char line[2200];
-
-	rc_error_format(err, line, sizeof(line));
-	fprintf(stderr, "%s\n", line);
-}
-
-static int parse_size(const char *text, size_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	v = strtoull(text, &end, 10);
-	if (errno || end == text || *end || v == 0 || text[0] == '-')
-		return -1;
-	*out = (size_t)v;
-	return 0;
-}
-
-/* Adds an evidence-base file to the session; prints the error and returns -1 on failure. */
-static int add_evidence(struct session *s, const char *path)
-{
-	rc_error err = { 0 };
-
-	if (rc_evidence_base_add(s->evidence, s->ctx, path, &err) == 0)
-		return 0;
-	print_error(&err);
-	return -1;
-}
-
-/* Loads and checks one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
-static int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
-                          rc_findings **findings, rc_error *err)
-{
-	if (rc_model_load(model, s->ctx, path, err) != 0 || rc_check_run(findings, *model, opts, err) != 0) {
-		print_error(err);
-		rc_model_free(model);
-		return EXIT_FAILED;
-	}
-	return EXIT_CLEAN;
-}
 
 /* One file of a check run; free_checked() releases what it holds. */
 struct checked_file {
@@ -271,36 +199,6 @@ static int cmd_check(struct session *s, int argc, char **argv)
 		status = report_check(s, format, argv + optind, (size_t)(argc - optind), &opts, strict);
 	free(disabled);
 	return status;
-}
-
-/* output/<id>.<ext>, creating output/ when it is missing. */
-static int default_output(char *path, size_t size, const rc_model *model, const char *ext)
-{
-	if (mkdir("output", 0777) != 0 && errno != EEXIST) {
-		fprintf(stderr, "rchain render: cannot create output/: %s\n", strerror(errno));
-		return -1;
-	}
-	snprintf(path, size, "output/%s.%s", rc_model_id(model), ext);
-	return 0;
-}
-
-static int write_output(const char *path, const rc_buffer *data)
-{
-	rc_error err = { 0 };
-
-	if (strcmp(path, "-") == 0) {
-		if (fwrite(data->data, 1, data->len, stdout) != data->len || fflush(stdout) != 0) {
-			fprintf(stderr, "rchain: cannot write to standard output\n");
-			return EXIT_FAILED;
-		}
-		return EXIT_CLEAN;
-	}
-	if (rc_file_write_atomic(path, data->data, data->len, &err) != 0) {
-		print_error(&err);
-		return EXIT_FAILED;
-	}
-	fprintf(stderr, "rchain: wrote %s\n", path);
-	return EXIT_CLEAN;
 }
 
 static int cmd_render(struct session *s, int argc, char **argv)
