@@ -38,25 +38,6 @@ void check_unknown_ref(struct checker *c)
 			       "step '%s' refers to unknown evidence-base entry '%s'", STEP(m, i)->id, STEP(m, i)->ref);
 }
 
-/* Every ref the model makes, from assumptions, risks and steps. */
-static int collect_refs(const rc_model *m, struct idmap *refs)
-{
-	size_t i;
-
-	if (idmap_init(refs, m->assumptions.len + m->risks.len + m->steps.len) != 0)
-		return RC_ENOMEM;
-	for (i = 0; i < m->assumptions.len; i++)
-		if (MODEL_AT(m, assumptions, rc_assumption, i)->ref)
-			idmap_put(refs, MODEL_AT(m, assumptions, rc_assumption, i)->ref, i);
-	for (i = 0; i < m->risks.len; i++)
-		if (MODEL_AT(m, risks, rc_risk, i)->ref)
-			idmap_put(refs, MODEL_AT(m, risks, rc_risk, i)->ref, i);
-	for (i = 0; i < m->steps.len; i++)
-		if (STEP(m, i)->ref)
-			idmap_put(refs, STEP(m, i)->ref, i);
-	return 0;
-}
-
 /* The earliest step of each level in the file, where missing entries about that level are reported. */
 static void first_steps(const rc_model *m, const rc_step *first[RC_LEVEL_COUNT])
 {
@@ -84,7 +65,7 @@ static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind ki
 	if (!c->evidence)
 		return;
 	first_steps(m, first);
-	if (collect_refs(m, &refs) != 0) {
+	if (model_collect_refs(m, &refs) != 0) {
 		c->status = RC_ENOMEM;
 		return;
 	}

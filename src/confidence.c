@@ -1,11 +1,14 @@
 /* Confidence: evidence weights per step and link, and a widest-path search per outcome. */
 #include "confidence.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "chain.h"
+#include "error.h"
 #include "model_internal.h"
+#include "vec.h"
 
 const char *rc_rating_name(rc_rating rating)
 {
@@ -19,20 +22,29 @@ static int weight(rc_strength strength)
 	return strength == RC_STRENGTH_STRONG ? 3 : strength == RC_STRENGTH_MODERATE ? 2 : 1;
 }
 
-/* Rates evidence: the net weight of supporting minus challenging items (docs/confidence.md). */
-static rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence)
+/* The net weight of the evidence in `evidence`: supporting items add, challenging ones subtract. */
+static int net_weight(const rc_model *m, rc_range evidence)
 {
 	int net = 0;
 	size_t i;
 
-	if (evidence.count == 0)
-		return RC_RATING_NONE;
 	for (i = evidence.first; i < evidence.first + evidence.count; i++) {
 		const rc_evidence *e = MODEL_AT(m, evidence, rc_evidence, i);
 
 		net += e->direction == RC_EVIDENCE_SUPPORTS ? weight(e->strength) : -weight(e->strength);
 	}
+	return net;
+}
+
+static rc_rating rating_of_net(int net)
+{
 	return net >= 3 ? RC_RATING_HIGH : net == 2 ? RC_RATING_MEDIUM : RC_RATING_LOW;
+}
+
+/* Rates evidence by its net weight (docs/confidence.md). */
+static rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence)
+{
+	return evidence.count == 0 ? RC_RATING_NONE : rating_of_net(net_weight(m, evidence));
 }
 
 struct search {
@@ -213,4 +225,148 @@ void confidence_free(struct confidence *c)
 	rc_free(c->stories);
 	rc_free(c->via);
 	memset(c, 0, sizeof(*c));
+}
+
+/* ---- evidence gaps ---- */
+
+struct gap_item {
+	rc_gap gap;   /* first: rc_gaps_at() hands out its address */
+	size_t first; /* its effects in rc_gaps.effects */
+};
+
+struct rc_gaps {
+	struct vec items;   /* struct gap_item */
+	struct vec effects; /* rc_gap_effect */
+};
+
+static int compare_gaps(const void *pa, const void *pb)
+{
+	const rc_gap *a = pa, *b = pb;
+
+	if (a->gain != b->gain)
+		return a->gain > b->gain ? -1 : 1;
+	if (a->outcomes != b->outcomes)
+		return a->outcomes > b->outcomes ? -1 : 1;
+	if (a->owner != b->owner)
+		return a->owner == RC_OWNER_STEP ? -1 : 1;
+	return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/*
+ * Tries one more strong supporting item on element `index` (a step when
+ * `is_step`): reruns the widest-path search with its raised rating and records
+ * a gap when some outcome's confidence rises.
+ */
+static int try_gap(rc_gaps *g, struct search *s, const rc_findings *f, int is_step, size_t index, rc_rating *slot,
+                   rc_range evidence)
+{
+	rc_rating now = *slot;
+	rc_rating raised = rating_of_net(net_weight(s->m, evidence) + weight(RC_STRENGTH_STRONG));
+	struct gap_item *item;
+	size_t k, first = g->effects.len;
+
+	if (raised <= now)
+		return 0;
+	*slot = raised;
+	widest_paths(s);
+	*slot = now;
+	for (k = 0; k < rc_findings_story_count(f); k++) {
+		const rc_story *story = rc_findings_story(f, k);
+		rc_gap_effect *effect;
+
+		if (!story->reached || s->best[story->outcome] <= (int)story->confidence)
+			continue;
+		effect = vec_push(&g->effects, sizeof(*effect));
+		if (!effect)
+			return RC_ENOMEM;
+		effect->story = k;
+		effect->after = (rc_rating)s->best[story->outcome];
+	}
+	if (g->effects.len == first)
+		return 0;
+	item = vec_push(&g->items, sizeof(*item));
+	if (!item)
+		return RC_ENOMEM;
+	item->gap.owner = is_step ? RC_OWNER_STEP : RC_OWNER_LINK;
+	item->gap.index = index;
+	item->gap.rating = now;
+	item->gap.raised = raised;
+	item->gap.outcomes = g->effects.len - first;
+	item->gap.gain = 0;
+	item->first = first;
+	for (k = first; k < g->effects.len; k++) {
+		const rc_gap_effect *effect = (const rc_gap_effect *)g->effects.data + k;
+
+		item->gap.gain += effect->after - rc_findings_story(f, effect->story)->confidence;
+	}
+	return 0;
+}
+
+int rc_gaps_find(rc_gaps **out, const rc_model *m, const rc_findings *f, rc_error *err)
+{
+	struct confidence trial = { 0 };
+	struct search s = { m, &trial, NULL, NULL, NULL };
+	size_t n = m->steps.len, links = m->links.len, i;
+	rc_gaps *g = rc_calloc(1, sizeof(*g));
+	int rc = RC_ENOMEM;
+
+	*out = NULL;
+	trial.steps = rc_malloc(n * sizeof(*trial.steps) + 1);
+	trial.links = rc_malloc(links * sizeof(*trial.links) + 1);
+	s.best = rc_malloc(n * sizeof(int) + 1);
+	s.via = rc_malloc(n * sizeof(size_t) + 1);
+	s.queue = rc_malloc(n * sizeof(size_t) + 1);
+	if (!g || !trial.steps || !trial.links || !s.best || !s.via || !s.queue)
+		goto done;
+	for (i = 0; i < n; i++)
+		trial.steps[i] = rc_findings_step_confidence(f, i);
+	for (i = 0; i < links; i++)
+		trial.links[i] = rc_findings_link_confidence(f, i);
+	rc = 0;
+	for (i = 0; i < n && !rc; i++)
+		rc = try_gap(g, &s, f, 1, i, &trial.steps[i], STEP(m, i)->evidence);
+	for (i = 0; i < links && !rc; i++)
+		if (chain_is_pathway(LINK(m, i)))
+			rc = try_gap(g, &s, f, 0, i, &trial.links[i], LINK(m, i)->evidence);
+	if (!rc)
+		qsort(g->items.data, g->items.len, sizeof(struct gap_item), compare_gaps);
+done:
+	rc_free(trial.steps);
+	rc_free(trial.links);
+	rc_free(s.best);
+	rc_free(s.via);
+	rc_free(s.queue);
+	if (rc) {
+		rc_gaps_free(&g);
+		return error_set(err, RC_ENOMEM, "out of memory finding evidence gaps");
+	}
+	*out = g;
+	return 0;
+}
+
+void rc_gaps_free(rc_gaps **gaps)
+{
+	if (!*gaps)
+		return;
+	vec_free(&(*gaps)->items);
+	vec_free(&(*gaps)->effects);
+	rc_free(*gaps);
+	*gaps = NULL;
+}
+
+size_t rc_gaps_count(const rc_gaps *g)
+{
+	return g->items.len;
+}
+
+const rc_gap *rc_gaps_at(const rc_gaps *g, size_t i)
+{
+	return i < g->items.len ? &((const struct gap_item *)g->items.data)[i].gap : NULL;
+}
+
+const rc_gap_effect *rc_gaps_effects(const rc_gaps *g, size_t i)
+{
+	return i < g->items.len
+	               ? (const rc_gap_effect *)g->effects.data + ((const struct gap_item *)g->items.data)[i].first
+	               : NULL;
 }

@@ -47,10 +47,8 @@ static const unsigned long text_elems = 1ul << E_TITLE | 1ul << E_DESCRIPTION | 
                                         1ul << E_STATEMENT | 1ul << E_MITIGATION | 1ul << E_CITE | 1ul << E_SUMMARY |
                                         1ul << E_INFLUENCE;
 
-static const char *const role_names[] = { "member", "lead", "advisory", NULL };
 static const char *const rating_names[] = { "", "low", "medium", "high", NULL };
 static const char *const link_kind_names[] = { "causal", "feedback", NULL };
-static const char *const status_names[] = { "untested", "holds", "doubtful", NULL };
 static const char *const direction_names[] = { "supports", "challenges", NULL };
 static const char *const strength_names[] = { "weak", "moderate", "strong", NULL };
 static const char *const evidence_kind_names[] = { "research", "monitoring", "stakeholder", "practice", NULL };

@@ -10,6 +10,8 @@ const char *const level_names[RC_LEVEL_COUNT + 1] = {
 };
 const char *const formation_names[] = { "unknown", "voluntary", "mandated", NULL };
 const char *const sector_names[] = { "public", "third", "private", "community", NULL };
+const char *const role_names[] = { "member", "lead", "advisory", NULL };
+const char *const status_names[] = { "untested", "holds", "doubtful", NULL };
 
 static const char *const level_titles[RC_LEVEL_COUNT] = {
 	"Inputs / resources",
@@ -326,4 +328,22 @@ const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand
 	cell = level * slots + (strand == RC_NONE ? m->strands.len : strand);
 	*count = m->cell_first[cell + 1] - m->cell_first[cell];
 	return m->by_cell + m->cell_first[cell];
+}
+
+int model_collect_refs(const rc_model *m, struct idmap *refs)
+{
+	size_t i;
+
+	if (idmap_init(refs, m->assumptions.len + m->risks.len + m->steps.len) != 0)
+		return RC_ENOMEM;
+	for (i = 0; i < m->assumptions.len; i++)
+		if (MODEL_AT(m, assumptions, rc_assumption, i)->ref)
+			idmap_put(refs, MODEL_AT(m, assumptions, rc_assumption, i)->ref, i);
+	for (i = 0; i < m->risks.len; i++)
+		if (MODEL_AT(m, risks, rc_risk, i)->ref)
+			idmap_put(refs, MODEL_AT(m, risks, rc_risk, i)->ref, i);
+	for (i = 0; i < m->steps.len; i++)
+		if (STEP(m, i)->ref)
+			idmap_put(refs, STEP(m, i)->ref, i);
+	return 0;
 }

@@ -45,6 +45,11 @@ struct rc_model {
 extern const char *const level_names[RC_LEVEL_COUNT + 1];
 extern const char *const formation_names[];
 extern const char *const sector_names[];
+extern const char *const role_names[];
+extern const char *const status_names[];
+
+/* Puts every evidence-base id the model refers to (from steps, assumptions and risks) into `refs`; 0 or RC_ENOMEM. */
+int model_collect_refs(const rc_model *m, struct idmap *refs);
 
 /* Creates an empty model for `file`; NULL on allocation failure. */
 rc_model *model_new(const char *file);

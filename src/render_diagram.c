@@ -1,4 +1,5 @@
 /* The diagram back-end: builds the chain as a cgraph graph and renders it through gvc. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,13 +9,12 @@
 
 #include "alloc.h"
 #include "buffer.h"
+#include "chain.h"
 #include "error.h"
 #include "idmap.h"
 #include "vec.h"
 #include "model_internal.h"
 #include "rchain/render.h"
-
-enum { WRAP_COLUMNS = 28 };
 
 static char graphviz_message[512];
 
@@ -190,10 +190,14 @@ static size_t utf8_prefix(const char *s, size_t chars)
 	return i;
 }
 
-/* Appends `text` escaped and wrapped at word boundaries to `width` characters, lines joined by <BR/>. */
-static int wrap_html(rc_buffer *out, const char *text, size_t width)
+/*
+ * Appends `text` escaped and wrapped at word boundaries to `width` characters,
+ * lines joined by <BR/>. With `max_lines` (0: no limit) the text is cut after
+ * that many lines and ends in an ellipsis.
+ */
+static int wrap_html(rc_buffer *out, const char *text, size_t width, size_t max_lines)
 {
-	size_t line = 0;
+	size_t line = 0, lines = 1;
 	int rc = 0;
 
 	while (*text && !rc) {
@@ -201,7 +205,10 @@ static int wrap_html(rc_buffer *out, const char *text, size_t width)
 		size_t chars = utf8_length(text, word);
 
 		if (line > 0 && line + 1 + chars > width) {
+			if (lines == max_lines)
+				return buffer_puts(out, " …");
 			rc = buffer_puts(out, "<BR/>");
+			lines++;
 			line = 0;
 		} else if (line > 0) {
 			rc = buffer_puts(out, " ");
@@ -211,8 +218,11 @@ static int wrap_html(rc_buffer *out, const char *text, size_t width)
 			size_t cut = utf8_prefix(text, width);
 
 			rc = escape_html(out, text, cut);
+			if (!rc && lines == max_lines)
+				return buffer_puts(out, "…");
 			if (!rc)
 				rc = buffer_puts(out, "<BR/>");
+			lines++;
 			text += cut;
 			word -= cut;
 			chars -= width;
@@ -242,12 +252,40 @@ static int escape_plain(rc_buffer *out, const char *s)
 	return rc;
 }
 
+/*
+ * How confidence is drawn (docs/diagrams.md): Okabe-Ito colours, a tint of
+ * each for step fills, and a text mark, so colour is never the only signal.
+ */
+static const struct {
+	const char *fill;
+	const char *line;
+	const char *mark;
+	const char *name;
+	const char *penwidth;
+} confidence_style[] = {
+	[RC_RATING_NONE] = { "#FFFFFF", "#999999", "○○○", "unrated", "1" },
+	[RC_RATING_LOW] = { "#F0D7E5", "#CC79A7", "●○○", "low", "1.5" },
+	[RC_RATING_MEDIUM] = { "#F8E2B3", "#E69F00", "●●○", "medium", "2" },
+	[RC_RATING_HIGH] = { "#B3E2D5", "#009E73", "●●●", "high", "2.5" },
+};
+
+#define FINDINGS_COLOR "#D55E00"
+#define WARNINGS_COLOR "#F0E442"
+#define COLUMN_COLOR "#0072B2"
+
+enum { KEY_WRAP = 70 };
+
 struct builder {
 	Agraph_t *g;
 	const rc_render_input *in;
-	rc_buffer scratch;
+	const rc_findings *findings; /* NULL when nothing is annotated */
+	const unsigned char *keep;   /* per step: drawn */
+	rc_buffer scratch;           /* one attribute value at a time */
 	Agnode_t **step_nodes;
 	Agnode_t *level_nodes[RC_LEVEL_COUNT];
+	size_t *weakest_steps; /* per step: stories whose weakest element it is */
+	size_t *weakest_links; /* per link */
+	int big;               /* a layout with capped iterations: link labels are placed after it */
 	int failed;
 };
 
@@ -257,9 +295,10 @@ static void set(struct builder *b, void *obj, const char *name, const char *valu
 		b->failed = 1;
 }
 
-static void set_html(struct builder *b, void *obj, const char *name, const char *html)
+/* Sets an HTML-like label from the scratch buffer. */
+static void set_html(struct builder *b, void *obj, const char *name)
 {
-	char *s = agstrdup_html(b->g, (char *)html);
+	char *s = b->failed ? NULL : agstrdup_html(b->g, b->scratch.data ? b->scratch.data : "");
 
 	if (!s) {
 		b->failed = 1;
@@ -277,6 +316,30 @@ static void set_plain(struct builder *b, void *obj, const char *name, const char
 		return;
 	}
 	set(b, obj, name, b->scratch.data ? b->scratch.data : "");
+}
+
+/* Appends to the scratch buffer; a failure is remembered. */
+static void put(struct builder *b, const char *s)
+{
+	if (!b->failed && buffer_puts(&b->scratch, s) != 0)
+		b->failed = 1;
+}
+
+static void putf(struct builder *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(struct builder *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	if (!b->failed && buffer_vprintf(&b->scratch, fmt, ap) != 0)
+		b->failed = 1;
+	va_end(ap);
+}
+
+static void put_wrapped(struct builder *b, const char *text, size_t width, size_t max_lines)
+{
+	if (!b->failed && wrap_html(&b->scratch, text, width, max_lines) != 0)
+		b->failed = 1;
 }
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
@@ -310,26 +373,22 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 	agattr(g, AGEDGE, "color", "#333333");
 	agattr(g, AGEDGE, "penwidth", "1");
 	agattr(g, AGEDGE, "arrowhead", "normal");
+	agattr(g, AGEDGE, "label", "");
+	agattr(g, AGEDGE, "xlabel", "");
+	agattr(g, AGEDGE, "fontname", "DejaVu Sans");
+	agattr(g, AGEDGE, "fontsize", "9");
 	agattr(g, AGEDGE, "tooltip", "");
 	agattr(g, AGEDGE, "id", "");
-}
-
-/* Appends `text` in bold, wrapped at `width`, to the scratch buffer (emptied first). */
-static const char *bold_label(struct builder *b, const char *text, size_t width)
-{
-	b->scratch.len = 0;
-	if (buffer_puts(&b->scratch, "<B>") || wrap_html(&b->scratch, text, width) ||
-	    buffer_puts(&b->scratch, "</B>")) {
-		b->failed = 1;
-		return NULL;
-	}
-	return b->scratch.data;
 }
 
 static void add_invisible_edge(struct builder *b, Agnode_t *from, Agnode_t *to, const char *weight)
 {
 	Agedge_t *e = agedge(b->g, from, to, NULL, 1);
 
+	if (!e) {
+		b->failed = 1;
+		return;
+	}
 	set(b, e, "style", "invis");
 	if (weight)
 		set(b, e, "weight", weight);
@@ -347,62 +406,147 @@ static Agnode_t *new_node(struct builder *b, Agraph_t *parent, const char *name)
 	return n;
 }
 
+/* Replaces the scratch buffer with `text` in bold, wrapped at `width`. */
+static void bold_label(struct builder *b, const char *text, size_t width)
+{
+	b->scratch.len = 0;
+	put(b, "<B>");
+	put_wrapped(b, text, width, 0);
+	put(b, "</B>");
+}
+
 static void add_level_headers(struct builder *b)
 {
 	rc_level level;
 	char name[32];
 
-	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		Agnode_t *n;
 
 		snprintf(name, sizeof(name), "level_%s", rc_level_id(level));
-		n = agnode(b->g, name, 1);
+		n = new_node(b, b->g, name);
 		b->level_nodes[level] = n;
-		if (!bold_label(b, rc_level_title(level), 18))
+		if (!n)
 			return;
-		set_html(b, n, "label", b->scratch.data);
+		bold_label(b, rc_level_title(level), 18);
+		set_html(b, n, "label");
 		set(b, n, "style", "filled");
-		set(b, n, "fillcolor", "#e8e8e8");
-		set(b, n, "color", "#e8e8e8");
+		set(b, n, "fillcolor", "#E8E8E8");
+		set(b, n, "color", "#E8E8E8");
 		set(b, n, "id", name);
 		if (level > 0)
 			add_invisible_edge(b, b->level_nodes[level - 1], n, "100");
 	}
 }
 
+/* Appends the markers of a range of assumptions ("A3 A4") or risks to the scratch buffer. */
+static void put_markers(struct builder *b, char letter, rc_range r)
+{
+	size_t i;
+
+	for (i = r.first; i < r.first + r.count; i++)
+		putf(b, " %c%zu", letter, i + 1);
+}
+
+/*
+ * The annotation rows under a title: confidence mark, evidence count and
+ * markers; the weakest-link mark; the findings badge. `count` are the
+ * element's errors and warnings.
+ */
+static void put_annotations(struct builder *b, rc_rating rating, size_t evidence, rc_range assumptions, rc_range risks,
+                            size_t weakest, const size_t count[2])
+{
+	const rc_render_input *in = b->in;
+
+	if (b->findings) {
+		putf(b, "<TR><TD><FONT POINT-SIZE=\"9\">%s %s", confidence_style[rating].mark,
+		     confidence_style[rating].name);
+		if (!in->hide_evidence && evidence)
+			putf(b, " · E%zu", evidence);
+		put(b, "</FONT></TD></TR>");
+	}
+	if (!in->hide_evidence && assumptions.count + risks.count) {
+		put(b, "<TR><TD><FONT POINT-SIZE=\"9\">");
+		put_markers(b, 'A', assumptions);
+		put_markers(b, 'R', risks);
+		put(b, "</FONT></TD></TR>");
+	}
+	if (weakest)
+		putf(b, "<TR><TD><FONT POINT-SIZE=\"9\"><B>◆ weakest link (%zu outcome%s)</B></FONT></TD></TR>",
+		     weakest, weakest == 1 ? "" : "s");
+	if (count[0] + count[1]) {
+		putf(b, "<TR><TD BGCOLOR=\"%s\"><FONT POINT-SIZE=\"9\" COLOR=\"%s\">",
+		     count[0] ? FINDINGS_COLOR : WARNINGS_COLOR, count[0] ? "#FFFFFF" : "#000000");
+		if (count[0])
+			putf(b, "✖ %zu error%s", count[0], count[0] == 1 ? "" : "s");
+		if (count[1])
+			putf(b, "%s▲ %zu warning%s", count[0] ? " · " : "", count[1], count[1] == 1 ? "" : "s");
+		put(b, "</FONT></TD></TR>");
+	}
+}
+
+/* Errors and warnings (not silenced) about a step or a link, when findings are drawn. */
+static void finding_counts(const struct builder *b, int is_step, size_t index, size_t count[2])
+{
+	size_t (*of)(const rc_findings *, size_t, rc_severity) =
+	        is_step ? rc_findings_count_step : rc_findings_count_link;
+
+	count[0] = count[1] = 0;
+	if (!b->findings || b->in->no_findings)
+		return;
+	count[0] = of(b->findings, index, RC_SEVERITY_ERROR);
+	count[1] = of(b->findings, index, RC_SEVERITY_WARNING) - count[0];
+}
+
 static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 {
-	const rc_findings *f = b->in->findings;
-	size_t count = f ? rc_findings_count_step(f, s->index, RC_SEVERITY_WARNING) : 0;
+	rc_rating rating = b->findings ? rc_findings_step_confidence(b->findings, s->index) : RC_RATING_NONE;
+	size_t weakest = b->weakest_steps ? b->weakest_steps[s->index] : 0;
+	size_t count[2];
 	char name[32];
 	Agnode_t *n;
 
 	snprintf(name, sizeof(name), "s%zu", s->index);
 	n = new_node(b, parent, name);
 	b->step_nodes[s->index] = n;
-	b->scratch.len = 0;
-	if (buffer_puts(&b->scratch, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\"><TR><TD>") ||
-	    wrap_html(&b->scratch, s->title, WRAP_COLUMNS) || buffer_puts(&b->scratch, "</TD></TR>") ||
-	    (count &&
-	     buffer_printf(&b->scratch,
-	                   "<TR><TD BGCOLOR=\"#E69F00\"><FONT POINT-SIZE=\"9\">! %zu finding%s</FONT></TD></TR>", count,
-	                   count == 1 ? "" : "s")) ||
-	    buffer_puts(&b->scratch, "</TABLE>")) {
-		b->failed = 1;
+	if (!n)
 		return;
-	}
-	set_html(b, n, "label", b->scratch.data);
+	finding_counts(b, 1, s->index, count);
+	b->scratch.len = 0;
+	put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>");
+	put_wrapped(b, s->title, RC_RENDER_WRAP, RC_RENDER_TITLE_LINES);
+	put(b, "</TD></TR>");
+	put_annotations(b, rating, s->evidence.count, s->assumptions, s->risks, weakest, count);
+	put(b, "</TABLE>");
+	set_html(b, n, "label");
 	set_plain(b, n, "tooltip", s->title);
 	b->scratch.len = 0;
-	if (buffer_printf(&b->scratch, "step-%s", s->id)) {
-		b->failed = 1;
-		return;
+	putf(b, "step-%s", s->id);
+	if (!b->failed)
+		set(b, n, "id", b->scratch.data);
+	if (b->findings) {
+		set(b, n, "fillcolor", confidence_style[rating].fill);
+		if (rating == RC_RATING_NONE)
+			set(b, n, "style", "rounded,filled,dashed");
 	}
-	set(b, n, "id", b->scratch.data);
-	if (count) {
-		set(b, n, "penwidth", "2.5");
-		set(b, n, "color", "#D55E00");
+	if (count[0] + count[1]) {
+		set(b, n, "penwidth", "3");
+		set(b, n, "color", FINDINGS_COLOR);
+	} else if (weakest) {
+		set(b, n, "penwidth", "3");
+		set(b, n, "color", "#000000");
 	}
+}
+
+/* Steps of `level` in `strand` that are drawn. */
+static size_t kept_in(const struct builder *b, rc_level level, size_t strand)
+{
+	size_t n, i, kept = 0;
+	const size_t *steps = rc_model_steps_in(b->in->model, level, strand, &n);
+
+	for (i = 0; i < n; i++)
+		kept += b->keep[steps[i]];
+	return kept;
 }
 
 /* One row (cluster) of a stranded model: a label node in the rows column, then the steps. */
@@ -410,24 +554,28 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 {
 	const rc_model *m = b->in->model;
 	char name[48];
-	const char *label;
 	Agraph_t *cluster;
 	Agnode_t *head;
 	rc_level level;
-	size_t i;
+	size_t i, kept = 0;
 
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		kept += kept_in(b, level, strand);
+	if (kept == 0)
+		return;
 	snprintf(name, sizeof(name), "cluster_row_%s", id);
 	cluster = agsubg(b->g, name, 1);
+	snprintf(name, sizeof(name), "row_%s", id);
+	head = cluster ? new_node(b, cluster, name) : NULL;
+	if (!head || !agsubnode(rows, head, 1)) {
+		b->failed = 1;
+		return;
+	}
 	set(b, cluster, "style", "rounded");
 	set(b, cluster, "color", "#999999");
 	set(b, cluster, "label", "");
-	snprintf(name, sizeof(name), "row_%s", id);
-	head = new_node(b, cluster, name);
-	agsubnode(rows, head, 1);
-	label = bold_label(b, title, 24);
-	if (!label)
-		return;
-	set_html(b, head, "label", label);
+	bold_label(b, title, 24);
+	set_html(b, head, "label");
 	set(b, head, "shape", "plaintext");
 	set(b, head, "style", "");
 	set(b, head, "id", name);
@@ -435,37 +583,30 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 		size_t n;
 		const size_t *steps = rc_model_steps_in(m, level, strand, &n);
 
-		for (i = 0; i < n; i++)
-			add_step(b, cluster, MODEL_AT(m, steps, rc_step, steps[i]));
+		for (i = 0; i < n && !b->failed; i++)
+			if (b->keep[steps[i]])
+				add_step(b, cluster, STEP(m, steps[i]));
 	}
-}
-
-static size_t unstranded_steps(const rc_model *m)
-{
-	size_t n = 0, count;
-	rc_level level;
-
-	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		rc_model_steps_in(m, level, RC_NONE, &count);
-		n += count;
-	}
-	return n;
 }
 
 /* The header row: the level headers and the corner above the row labels, in one borderless cluster. */
 static void add_header_row(struct builder *b, Agraph_t *rows)
 {
 	Agraph_t *headers = agsubg(b->g, "cluster_levels", 1);
-	Agnode_t *corner = new_node(b, headers, "rows");
+	Agnode_t *corner = headers ? new_node(b, headers, "rows") : NULL;
 	rc_level level;
 
+	if (!corner || !agsubnode(rows, corner, 1)) {
+		b->failed = 1;
+		return;
+	}
 	set(b, headers, "style", "invis");
 	set(b, headers, "label", "");
 	set(b, corner, "label", "");
 	set(b, corner, "style", "invis");
-	agsubnode(rows, corner, 1);
 	for (level = 0; level < RC_LEVEL_COUNT; level++)
-		agsubnode(headers, b->level_nodes[level], 1);
+		if (!agsubnode(headers, b->level_nodes[level], 1))
+			b->failed = 1;
 	add_invisible_edge(b, corner, b->level_nodes[0], "100");
 }
 
@@ -483,19 +624,24 @@ static void add_rows(struct builder *b)
 	size_t count = m->strands.len + 2, i;
 	int reverse = b->in->direction == RC_LAYOUT_LR;
 
+	if (!rows) {
+		b->failed = 1;
+		return;
+	}
 	set(b, rows, "rank", "same");
 	for (i = 0; i < count && !b->failed; i++) {
 		size_t row = reverse ? count - 1 - i : i; /* 0: headers, 1..n: strands, n + 1: no strand */
 
 		if (row == 0) {
 			add_level_headers(b);
-			add_header_row(b, rows);
+			if (!b->failed)
+				add_header_row(b, rows);
 		} else if (row <= m->strands.len) {
 			char id[32];
 
 			snprintf(id, sizeof(id), "%zu", row - 1);
 			add_row(b, id, MODEL_AT(m, strands, rc_strand, row - 1)->name, row - 1, rows);
-		} else if (unstranded_steps(m) > 0) {
+		} else {
 			add_row(b, "none", "No strand", RC_NONE, rows);
 		}
 	}
@@ -512,10 +658,11 @@ static void add_free_steps(struct builder *b)
 		size_t n;
 		const size_t *steps = rc_model_steps_at(m, level, &n);
 
-		for (i = 0; i < n; i++) {
-			add_step(b, b->g, MODEL_AT(m, steps, rc_step, steps[i]));
-			add_invisible_edge(b, b->level_nodes[level], b->step_nodes[steps[i]], NULL);
-		}
+		for (i = 0; i < n && !b->failed; i++)
+			if (b->keep[steps[i]]) {
+				add_step(b, b->g, STEP(m, steps[i]));
+				add_invisible_edge(b, b->level_nodes[level], b->step_nodes[steps[i]], NULL);
+			}
 	}
 }
 
@@ -540,78 +687,312 @@ static void add_steps(struct builder *b)
 
 		snprintf(name, sizeof(name), "rank_%s", rc_level_id(level));
 		rank = agsubg(b->g, name, 1);
+		if (!rank || !agsubnode(rank, b->level_nodes[level], 1)) {
+			b->failed = 1;
+			return;
+		}
 		set(b, rank, "rank", "same");
-		agsubnode(rank, b->level_nodes[level], 1);
 		for (i = 0; i < n; i++)
-			agsubnode(rank, b->step_nodes[steps[i]], 1);
+			if (b->keep[steps[i]] && !agsubnode(rank, b->step_nodes[steps[i]], 1))
+				b->failed = 1;
 	}
+}
+
+/* Nonzero when link `l` is drawn: both ends resolve and, for a step link, both steps are drawn. */
+static int link_kept(const rc_link *l, const unsigned char *keep)
+{
+	return l->resolved && (l->column || (keep[l->from_step] && keep[l->to_step]));
+}
+
+static void add_link(struct builder *b, const rc_link *l)
+{
+	rc_rating rating = b->findings ? rc_findings_link_confidence(b->findings, l->index) : RC_RATING_NONE;
+	size_t weakest = b->weakest_links ? b->weakest_links[l->index] : 0;
+	Agnode_t *from = l->column ? b->level_nodes[l->from_level] : b->step_nodes[l->from_step];
+	Agnode_t *to = l->column ? b->level_nodes[l->to_level] : b->step_nodes[l->to_step];
+	Agedge_t *e = agedge(b->g, from, to, NULL, 1);
+	size_t count[2];
+	char name[32];
+
+	if (!e) {
+		b->failed = 1;
+		return;
+	}
+	snprintf(name, sizeof(name), "link-%zu", l->index);
+	set(b, e, "id", name);
+	if (l->kind == RC_LINK_FEEDBACK)
+		set(b, e, "style", "dashed");
+	/* Only forward causal links may shape the columns. */
+	if (l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
+		set(b, e, "constraint", "false");
+	if (l->column) {
+		set(b, e, "penwidth", "3");
+		set(b, e, "color", COLUMN_COLOR);
+		return;
+	}
+	finding_counts(b, 0, l->index, count);
+	if (b->findings) {
+		set(b, e, "color", confidence_style[rating].line);
+		set(b, e, "penwidth", weakest ? "4" : confidence_style[rating].penwidth);
+	}
+	/* A label only where there is something to say: an unrated plain link stays a thin grey line. */
+	if (rating == RC_RATING_NONE && !weakest && count[0] + count[1] == 0 &&
+	    (b->in->hide_evidence || l->assumptions.count + l->risks.count == 0))
+		return;
+	b->scratch.len = 0;
+	put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+	put_annotations(b, rating, l->evidence.count, l->assumptions, l->risks, weakest, count);
+	put(b, "</TABLE>");
+	/*
+	 * A label is laid out as a node of its own. dot 2.42 corrupts its heap on a
+	 * labelled edge within one rank, and labels double the work on a big graph:
+	 * there the label is placed after the layout.
+	 */
+	set_html(b, e, b->big || l->from_level == l->to_level ? "xlabel" : "label");
 }
 
 static void add_links(struct builder *b)
 {
 	const rc_model *m = b->in->model;
 	size_t i;
-	char name[32];
 
-	for (i = 0; i < m->links.len; i++) {
-		const rc_link *l = MODEL_AT(m, links, rc_link, i);
-		Agnode_t *from, *to;
-		Agedge_t *e;
-
-		if (!l->resolved)
-			continue;
-		from = l->column ? b->level_nodes[l->from_level] : b->step_nodes[l->from_step];
-		to = l->column ? b->level_nodes[l->to_level] : b->step_nodes[l->to_step];
-		e = agedge(b->g, from, to, NULL, 1);
-		snprintf(name, sizeof(name), "link-%zu", i);
-		set(b, e, "id", name);
-		if (l->kind == RC_LINK_FEEDBACK)
-			set(b, e, "style", "dashed");
-		/* Only forward causal links may shape the columns. */
-		if (l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
-			set(b, e, "constraint", "false");
-		if (l->column) {
-			set(b, e, "penwidth", "3");
-			set(b, e, "color", "#0072B2");
-		}
-	}
+	for (i = 0; i < m->links.len && !b->failed; i++)
+		if (link_kept(LINK(m, i), b->keep))
+			add_link(b, LINK(m, i));
 }
 
-int rc_diagram_fits(const rc_model *m, size_t max_steps, size_t max_links, rc_error *err)
+/* Counts, per step and per link, the outcome stories whose weakest element it is. */
+static int count_weakest(struct builder *b)
 {
-	size_t steps = max_steps ? max_steps : RC_RENDER_MAX_STEPS;
-	size_t links = max_links ? max_links : RC_RENDER_MAX_LINKS;
+	const rc_model *m = b->in->model;
+	size_t i;
 
-	if (m->steps.len > steps)
-		return error_set_at(err, RC_ELIMIT, m->file, 0, 0,
-		                    "%zu steps is over the diagram limit of %zu (layout would take too long); raise it "
-		                    "with --max-steps",
-		                    m->steps.len, steps);
-	if (m->links.len > links)
-		return error_set_at(err, RC_ELIMIT, m->file, 0, 0,
-		                    "%zu links is over the diagram limit of %zu (layout would take too long); raise it "
-		                    "with --max-links",
-		                    m->links.len, links);
+	if (!b->findings)
+		return 0;
+	b->weakest_steps = rc_calloc(m->steps.len + 1, sizeof(size_t));
+	b->weakest_links = rc_calloc(m->links.len + 1, sizeof(size_t));
+	if (!b->weakest_steps || !b->weakest_links)
+		return -1;
+	for (i = 0; i < rc_findings_story_count(b->findings); i++) {
+		const rc_story *s = rc_findings_story(b->findings, i);
+
+		if (!b->keep[s->outcome] || s->weakest_index == RC_NONE)
+			continue;
+		if (s->weakest == RC_OWNER_STEP)
+			b->weakest_steps[s->weakest_index]++;
+		else
+			b->weakest_links[s->weakest_index]++;
+	}
 	return 0;
+}
+
+/* Nonzero when the owner of a step or link annotation is drawn. */
+static int owner_drawn(const struct builder *b, rc_owner_kind owner, size_t index)
+{
+	return owner == RC_OWNER_STEP ? b->keep[index]
+	                              : owner == RC_OWNER_LINK && link_kept(LINK(b->in->model, index), b->keep);
+}
+
+/* One marker of the key, by its position among the assumptions and then the risks. */
+static void put_key_entry(struct builder *b, size_t i)
+{
+	const rc_model *m = b->in->model;
+	int risk = i >= m->assumptions.len;
+	size_t at = risk ? i - m->assumptions.len : i;
+
+	putf(b, "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><B>%c%zu</B></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">",
+	     risk ? 'R' : 'A', at + 1);
+	put_wrapped(b,
+	            risk ? MODEL_AT(m, risks, rc_risk, at)->statement
+	                 : MODEL_AT(m, assumptions, rc_assumption, at)->text,
+	            KEY_WRAP, 0);
+	put(b, "</TD>");
+}
+
+/*
+ * The key: the full text of every assumption and risk marked on a drawn step
+ * or link (those about the whole model are in the report), in up to three
+ * columns filled top to bottom.
+ */
+static void put_key(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	size_t total = m->assumptions.len + m->risks.len, n = 0, i, row, col, columns, rows;
+	size_t *shown = rc_malloc(total * sizeof(size_t) + 1);
+
+	if (!shown) {
+		b->failed = 1;
+		return;
+	}
+	for (i = 0; i < total; i++) {
+		const rc_assumption *a = i < m->assumptions.len ? MODEL_AT(m, assumptions, rc_assumption, i) : NULL;
+		const rc_risk *r = a ? NULL : MODEL_AT(m, risks, rc_risk, i - m->assumptions.len);
+
+		if (a ? owner_drawn(b, a->owner, a->owner_index) : owner_drawn(b, r->owner, r->owner_index))
+			shown[n++] = i;
+	}
+	columns = n > 24 ? 3 : n > 8 ? 2 : 1;
+	rows = (n + columns - 1) / columns;
+	if (n)
+		putf(b,
+		     "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" CELLPADDING=\"1\">"
+		     "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%zu\"><B>Key: assumptions (A) and risks (R)</B></TD></TR>",
+		     2 * columns);
+	for (row = 0; row < rows; row++) {
+		put(b, "<TR>");
+		for (col = 0; col < columns && col * rows + row < n; col++)
+			put_key_entry(b, shown[col * rows + row]);
+		put(b, "</TR>");
+	}
+	if (n)
+		put(b, "</TABLE></TD></TR>");
+	rc_free(shown);
+}
+
+static void put_legend(struct builder *b)
+{
+	put(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
+	       "CELLPADDING=\"3\">");
+	if (b->findings) {
+		int r;
+
+		put(b, "<TR><TD ALIGN=\"LEFT\"><B>Confidence</B></TD>");
+		for (r = RC_RATING_HIGH; r >= RC_RATING_NONE; r--)
+			putf(b, "<TD BGCOLOR=\"%s\">%s %s</TD>", confidence_style[r].fill, confidence_style[r].mark,
+			     confidence_style[r].name);
+		put(b, "<TD ALIGN=\"LEFT\">unrated: dashed border, no evidence</TD></TR>");
+	}
+	put(b, "<TR><TD ALIGN=\"LEFT\"><B>Links</B></TD><TD>solid: causal</TD><TD>dashed: feedback</TD>"
+	       "<TD><FONT COLOR=\"" COLUMN_COLOR "\"><B>thick blue</B></FONT>: column link</TD>");
+	put(b, b->findings ? "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">colour and mark: link confidence</TD></TR>" : "</TR>");
+	if (b->findings && !b->in->no_findings)
+		put(b, "<TR><TD ALIGN=\"LEFT\"><B>Findings</B></TD><TD BGCOLOR=\"" FINDINGS_COLOR
+		       "\"><FONT COLOR=\"#FFFFFF\">✖ errors</FONT></TD><TD BGCOLOR=\"" WARNINGS_COLOR
+		       "\">▲ warnings</TD><TD COLSPAN=\"3\" ALIGN=\"LEFT\">thick vermillion border: has "
+		       "findings</TD></TR>");
+	if (b->findings)
+		put(b, "<TR><TD ALIGN=\"LEFT\"><B>Stories</B></TD><TD COLSPAN=\"5\" ALIGN=\"LEFT\">◆ weakest link: the "
+		       "weakest step or link on an outcome's strongest pathway (thick black)</TD></TR>");
+	if (!b->in->hide_evidence)
+		put(b, "<TR><TD ALIGN=\"LEFT\"><B>Evidence</B></TD><TD COLSPAN=\"5\" ALIGN=\"LEFT\">E2: two pieces of "
+		       "evidence; A1, R1: assumptions and risks (see the key)</TD></TR>");
+	put(b, "</TABLE></TD></TR>");
+}
+
+/* The graph label: title, what is drawn, legend and key. */
+static void add_title(struct builder *b, size_t steps, size_t links)
+{
+	const rc_model *m = b->in->model;
+
+	b->scratch.len = 0;
+	put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+	       "<FONT POINT-SIZE=\"20\"><B>");
+	put_wrapped(b, m->title, 80, 0);
+	putf(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">%zu step%s, %zu link%s", steps, steps == 1 ? "" : "s",
+	     links, links == 1 ? "" : "s");
+	if (b->in->focus)
+		putf(b, ": the pathways into step '%s'", b->in->focus);
+	put(b, "</TD></TR>");
+	put_legend(b);
+	if (!b->in->hide_evidence)
+		put_key(b);
+	put(b, "</TABLE>");
+	set_html(b, b->g, "label");
+}
+
+/* Which steps a diagram draws, one byte each: all, or the focus and every step on a pathway into it. */
+static int select_steps(unsigned char **out, const rc_render_input *in, rc_error *err)
+{
+	const rc_model *m = in->model;
+	const rc_step *focus = in->focus ? rc_model_find_step(m, in->focus) : NULL;
+	unsigned char *keep;
+	size_t *queue;
+
+	*out = NULL;
+	if (in->focus && !focus)
+		return error_set_at(err, RC_EARG, m->file, 0, 0, "there is no step '%s' to focus on", in->focus);
+	keep = rc_malloc(m->steps.len + 1);
+	queue = focus ? rc_malloc(m->steps.len * sizeof(size_t)) : NULL;
+	if (!keep || (focus && !queue)) {
+		rc_free(keep);
+		return error_set(err, RC_ENOMEM, "out of memory selecting the steps to draw");
+	}
+	memset(keep, !focus, m->steps.len);
+	if (focus) {
+		keep[focus->index] = 1;
+		chain_spread(m, keep, queue, 1);
+		rc_free(queue);
+	}
+	*out = keep;
+	return 0;
+}
+
+/* Counts what `keep` draws and refuses a diagram over the limits of `in`. */
+static int within_limits(const rc_render_input *in, const unsigned char *keep, size_t *steps, size_t *links,
+                         rc_error *err)
+{
+	const rc_model *m = in->model;
+	size_t max_steps = in->max_steps ? in->max_steps : RC_RENDER_MAX_STEPS;
+	size_t max_links = in->max_links ? in->max_links : RC_RENDER_MAX_LINKS;
+	size_t i;
+
+	*steps = *links = 0;
+	for (i = 0; i < m->steps.len; i++)
+		*steps += keep[i];
+	for (i = 0; i < m->links.len; i++)
+		*links += link_kept(LINK(m, i), keep) != 0;
+	if (*steps > max_steps)
+		return error_set_at(
+		        err, RC_ELIMIT, m->file, 0, 0,
+		        "%zu steps is over the diagram limit of %zu (layout would take too long); draw part "
+		        "of the model with --focus STEP, or raise the limit with --max-steps",
+		        *steps, max_steps);
+	if (*links > max_links)
+		return error_set_at(
+		        err, RC_ELIMIT, m->file, 0, 0,
+		        "%zu links is over the diagram limit of %zu (layout would take too long); draw part "
+		        "of the model with --focus STEP, or raise the limit with --max-links",
+		        *links, max_links);
+	return 0;
+}
+
+int rc_diagram_fits(const rc_render_input *in, rc_error *err)
+{
+	unsigned char *keep;
+	size_t steps, links;
+	int rc = select_steps(&keep, in, err);
+
+	if (rc == 0)
+		rc = within_limits(in, keep, &steps, &links, err);
+	rc_free(keep);
+	return rc;
 }
 
 /* Builds the graph of `in` into `*out` (caller closes it with agclose); 0 or a negative rc_status. */
 static int build_graph(Agraph_t **out, const rc_render_input *in, rc_error *err)
 {
 	const rc_model *m = in->model;
+	unsigned char *keep;
 	struct builder b;
+	size_t steps, links;
 	int rc;
 
 	*out = NULL;
-	rc = rc_diagram_fits(m, in->max_steps, in->max_links, err);
-	if (rc != 0)
+	rc = select_steps(&keep, in, err);
+	if (rc == 0)
+		rc = within_limits(in, keep, &steps, &links, err);
+	if (rc != 0) {
+		rc_free(keep);
 		return rc;
+	}
 	graphviz_message[0] = '\0';
 	memset(&b, 0, sizeof(b));
 	b.in = in;
-	b.step_nodes = rc_calloc(m->steps.len, sizeof(Agnode_t *));
+	b.findings = in->findings;
+	b.keep = keep;
+	b.step_nodes = rc_calloc(m->steps.len + 1, sizeof(Agnode_t *));
 	b.g = agopen("rchain", Agdirected, &graph_discipline);
-	if (!b.step_nodes || !b.g) {
+	if (!b.step_nodes || !b.g || count_weakest(&b) != 0) {
 		b.failed = 1;
 		goto done;
 	}
@@ -621,19 +1002,22 @@ static int build_graph(Agraph_t **out, const rc_render_input *in, rc_error *err)
 	 * steps with 2,991 crossing links took 14 s. On a big graph, cap their
 	 * iterations (a plainer layout, in a few seconds).
 	 */
-	if (m->steps.len + m->links.len > 1000) {
+	b.big = steps + links > 1000;
+	if (b.big) {
 		agattr(b.g, AGRAPH, "mclimit", "0.01");
 		agattr(b.g, AGRAPH, "nslimit", "1");
 		agattr(b.g, AGRAPH, "nslimit1", "1");
 	}
-	if (!bold_label(&b, m->title, 90))
-		goto done;
-	set_html(&b, b.g, "label", b.scratch.data);
-	add_steps(&b);
+	add_title(&b, steps, links);
+	if (!b.failed)
+		add_steps(&b);
 	if (!b.failed)
 		add_links(&b);
 done:
+	rc_free(keep);
 	rc_free(b.step_nodes);
+	rc_free(b.weakest_steps);
+	rc_free(b.weakest_links);
 	rc_buffer_free(&b.scratch);
 	if (b.failed) {
 		if (b.g)

@@ -128,7 +128,7 @@ for help in --help -h help; do
 	verdict "$help prints the usage"
 done
 
-for command in check render schema rules evidence; do
+for command in check render report schema rules evidence; do
 	run "$command" --help
 	want_status 0
 	want_stderr ""
@@ -418,6 +418,58 @@ cmp -s "output/$model_id.svg" "$work/previous.svg" || problem "output/$model_id.
 want_no_temporaries . "$work"
 verdict "a failed write keeps the previous drawing byte for byte"
 
+# ---- views and the report ----
+
+run render -f dot --focus nope -o - model.xml
+want_status 2
+want_stdout ""
+want_stderr "model.xml: error: there is no step 'nope' to focus on"
+verdict "render --focus on an unknown step: exit 2, one line"
+
+focus=$(xmllint --xpath 'string((//*[local-name()="step"][@level="outcome"])[1]/@id)' model.xml)
+run render -f dot --focus "$focus" -o - model.xml
+want_status 0
+grep -q "the pathways into step '$focus'" "$out" || problem "no focus line in the title"
+grep -q "id=\"step-$focus\"" "$out" || problem "the focus step is not drawn"
+verdict "render --focus OUTCOME draws its pathways"
+
+run render -f dot --hide-evidence --no-findings -o - model.xml
+want_status 0
+grep -q 'Key: assumptions' "$out" && problem "the key is drawn"
+grep -q '▲\|✖' "$out" && problem "a finding badge is drawn"
+grep -q '●●● high' "$out" || problem "the confidence legend is missing"
+verdict "render --hide-evidence --no-findings: no key, no badges, confidence kept"
+
+run report model.xml
+want_status 0
+want_stdout ""
+want_stderr "rchain: wrote output/$model_id.html"
+head -c 16 "output/$model_id.html" | grep -q '^<!DOCTYPE html>' || problem "output/$model_id.html is not HTML"
+verdict "report writes output/<id>.html"
+
+run report -o - model.xml
+want_status 0
+want_stderr ""
+cmp -s "$out" "output/$model_id.html" || problem "report -o - differs from the file"
+verdict "report -o - writes the same HTML to standard output"
+
+run report --format svg model.xml
+want_usage_error "rchain report: unknown or incomplete option '--format' (see 'rchain report --help')"
+verdict "report takes no --format: exit 3"
+
+run report "$src/tests/cli/malformed.xml"
+want_status 2
+want_stdout ""
+[ "$(wc -l <"$err")" -eq 1 ] || problem "stderr: $(cat "$err")"
+verdict "report of a malformed model: exit 2, one line"
+
+# A report is still written past the diagram limit, saying why it has no diagram.
+run report --max-steps 2 -o - model.xml
+want_status 0
+grep -q 'No diagram: .* over the diagram limit of 2 .*--focus STEP' "$out" || problem "no note on the missing diagram"
+grep -q '<svg' "$out" && problem "a diagram was drawn"
+verdict "report over the diagram limit: written, with a note instead of the diagram"
+
 # ---- machine-readable findings, read back by a real JSON parser ----
 
 cd "$src" || exit 1
@@ -494,7 +546,7 @@ verdict "check --evidence adds the user's entries"
 
 run render --max-steps 3 -o "$work/limit.svg" models/wws-partnership.xml
 want_status 2
-want_stderr "models/wws-partnership.xml: error: 36 steps is over the diagram limit of 3 (layout would take too long); raise it with --max-steps"
+want_stderr "models/wws-partnership.xml: error: 36 steps is over the diagram limit of 3 (layout would take too long); draw part of the model with --focus STEP, or raise the limit with --max-steps"
 [ ! -e "$work/limit.svg" ] || problem "a drawing was written over the limit"
 verdict "render over the step limit: exit 2, one line, nothing written"
 

@@ -107,11 +107,74 @@ static void test_rating_names(void)
 	CU_ASSERT_STRING_EQUAL(rc_rating_name(RC_RATING_HIGH), "high");
 }
 
+/* Finds the gaps of a model, failing the test on error. */
+static rc_gaps *gaps_of(const rc_model *m, const rc_findings *f)
+{
+	rc_gaps *g = NULL;
+	rc_error err = { 0 };
+
+	CU_ASSERT_EQUAL_FATAL(rc_gaps_find(&g, m, f, &err), 0);
+	return g;
+}
+
+/* The worked example: one strong study on link 2 raises O from none to low; nothing else raises it. */
+static void test_gap_worked_example(void)
+{
+	rc_model *m = test_load("tests/confidence/worked.xml");
+	rc_findings *f = check(m);
+	rc_gaps *g = gaps_of(m, f);
+	const rc_gap *gap;
+
+	CU_ASSERT_EQUAL_FATAL(rc_gaps_count(g), 1);
+	gap = rc_gaps_at(g, 0);
+	CU_ASSERT_EQUAL(gap->owner, RC_OWNER_LINK);
+	CU_ASSERT_EQUAL(gap->index, link_index(m, "link2"));
+	CU_ASSERT_EQUAL(gap->rating, RC_RATING_NONE);
+	CU_ASSERT_EQUAL(gap->raised, RC_RATING_HIGH);
+	CU_ASSERT_EQUAL(gap->outcomes, 1);
+	CU_ASSERT_EQUAL(gap->gain, 1);
+	CU_ASSERT_EQUAL(rc_gaps_effects(g, 0)[0].story, 0);
+	CU_ASSERT_EQUAL(rc_gaps_effects(g, 0)[0].after, RC_RATING_LOW);
+	CU_ASSERT_PTR_NULL(rc_gaps_at(g, 1));
+	rc_gaps_free(&g);
+	CU_ASSERT_PTR_NULL(g);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* Gaps come most gain first, each with the outcomes it raises. */
+static void test_gaps_ordered_by_gain(void)
+{
+	rc_model *m = test_load("tests/confidence/gaps.xml");
+	rc_findings *f = check(m);
+	rc_gaps *g = gaps_of(m, f);
+	const rc_gap_effect *effects;
+
+	CU_ASSERT_EQUAL_FATAL(rc_gaps_count(g), 2);
+	CU_ASSERT_EQUAL(rc_gaps_at(g, 0)->index, link_index(m, "l1"));
+	CU_ASSERT_EQUAL(rc_gaps_at(g, 0)->gain, 4);
+	CU_ASSERT_EQUAL_FATAL(rc_gaps_at(g, 0)->outcomes, 2);
+	effects = rc_gaps_effects(g, 0);
+	CU_ASSERT_EQUAL(rc_findings_story(f, effects[0].story)->outcome, step_index(m, "O1"));
+	CU_ASSERT_EQUAL(effects[0].after, RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_findings_story(f, effects[1].story)->outcome, step_index(m, "O2"));
+	CU_ASSERT_EQUAL(effects[1].after, RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_gaps_at(g, 1)->index, link_index(m, "l4"));
+	CU_ASSERT_EQUAL(rc_gaps_at(g, 1)->rating, RC_RATING_LOW);
+	CU_ASSERT_EQUAL(rc_gaps_at(g, 1)->gain, 2);
+	CU_ASSERT_EQUAL(rc_gaps_effects(g, 1)[0].after, RC_RATING_HIGH);
+	rc_gaps_free(&g);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
 static CU_TestInfo tests[] = {
 	{ "worked_example", test_worked_example },
 	{ "worked_example_evidenced", test_worked_example_evidenced },
 	{ "widest_of_two_paths", test_widest_of_two_paths },
 	{ "rating_names", test_rating_names },
+	{ "gap_worked_example", test_gap_worked_example },
+	{ "gaps_ordered_by_gain", test_gaps_ordered_by_gain },
 	CU_TEST_INFO_NULL,
 };
 

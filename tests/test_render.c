@@ -121,19 +121,26 @@ static void terminate(rc_buffer *buf)
 	buf->len--;
 }
 
-/* Renders with the back-end `format` into `out`, failing the test on error. */
+/* Renders `in` with the back-end `format` ("html": the report) into `out`, failing the test on error. */
+static void render_input(rc_buffer *out, const char *format, const rc_render_input *in)
+{
+	const rc_renderer *r = rc_diagram_renderer(format);
+	rc_error err = { 0 };
+	int rc;
+
+	out->len = 0;
+	rc = strcmp(format, "html") == 0 ? rc_report_html(out, in, &err) : r ? r->render(out, in, &err) : -1;
+	if (rc != 0)
+		TEST_FAIL("render %s failed: %s", format, err.message);
+	terminate(out);
+}
+
 static void render(rc_buffer *out, const char *format, const rc_model *m, const rc_findings *f,
                    rc_layout_direction direction)
 {
-	const rc_renderer *r = rc_diagram_renderer(format);
-	rc_render_input in = { .model = m, .findings = f, .direction = direction };
-	rc_error err = { 0 };
+	rc_render_input in = { .model = m, .findings = f, .evidence = evidence(), .direction = direction };
 
-	CU_ASSERT_FATAL(r != NULL);
-	out->len = 0;
-	if (r->render(out, &in, &err) != 0)
-		TEST_FAIL("render %s failed: %s", format, err.message);
-	terminate(out);
+	render_input(out, format, &in);
 }
 
 static rc_model *load_memory(const char *xml)
@@ -394,7 +401,9 @@ static void test_direction(void)
 static const char escaping_model[] =
         HEADER "<model xmlns=\"urn:rchain:model:1\" id=\"esc\" version=\"1\">\n"
                "  <title>Model &lt;b&gt; &amp; \"q\" \\G</title>\n"
-               "  <step id=\"a\" level=\"activity\"><title>&lt;script&gt; &amp; \"q\"</title></step>\n"
+               "  <step id=\"a\" level=\"activity\"><title>&lt;script&gt; &amp; \"q\"</title>\n"
+               "    <assumption>&lt;script&gt; \\N ]; x [label= &amp;</assumption>\n"
+               "    <risk><statement>&lt;/TD&gt;&lt;b&gt; \"r\" \xC3\xA9</statement></risk></step>\n"
                "  <step id=\"b\" level=\"outcome\"><title>\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</title></step>\n"
                "  <link from=\"a\" to=\"b\"/>\n"
                "</model>\n";
@@ -439,7 +448,8 @@ static void expect_escaped_svg(const char *what, const char *svg)
 static void test_escaping(void)
 {
 	rc_model *m = load_memory(escaping_model);
-	rc_buffer dot = { 0 }, svg = { 0 }, node = { 0 };
+	rc_buffer dot = { 0 }, svg = { 0 }, node = { 0 }, html = { 0 };
+	rc_findings *f;
 
 	render(&dot, "dot", m, NULL, RC_LAYOUT_LR);
 	dot_node(&node, dot.data, "s0");
@@ -453,6 +463,23 @@ static void test_escaping(void)
 	/* The DOT file says the same as the SVG when laid out again. */
 	dot_to_svg(&svg, dot.data);
 	expect_escaped_svg("SVG of the DOT", svg.data);
+	/* In the key, with the markers. */
+	expect_contains("SVG", svg.data, ">&lt;script&gt; \\N ]; x [label= &amp;</text>");
+	expect_contains("SVG", svg.data, ">&lt;/TD&gt;&lt;b&gt; &quot;r&quot; \xC3\xA9</text>");
+	/* The report: every title and annotation is text, in the HTML and in its inline SVG. */
+	f = check_keeping(m, NULL, 0);
+	render(&html, "html", m, f, RC_LAYOUT_LR);
+	expect_contains("HTML", html.data, "<title>Model &lt;b&gt; &amp; &quot;q&quot; \\G</title>");
+	expect_contains("HTML", html.data, "<h1>Model &lt;b&gt; &amp; &quot;q&quot; \\G</h1>");
+	expect_contains("HTML", html.data, "<li>&lt;script&gt; &amp; &quot;q&quot;</li>");
+	expect_contains("HTML", html.data, "<li>\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</li>");
+	expect_contains("HTML", html.data, "<td>&lt;script&gt; \\N ]; x [label= &amp;</td>");
+	expect_contains("HTML", html.data, "<td>&lt;/TD&gt;&lt;b&gt; &quot;r&quot; \xC3\xA9</td>");
+	expect_escaped_svg("SVG in the report", strstr(html.data, "<svg"));
+	expect_lacks("HTML", html.data, "<script");
+	expect_lacks("HTML", html.data, "<b>");
+	rc_findings_free(&f);
+	rc_buffer_free(&html);
 	rc_buffer_free(&node);
 	rc_buffer_free(&svg);
 	rc_buffer_free(&dot);
@@ -479,10 +506,11 @@ static void expect_marked(const rc_model *m, const char *const *keep, size_t kee
 	render(&dot, "dot", m, f, RC_LAYOUT_LR);
 	dot_node(&node, dot.data, "s1");
 	expect_contains("DOT node s1", node.data, label);
-	expect_contains("DOT node s1", node.data, "penwidth=2.5");
+	expect_contains("DOT node s1", node.data, "penwidth=3");
+	expect_contains("DOT node s1", node.data, "color=\"#D55E00\"");
 	dot_node(&node, dot.data, "s0");
-	expect_lacks("DOT node s0", node.data, "finding");
-	expect_lacks("DOT node s0", node.data, "penwidth");
+	expect_lacks("DOT node s0", node.data, "warning");
+	expect_lacks("DOT node s0", node.data, "#D55E00");
 	rc_buffer_free(&node);
 	rc_buffer_free(&dot);
 	rc_findings_free(&f);
@@ -495,13 +523,370 @@ static void test_findings_marked(void)
 	rc_model *m = load_memory(findings_model);
 	rc_buffer dot = { 0 };
 
-	expect_marked(m, orphan, 1, "<FONT POINT-SIZE=\"9\">! 1 finding</FONT>");
-	expect_marked(m, both, 2, "<FONT POINT-SIZE=\"9\">! 2 findings</FONT>");
+	expect_marked(m, orphan, 1,
+	              "<TD BGCOLOR=\"#F0E442\"><FONT POINT-SIZE=\"9\" COLOR=\"#000000\">▲ 1 warning</FONT>");
+	expect_marked(m, both, 2,
+	              "<TD BGCOLOR=\"#F0E442\"><FONT POINT-SIZE=\"9\" COLOR=\"#000000\">▲ 2 warnings</FONT>");
 	/* Without findings nothing is marked. */
 	render(&dot, "dot", m, NULL, RC_LAYOUT_LR);
-	expect_lacks("DOT", dot.data, "finding");
-	expect_lacks("DOT", dot.data, "penwidth=2.5");
+	expect_lacks("DOT", dot.data, "▲");
+	expect_lacks("DOT", dot.data, "#D55E00\"");
 	rc_buffer_free(&dot);
+	rc_model_free(&m);
+}
+
+/* --- annotations: golden DOT of a fixture with every kind of mark, in each view --- */
+
+#define ANNOTATED "tests/render/annotated.xml"
+
+static void test_annotated_golden(void)
+{
+	static const struct {
+		const char *golden;
+		rc_layout_direction direction;
+		const char *focus;
+		int clean;
+	} views[] = {
+		{ "tests/render/annotated.dot", RC_LAYOUT_LR, NULL, 0 },
+		{ "tests/render/annotated-tb.dot", RC_LAYOUT_TB, NULL, 0 },
+		{ "tests/render/annotated-focus.dot", RC_LAYOUT_LR, "p1", 0 },
+		{ "tests/render/annotated-clean.dot", RC_LAYOUT_LR, NULL, 1 },
+	};
+	rc_model *m = test_load(ANNOTATED);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_buffer out = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
+		rc_render_input in = { .model = m,
+			               .findings = f,
+			               .direction = views[i].direction,
+			               .focus = views[i].focus,
+			               .hide_evidence = views[i].clean,
+			               .no_findings = views[i].clean };
+
+		render_input(&out, "dot", &in);
+		if (!test_golden(views[i].golden, out.data, out.len))
+			TEST_FAIL("DOT differs from %s", views[i].golden);
+	}
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* The SVG carries the title, the legend, confidence marks, markers with their key, badges and the weakest link. */
+static void test_svg_annotations(void)
+{
+	static const char *const present[] = {
+		">Annotated fixture</text>",
+		">Confidence</text>",
+		">●●● high</text>",
+		">○○○ unrated</text>",
+		">dashed: feedback</text>",
+		">Key: assumptions (A) and risks (R)</text>",
+		">Workshops can be staffed.</text>",
+		">Teams have no time to listen.</text>",
+		">✖ 1 error · ▲ 1 warning</text>",
+		">▲ 2 warnings</text>",
+		">◆ weakest link (1 outcome)</text>",
+		">●○○ low · E1</text>",
+		"> A2 R1</text>",
+		"> R2</text>",
+	};
+	rc_model *m = test_load(ANNOTATED);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_render_input in = { .model = m, .findings = f };
+	rc_buffer svg = { 0 };
+	size_t i;
+
+	render_input(&svg, "svg", &in);
+	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
+		expect_contains("SVG", svg.data, present[i]);
+	/* The whole-model assumption has no marker on the diagram: it is listed in the report. */
+	expect_lacks("SVG", svg.data, "The partners agree on the aim.");
+	/* The board-meeting view: confidence stays, evidence marks and findings go. */
+	in.hide_evidence = in.no_findings = 1;
+	render_input(&svg, "svg", &in);
+	expect_contains("clean SVG", svg.data, ">Annotated fixture</text>");
+	expect_contains("clean SVG", svg.data, ">●●● high</text>");
+	for (i = 5; i < 10; i++)
+		expect_lacks("clean SVG", svg.data, present[i]);
+	expect_contains("clean SVG", svg.data, present[10]);
+	expect_lacks("clean SVG", svg.data, "E1</text>");
+	rc_buffer_free(&svg);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* Every step an outcome's pathways start from, found here without the library: causal links to a level not before. */
+static void ancestors(const rc_model *m, size_t step, unsigned char *mark)
+{
+	size_t count, k;
+	const size_t *in = rc_model_links_in(m, step, &count);
+
+	mark[step] = 1;
+	for (k = 0; k < count; k++) {
+		const rc_link *l = rc_model_link(m, in[k]);
+
+		if (l->resolved && l->kind == RC_LINK_CAUSAL && l->from_step != l->to_step &&
+		    l->to_level >= l->from_level && !mark[l->from_step])
+			ancestors(m, l->from_step, mark);
+	}
+}
+
+/* --focus on each outcome of the WWS model draws exactly the steps on pathways into it. */
+static void test_focus(void)
+{
+	rc_model *m = test_load("models/wws-partnership.xml");
+	rc_findings *f = check_keeping(m, NULL, 0);
+	unsigned char *mark = calloc(rc_model_step_count(m), 1);
+	rc_buffer dot = { 0 }, id = { 0 };
+	size_t i, k, outcomes = 0;
+
+	CU_ASSERT_FATAL(mark != NULL);
+	for (i = 0; i < rc_model_step_count(m); i++) {
+		const rc_step *o = rc_model_step(m, i);
+		rc_render_input in = { .model = m, .findings = f, .focus = o->id };
+		size_t drawn = 0, steps = 0;
+
+		if (o->level != RC_LEVEL_OUTCOME)
+			continue;
+		outcomes++;
+		memset(mark, 0, rc_model_step_count(m));
+		ancestors(m, i, mark);
+		render_input(&dot, "dot", &in);
+		for (k = 0; k < rc_model_step_count(m); k++) {
+			id.len = 0;
+			buffer_printf(&id, "id=\"step-%s\"", rc_model_step(m, k)->id);
+			if ((strstr(dot.data, id.data) != NULL) != mark[k])
+				TEST_FAIL("focus %s: step %s is %s", o->id, rc_model_step(m, k)->id,
+				          mark[k] ? "missing" : "drawn but not on a pathway into it");
+			drawn += mark[k];
+		}
+		for (k = 0; k < rc_model_step_count(m); k++)
+			steps += mark[k];
+		CU_ASSERT(drawn == steps && steps < rc_model_step_count(m));
+	}
+	CU_ASSERT(outcomes > 0);
+	rc_buffer_free(&id);
+	rc_buffer_free(&dot);
+	free(mark);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* Over the limit: refused with a message naming --focus; a focus that fits is drawn; an unknown focus is an error. */
+static void test_limits_and_focus(void)
+{
+	rc_model *m = test_load("models/wws-partnership.xml");
+	rc_render_input in = { .model = m, .max_steps = 5 };
+	rc_error err = { 0 };
+	rc_buffer out = { 0 };
+
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_ELIMIT);
+	CU_ASSERT_STRING_EQUAL(err.message,
+	                       "36 steps is over the diagram limit of 5 (layout would take too long); draw "
+	                       "part of the model with --focus STEP, or raise the limit with --max-steps");
+	CU_ASSERT_EQUAL(rc_diagram_renderer("svg")->render(&out, &in, &err), RC_ELIMIT);
+	CU_ASSERT_EQUAL(out.len, 0);
+	in.focus = "eng.staff"; /* inputs and activities that lead to it: more than 5 */
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_ELIMIT);
+	in.focus = "act.aims";
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), 0);
+	in.focus = "no.such";
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_EARG);
+	CU_ASSERT_STRING_EQUAL(err.message, "there is no step 'no.such' to focus on");
+	rc_buffer_free(&out);
+	rc_model_free(&m);
+}
+
+/* Removes every feedback <link> element from the model text in `xml`, in place. */
+static void drop_feedback_links(char *xml)
+{
+	char *kind;
+
+	while ((kind = strstr(xml, "kind=\"feedback\"")) != NULL) {
+		char *start = kind, *end = strchr(kind, '>');
+
+		while (start > xml && strncmp(start, "<link", 5) != 0)
+			start--;
+		CU_ASSERT_FATAL(end != NULL && strncmp(start, "<link", 5) == 0);
+		end = end[-1] == '/' ? end + 1 : strstr(end, "</link>") + strlen("</link>");
+		memmove(start, end, strlen(end) + 1);
+	}
+}
+
+/* The x of node `name` in Graphviz's plain output. */
+static double plain_x(const char *plain, const char *name)
+{
+	char key[80];
+	const char *line;
+
+	snprintf(key, sizeof(key), "\nnode %s ", name);
+	line = strstr(plain, key);
+	if (!line) {
+		TEST_FAIL("no node %s in the layout", name);
+		return -1;
+	}
+	return strtod(line + strlen(key), NULL);
+}
+
+/* The column of every step: the level whose header shares its x when `dot` is laid out left to right. */
+static void step_columns(const char *dot, const rc_model *m, int *column)
+{
+	static GVC_t *gvc;
+	Agraph_t *g = agmemread(dot);
+	double header[RC_LEVEL_COUNT];
+	char *plain = NULL, name[64];
+	unsigned int len = 0;
+	size_t i;
+	int level;
+
+	if (!gvc)
+		gvc = gvContext();
+	CU_ASSERT_FATAL(g != NULL && gvLayout(gvc, g, "dot") == 0 && gvRenderData(gvc, g, "plain", &plain, &len) == 0);
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		snprintf(name, sizeof(name), "level_%s", rc_level_id((rc_level)level));
+		header[level] = plain_x(plain, name);
+	}
+	for (i = 0; i < rc_model_step_count(m); i++) {
+		double x;
+
+		snprintf(name, sizeof(name), "s%zu", i);
+		x = plain_x(plain, name);
+		column[i] = -1;
+		for (level = 0; level < RC_LEVEL_COUNT; level++)
+			if (x > header[level] - 0.01 && x < header[level] + 0.01)
+				column[i] = level;
+	}
+	gvFreeRenderData(plain);
+	gvFreeLayout(gvc, g);
+	agclose(g);
+}
+
+/* Every step sits in the column of its level, with its feedback links and without them. */
+static void test_feedback_keeps_columns(void)
+{
+	static const char *const files[] = { ANNOTATED, "models/wws-partnership.xml" };
+	size_t i, k;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		rc_buffer text = { 0 }, dot = { 0 };
+		rc_model *with = test_load(files[i]), *without = NULL;
+		rc_error err = { 0 };
+		size_t n = rc_model_step_count(with);
+		int *column = calloc(2 * n, sizeof(int));
+		FILE *in = fopen(files[i], "rb");
+		char chunk[4096];
+		size_t got;
+
+		CU_ASSERT_FATAL(column != NULL && in != NULL);
+		while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
+			buffer_append(&text, chunk, got);
+		fclose(in);
+		terminate(&text);
+		drop_feedback_links(text.data);
+		text.len = strlen(text.data);
+		CU_ASSERT_FATAL(rc_model_load_memory(&without, test_context(), files[i], text.data, text.len, &err) ==
+		                0);
+		CU_ASSERT_FATAL(rc_model_link_count(without) < rc_model_link_count(with));
+		render(&dot, "dot", with, NULL, RC_LAYOUT_LR);
+		step_columns(dot.data, with, column);
+		render(&dot, "dot", without, NULL, RC_LAYOUT_LR);
+		step_columns(dot.data, without, column + n);
+		for (k = 0; k < n; k++)
+			if (column[k] != (int)rc_model_step(with, k)->level || column[n + k] != column[k])
+				TEST_FAIL(
+				        "%s: step %s is in column %d with its feedback links, %d without, of level %d",
+				        files[i], rc_model_step(with, k)->id, column[k], column[n + k],
+				        (int)rc_model_step(with, k)->level);
+		free(column);
+		rc_buffer_free(&dot);
+		rc_buffer_free(&text);
+		rc_model_free(&without);
+		rc_model_free(&with);
+	}
+}
+
+/* --- the report --- */
+
+static const char *const report_sections[] = {
+	"<section id=\"summary\"><h2>Summary</h2>",
+	"<section id=\"diagram\"><h2>Diagram</h2>",
+	"<section id=\"findings\"><h2>Findings</h2>",
+	"<section id=\"stories\"><h2>Contribution stories</h2>",
+	"<section id=\"gaps\"><h2>Evidence gaps</h2>",
+	"<section id=\"assumptions\"><h2>Assumptions</h2>",
+	"<section id=\"risks\"><h2>Risks</h2>",
+	"<section id=\"coverage\"><h2>Evidence-base coverage</h2>",
+	"<section id=\"table\"><h2>Logic-model table</h2>",
+};
+
+/* Every bundled model's report has every section once, in order, one inline SVG, and nothing to fetch or run. */
+static void test_report_sections(void)
+{
+	struct names models = list_dir("models", ".xml");
+	rc_buffer html = { 0 };
+	size_t i, k;
+
+	for (i = 0; i < models.count; i++) {
+		rc_findings *f;
+		rc_model *m = load_checked(models.items[i], &f);
+		const char *at, *svg;
+
+		render(&html, "html", m, f, RC_LAYOUT_LR);
+		CU_ASSERT_EQUAL(strncmp(html.data, "<!DOCTYPE html>\n", 16), 0);
+		for (k = 0, at = html.data; k < sizeof(report_sections) / sizeof(report_sections[0]); k++) {
+			const char *next = strstr(at, report_sections[k]);
+
+			if (!next)
+				TEST_FAIL("%s: report lacks '%s' after the previous section", models.items[i],
+				          report_sections[k]);
+			at = next ? next : at;
+		}
+		svg = strstr(html.data, "<svg");
+		CU_ASSERT(svg != NULL && strstr(svg + 1, "<svg") == NULL);
+		expect_lacks("report", html.data, "<script");
+		expect_lacks("report", html.data, "<?xml");
+		expect_lacks("report", html.data, "<!DOCTYPE svg");
+		expect_lacks("report", html.data, "src=");
+		expect_lacks("report", html.data, "href=\"http");
+		expect_lacks("report", html.data, "url(");
+		rc_findings_free(&f);
+		rc_model_free(&m);
+	}
+	CU_ASSERT(models.count > 0);
+	rc_buffer_free(&html);
+	free_names(&models);
+}
+
+/* The report names the fixture's findings, stories, markers and logic-model cells. */
+static void test_report_content(void)
+{
+	static const char *const present[] = {
+		"<title>Annotated fixture</title>",
+		"<td class=\"error\">RC013 error<br>miracle-leap</td>",
+		"<code>tests/render/annotated.xml:54:3</code>",
+		"<tr><td>A2</td><td>Workshops can be staffed.</td><td>Run workshops <span "
+		"class=\"muted\">(a1)</span></td>"
+		"<td>holds</td>",
+		"<tr><td>A1</td><td>The partners agree on the aim.</td><td>whole model</td>",
+		"<tr><td>R2</td><td>Teams have no time to listen.</td><td>none stated</td><td>link k1 → k2",
+		"<th>Strand A</th><td><ul class=\"cell\"></ul></td><td><ul class=\"cell\"><li>Run "
+		"workshops</li></ul></td>",
+		"<th>No strand</th>",
+		"No single piece of evidence would raise any outcome's confidence.",
+	};
+	rc_model *m = test_load(ANNOTATED);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_buffer html = { 0 };
+	size_t i;
+
+	render(&html, "html", m, f, RC_LAYOUT_LR);
+	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
+		expect_contains("report", html.data, present[i]);
+	rc_buffer_free(&html);
+	rc_findings_free(&f);
 	rc_model_free(&m);
 }
 
@@ -677,6 +1062,13 @@ static CU_TestInfo tests[] = {
 	{ "direction TB and LR", test_direction },
 	{ "titles escaped in DOT and SVG", test_escaping },
 	{ "findings marked on their step", test_findings_marked },
+	{ "annotated fixture: golden DOT of each view", test_annotated_golden },
+	{ "SVG: title, legend, marks, markers, key, badges", test_svg_annotations },
+	{ "focus draws the pathways into each outcome", test_focus },
+	{ "size limit names --focus; focus fits", test_limits_and_focus },
+	{ "feedback links keep every step in its column", test_feedback_keeps_columns },
+	{ "report: every section of every bundled model", test_report_sections },
+	{ "report: findings, markers, table of the fixture", test_report_content },
 	{ "atomic write creates and replaces", test_write_creates_and_replaces },
 	{ "atomic write to a bare file name", test_write_bare_name },
 	{ "atomic write to a directory fails", test_write_to_directory },

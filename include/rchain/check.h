@@ -102,6 +102,43 @@ RC_API const rc_story *rc_findings_story(const rc_findings *f, size_t i);
  */
 RC_API void rc_findings_story_path(const rc_findings *f, const rc_model *m, size_t i, size_t *out);
 
+/**
+ * An evidence gap: a step or link where one more strong supporting item
+ * (weight 3, docs/confidence.md) would raise the confidence of at least one
+ * outcome.
+ */
+typedef struct rc_gap {
+	rc_owner_kind owner; /* RC_OWNER_STEP or RC_OWNER_LINK */
+	size_t index;        /* step or link index */
+	rc_rating rating;    /* its rating now */
+	rc_rating raised;    /* its rating with that item */
+	size_t outcomes;     /* how many outcomes it would raise */
+	size_t gain;         /* rating levels gained, summed over those outcomes */
+} rc_gap;
+
+/** One outcome a gap would raise: the story's index and its confidence after. */
+typedef struct rc_gap_effect {
+	size_t story;
+	rc_rating after;
+} rc_gap_effect;
+
+/** The evidence gaps of a checked model, most gain first; opaque, caller-owned. */
+typedef struct rc_gaps rc_gaps;
+
+/**
+ * Finds the evidence gaps of `m` from its findings `f` (which must come from
+ * checking `m`). Ordered by gain, then by outcomes raised, steps before
+ * links, then document order. Costs one widest-path search per step and link
+ * rated below high. The caller owns `*out` (free with rc_gaps_free()).
+ * Fails with RC_ENOMEM.
+ */
+RC_API int rc_gaps_find(rc_gaps **out, const rc_model *m, const rc_findings *f, rc_error *err);
+RC_API void rc_gaps_free(rc_gaps **gaps);
+RC_API size_t rc_gaps_count(const rc_gaps *g);
+RC_API const rc_gap *rc_gaps_at(const rc_gaps *g, size_t i);
+/** The outcomes gap `i` would raise (its `outcomes` of them, in story order); borrowed. */
+RC_API const rc_gap_effect *rc_gaps_effects(const rc_gaps *g, size_t i);
+
 /** "none", "low", "medium" or "high" (static storage). */
 RC_API const char *rc_rating_name(rc_rating rating);
 

@@ -13,10 +13,14 @@ typedef enum rc_direction_of_layout { RC_LAYOUT_LR, RC_LAYOUT_TB } rc_layout_dir
 /** What a renderer draws from; every pointer is borrowed. */
 typedef struct rc_render_input {
 	const rc_model *model;
-	const rc_findings *findings; /* may be NULL: nothing is annotated */
+	const rc_findings *findings;      /* may be NULL: nothing is annotated */
+	const rc_evidence_base *evidence; /* cited by the report; may be NULL */
 	rc_layout_direction direction;
-	size_t max_steps; /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */
-	size_t max_links; /* refuse to lay out more links than this; 0 means RC_RENDER_MAX_LINKS */
+	const char *focus; /* a step id: draw only the pathways into that step; NULL draws everything */
+	int hide_evidence; /* nonzero: no assumption and risk markers, key or evidence counts */
+	int no_findings;   /* nonzero: no finding borders or badges (weakest links stay marked) */
+	size_t max_steps;  /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */
+	size_t max_links;  /* refuse to lay out more links than this; 0 means RC_RENDER_MAX_LINKS */
 } rc_render_input;
 
 /** Default limit on the steps of one diagram: Graphviz's layout grows much faster than linearly. */
@@ -25,12 +29,18 @@ typedef struct rc_render_input {
 /** Default limit on the links (step and column links) of one diagram. */
 #define RC_RENDER_MAX_LINKS 2500
 
-/**
- * 0 when a diagram of `m` is within the limits of `max_steps` steps and
- * `max_links` links (0 means RC_RENDER_MAX_STEPS, RC_RENDER_MAX_LINKS);
- * otherwise RC_ELIMIT, with the message in `err`.
+/** Title lines wrap at this many characters; a title is cut after RC_RENDER_TITLE_LINES lines (see docs/diagrams.md).
  */
-RC_API int rc_diagram_fits(const rc_model *m, size_t max_steps, size_t max_links, rc_error *err);
+#define RC_RENDER_WRAP 28
+#define RC_RENDER_TITLE_LINES 4
+
+/**
+ * 0 when the diagram of `in` (its model, or the part `in->focus` selects) is
+ * within the limits of `in->max_steps` steps and `in->max_links` links;
+ * otherwise RC_ELIMIT (or RC_EARG for a focus that names no step), with the
+ * message in `err`. Needs only the model: call it before checking a big one.
+ */
+RC_API int rc_diagram_fits(const rc_render_input *in, rc_error *err);
 
 /** One back-end: its name, the file extension of its output, and the function. */
 typedef struct rc_renderer {
@@ -46,6 +56,15 @@ RC_API const rc_renderer *rc_diagram_renderer(const char *name);
 /** Number of diagram renderers, and the i-th in table order. */
 RC_API size_t rc_diagram_renderer_count(void);
 RC_API const rc_renderer *rc_diagram_renderer_at(size_t i);
+
+/**
+ * Appends the report on `in` to `out`: one self-contained HTML document with
+ * inline CSS and SVG (summary, diagram, findings, contribution stories,
+ * evidence gaps, assumptions, risks, evidence-base coverage and the
+ * logic-model table). `in->findings` must be set. Returns 0 or a negative
+ * rc_status, with the message in `err`.
+ */
+RC_API int rc_report_html(rc_buffer *out, const rc_render_input *in, rc_error *err);
 
 /** One checked file for a findings report: the model and its findings, or the error that stopped it. */
 typedef struct rc_checked {

@@ -8,7 +8,18 @@
 enum exit_status { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_FAILED = 2, EXIT_USAGE = 3 };
 
 /* Long options without a short form, shared so that one name means one thing in every command. */
-enum { OPT_STRICT = 256, OPT_DISABLE, OPT_DIRECTION, OPT_MAX_FILE, OPT_EVIDENCE, OPT_MAX_STEPS, OPT_MAX_LINKS };
+enum {
+	OPT_STRICT = 256,
+	OPT_DISABLE,
+	OPT_DIRECTION,
+	OPT_MAX_FILE,
+	OPT_EVIDENCE,
+	OPT_MAX_STEPS,
+	OPT_MAX_LINKS,
+	OPT_FOCUS,
+	OPT_HIDE_EVIDENCE,
+	OPT_NO_FINDINGS
+};
 
 /* What every command works with: the library context and the evidence base (default plus --evidence files). */
 struct session {

@@ -16,6 +16,7 @@ static const char *const usage_text =
         "commands:\n"
         "  check    check models against the rule catalogue and the evidence base\n"
         "  render   draw a model's chain as svg, png, pdf or dot\n"
+        "  report   write a self-contained HTML report on a model\n"
         "  evidence list the evidence base, or explain one entry\n"
         "  schema   print the XML schema of the model or evidence-base format\n"
         "  rules    list the rule catalogue, or explain one rule\n"
@@ -39,18 +40,41 @@ static const char *const check_help =
         "  -h, --help        show this help\n";
 
 static const char *const render_help =
-        "usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] [--evidence FILE]... MODEL\n"
+        "usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] [--focus ID] [--hide-evidence]\n"
+        "                     [--no-findings] [--evidence FILE]... MODEL\n"
         "\n"
-        "Check MODEL and draw its chain with the findings marked. The output goes to\n"
-        "output/<model id>.<format> unless -o is given ('-o -' writes to standard output).\n"
+        "Check MODEL and draw its chain with confidence, findings, assumptions and risks\n"
+        "marked, a legend and a key. The output goes to output/<model id>.<format> unless\n"
+        "-o is given ('-o -' writes to standard output).\n"
         "\n"
         "options:\n"
         "  -f, --format FORMAT   svg (default), png, pdf or dot\n"
         "  -o, --output FILE     where to write the drawing\n"
         "  --direction DIR       LR: levels as columns left to right (default); TB: top to bottom\n"
+        "  --focus ID            draw only step ID and the pathways into it\n"
+        "  --hide-evidence       leave out evidence counts, assumption and risk markers and the key\n"
+        "  --no-findings         leave out finding borders and badges\n"
         "  --evidence FILE       also check against this evidence base; repeatable\n"
-        "  --max-steps N         refuse to draw models of more than N steps (default 2500)\n"
-        "  --max-links N         refuse to draw models of more than N links (default 2500)\n"
+        "  --max-steps N         refuse to draw more than N steps (default 2500)\n"
+        "  --max-links N         refuse to draw more than N links (default 2500)\n"
+        "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
+        "  -h, --help            show this help\n";
+
+static const char *const report_help =
+        "usage: rchain report [-o FILE] [--direction LR|TB] [--focus ID] [--evidence FILE]... MODEL\n"
+        "\n"
+        "Check MODEL and write one self-contained HTML report (inline CSS and SVG, no\n"
+        "scripts, no network) to output/<model id>.html unless -o is given: summary,\n"
+        "diagram, findings, contribution stories, evidence gaps, assumptions, risks,\n"
+        "evidence-base coverage and the logic-model table.\n"
+        "\n"
+        "options:\n"
+        "  -o, --output FILE     where to write the report ('-' for standard output)\n"
+        "  --direction DIR       LR (default) or TB, for the diagram\n"
+        "  --focus ID            draw only step ID and the pathways into it in the diagram\n"
+        "  --evidence FILE       also check against this evidence base; repeatable\n"
+        "  --max-steps N         refuse to draw more than N steps (default 2500)\n"
+        "  --max-links N         refuse to draw more than N links (default 2500)\n"
         "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
         "  -h, --help            show this help\n";
 
@@ -201,12 +225,27 @@ static int cmd_check(struct session *s, int argc, char **argv)
 	return status;
 }
 
-static int cmd_render(struct session *s, int argc, char **argv)
+/*
+ * render and report: parse the options both share, load the model, check it
+ * against the diagram limits, check it, and hand it to `draw`.
+ */
+struct drawing {
+	const char *command;
+	const rc_renderer *renderer; /* render only */
+	const char *output;
+	rc_render_input in;
+};
+
+static int parse_drawing(struct session *s, struct drawing *d, int argc, char **argv, const char *help)
 {
+	/* The first three are render's own: report takes the rest. */
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "hide-evidence", no_argument, NULL, OPT_HIDE_EVIDENCE },
+		{ "no-findings", no_argument, NULL, OPT_NO_FINDINGS },
 		{ "output", required_argument, NULL, 'o' },
 		{ "direction", required_argument, NULL, OPT_DIRECTION },
+		{ "focus", required_argument, NULL, OPT_FOCUS },
 		{ "max-steps", required_argument, NULL, OPT_MAX_STEPS },
 		{ "max-links", required_argument, NULL, OPT_MAX_LINKS },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
@@ -214,82 +253,113 @@ static int cmd_render(struct session *s, int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const rc_renderer *renderer = rc_diagram_renderer("svg");
-	rc_check_options opts = { 0 };
-	rc_render_input in = { 0 };
-	const char *output = NULL;
-	rc_findings *findings = NULL;
-	rc_model *model = NULL;
-	rc_buffer data = { 0 };
-	rc_error err = { 0 };
-	char path[4096];
-	int c, status;
+	int report = d->renderer == NULL, c;
 
-	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, report ? "o:h" : "f:o:h", report ? options + 3 : options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			renderer = rc_diagram_renderer(optarg);
-			if (!renderer)
-				return usage_error("render", "--format must be svg, png, pdf or dot");
+			d->renderer = rc_diagram_renderer(optarg);
+			if (!d->renderer)
+				return usage_error(d->command, "--format must be svg, png, pdf or dot");
 			break;
 		case 'o':
 			if (!*optarg)
-				return usage_error("render", "-o needs a file name ('-' for standard output)");
-			output = optarg;
+				return usage_error(d->command, "-o needs a file name ('-' for standard output)");
+			d->output = optarg;
 			break;
 		case OPT_DIRECTION:
 			if (strcmp(optarg, "LR") == 0)
-				in.direction = RC_LAYOUT_LR;
+				d->in.direction = RC_LAYOUT_LR;
 			else if (strcmp(optarg, "TB") == 0)
-				in.direction = RC_LAYOUT_TB;
+				d->in.direction = RC_LAYOUT_TB;
 			else
-				return usage_error("render", "--direction must be LR or TB");
+				return usage_error(d->command, "--direction must be LR or TB");
 			break;
+		case OPT_FOCUS: d->in.focus = optarg; break;
+		case OPT_HIDE_EVIDENCE: d->in.hide_evidence = 1; break;
+		case OPT_NO_FINDINGS: d->in.no_findings = 1; break;
 		case OPT_MAX_FILE:
 			if (parse_size(optarg, &rc_context_limits(s->ctx)->max_file_bytes) != 0)
-				return usage_error("render", "--max-file-size takes a positive number of bytes");
+				return usage_error(d->command, "--max-file-size takes a positive number of bytes");
 			break;
 		case OPT_MAX_STEPS:
-			if (parse_size(optarg, &in.max_steps) != 0)
-				return usage_error("render", "--max-steps takes a positive number");
+			if (parse_size(optarg, &d->in.max_steps) != 0)
+				return usage_error(d->command, "--max-steps takes a positive number");
 			break;
 		case OPT_MAX_LINKS:
-			if (parse_size(optarg, &in.max_links) != 0)
-				return usage_error("render", "--max-links takes a positive number");
+			if (parse_size(optarg, &d->in.max_links) != 0)
+				return usage_error(d->command, "--max-links takes a positive number");
 			break;
 		case OPT_EVIDENCE:
 			if (add_evidence(s, optarg) != 0)
 				return EXIT_FAILED;
 			break;
-		case 'h': fputs(render_help, stdout); return EXIT_CLEAN;
-		default: return bad_option("render", argv);
+		case 'h': fputs(help, stdout); return EXIT_CLEAN;
+		default: return bad_option(d->command, argv);
 		}
 	}
 	if (argc - optind != 1)
-		return usage_error("render", "give exactly one model file");
+		return usage_error(d->command, "give exactly one model file");
+	return -1;
+}
+
+static int draw(struct session *s, struct drawing *d, const char *path)
+{
+	rc_check_options opts = { 0 };
+	rc_findings *findings = NULL;
+	rc_model *model = NULL;
+	rc_buffer data = { 0 };
+	rc_error err = { 0 };
+	char out[4096];
+	int rc, status;
+
 	opts.evidence = s->evidence;
-	/* The diagram limit is applied before the check, which is not free on a huge model either. */
-	if (rc_model_load(&model, s->ctx, argv[optind], &err) != 0 ||
-	    rc_diagram_fits(model, in.max_steps, in.max_links, &err) != 0 ||
-	    rc_check_run(&findings, model, &opts, &err) != 0) {
+	if (rc_model_load(&model, s->ctx, path, &err) != 0) {
+		print_error(&err);
+		return EXIT_FAILED;
+	}
+	d->in.model = model;
+	/*
+	 * A diagram over the limits is refused before the check, which is not free
+	 * on a huge model either; a report is still written, without its diagram.
+	 */
+	if ((d->renderer && rc_diagram_fits(&d->in, &err) != 0) || rc_check_run(&findings, model, &opts, &err) != 0) {
 		print_error(&err);
 		rc_model_free(&model);
 		return EXIT_FAILED;
 	}
-	in.model = model;
-	in.findings = findings;
-	if (renderer->render(&data, &in, &err) != 0) {
+	d->in.findings = findings;
+	d->in.evidence = s->evidence;
+	rc = d->renderer ? d->renderer->render(&data, &d->in, &err) : rc_report_html(&data, &d->in, &err);
+	if (rc != 0) {
 		print_error(&err);
 		status = EXIT_FAILED;
-	} else if (!output && default_output(path, sizeof(path), model, renderer->extension) != 0) {
+	} else if (!d->output &&
+	           default_output(out, sizeof(out), model, d->renderer ? d->renderer->extension : "html") != 0) {
 		status = EXIT_FAILED;
 	} else {
-		status = write_output(output ? output : path, &data);
+		status = write_output(d->output ? d->output : out, &data);
 	}
 	rc_buffer_free(&data);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
 	return status;
+}
+
+static int cmd_render(struct session *s, int argc, char **argv)
+{
+	struct drawing d = { "render", rc_diagram_renderer("svg"), NULL, { 0 } };
+	int status = parse_drawing(s, &d, argc, argv, render_help);
+
+	return status >= 0 ? status : draw(s, &d, argv[optind]);
+}
+
+static int cmd_report(struct session *s, int argc, char **argv)
+{
+	struct drawing d = { "report", NULL, NULL, { 0 } };
+	int status = parse_drawing(s, &d, argc, argv, report_help);
+
+	return status >= 0 ? status : draw(s, &d, argv[optind]);
 }
 
 static int cmd_schema(struct session *s, int argc, char **argv)
@@ -447,8 +517,8 @@ static const struct command {
 	int (*run)(struct session *s, int argc, char **argv);
 	int needs_session; /* loads models or evidence: compile the schemas, load the evidence base */
 } commands[] = {
-	{ "check", cmd_check, 1 }, { "render", cmd_render, 1 },     { "schema", cmd_schema, 0 },
-	{ "rules", cmd_rules, 0 }, { "evidence", cmd_evidence, 1 },
+	{ "check", cmd_check, 1 },   { "render", cmd_render, 1 }, { "report", cmd_report, 1 },
+	{ "schema", cmd_schema, 0 }, { "rules", cmd_rules, 0 },   { "evidence", cmd_evidence, 1 },
 };
 
 static int run_command(const struct command *command, int argc, char **argv)
