@@ -90,3 +90,27 @@ int buffer_printf(rc_buffer *buf, const char *fmt, ...)
 	va_end(ap);
 	return rc;
 }
+
+int buffer_json_string(rc_buffer *buf, const char *s)
+{
+	size_t run;
+
+	if (!s)
+		return buffer_puts(buf, "null");
+	if (buffer_puts(buf, "\""))
+		return RC_ENOMEM;
+	while (*s) {
+		/* Copy the longest run that needs no escape in one go. */
+		for (run = 0; s[run] && s[run] != '"' && s[run] != '\\' && (unsigned char)s[run] >= 0x20; run++)
+			;
+		if (buffer_append(buf, s, run))
+			return RC_ENOMEM;
+		s += run;
+		if (!*s)
+			break;
+		if ((*s == '"' || *s == '\\') ? buffer_printf(buf, "\\%c", *s) : buffer_printf(buf, "\\u%04x", *s))
+			return RC_ENOMEM;
+		s++;
+	}
+	return buffer_puts(buf, "\"");
+}

@@ -16,5 +16,7 @@ int buffer_append(rc_buffer *buf, const char *data, size_t len);
 int buffer_puts(rc_buffer *buf, const char *s);
 int buffer_printf(rc_buffer *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buffer_vprintf(rc_buffer *buf, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Appends `s` as a JSON string in quotes (`null` when `s` is NULL), escaping quotes, backslashes and controls. */
+int buffer_json_string(rc_buffer *buf, const char *s);
 
 #endif

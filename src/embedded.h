@@ -11,4 +11,11 @@ extern const size_t rc_embedded_evidence_xsd_len;
 extern const unsigned char rc_embedded_evidence_base_xml[];
 extern const size_t rc_embedded_evidence_base_xml_len;
 
+extern const unsigned char rc_embedded_blank_xml[];
+extern const size_t rc_embedded_blank_xml_len;
+extern const unsigned char rc_embedded_partnership_xml[];
+extern const size_t rc_embedded_partnership_xml_len;
+extern const unsigned char rc_embedded_columns_xml[];
+extern const size_t rc_embedded_columns_xml_len;
+
 #endif

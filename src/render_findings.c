@@ -35,22 +35,8 @@ static void __attribute__((format(printf, 2, 3))) putf(struct writer *w, const c
 
 static void put_json_string(struct writer *w, const char *s)
 {
-	if (!s) {
-		put(w, "null");
-		return;
-	}
-	put(w, "\"");
-	for (; *s && !w->failed; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			putf(w, "\\%c", ch);
-		else if (ch < 0x20)
-			putf(w, "\\u%04x", ch);
-		else if (buffer_append(w->out, s, 1) != 0)
-			w->failed = 1;
-	}
-	put(w, "\"");
+	if (!w->failed && buffer_json_string(w->out, s) != 0)
+		w->failed = 1;
 }
 
 /* `"name": "value"`, preceded by a comma unless it opens an object. */

@@ -7,6 +7,7 @@ int header_evidence(void);
 int header_check(void);
 int header_render(void);
 int header_schema(void);
+int header_interop(void);
 int header_rchain(void);
 
 int main(void)
@@ -15,9 +16,9 @@ int main(void)
 		const char *name;
 		int (*compiled)(void);
 	} headers[] = {
-		{ "common", header_common }, { "model", header_model },   { "evidence", header_evidence },
-		{ "check", header_check },   { "render", header_render }, { "schema", header_schema },
-		{ "rchain", header_rchain },
+		{ "common", header_common },   { "model", header_model },   { "evidence", header_evidence },
+		{ "check", header_check },     { "render", header_render }, { "schema", header_schema },
+		{ "interop", header_interop }, { "rchain", header_rchain },
 	};
 	size_t i;
 

@@ -8,5 +8,6 @@
 #include "rchain/check.h"
 #include "rchain/render.h"
 #include "rchain/schema.h"
+#include "rchain/interop.h"
 
 #endif

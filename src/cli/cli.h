@@ -27,6 +27,12 @@ struct session {
 	rc_evidence_base *evidence;
 };
 
+/* The authoring and interop commands (interop.c); each returns an exit status. */
+int cmd_new(struct session *s, int argc, char **argv);
+int cmd_diff(struct session *s, int argc, char **argv);
+int cmd_export(struct session *s, int argc, char **argv);
+int cmd_import(struct session *s, int argc, char **argv);
+
 /* Reports a usage error in one line and returns EXIT_USAGE; `command` may be NULL. */
 int usage_error(const char *command, const char *what);
 

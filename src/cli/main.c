@@ -20,6 +20,10 @@ static const char *const usage_text =
         "  evidence list the evidence base, or explain one entry\n"
         "  schema   print the XML schema of the model or evidence-base format\n"
         "  rules    list the rule catalogue, or explain one rule\n"
+        "  new      start a model from a template\n"
+        "  diff     compare two versions of a model\n"
+        "  export   write a model as a CSV or Markdown table, or a Kumu blueprint\n"
+        "  import   turn a logic-model table in CSV into a model\n"
         "\n"
         "Run 'rchain COMMAND --help' for a command's options.\n"
         "exit status: 0 clean, 1 findings at failing severity, 2 a file could not be processed, 3 bad usage\n";
@@ -519,6 +523,8 @@ static const struct command {
 } commands[] = {
 	{ "check", cmd_check, 1 },   { "render", cmd_render, 1 }, { "report", cmd_report, 1 },
 	{ "schema", cmd_schema, 0 }, { "rules", cmd_rules, 0 },   { "evidence", cmd_evidence, 1 },
+	{ "new", cmd_new, 0 },       { "diff", cmd_diff, 1 },     { "export", cmd_export, 1 },
+	{ "import", cmd_import, 1 },
 };
 
 static int run_command(const struct command *command, int argc, char **argv)
