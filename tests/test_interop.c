@@ -229,6 +229,28 @@ static void test_import_errors(void)
 	import_error(huge, 7 + 4097, "t.csv:2:1: error: a text of more than 4096 characters");
 }
 
+/* Every allocation of an import may fail: it then fails cleanly, leaking nothing (valgrind checks). */
+static void test_import_out_of_memory(void)
+{
+	static const char csv[] = "Strand,Inputs,Activities\r\nA,Staff,\"Meet\nPlan\"\r\nB,Money,Train\r\n";
+	rc_buffer out = { 0 };
+	rc_error err = { 0 };
+	long n, needed;
+	int rc;
+
+	rc_alloc_fail_after(1000000);
+	CU_ASSERT_FATAL(rc_import_csv_memory(&out, "t.csv", csv, sizeof(csv) - 1, &err) == 0);
+	needed = rc_alloc_fail_after(-1);
+	rc_buffer_free(&out);
+	for (n = 0; n < needed; n++) {
+		rc_alloc_fail_after(n);
+		rc = rc_import_csv_memory(&out, "t.csv", csv, sizeof(csv) - 1, &err);
+		rc_alloc_fail_after(-1);
+		CU_ASSERT_EQUAL(rc, RC_ENOMEM);
+		rc_buffer_free(&out);
+	}
+}
+
 /* --- diff --- */
 
 struct pair {
@@ -355,6 +377,7 @@ static CU_TestInfo tests[] = {
 	{ "export -> import -> export is byte-stable for every bundled model", test_round_trip },
 	{ "import: headings, cells of several lines, strands, ids", test_import_headings },
 	{ "import: bad tables give one located error", test_import_errors },
+	{ "import: allocation failures", test_import_out_of_memory },
 	{ "diff goldens: text and JSON", test_diff_goldens },
 	{ "diff: changed fields and both locations", test_diff_changed_fields },
 	{ "diff of a model with itself is empty", test_diff_equal },
