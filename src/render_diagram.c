@@ -285,7 +285,7 @@ struct builder {
 	Agnode_t *level_nodes[RC_LEVEL_COUNT];
 	size_t *weakest_steps; /* per step: stories whose weakest element it is */
 	size_t *weakest_links; /* per link */
-	int big;               /* a layout with capped iterations: link labels are placed after it */
+	int big;               /* over 1,000 steps and links: capped layout iterations, no link labels */
 	int failed;
 };
 
@@ -735,20 +735,20 @@ static void add_link(struct builder *b, const rc_link *l)
 		set(b, e, "color", confidence_style[rating].line);
 		set(b, e, "penwidth", weakest ? "4" : confidence_style[rating].penwidth);
 	}
-	/* A label only where there is something to say: an unrated plain link stays a thin grey line. */
-	if (rating == RC_RATING_NONE && !weakest && count[0] + count[1] == 0 &&
-	    (b->in->hide_evidence || l->assumptions.count + l->risks.count == 0))
+	/*
+	 * A label only where there is something to say: an unrated plain link stays
+	 * a thin grey line. A big graph has no link labels: placing thousands of
+	 * them costs more than the layout (docs/diagrams.md).
+	 */
+	if (b->big || (rating == RC_RATING_NONE && !weakest && count[0] + count[1] == 0 &&
+	               (b->in->hide_evidence || l->assumptions.count + l->risks.count == 0)))
 		return;
 	b->scratch.len = 0;
 	put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
 	put_annotations(b, rating, l->evidence.count, l->assumptions, l->risks, weakest, count);
 	put(b, "</TABLE>");
-	/*
-	 * A label is laid out as a node of its own. dot 2.42 corrupts its heap on a
-	 * labelled edge within one rank, and labels double the work on a big graph:
-	 * there the label is placed after the layout.
-	 */
-	set_html(b, e, b->big || l->from_level == l->to_level ? "xlabel" : "label");
+	/* dot 2.42 corrupts its heap laying out a labelled edge within one rank: such a label is placed afterwards. */
+	set_html(b, e, l->from_level == l->to_level ? "xlabel" : "label");
 }
 
 static void add_links(struct builder *b)
