@@ -123,6 +123,22 @@ static void section(struct report *r, const char *id, const char *title)
 	putf(r, "<section id=\"%s\"><h2>%s</h2>\n", id, title);
 }
 
+/* Opens a table with the header row `head` when it will have rows; otherwise says `none`. */
+static void table_open(struct report *r, size_t rows, const char *none, const char *head)
+{
+	if (rows == 0) {
+		putf(r, "<p>%s</p>", none);
+		return;
+	}
+	putf(r, "<table><thead><tr>%s</tr></thead><tbody>", head);
+}
+
+static void table_close(struct report *r, size_t rows)
+{
+	if (rows)
+		put(r, "</tbody></table>");
+}
+
 static void summary(struct report *r)
 {
 	const rc_model *m = r->m;
@@ -171,11 +187,8 @@ static void summary(struct report *r)
 	     rc_findings_count_severity(r->f, RC_SEVERITY_ERROR), rc_findings_count_severity(r->f, RC_SEVERITY_WARNING),
 	     rc_findings_count_severity(r->f, RC_SEVERITY_NOTE));
 	put(r, "<h3>Confidence per outcome</h3>");
-	if (rc_findings_story_count(r->f) == 0)
-		put(r, "<p>The model has no outcome step.</p>");
-	else
-		put(r,
-		    "<table><thead><tr><th>Outcome</th><th>Confidence</th><th>Weakest link</th></tr></thead><tbody>");
+	table_open(r, rc_findings_story_count(r->f), "The model has no outcome step.",
+	           "<th>Outcome</th><th>Confidence</th><th>Weakest link</th>");
 	for (i = 0; i < rc_findings_story_count(r->f); i++) {
 		const rc_story *s = rc_findings_story(r->f, i);
 
@@ -190,8 +203,7 @@ static void summary(struct report *r)
 			put(r, "unreached: no pathway from an input or activity");
 		put(r, "</td></tr>");
 	}
-	if (rc_findings_story_count(r->f))
-		put(r, "</tbody></table>");
+	table_close(r, rc_findings_story_count(r->f));
 	put(r, "</section>\n");
 }
 
@@ -246,8 +258,7 @@ static void findings_of(struct report *r, rc_severity severity, int silenced, co
 		text(r, silenced ? x->suppressed : x->rule->hint);
 		put(r, "</td></tr>");
 	}
-	if (n)
-		put(r, "</tbody></table>");
+	table_close(r, n);
 }
 
 static void findings(struct report *r)
@@ -324,11 +335,8 @@ static int gaps(struct report *r, rc_error *err)
 	section(r, "gaps", "Evidence gaps");
 	put(r, "<p>Where one more strong piece of supporting evidence would raise outcomes' confidence, most gain "
 	       "first (gain: rating levels gained, summed over the outcomes).</p>");
-	if (rc_gaps_count(g) == 0)
-		put(r, "<p>No single piece of evidence would raise any outcome's confidence.</p>");
-	else
-		put(r, "<table><thead><tr><th>#</th><th>Step or link</th><th>Now</th><th>With it</th><th>Outcomes "
-		       "raised</th><th>Gain</th></tr></thead><tbody>");
+	table_open(r, rc_gaps_count(g), "No single piece of evidence would raise any outcome's confidence.",
+	           "<th>#</th><th>Step or link</th><th>Now</th><th>With it</th><th>Outcomes raised</th><th>Gain</th>");
 	for (i = 0; i < rc_gaps_count(g); i++) {
 		const rc_gap *gap = rc_gaps_at(g, i);
 		const rc_gap_effect *effects = rc_gaps_effects(g, i);
@@ -348,8 +356,7 @@ static int gaps(struct report *r, rc_error *err)
 		}
 		putf(r, "</ul></td><td>%zu</td></tr>", gap->gain);
 	}
-	if (rc_gaps_count(g))
-		put(r, "</tbody></table>");
+	table_close(r, rc_gaps_count(g));
 	put(r, "</section>\n");
 	rc_gaps_free(&g);
 	return 0;
@@ -386,11 +393,8 @@ static void assumptions(struct report *r)
 	size_t i;
 
 	section(r, "assumptions", "Assumptions");
-	if (m->assumptions.len == 0)
-		put(r, "<p>The model states no assumptions.</p>");
-	else
-		put(r, "<table><thead><tr><th>Marker</th><th>Assumption</th><th>On</th><th>Status</th><th>Evidence "
-		       "base</th></tr></thead><tbody>");
+	table_open(r, m->assumptions.len, "The model states no assumptions.",
+	           "<th>Marker</th><th>Assumption</th><th>On</th><th>Status</th><th>Evidence base</th>");
 	for (i = 0; i < m->assumptions.len; i++) {
 		const rc_assumption *a = MODEL_AT(m, assumptions, rc_assumption, i);
 
@@ -402,8 +406,7 @@ static void assumptions(struct report *r)
 		entry_cell(r, a->ref);
 		put(r, "</tr>");
 	}
-	if (m->assumptions.len)
-		put(r, "</tbody></table>");
+	table_close(r, m->assumptions.len);
 	put(r, "</section>\n");
 }
 
@@ -413,11 +416,9 @@ static void risks(struct report *r)
 	size_t i;
 
 	section(r, "risks", "Risks");
-	if (m->risks.len == 0)
-		put(r, "<p>The model states no risks.</p>");
-	else
-		put(r, "<table><thead><tr><th>Marker</th><th>Risk</th><th>Mitigation</th><th>On</th><th>Likelihood</th>"
-		       "<th>Impact</th><th>Evidence base</th></tr></thead><tbody>");
+	table_open(r, m->risks.len, "The model states no risks.",
+	           "<th>Marker</th><th>Risk</th><th>Mitigation</th><th>On</th><th>Likelihood</th><th>Impact</"
+	           "th><th>Evidence base</th>");
 	for (i = 0; i < m->risks.len; i++) {
 		const rc_risk *k = MODEL_AT(m, risks, rc_risk, i);
 
@@ -431,8 +432,7 @@ static void risks(struct report *r)
 		entry_cell(r, k->ref);
 		put(r, "</tr>");
 	}
-	if (m->risks.len)
-		put(r, "</tbody></table>");
+	table_close(r, m->risks.len);
 	put(r, "</section>\n");
 }
 
@@ -483,8 +483,7 @@ static int coverage(struct report *r)
 		text(r, r->scratch.data);
 		putf(r, "</td><td class=\"%s\">%s</td></tr>", done ? "high" : "low", done ? "● yes" : "○ no");
 	}
-	if (applicable)
-		put(r, "</tbody></table>");
+	table_close(r, applicable);
 	idmap_free(&refs);
 	put(r, "</section>\n");
 	return 0;

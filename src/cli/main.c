@@ -350,20 +350,24 @@ static int draw(struct session *s, struct drawing *d, const char *path)
 	return status;
 }
 
-static int cmd_render(struct session *s, int argc, char **argv)
+/* render, or report when `renderer` is NULL. */
+static int run_drawing(struct session *s, int argc, char **argv, const char *command, const rc_renderer *renderer,
+                       const char *help)
 {
-	struct drawing d = { "render", rc_diagram_renderer("svg"), NULL, { 0 } };
-	int status = parse_drawing(s, &d, argc, argv, render_help);
+	struct drawing d = { command, renderer, NULL, { 0 } };
+	int status = parse_drawing(s, &d, argc, argv, help);
 
 	return status >= 0 ? status : draw(s, &d, argv[optind]);
 }
 
+static int cmd_render(struct session *s, int argc, char **argv)
+{
+	return run_drawing(s, argc, argv, "render", rc_diagram_renderer("svg"), render_help);
+}
+
 static int cmd_report(struct session *s, int argc, char **argv)
 {
-	struct drawing d = { "report", NULL, NULL, { 0 } };
-	int status = parse_drawing(s, &d, argc, argv, report_help);
-
-	return status >= 0 ? status : draw(s, &d, argv[optind]);
+	return run_drawing(s, argc, argv, "report", NULL, report_help);
 }
 
 static int cmd_schema(struct session *s, int argc, char **argv)
