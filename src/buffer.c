@@ -60,6 +60,11 @@ int buffer_append(rc_buffer *buf, const char *data, size_t len)
 	return 0;
 }
 
+int rc_buffer_sink(void *buffer, const char *data, size_t len)
+{
+	return buffer_append(buffer, data, len);
+}
+
 int buffer_puts(rc_buffer *buf, const char *s)
 {
 	return buffer_append(buf, s, strlen(s));

@@ -98,15 +98,23 @@ static int file_status(const struct checked_file *f, int strict)
 	return EXIT_CLEAN;
 }
 
+/* The sink of a findings report: standard output, written as the report is produced. */
+static int write_stdout(void *saved_errno, const char *data, size_t len)
+{
+	if (fwrite(data, 1, len, stdout) == len)
+		return 0;
+	*(int *)saved_errno = errno;
+	return RC_EIO;
+}
+
 /* Checks every file, then writes one report in `format` to standard output. */
 static int report_check(struct session *s, const rc_findings_format *format, char **paths, size_t count,
                         const rc_check_options *opts, int strict)
 {
 	struct checked_file *files = calloc(count, sizeof(*files));
 	rc_checked *views = calloc(count, sizeof(*views));
-	rc_buffer out = { 0 };
 	rc_error err = { 0 };
-	int status = EXIT_CLEAN;
+	int status = EXIT_CLEAN, write_errno = 0;
 	size_t i;
 
 	assert(format != NULL);
@@ -128,15 +136,15 @@ static int report_check(struct session *s, const rc_findings_format *format, cha
 		if (one > status)
 			status = one;
 	}
-	if (format->render(&out, views, count, &err) != 0) {
+	if (format->render(write_stdout, &write_errno, views, count, &err) != 0 && err.status != RC_EIO) {
 		print_error(&err);
 		status = EXIT_FAILED;
-	} else if ((out.len && fwrite(out.data, 1, out.len, stdout) != out.len) || fflush(stdout) != 0) {
-		fprintf(stderr, "rchain: cannot write to standard output: %s\n", strerror(errno));
+	} else if (err.status == RC_EIO || fflush(stdout) != 0) {
+		fprintf(stderr, "rchain: cannot write to standard output: %s\n",
+		        strerror(err.status == RC_EIO ? write_errno : errno));
 		status = EXIT_FAILED;
 	}
 done:
-	rc_buffer_free(&out);
 	free(views);
 	if (files)
 		free_checked(files, count);
