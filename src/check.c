@@ -87,7 +87,7 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
 	va_start(ap, fmt);
 	n = vsnprintf(first, sizeof(first), fmt, ap);
 	va_end(ap);
-	message = n < 0 ? NULL : arena_alloc(&f->arena, (size_t)n + 1);
+	message = n < 0 ? NULL : arena_alloc_text(&f->arena, (size_t)n + 1);
 	item = message ? vec_push(&f->items, sizeof(*item)) : NULL;
 	if (!item) {
 		c->status = RC_ENOMEM;

@@ -228,7 +228,7 @@ static const xmlChar *find_attr(const xmlChar **atts, int count, const char *nam
  */
 static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int attribute)
 {
-	char *out = arena_alloc(r->arena, len + 1);
+	char *out = arena_alloc_text(r->arena, len + 1);
 	size_t i, n = 0;
 	int space = 0;
 
