@@ -244,7 +244,7 @@ static int add_memory(rc_evidence_base *eb, rc_context *ctx, const char *name, c
 
 	if (!file)
 		return error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
-	rc = xml_read(&evidence_format, ctx->evidence_schema, file, data, len, &eb->arena, eb, err);
+	rc = xml_read(&evidence_format, ctx->evidence_schema, file, data, len, 0, &eb->arena, eb, err);
 	if (rc == 0) {
 		set_pointers(eb);
 		rc = index_ids(eb, sources, entries, err);

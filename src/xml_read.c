@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -24,6 +26,8 @@ struct xml_reader {
 	xmlParserCtxtPtr parser;
 	const unsigned char *data;
 	size_t len;
+	int release;     /* the pages of `data` behind `pos_offset` may be given back */
+	size_t released; /* bytes of `data` before the first page not yet given back */
 	/* The last place located, advanced monotonically: linear in the file. */
 	size_t pos_offset;
 	uint32_t pos_line;
@@ -473,12 +477,28 @@ static void find_open_tail(struct xml_reader *r, size_t from)
 enum { CHUNK = 64 * 1024 };
 
 /*
+ * Gives back the whole pages of input before the tracked place: places only
+ * move forward, and libxml2 keeps its own copy of input it has not finished
+ * with, so nothing reads them again. The file and the model built from it
+ * are then not both resident at the peak of a large load.
+ */
+static void release_parsed(struct xml_reader *r, size_t page)
+{
+	size_t start = (uintptr_t)r->data % page; /* where the input begins in its first page */
+	size_t from = (start + r->released + page - 1) / page * page, to = (start + r->pos_offset) / page * page;
+
+	if (to > from && madvise((void *)(r->data + (from - start)), to - from, MADV_DONTNEED) == 0)
+		r->released = to - start;
+}
+
+/*
  * Feeds the file to the push parser a chunk at a time. Given more than
  * 10,000,000 bytes at once, libxml2 2.9 refuses the input ("Huge input
  * lookup") unless XML_PARSE_HUGE, which would lift its other limits too.
  */
 static void feed(struct xml_reader *r)
 {
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	size_t off = 0;
 
 	do {
@@ -486,6 +506,8 @@ static void feed(struct xml_reader *r)
 
 		off += n;
 		xmlParseChunk(r->parser, (const char *)r->data + off - n, (int)n, off == r->len);
+		if (r->release)
+			release_parsed(r, page);
 	} while (off < r->len && !r->status);
 }
 
@@ -556,7 +578,7 @@ done:
 }
 
 int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *file, const char *data, size_t len,
-             struct arena *arena, void *user, rc_error *err)
+             int release, struct arena *arena, void *user, rc_error *err)
 {
 	struct xml_reader r;
 	int rc;
@@ -568,6 +590,7 @@ int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *f
 	r.file = file;
 	r.data = (const unsigned char *)data;
 	r.len = len;
+	r.release = release;
 	r.pos_line = 1;
 	r.pos_column = 1;
 	r.err = err;
