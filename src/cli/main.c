@@ -2,6 +2,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -483,6 +484,15 @@ int main(int argc, char **argv)
 {
 	size_t i;
 
+	/*
+	 * glibc raises its mmap threshold to the size of each large block freed, up
+	 * to 32 MiB, and serves later large blocks from the heap, which keeps their
+	 * pages after they are freed. The arrays and buffers of a large model grow
+	 * by reallocation and come and go between loading, checking and output, so
+	 * a fixed threshold lets each be mapped, grown in place by mremap and given
+	 * back to the system when freed: peak memory stays near what is live.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	if (argc < 2)
 		return usage_error(NULL, "no command given");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
