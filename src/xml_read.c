@@ -56,21 +56,23 @@ static rc_loc locate(struct xml_reader *r)
 {
 	long consumed = xmlByteConsumed(r->parser);
 	size_t at = consumed < 0 ? r->pos_offset : (size_t)consumed;
-	size_t i;
+	const unsigned char *p, *end, *nl;
 	rc_loc loc;
 
 	if (at >= r->len)
 		at = r->len ? r->len - 1 : 0;
 	while (at > r->pos_offset && r->data[at] != '<')
 		at--;
-	for (i = r->pos_offset; i < at; i++) {
-		if (r->data[i] == '\n') {
-			r->pos_line++;
-			r->pos_column = 1;
-		} else if ((r->data[i] & 0xC0) != 0x80) {
-			r->pos_column++;
-		}
+	/* Lines by memchr; characters (bytes that do not continue a UTF-8 sequence) only after the last newline. */
+	p = r->data + r->pos_offset;
+	end = r->data + at;
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		r->pos_line++;
+		r->pos_column = 1;
+		p = nl + 1;
 	}
+	for (; p < end; p++)
+		r->pos_column += (*p & 0xC0) != 0x80;
 	r->pos_offset = at;
 	loc.file = r->file;
 	loc.line = r->pos_line;
