@@ -548,13 +548,15 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	sax.characters = on_chars;
 	sax.cdataBlock = on_chars;
 
-	valid = xmlSchemaNewValidCtxt(schema);
-	if (!valid)
-		goto nomem;
-	xmlSchemaSetValidStructuredErrors(valid, on_error, r);
-	plug = xmlSchemaSAXPlug(valid, &saxp, &user);
-	if (!plug)
-		goto nomem;
+	if (schema) {
+		valid = xmlSchemaNewValidCtxt(schema);
+		if (!valid)
+			goto nomem;
+		xmlSchemaSetValidStructuredErrors(valid, on_error, r);
+		plug = xmlSchemaSAXPlug(valid, &saxp, &user);
+		if (!plug)
+			goto nomem;
+	}
 	r->parser = xmlCreatePushParserCtxt(saxp, user, NULL, 0, r->file);
 	if (!r->parser)
 		goto nomem;

@@ -24,7 +24,8 @@ struct xml_format {
 };
 
 /*
- * Parses `len` bytes named `file` against `schema`, calling the format's
+ * Parses `len` bytes named `file` against `schema` (NULL: trusted input, not
+ * validated), calling the format's
  * handlers with `user` reachable through xml_user(). Strings go into
  * `arena`. With `release`, the caller will not read `data` again but only
  * free it: the whole pages of it already parsed are then given back to the
