@@ -15,16 +15,15 @@ struct arena_chunk {
 	alignas(max_align_t) unsigned char data[];
 };
 
-void *arena_alloc(struct arena *a, size_t size)
+/* `size` bytes at the next multiple of `align` (a power of two), in a new chunk when the current one is full. */
+static void *bump(struct arena *a, size_t size, size_t align)
 {
-	size_t aligned = (size + alignof(max_align_t) - 1) & ~(alignof(max_align_t) - 1);
+	size_t start = (a->used + align - 1) & ~(align - 1);
 	struct arena_chunk *chunk;
 	void *p;
 
-	if (aligned < size)
-		return NULL;
-	if (!a->head || a->head->size - a->used < aligned) {
-		size_t want = aligned > CHUNK_MIN ? aligned : CHUNK_MIN;
+	if (!a->head || start > a->head->size || a->head->size - start < size) {
+		size_t want = size > CHUNK_MIN ? size : CHUNK_MIN;
 
 		if (want > SIZE_MAX - sizeof(*chunk))
 			return NULL;
@@ -34,11 +33,21 @@ void *arena_alloc(struct arena *a, size_t size)
 		chunk->next = a->head;
 		chunk->size = want;
 		a->head = chunk;
-		a->used = 0;
+		start = 0;
 	}
-	p = a->head->data + a->used;
-	a->used += aligned;
+	p = a->head->data + start;
+	a->used = start + size;
 	return p;
+}
+
+void *arena_alloc(struct arena *a, size_t size)
+{
+	return bump(a, size, alignof(max_align_t));
+}
+
+char *arena_alloc_text(struct arena *a, size_t size)
+{
+	return bump(a, size, 1);
 }
 
 char *arena_strndup(struct arena *a, const char *s, size_t len)
@@ -47,7 +56,7 @@ char *arena_strndup(struct arena *a, const char *s, size_t len)
 
 	if (len == SIZE_MAX)
 		return NULL;
-	copy = arena_alloc(a, len + 1);
+	copy = arena_alloc_text(a, len + 1);
 	if (!copy)
 		return NULL;
 	memcpy(copy, s, len);

@@ -11,7 +11,10 @@ struct arena {
 	size_t used;
 };
 
+/* `size` bytes aligned for any type; NULL on failure. */
 void *arena_alloc(struct arena *a, size_t size);
+/* `size` bytes for characters, not aligned: strings are packed end to end; NULL on failure. */
+char *arena_alloc_text(struct arena *a, size_t size);
 /* Copies `len` bytes of `s` and a terminating NUL; NULL on failure. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_free(struct arena *a);

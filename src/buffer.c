@@ -60,6 +60,11 @@ int buffer_append(rc_buffer *buf, const char *data, size_t len)
 	return 0;
 }
 
+int rc_buffer_sink(void *buffer, const char *data, size_t len)
+{
+	return buffer_append(buffer, data, len);
+}
+
 int buffer_puts(rc_buffer *buf, const char *s)
 {
 	return buffer_append(buf, s, strlen(s));
@@ -67,17 +72,35 @@ int buffer_puts(rc_buffer *buf, const char *s)
 
 int buffer_vprintf(rc_buffer *buf, const char *fmt, va_list ap)
 {
+	size_t room = buf->data ? buf->cap - buf->len : 0;
 	va_list again;
 	int n;
 
+	/* One pass into the free tail; only a piece longer than it is formatted again, after growing once. */
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, again);
+	n = vsnprintf(room ? buf->data + buf->len : NULL, room, fmt, again);
 	va_end(again);
-	if (n < 0 || reserve(buf, (size_t)n))
+	if (n < 0 || ((size_t)n >= room && reserve(buf, (size_t)n))) {
+		if (buf->data)
+			buf->data[buf->len] = '\0'; /* the cut-short piece is not part of the text */
 		return RC_ENOMEM;
-	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+	}
+	if ((size_t)n >= room)
+		vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
 	buf->len += (size_t)n;
 	return 0;
+}
+
+int buffer_append_number(rc_buffer *buf, unsigned long n)
+{
+	char digits[24];
+	size_t at = sizeof(digits);
+
+	do {
+		digits[--at] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n);
+	return buffer_append(buf, digits + at, sizeof(digits) - at);
 }
 
 int buffer_printf(rc_buffer *buf, const char *fmt, ...)

@@ -14,6 +14,8 @@ void utf8_scrub(char *s);
 
 int buffer_append(rc_buffer *buf, const char *data, size_t len);
 int buffer_puts(rc_buffer *buf, const char *s);
+/* Appends `n` in decimal, as "%lu" would. */
+int buffer_append_number(rc_buffer *buf, unsigned long n);
 int buffer_printf(rc_buffer *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buffer_vprintf(rc_buffer *buf, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Appends `s` as a JSON string in quotes (`null` when `s` is NULL), escaping quotes, backslashes and controls. */

@@ -75,25 +75,31 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
 {
 	rc_findings *f = c->findings;
 	rc_finding *item;
+	char first[512];
 	char *message;
 	va_list ap;
 	int n;
 
 	if (c->status)
 		return;
-	/* No fixed buffer: messages quote evidence-base text of any length, and a cut could split a character. */
+	/* Most messages fit the stack buffer; the rest (they quote evidence-base text) are formatted again at length.
+	 */
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(first, sizeof(first), fmt, ap);
 	va_end(ap);
-	message = n < 0 ? NULL : arena_alloc(&f->arena, (size_t)n + 1);
+	message = n < 0 ? NULL : arena_alloc_text(&f->arena, (size_t)n + 1);
 	item = message ? vec_push(&f->items, sizeof(*item)) : NULL;
 	if (!item) {
 		c->status = RC_ENOMEM;
 		return;
 	}
-	va_start(ap, fmt);
-	vsnprintf(message, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	if ((size_t)n < sizeof(first)) {
+		memcpy(message, first, (size_t)n + 1);
+	} else {
+		va_start(ap, fmt);
+		vsnprintf(message, (size_t)n + 1, fmt, ap);
+		va_end(ap);
+	}
 	item->message = message;
 	item->rule = &c->rule->info;
 	item->severity = c->rule->info.severity;
@@ -275,8 +281,16 @@ void rc_findings_story_path(const rc_findings *f, const rc_model *m, size_t i, s
 
 int rc_finding_format(rc_buffer *out, const rc_finding *x)
 {
-	if (diagnostic_append(out, x->loc.file, x->loc.line, x->loc.column, rc_severity_name(x->severity),
-	                      x->message) != 0)
-		return RC_ENOMEM;
-	return buffer_printf(out, " [%s %s]\n  hint: %s\n", x->rule->code, x->rule->slug, x->rule->hint);
+	const rc_rule *r = x->rule;
+	int rc = diagnostic_append(out, x->loc.file, x->loc.line, x->loc.column, rc_severity_name(x->severity),
+	                           x->message);
+
+	rc |= buffer_append(out, " [", 2);
+	rc |= buffer_puts(out, r->code);
+	rc |= buffer_append(out, " ", 1);
+	rc |= buffer_puts(out, r->slug);
+	rc |= buffer_append(out, "]\n  hint: ", 10);
+	rc |= buffer_puts(out, r->hint);
+	rc |= buffer_append(out, "\n", 1);
+	return rc ? RC_ENOMEM : 0;
 }

@@ -1,15 +1,10 @@
 /* Rules against the evidence base: unknown refs, applicable entries not addressed, suggested refs. */
-#include <ctype.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
-#include "alloc.h"
-#include "arena.h"
 #include "buffer.h"
 #include "check_internal.h"
 #include "idmap.h"
 #include "model_internal.h"
+#include "word_index.h"
 
 void check_unknown_ref(struct checker *c)
 {
@@ -108,118 +103,18 @@ void check_triggered_entry(struct checker *c)
 
 /* ---- suggested refs: word overlap (docs/rules.md) ---- */
 
-static const char *const stopwords[] = {
-	"about", "all",   "and",   "are",  "been", "but",    "can",     "does", "for",  "from", "has",
-	"have",  "into",  "its",   "more", "not",  "other",  "our",     "than", "that", "the",  "their",
-	"them",  "there", "these", "they", "this", "those",  "through", "was",  "were", "what", "when",
-	"where", "which", "who",   "will", "with", "within", "would",   NULL,
-};
-
-struct words {
-	const char **w; /* sorted, unique */
-	size_t n;
-};
-
-static int compare_words(const void *a, const void *b)
+static void suggest(struct checker *c, struct word_index *ix, struct words *said, rc_entry_kind kind, const char *text,
+                    rc_loc loc, rc_owner_kind owner, size_t index)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static int is_stopword(const char *w)
-{
-	size_t i;
-
-	for (i = 0; stopwords[i]; i++)
-		if (strcmp(stopwords[i], w) == 0)
-			return 1;
-	return 0;
-}
-
-/* The content words of `text` (lower-case, three letters or more, no stopwords), sorted and unique. */
-static int words_of(struct arena *a, const char *text, struct words *out)
-{
-	size_t cap = strlen(text) / 2 + 1, n = 0, i;
-	const char **w = arena_alloc(a, cap * sizeof(*w));
-
-	if (!w)
-		return RC_ENOMEM;
-	while (*text) {
-		size_t len = 0;
-		char *word;
-
-		while (*text && !isalnum((unsigned char)*text))
-			text++;
-		while (isalnum((unsigned char)text[len]))
-			len++;
-		if (len < 3) {
-			text += len;
-			continue;
-		}
-		word = arena_strndup(a, text, len);
-		if (!word)
-			return RC_ENOMEM;
-		for (i = 0; i < len; i++)
-			word[i] = (char)tolower((unsigned char)word[i]);
-		if (!is_stopword(word) && n < cap)
-			w[n++] = word;
-		text += len;
-	}
-	qsort(w, n, sizeof(*w), compare_words);
-	for (i = 0, out->n = 0; i < n; i++)
-		if (out->n == 0 || strcmp(w[out->n - 1], w[i]) != 0)
-			w[out->n++] = w[i];
-	out->w = w;
-	return 0;
-}
-
-static size_t shared_words(const struct words *a, const struct words *b)
-{
-	size_t i = 0, k = 0, n = 0;
-
-	while (i < a->n && k < b->n) {
-		int d = strcmp(a->w[i], b->w[k]);
-
-		n += d == 0;
-		i += d <= 0;
-		k += d >= 0;
-	}
-	return n;
-}
-
-enum { SUGGEST_MIN_SHARED = 2 };
-
-/* The entry of `kind` whose words best cover the statement's, if it shares enough; else RC_NONE. */
-static size_t best_entry(const struct words *entries, const rc_evidence_base *eb, rc_entry_kind kind,
-                         const struct words *said)
-{
-	size_t best = RC_NONE, best_shared = 0, i;
-
-	for (i = 0; i < rc_evidence_base_count(eb); i++) {
-		size_t shared, smaller = said->n < entries[i].n ? said->n : entries[i].n;
-
-		if (rc_evidence_base_entry(eb, i)->kind != kind)
-			continue;
-		shared = shared_words(said, &entries[i]);
-		/* At least half of the shorter statement's words, and at least two. */
-		if (shared >= SUGGEST_MIN_SHARED && shared * 2 >= smaller && shared > best_shared) {
-			best = i;
-			best_shared = shared;
-		}
-	}
-	return best;
-}
-
-static void suggest(struct checker *c, struct arena *a, const struct words *entries, rc_entry_kind kind,
-                    const char *text, rc_loc loc, rc_owner_kind owner, size_t index)
-{
-	struct words said;
 	size_t best;
 
-	if (words_of(a, text, &said) != 0) {
+	words_clear(said);
+	if (words_add(said, text) != 0) {
 		c->status = RC_ENOMEM;
 		return;
 	}
-	best = best_entry(entries, c->evidence, kind, &said);
+	words_finish(said);
+	best = word_index_best(ix, kind, said);
 	if (best != RC_NONE) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, best);
 
@@ -232,40 +127,28 @@ static void suggest(struct checker *c, struct arena *a, const struct words *entr
 void check_suggest_ref(struct checker *c)
 {
 	const rc_model *m = c->m;
-	struct arena a = { 0 };
-	struct words *entries;
-	size_t n, i;
+	struct word_index ix;
+	struct words said = { 0 };
+	size_t i;
 
 	if (!c->evidence)
 		return;
-	n = rc_evidence_base_count(c->evidence);
-	entries = arena_alloc(&a, (n ? n : 1) * sizeof(*entries));
-	for (i = 0; entries && i < n && !c->status; i++) {
-		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
-		size_t len = strlen(e->text) + (e->keywords ? strlen(e->keywords) : 0) + 2;
-		char *all = arena_alloc(&a, len);
-
-		if (!all) {
-			c->status = RC_ENOMEM;
-			break;
-		}
-		snprintf(all, len, "%s %s", e->text, e->keywords ? e->keywords : "");
-		if (words_of(&a, all, &entries[i]) != 0)
-			c->status = RC_ENOMEM;
-	}
-	if (!entries)
+	if (word_index_build(&ix, c->evidence) != 0) {
 		c->status = RC_ENOMEM;
+		return;
+	}
 	for (i = 0; i < m->assumptions.len && !c->status; i++) {
 		const rc_assumption *x = MODEL_AT(m, assumptions, rc_assumption, i);
 
 		if (!x->ref)
-			suggest(c, &a, entries, RC_ENTRY_ASSUMPTION, x->text, x->loc, x->owner, x->owner_index);
+			suggest(c, &ix, &said, RC_ENTRY_ASSUMPTION, x->text, x->loc, x->owner, x->owner_index);
 	}
 	for (i = 0; i < m->risks.len && !c->status; i++) {
 		const rc_risk *x = MODEL_AT(m, risks, rc_risk, i);
 
 		if (!x->ref)
-			suggest(c, &a, entries, RC_ENTRY_RISK, x->statement, x->loc, x->owner, x->owner_index);
+			suggest(c, &ix, &said, RC_ENTRY_RISK, x->statement, x->loc, x->owner, x->owner_index);
 	}
-	arena_free(&a);
+	words_free(&said);
+	word_index_free(&ix);
 }

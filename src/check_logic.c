@@ -154,7 +154,7 @@ static int has_phrase(const char *text, const char *phrase)
  */
 static char *normalised(struct arena *a, const char *text)
 {
-	char *out = arena_alloc(a, strlen(text) + 1);
+	char *out = arena_alloc_text(a, strlen(text) + 1);
 	size_t n = 0;
 	int space = 0;
 

@@ -3,13 +3,24 @@
 
 #include "buffer.h"
 
+/* Piece by piece rather than through printf: this runs once per finding, and a big model has many. */
 int diagnostic_append(rc_buffer *out, const char *file, uint32_t line, uint32_t column, const char *severity,
                       const char *message)
 {
-	if (file && *file && line)
-		return buffer_printf(out, "%s:%lu:%lu: %s: %s", file, (unsigned long)line, (unsigned long)column,
-		                     severity, message);
-	if (file && *file)
-		return buffer_printf(out, "%s: %s: %s", file, severity, message);
-	return buffer_printf(out, "%s: %s", severity, message);
+	int rc = 0;
+
+	if (file && *file) {
+		rc |= buffer_puts(out, file);
+		if (line) {
+			rc |= buffer_append(out, ":", 1);
+			rc |= buffer_append_number(out, line);
+			rc |= buffer_append(out, ":", 1);
+			rc |= buffer_append_number(out, column);
+		}
+		rc |= buffer_append(out, ": ", 2);
+	}
+	rc |= buffer_puts(out, severity);
+	rc |= buffer_append(out, ": ", 2);
+	rc |= buffer_puts(out, message);
+	return rc ? RC_ENOMEM : 0;
 }

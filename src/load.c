@@ -312,7 +312,10 @@ static const struct xml_format model_format = {
 	"model", RC_MODEL_NAMESPACE, elem_names, text_elems, on_start, on_end,
 };
 
-int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len, rc_error *err)
+/* Loads `len` bytes named `name`; with `release`, the pages of `data` may be given back to the system as it is parsed.
+ */
+static int load(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len, int release,
+                rc_error *err)
 {
 	rc_model *m = model_new(name);
 	int rc;
@@ -320,7 +323,7 @@ int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, cons
 	*out = NULL;
 	if (!m)
 		return error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory while loading");
-	rc = xml_read(&model_format, ctx->model_schema, m->file, data, len, &m->arena, m, err);
+	rc = xml_read(&model_format, ctx->model_schema, m->file, data, len, release, &m->arena, m, err);
 	if (rc == 0 && model_index(m) != 0)
 		rc = error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory while indexing the model");
 	if (rc != 0) {
@@ -329,6 +332,11 @@ int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, cons
 	}
 	*out = m;
 	return 0;
+}
+
+int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len, rc_error *err)
+{
+	return load(out, ctx, name, data, len, 0, err);
 }
 
 int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_error *err)
@@ -341,7 +349,7 @@ int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_error *e
 	rc = file_read(&data, &len, path, "a model file", ctx->limits.max_file_bytes, err);
 	if (rc != 0)
 		return rc;
-	rc = rc_model_load_memory(out, ctx, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, err);
+	rc = load(out, ctx, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, 1, err);
 	rc_free(data);
 	return rc;
 }

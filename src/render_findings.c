@@ -9,34 +9,51 @@
 #include "model_internal.h"
 #include "rchain/render.h"
 
-/* Appends to a buffer and remembers a failure, so emitters need not check every call. */
+/* Pieces are collected up to this size, then handed to the sink. */
+enum { FLUSH_AT = 64 * 1024 };
+
+/* Writes through a buffer to the sink and remembers a failure, so emitters need not check every call. */
 struct writer {
-	rc_buffer *out;
-	int failed;
+	rc_buffer out; /* what the sink has not had yet */
+	rc_sink sink;
+	void *user;
+	int status; /* 0, or the first failure */
 };
+
+/* Notes the result of an append, and hands a full buffer (or, when `all`, what is left) to the sink. */
+static void wrote(struct writer *w, int rc, int all)
+{
+	if (rc != 0 && !w->status)
+		w->status = RC_ENOMEM;
+	if (w->status || w->out.len == 0 || (!all && w->out.len < FLUSH_AT))
+		return;
+	w->status = w->sink(w->user, w->out.data, w->out.len);
+	w->out.len = 0;
+}
 
 static void put(struct writer *w, const char *s)
 {
-	if (!w->failed && buffer_puts(w->out, s) != 0)
-		w->failed = 1;
+	if (!w->status)
+		wrote(w, buffer_puts(&w->out, s), 0);
 }
 
 static void __attribute__((format(printf, 2, 3))) putf(struct writer *w, const char *fmt, ...)
 {
 	va_list ap;
+	int rc;
 
-	if (w->failed)
+	if (w->status)
 		return;
 	va_start(ap, fmt);
-	if (buffer_vprintf(w->out, fmt, ap) != 0)
-		w->failed = 1;
+	rc = buffer_vprintf(&w->out, fmt, ap);
 	va_end(ap);
+	wrote(w, rc, 0);
 }
 
 static void put_json_string(struct writer *w, const char *s)
 {
-	if (!w->failed && buffer_json_string(w->out, s) != 0)
-		w->failed = 1;
+	if (!w->status)
+		wrote(w, buffer_json_string(&w->out, s), 0);
 }
 
 /* `"name": "value"`, preceded by a comma unless it opens an object. */
@@ -46,9 +63,21 @@ static void field(struct writer *w, int first, const char *name, const char *val
 	put_json_string(w, value);
 }
 
+static void start(struct writer *w, rc_sink sink, void *user)
+{
+	memset(w, 0, sizeof(*w));
+	w->sink = sink;
+	w->user = user;
+}
+
+/* Hands the rest to the sink; returns 0 or the first failure, with its message in `err`. */
 static int finish(struct writer *w, rc_error *err, const char *what)
 {
-	return w->failed ? error_set(err, RC_ENOMEM, "out of memory writing %s", what) : 0;
+	wrote(w, 0, 1);
+	rc_buffer_free(&w->out);
+	if (w->status == RC_ENOMEM)
+		return error_set(err, RC_ENOMEM, "out of memory writing %s", what);
+	return w->status ? error_set(err, w->status, "cannot write %s", what) : 0;
 }
 
 static size_t count(const rc_findings *f, rc_severity severity)
@@ -66,8 +95,8 @@ static void text_file(struct writer *w, const rc_checked *c)
 	for (i = 0; i < rc_findings_count(f); i++) {
 		const rc_finding *x = rc_findings_at(f, i);
 
-		if (!x->suppressed && !w->failed && rc_finding_format(w->out, x) != 0)
-			w->failed = 1;
+		if (!x->suppressed && !w->status)
+			wrote(w, rc_finding_format(&w->out, x), 0);
 	}
 	putf(w, "%s: %zu error%s, %zu warning%s, %zu note%s", c->file, e, e == 1 ? "" : "s", wn, wn == 1 ? "" : "s", n,
 	     n == 1 ? "" : "s");
@@ -80,11 +109,12 @@ static void text_file(struct writer *w, const rc_checked *c)
 	put(w, "\n");
 }
 
-static int render_text(rc_buffer *out, const rc_checked *files, size_t n, rc_error *err)
+static int render_text(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
 {
-	struct writer w = { out, 0 };
+	struct writer w;
 	size_t i;
 
+	start(&w, sink, user);
 	for (i = 0; i < n; i++)
 		if (files[i].model)
 			text_file(&w, &files[i]);
@@ -133,7 +163,7 @@ static void json_story(struct writer *w, const rc_model *m, const rc_findings *f
 	size_t i;
 
 	if (!path) {
-		w->failed = 1;
+		wrote(w, RC_ENOMEM, 0);
 		return;
 	}
 	rc_findings_story_path(f, m, story, path);
@@ -189,11 +219,12 @@ static void json_file(struct writer *w, const rc_checked *c)
 	put(w, "]}");
 }
 
-static int render_json(rc_buffer *out, const rc_checked *files, size_t n, rc_error *err)
+static int render_json(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
 {
-	struct writer w = { out, 0 };
+	struct writer w;
 	size_t i;
 
+	start(&w, sink, user);
 	put(&w, "{\"tool\": {");
 	field(&w, 1, "name", "rchain");
 	field(&w, 0, "version", rc_version());
@@ -325,11 +356,12 @@ static int sarif_notifications(struct writer *w, const rc_checked *files, size_t
 	return failed;
 }
 
-static int render_sarif(rc_buffer *out, const rc_checked *files, size_t n, rc_error *err)
+static int render_sarif(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
 {
-	struct writer w = { out, 0 };
+	struct writer w;
 	int failed;
 
+	start(&w, sink, user);
 	put(&w, "{\"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\", \"version\": \"2.1.0\", "
 	        "\"runs\": [{\"tool\": {\"driver\": {");
 	field(&w, 1, "name", "rchain");

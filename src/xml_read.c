@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -24,6 +26,8 @@ struct xml_reader {
 	xmlParserCtxtPtr parser;
 	const unsigned char *data;
 	size_t len;
+	int release;     /* the pages of `data` behind `pos_offset` may be given back */
+	size_t released; /* bytes of `data` before the first page not yet given back */
 	/* The last place located, advanced monotonically: linear in the file. */
 	size_t pos_offset;
 	uint32_t pos_line;
@@ -52,21 +56,23 @@ static rc_loc locate(struct xml_reader *r)
 {
 	long consumed = xmlByteConsumed(r->parser);
 	size_t at = consumed < 0 ? r->pos_offset : (size_t)consumed;
-	size_t i;
+	const unsigned char *p, *end, *nl;
 	rc_loc loc;
 
 	if (at >= r->len)
 		at = r->len ? r->len - 1 : 0;
 	while (at > r->pos_offset && r->data[at] != '<')
 		at--;
-	for (i = r->pos_offset; i < at; i++) {
-		if (r->data[i] == '\n') {
-			r->pos_line++;
-			r->pos_column = 1;
-		} else if ((r->data[i] & 0xC0) != 0x80) {
-			r->pos_column++;
-		}
+	/* Lines by memchr; characters (bytes that do not continue a UTF-8 sequence) only after the last newline. */
+	p = r->data + r->pos_offset;
+	end = r->data + at;
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		r->pos_line++;
+		r->pos_column = 1;
+		p = nl + 1;
 	}
+	for (; p < end; p++)
+		r->pos_column += (*p & 0xC0) != 0x80;
 	r->pos_offset = at;
 	loc.file = r->file;
 	loc.line = r->pos_line;
@@ -228,7 +234,7 @@ static const xmlChar *find_attr(const xmlChar **atts, int count, const char *nam
  */
 static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int attribute)
 {
-	char *out = arena_alloc(r->arena, len + 1);
+	char *out = arena_alloc_text(r->arena, len + 1);
 	size_t i, n = 0;
 	int space = 0;
 
@@ -473,12 +479,28 @@ static void find_open_tail(struct xml_reader *r, size_t from)
 enum { CHUNK = 64 * 1024 };
 
 /*
+ * Gives back the whole pages of input before the tracked place: places only
+ * move forward, and libxml2 keeps its own copy of input it has not finished
+ * with, so nothing reads them again. The file and the model built from it
+ * are then not both resident at the peak of a large load.
+ */
+static void release_parsed(struct xml_reader *r, size_t page)
+{
+	size_t start = (uintptr_t)r->data % page; /* where the input begins in its first page */
+	size_t from = (start + r->released + page - 1) / page * page, to = (start + r->pos_offset) / page * page;
+
+	if (to > from && madvise((void *)(r->data + (from - start)), to - from, MADV_DONTNEED) == 0)
+		r->released = to - start;
+}
+
+/*
  * Feeds the file to the push parser a chunk at a time. Given more than
  * 10,000,000 bytes at once, libxml2 2.9 refuses the input ("Huge input
  * lookup") unless XML_PARSE_HUGE, which would lift its other limits too.
  */
 static void feed(struct xml_reader *r)
 {
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
 	size_t off = 0;
 
 	do {
@@ -486,6 +508,8 @@ static void feed(struct xml_reader *r)
 
 		off += n;
 		xmlParseChunk(r->parser, (const char *)r->data + off - n, (int)n, off == r->len);
+		if (r->release)
+			release_parsed(r, page);
 	} while (off < r->len && !r->status);
 }
 
@@ -524,13 +548,15 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	sax.characters = on_chars;
 	sax.cdataBlock = on_chars;
 
-	valid = xmlSchemaNewValidCtxt(schema);
-	if (!valid)
-		goto nomem;
-	xmlSchemaSetValidStructuredErrors(valid, on_error, r);
-	plug = xmlSchemaSAXPlug(valid, &saxp, &user);
-	if (!plug)
-		goto nomem;
+	if (schema) {
+		valid = xmlSchemaNewValidCtxt(schema);
+		if (!valid)
+			goto nomem;
+		xmlSchemaSetValidStructuredErrors(valid, on_error, r);
+		plug = xmlSchemaSAXPlug(valid, &saxp, &user);
+		if (!plug)
+			goto nomem;
+	}
 	r->parser = xmlCreatePushParserCtxt(saxp, user, NULL, 0, r->file);
 	if (!r->parser)
 		goto nomem;
@@ -556,7 +582,7 @@ done:
 }
 
 int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *file, const char *data, size_t len,
-             struct arena *arena, void *user, rc_error *err)
+             int release, struct arena *arena, void *user, rc_error *err)
 {
 	struct xml_reader r;
 	int rc;
@@ -568,6 +594,7 @@ int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *f
 	r.file = file;
 	r.data = (const unsigned char *)data;
 	r.len = len;
+	r.release = release;
 	r.pos_line = 1;
 	r.pos_column = 1;
 	r.err = err;

@@ -24,12 +24,16 @@ struct xml_format {
 };
 
 /*
- * Parses `len` bytes named `file` against `schema`, calling the format's
+ * Parses `len` bytes named `file` against `schema` (NULL: trusted input, not
+ * validated), calling the format's
  * handlers with `user` reachable through xml_user(). Strings go into
- * `arena`. Returns 0 or a negative rc_status with one located message in `err`.
+ * `arena`. With `release`, the caller will not read `data` again but only
+ * free it: the whole pages of it already parsed are then given back to the
+ * system (they read as zeros afterwards). Returns 0 or a negative rc_status
+ * with one located message in `err`.
  */
 int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *file, const char *data, size_t len,
-             struct arena *arena, void *user, rc_error *err);
+             int release, struct arena *arena, void *user, rc_error *err);
 
 void *xml_user(const struct xml_reader *r);
 

@@ -3,7 +3,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+
 #include "common.h"
+#include "embedded.h"
 
 /* Table 1 of Cook (2015), verbatim, in table order. */
 static const char *const table1_assumptions[] = {
@@ -232,7 +236,28 @@ static void test_user_bases(void)
 	CU_ASSERT_STRING_EQUAL(entry("cook2015.t1.r9")->cites[0].source, "cook2015");
 }
 
+/* The default base is loaded without validation, since it is valid by construction: this is the construction. */
+static void test_default_base_valid(void)
+{
+	size_t len;
+	const char *xsd = rc_schema_text("evidence", &len);
+	xmlSchemaParserCtxtPtr parser = xmlSchemaNewMemParserCtxt(xsd, (int)len);
+	xmlSchemaPtr schema = parser ? xmlSchemaParse(parser) : NULL;
+	xmlSchemaValidCtxtPtr valid = schema ? xmlSchemaNewValidCtxt(schema) : NULL;
+	xmlDocPtr doc =
+	        xmlReadMemory((const char *)rc_embedded_evidence_base_xml, (int)rc_embedded_evidence_base_xml_len,
+	                      "evidence-base.xml", NULL, XML_PARSE_NONET);
+
+	CU_ASSERT_FATAL(valid != NULL && doc != NULL);
+	CU_ASSERT_EQUAL(xmlSchemaValidateDoc(valid, doc), 0);
+	xmlFreeDoc(doc);
+	xmlSchemaFreeValidCtxt(valid);
+	xmlSchemaFree(schema);
+	xmlSchemaFreeParserCtxt(parser);
+}
+
 static CU_TestInfo tests[] = {
+	{ "the default base is valid against the schema", test_default_base_valid },
 	{ "Table 1: 9 assumptions and 9 risks verbatim", test_table1 },
 	{ "every entry cited, ids unique", test_every_entry_cited_and_unique },
 	{ "Diagram 1 features per level", test_diagram1_features },

@@ -440,6 +440,46 @@ static void test_far_parse_error(void)
 	rc_buffer_free(&buf);
 }
 
+/* Writes `buf` to a new temporary file, whose name goes into `path` (24 bytes). */
+static void write_temporary(char *path, const rc_buffer *buf)
+{
+	int fd;
+
+	snprintf(path, 24, "/tmp/rchain-test-XXXXXX");
+	fd = mkstemp(path);
+
+	CU_ASSERT_FATAL(fd >= 0);
+	CU_ASSERT_FATAL(write(fd, buf->data, buf->len) == (ssize_t)buf->len);
+	close(fd);
+}
+
+/* A file gives its pages back as they are parsed: places, text and errors far into it are as from memory. */
+static void test_far_places_from_file(void)
+{
+	char path[24], want[256];
+	rc_buffer buf = { 0 };
+	rc_model *m = NULL;
+	rc_error err = { 0 };
+
+	big_model(&buf, 70000, "  <step id=\"last\" level=\"outcome\"><title>Last</title></step>");
+	write_temporary(path, &buf);
+	CU_ASSERT_FATAL(rc_model_load(&m, test_context(), path, &err) == 0);
+	expect_loc("step 69999", rc_model_step(m, 69999)->loc, 70003, 3);
+	expect_loc("last step", rc_model_step(m, 70000)->loc, 70004, 3);
+	CU_ASSERT_STRING_EQUAL(rc_model_step(m, 70000)->title, "Last");
+	CU_ASSERT_STRING_EQUAL(rc_model_step(m, 1)->id, "s1");
+	rc_model_free(&m);
+	unlink(path);
+	buf.len = 0;
+	big_model(&buf, 70000, "  <step id=\"x\" level=\"activity\"><title>X</step>");
+	write_temporary(path, &buf);
+	snprintf(want, sizeof(want), "%s:70004:48: error: Opening and ending tag mismatch: title line 70004 and step",
+	         path);
+	expect_file_error(path, RC_EPARSE, want);
+	unlink(path);
+	rc_buffer_free(&buf);
+}
+
 static void test_columns_count_characters(void)
 {
 	/* "<title>Ünï 漢字</title>" is 21 characters (27 bytes) after the 53 of the model tag. */
@@ -537,6 +577,7 @@ static CU_TestInfo tests[] = {
 	{ "start tag over several lines located at its '<'", test_multiline_start_tag },
 	{ "schema error past line 70,000", test_far_schema_error },
 	{ "parse error past line 70,000", test_far_parse_error },
+	{ "places, text and errors far into a file given back as it is parsed", test_far_places_from_file },
 	{ "columns count characters, not bytes", test_columns_count_characters },
 	{ "UTF-8 BOM loads and takes no column", test_utf8_bom },
 	{ "valid model loads from a file", test_valid_model },

@@ -1,8 +1,11 @@
 /* The model as read through the public API: every field of tests/model/full.xml, the indexes and the defaults. */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "common.h"
 
 #define FULL "tests/model/full.xml"
@@ -681,6 +684,27 @@ static void test_escaped_character_reference(void)
 	rc_model_free(&m);
 }
 
+/* The model's arena: strings packed end to end, everything else aligned, big requests in a chunk of their own. */
+static void test_arena(void)
+{
+	struct arena a = { 0 };
+	char *one = arena_alloc_text(&a, 3), *two = arena_alloc_text(&a, 5);
+	void *aligned = arena_alloc(&a, sizeof(double));
+	char *big = arena_alloc_text(&a, 1 << 20);
+	char *after = arena_alloc_text(&a, 2);
+
+	CU_ASSERT_FATAL(one && two && aligned && big && after);
+	CU_ASSERT_PTR_EQUAL(two, one + 3);
+	CU_ASSERT_EQUAL((uintptr_t)aligned % _Alignof(max_align_t), 0);
+	CU_ASSERT((char *)aligned >= two + 5);
+	memset(big, 'x', 1 << 20);
+	/* The big chunk is full, so the next string starts a new one. */
+	CU_ASSERT(after < big || after >= big + (1 << 20));
+	CU_ASSERT_STRING_EQUAL(arena_strndup(&a, "abcdef", 3), "abc");
+	arena_free(&a);
+	CU_ASSERT_PTR_NULL(a.head);
+}
+
 static CU_TestInfo tests[] = {
 	{ "model_header", test_model_header },
 	{ "array_counts", test_array_counts },
@@ -702,6 +726,7 @@ static CU_TestInfo tests[] = {
 	{ "load_memory", test_load_memory },
 	{ "partnership_defaults", test_partnership_defaults },
 	{ "escaped_character_reference", test_escaped_character_reference },
+	{ "arena", test_arena },
 	CU_TEST_INFO_NULL,
 };
 

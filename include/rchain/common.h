@@ -63,6 +63,16 @@ typedef struct rc_buffer {
 /** Releases the buffer's memory and resets it to empty. */
 RC_API void rc_buffer_free(rc_buffer *buf);
 
+/**
+ * Where output goes when it is written as it is produced: called with each
+ * piece in order (`data` is borrowed for the call). Returns 0, or a negative
+ * rc_status that stops the output and is passed up (RC_EIO: it could not be written).
+ */
+typedef int (*rc_sink)(void *user, const char *data, size_t len);
+
+/** An rc_sink that appends to the rc_buffer `buffer`; 0 or RC_ENOMEM. */
+RC_API int rc_buffer_sink(void *buffer, const char *data, size_t len);
+
 /** The library version, "MAJOR.MINOR.PATCH" (static storage). */
 RC_API const char *rc_version(void);
 

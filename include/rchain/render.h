@@ -77,8 +77,13 @@ typedef struct rc_checked {
 /** A findings back-end: "text", "json" or "sarif". */
 typedef struct rc_findings_format {
 	const char *name;
-	/** Appends the report on `count` checked files to `out`; returns 0 or RC_ENOMEM. */
-	int (*render)(rc_buffer *out, const rc_checked *files, size_t count, rc_error *err);
+	/**
+	 * Writes the report on `count` checked files to `sink` (with `user`) in
+	 * pieces of up to about 64 KiB as it goes, so a large report is never
+	 * whole in memory (rc_buffer_sink collects it). Returns 0, RC_ENOMEM, or
+	 * the sink's failure; the sink may then have had part of the report.
+	 */
+	int (*render)(rc_sink sink, void *user, const rc_checked *files, size_t count, rc_error *err);
 } rc_findings_format;
 
 /** The findings back-end called `name`, or NULL. */

@@ -2,6 +2,7 @@
 #include <assert.h>
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,15 +127,23 @@ static int file_status(const struct checked_file *f, int strict)
 	return EXIT_CLEAN;
 }
 
+/* The sink of a findings report: standard output, written as the report is produced. */
+static int write_stdout(void *saved_errno, const char *data, size_t len)
+{
+	if (fwrite(data, 1, len, stdout) == len)
+		return 0;
+	*(int *)saved_errno = errno;
+	return RC_EIO;
+}
+
 /* Checks every file, then writes one report in `format` to standard output. */
 static int report_check(struct session *s, const rc_findings_format *format, char **paths, size_t count,
                         const rc_check_options *opts, int strict)
 {
 	struct checked_file *files = calloc(count, sizeof(*files));
 	rc_checked *views = calloc(count, sizeof(*views));
-	rc_buffer out = { 0 };
 	rc_error err = { 0 };
-	int status = EXIT_CLEAN;
+	int status = EXIT_CLEAN, write_errno = 0;
 	size_t i;
 
 	assert(format != NULL);
@@ -156,15 +165,15 @@ static int report_check(struct session *s, const rc_findings_format *format, cha
 		if (one > status)
 			status = one;
 	}
-	if (format->render(&out, views, count, &err) != 0) {
+	if (format->render(write_stdout, &write_errno, views, count, &err) != 0 && err.status != RC_EIO) {
 		print_error(&err);
 		status = EXIT_FAILED;
-	} else if ((out.len && fwrite(out.data, 1, out.len, stdout) != out.len) || fflush(stdout) != 0) {
-		fprintf(stderr, "rchain: cannot write to standard output: %s\n", strerror(errno));
+	} else if (err.status == RC_EIO || fflush(stdout) != 0) {
+		fprintf(stderr, "rchain: cannot write to standard output: %s\n",
+		        strerror(err.status == RC_EIO ? write_errno : errno));
 		status = EXIT_FAILED;
 	}
 done:
-	rc_buffer_free(&out);
 	free(views);
 	if (files)
 		free_checked(files, count);
@@ -555,6 +564,15 @@ int main(int argc, char **argv)
 {
 	size_t i;
 
+	/*
+	 * glibc raises its mmap threshold to the size of each large block freed, up
+	 * to 32 MiB, and serves later large blocks from the heap, which keeps their
+	 * pages after they are freed. The arrays and buffers of a large model grow
+	 * by reallocation and come and go between loading, checking and output, so
+	 * a fixed threshold lets each be mapped, grown in place by mremap and given
+	 * back to the system when freed: peak memory stays near what is live.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	if (argc < 2)
 		return usage_error(NULL, "no command given");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {

@@ -80,7 +80,7 @@ static void render_findings(struct result *r, enum stage s, const char *name, rc
 	int rc;
 
 	memset(&err, 0, sizeof(err));
-	rc = rc_findings_format_find(name)->render(out, c, 1, &err);
+	rc = rc_findings_format_find(name)->render(rc_buffer_sink, out, c, 1, &err);
 	if (rc != 0) {
 		failed(r, s, rc, &err, 1);
 		rc_buffer_free(out);

@@ -325,7 +325,7 @@ static void fuzz_format_findings(const rc_model *model, const rc_findings *findi
 
 		FUZZ_CHECK(fmt != NULL, "findings format exists");
 		memset(&err, 0, sizeof(err));
-		rc = fmt->render(&out, &checked, 1, &err);
+		rc = fmt->render(rc_buffer_sink, &out, &checked, 1, &err);
 		FUZZ_CHECK(rc == 0, "findings format succeeds");
 		/* The text format writes nothing for a file that could not be loaded. */
 		FUZZ_CHECK(out.data ? strlen(out.data) == out.len : out.len == 0,
