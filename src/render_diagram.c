@@ -900,22 +900,25 @@ static void add_title(struct builder *b, size_t steps, size_t links)
 	set_html(b, b->g, "label");
 }
 
-/* Which steps a diagram draws, one byte each: all, or the focus and every step on a pathway into it. */
-static int select_steps(unsigned char **out, const rc_render_input *in, rc_error *err)
+/* Which steps a diagram draws, one byte each: all, or the focus and every step on a pathway into it; NULL on failure.
+ */
+static unsigned char *select_steps(const rc_render_input *in, rc_error *err)
 {
 	const rc_model *m = in->model;
 	const rc_step *focus = in->focus ? rc_model_find_step(m, in->focus) : NULL;
 	unsigned char *keep;
 	size_t *queue;
 
-	*out = NULL;
-	if (in->focus && !focus)
-		return error_set_at(err, RC_EARG, m->file, 0, 0, "there is no step '%s' to focus on", in->focus);
+	if (in->focus && !focus) {
+		error_set_at(err, RC_EARG, m->file, 0, 0, "there is no step '%s' to focus on", in->focus);
+		return NULL;
+	}
 	keep = rc_malloc(m->steps.len + 1);
 	queue = focus ? rc_malloc(m->steps.len * sizeof(size_t)) : NULL;
 	if (!keep || (focus && !queue)) {
 		rc_free(keep);
-		return error_set(err, RC_ENOMEM, "out of memory selecting the steps to draw");
+		error_set(err, RC_ENOMEM, "out of memory selecting the steps to draw");
+		return NULL;
 	}
 	memset(keep, !focus, m->steps.len);
 	if (focus) {
@@ -923,8 +926,7 @@ static int select_steps(unsigned char **out, const rc_render_input *in, rc_error
 		chain_spread(m, keep, queue, 1);
 		rc_free(queue);
 	}
-	*out = keep;
-	return 0;
+	return keep;
 }
 
 /* Counts what `keep` draws and refuses a diagram over the limits of `in`. */
@@ -956,16 +958,29 @@ static int within_limits(const rc_render_input *in, const unsigned char *keep, s
 	return 0;
 }
 
+/* The steps to draw (see select_steps) when they are within the limits; NULL with the reason in `err`. */
+static unsigned char *selection(const rc_render_input *in, size_t *steps, size_t *links, rc_error *err)
+{
+	unsigned char *keep = select_steps(in, err);
+
+	if (!keep)
+		return NULL;
+	if (within_limits(in, keep, steps, links, err) != 0) {
+		rc_free(keep);
+		return NULL;
+	}
+	return keep;
+}
+
 int rc_diagram_fits(const rc_render_input *in, rc_error *err)
 {
-	unsigned char *keep;
 	size_t steps, links;
-	int rc = select_steps(&keep, in, err);
+	unsigned char *keep = selection(in, &steps, &links, err);
 
-	if (rc == 0)
-		rc = within_limits(in, keep, &steps, &links, err);
+	if (!keep)
+		return err->status;
 	rc_free(keep);
-	return rc;
+	return 0;
 }
 
 /* Builds the graph of `in` into `*out` (caller closes it with agclose); 0 or a negative rc_status. */
@@ -975,16 +990,11 @@ static int build_graph(Agraph_t **out, const rc_render_input *in, rc_error *err)
 	unsigned char *keep;
 	struct builder b;
 	size_t steps, links;
-	int rc;
 
 	*out = NULL;
-	rc = select_steps(&keep, in, err);
-	if (rc == 0)
-		rc = within_limits(in, keep, &steps, &links, err);
-	if (rc != 0) {
-		rc_free(keep);
-		return rc;
-	}
+	keep = selection(in, &steps, &links, err);
+	if (!keep)
+		return err->status;
 	graphviz_message[0] = '\0';
 	memset(&b, 0, sizeof(b));
 	b.in = in;
