@@ -328,7 +328,7 @@ int rc_gaps_find(rc_gaps **out, const rc_model *m, const rc_findings *f, rc_erro
 	for (i = 0; i < links && !rc; i++)
 		if (chain_is_pathway(LINK(m, i)))
 			rc = try_gap(g, &s, f, 0, i, &trial.links[i], LINK(m, i)->evidence);
-	if (!rc)
+	if (!rc && g->items.len)
 		qsort(g->items.data, g->items.len, sizeof(struct gap_item), compare_gaps);
 done:
 	rc_free(trial.steps);

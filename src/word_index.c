@@ -80,7 +80,8 @@ void words_finish(struct words *ws)
 		ws->w[i] = ws->text + at;
 		at += strlen(ws->w[i]) + 1;
 	}
-	qsort(ws->w, ws->n, sizeof(*ws->w), compare_words);
+	if (ws->n)
+		qsort(ws->w, ws->n, sizeof(*ws->w), compare_words);
 	for (i = 0; i < ws->n; i++)
 		if (n == 0 || strcmp(ws->w[n - 1], ws->w[i]) != 0)
 			ws->w[n++] = ws->w[i];
