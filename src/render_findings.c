@@ -33,22 +33,30 @@ static void __attribute__((format(printf, 2, 3))) putf(struct writer *w, const c
 	va_end(ap);
 }
 
+/* Writes `s` as a JSON string; all but the quote, the backslash and control characters is copied a run at a time. */
 static void put_json_string(struct writer *w, const char *s)
 {
+	static const char special[] = "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10"
+	                              "\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+
 	if (!s) {
 		put(w, "null");
 		return;
 	}
 	put(w, "\"");
-	for (; *s && !w->failed; s++) {
-		unsigned char ch = (unsigned char)*s;
+	while (*s && !w->failed) {
+		size_t run = strcspn(s, special);
+		unsigned char ch = (unsigned char)s[run];
 
+		if (run > 0 && buffer_append(w->out, s, run) != 0)
+			w->failed = 1;
+		s += run;
 		if (ch == '"' || ch == '\\')
 			putf(w, "\\%c", ch);
-		else if (ch < 0x20)
+		else if (ch != '\0')
 			putf(w, "\\u%04x", ch);
-		else if (buffer_append(w->out, s, 1) != 0)
-			w->failed = 1;
+		if (ch != '\0')
+			s++;
 	}
 	put(w, "\"");
 }
@@ -56,7 +64,9 @@ static void put_json_string(struct writer *w, const char *s)
 /* `"name": "value"`, preceded by a comma unless it opens an object. */
 static void field(struct writer *w, int first, const char *name, const char *value)
 {
-	putf(w, "%s\"%s\": ", first ? "" : ", ", name);
+	put(w, first ? "\"" : ", \"");
+	put(w, name);
+	put(w, "\": ");
 	put_json_string(w, value);
 }
 
