@@ -127,11 +127,12 @@ void check_triggered_entry(struct checker *c)
 
 /* ---- suggested refs: word overlap (docs/rules.md) ---- */
 
+/* Sorted, for bsearch. */
 static const char *const stopwords[] = {
-	"about", "all",   "and",   "are",  "been", "but",    "can",     "does", "for",  "from", "has",
-	"have",  "into",  "its",   "more", "not",  "other",  "our",     "than", "that", "the",  "their",
-	"them",  "there", "these", "they", "this", "those",  "through", "was",  "were", "what", "when",
-	"where", "which", "who",   "will", "with", "within", "would",   NULL,
+	"about", "all",   "and",  "are",   "been",  "but",  "can",   "does",  "for",     "from",
+	"has",   "have",  "into", "its",   "more",  "not",  "other", "our",   "than",    "that",
+	"the",   "their", "them", "there", "these", "they", "this",  "those", "through", "was",
+	"were",  "what",  "when", "where", "which", "who",  "will",  "with",  "within",  "would",
 };
 
 struct words {
@@ -146,12 +147,8 @@ static int compare_words(const void *a, const void *b)
 
 static int is_stopword(const char *w)
 {
-	size_t i;
-
-	for (i = 0; stopwords[i]; i++)
-		if (strcmp(stopwords[i], w) == 0)
-			return 1;
-	return 0;
+	return bsearch(&w, stopwords, sizeof(stopwords) / sizeof(stopwords[0]), sizeof(stopwords[0]), compare_words) !=
+	       NULL;
 }
 
 /* The content words of `text` (lower-case, three letters or more, no stopwords), sorted and unique. */
@@ -248,6 +245,21 @@ static void suggest(struct checker *c, struct arena *a, const struct words *entr
 	}
 }
 
+/* Whether the model has an assumption or a risk without a ref, the only statements a ref is suggested for. */
+static int unreferenced_statements(const rc_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->assumptions.len; i++)
+		if (!MODEL_AT(m, assumptions, rc_assumption, i)->ref)
+			return 1;
+	for (i = 0; i < m->risks.len; i++)
+		if (!MODEL_AT(m, risks, rc_risk, i)->ref)
+			return 1;
+	return 0;
+}
+
+/* Tokenises the evidence base only when the model has something to suggest a ref for. */
 void check_suggest_ref(struct checker *c)
 {
 	const rc_model *m = c->m;
@@ -255,7 +267,7 @@ void check_suggest_ref(struct checker *c)
 	struct words *entries;
 	size_t n, i;
 
-	if (!c->evidence)
+	if (!c->evidence || !unreferenced_statements(m))
 		return;
 	n = rc_evidence_base_count(c->evidence);
 	entries = arena_alloc(&a, (n ? n : 1) * sizeof(*entries));
