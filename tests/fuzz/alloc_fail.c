@@ -1,7 +1,10 @@
 /*
  * Allocation-failure test: runs the whole pipeline on a bundled model with
  * the n-th allocation of the library failing, for n = 0, 1, 2... until a run
- * makes every allocation it asks for. TAP output.
+ * makes every allocation it asks for, in two ways: the n-th allocation and
+ * every one after it fail (memory has run out), and only the n-th fails (a
+ * passing shortage: the code that goes on after the failure runs too). TAP
+ * output.
  *
  * The pipeline: create a context, the default evidence base, add a user's
  * evidence base, load the model (the load path); check it (the check path);
@@ -15,7 +18,9 @@
  * which checks after every run (Graphviz's own leaks are suppressed by
  * lsan.supp, which names only Graphviz and font-library frames).
  *
- * Usage: alloc-fail MODEL EVIDENCE-BASE [N]   (N: only allocation N fails)
+ * Usage: alloc-fail [-m after|once|both] MODEL EVIDENCE-BASE [N]
+ * (-m: the ways allocations fail, default both; N: reproduce the run in which
+ * allocation N fails, with -m after or once)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +71,15 @@ static const struct path {
 	{ "check", S_CHECK, S_CHECK },
 	{ "render (dot, svg)", S_DOT, S_SVG },
 	{ "findings formats (text, json, sarif)", S_TEXT, S_SARIF },
+};
+
+/* How the allocations fail: from the n-th on, or only the n-th. */
+static const struct mode {
+	const char *name;
+	long (*fail)(long n);
+} modes[] = {
+	{ "from allocation n on", rc_alloc_fail_after },
+	{ "only allocation n", rc_alloc_fail_once },
 };
 
 struct result {
@@ -256,20 +270,22 @@ static enum stage stage_of(const struct result *reference, long n)
  * it broke the contract (and says so in TAP). Counts the runs that kept it,
  * by the step that made the allocation.
  */
-static int run_failing(long n, long allocations, const struct result *reference, long *clean, int *tests)
+static int run_failing(const struct mode *mode, long n, long allocations, const struct result *reference, long *clean,
+                       int *tests)
 {
 	static struct result r;
 	enum stage expected = stage_of(reference, n);
 	long made;
 
 	memset(&r, 0, sizeof(r));
-	rc_alloc_fail_after(n);
+	mode->fail(n);
 	run(&r);
 	made = rc_alloc_fail_after(-1);
 	if (!r.problem[0] && r.stopped == S_DONE && !same_output(&r, reference))
 		snprintf(r.problem, sizeof(r.problem),
 		         "succeeded despite the failed allocation, with different output");
-	if (!r.problem[0] && n < allocations && made != n)
+	/* Only when every allocation after the failed one fails too is the count known. */
+	if (!r.problem[0] && mode == &modes[0] && n < allocations && made != n)
 		snprintf(r.problem, sizeof(r.problem),
 		         "made %ld allocations, not %ld: the pipeline is not deterministic", made, n);
 	if (!r.problem[0] && r.stopped != S_DONE && r.stopped != expected)
@@ -287,13 +303,14 @@ static int run_failing(long n, long allocations, const struct result *reference,
 		clean[expected]++;
 		return 0;
 	}
-	printf("not ok %d - allocation %ld (made by %s) fails: %s\n", ++*tests, n, stage_names[expected], r.problem);
+	printf("not ok %d - %s fails, n = %ld (made by %s): %s\n", ++*tests, mode->name, n, stage_names[expected],
+	       r.problem);
 	fflush(stdout);
 	return 1;
 }
 
 /* One TAP line per path: how many allocation points it has, and that each failed cleanly. */
-static int report_paths(const struct result *reference, const long *clean, int *tests)
+static int report_paths(const struct mode *mode, const struct result *reference, const long *clean, int *tests)
 {
 	size_t p;
 	int failures = 0;
@@ -312,28 +329,42 @@ static int report_paths(const struct result *reference, const long *clean, int *
 			                         s == paths[p].first ? "" : ", ", stage_names[s], reference->allocs[s]);
 		}
 		failures += kept != points;
-		printf("%s %d - %s path: %ld allocation points (%s), %ld failed cleanly without a leak\n",
-		       kept == points ? "ok" : "not ok", ++*tests, paths[p].name, points, detail, kept);
+		printf("%s %d - %s path: %ld allocation points (%s); %s fails: %ld clean, without a leak\n",
+		       kept == points ? "ok" : "not ok", ++*tests, paths[p].name, points, detail, mode->name, kept);
 	}
 	return failures;
+}
+
+static int usage(const char *argv0)
+{
+	fprintf(stderr, "usage: %s [-m after|once|both] MODEL EVIDENCE-BASE [N]\n", argv0);
+	return 2;
 }
 
 int main(int argc, char **argv)
 {
 	static struct result reference;
-	long clean[S_COUNT] = { 0 };
+	long clean[2][S_COUNT] = { { 0 } };
 	long n, allocations = 0, only = -1;
-	int failures = 0, tests = 0;
+	int failures = 0, tests = 0, arg = 1;
+	size_t k, first_mode = 0, last_mode = 1;
 	enum stage s;
 
-	if (argc != 3 && argc != 4) {
-		fprintf(stderr, "usage: %s MODEL EVIDENCE-BASE [N]\n(N: only make allocation N fail)\n", argv[0]);
-		return 2;
+	if (argc > 2 && strcmp(argv[1], "-m") == 0) {
+		if (strcmp(argv[2], "after") == 0)
+			last_mode = 0;
+		else if (strcmp(argv[2], "once") == 0)
+			first_mode = 1;
+		else if (strcmp(argv[2], "both") != 0)
+			return usage(argv[0]);
+		arg = 3;
 	}
-	model_path = argv[1];
-	base_path = argv[2];
-	if (argc == 4)
-		only = strtol(argv[3], NULL, 10);
+	if (argc - arg < 2 || argc - arg > 3 || (argc - arg == 3 && first_mode != last_mode))
+		return usage(argv[0]);
+	model_path = argv[arg];
+	base_path = argv[arg + 1];
+	if (argc - arg == 3)
+		only = strtol(argv[arg + 2], NULL, 10);
 
 	/* The reference run, with no failure: it must succeed, and counts each step's allocations. */
 	rc_alloc_fail_after(-1);
@@ -352,24 +383,31 @@ int main(int argc, char **argv)
 	fflush(stdout);
 
 	if (only >= 0) {
-		failures = run_failing(only, allocations, &reference, clean, &tests);
+		failures = run_failing(&modes[first_mode], only, allocations, &reference, clean[first_mode], &tests);
 		if (!failures)
-			printf("ok %d - allocation %ld fails cleanly\n", ++tests, only);
+			printf("ok %d - %s fails, n = %ld: clean\n", ++tests, modes[first_mode].name, only);
 		free_result(&reference);
 		printf("1..%d\n", tests);
 		return failures ? 1 : 0;
 	}
-	/* Allocation n fails, for each of the reference run's allocations; then one run where none fails. */
-	for (n = 0; n <= allocations && failures < 20; n++)
-		failures += run_failing(n, allocations, &reference, clean, &tests);
-	if (failures >= 20)
-		printf("# stopped after 20 failures, at allocation %ld of %ld\n", n - 1, allocations);
-	failures += report_paths(&reference, clean, &tests);
-	printf("%s %d - a run without failure after the %ld failing ones\n", clean[S_DONE] == 1 ? "ok" : "not ok",
-	       ++tests, allocations);
-	failures += clean[S_DONE] != 1;
+	/* In each mode, allocation n fails for each of the reference run's allocations; then one run where none fails.
+	 */
+	for (k = first_mode; k <= last_mode; k++) {
+		int broken = 0;
+
+		for (n = 0; n <= allocations && broken < 20; n++)
+			broken += run_failing(&modes[k], n, allocations, &reference, clean[k], &tests);
+		if (broken >= 20)
+			printf("# %s: stopped after 20 failures, at n = %ld of %ld\n", modes[k].name, n - 1,
+			       allocations);
+		failures += broken + report_paths(&modes[k], &reference, clean[k], &tests);
+		printf("%s %d - %s: a run without failure after the %ld failing ones\n",
+		       clean[k][S_DONE] == 1 ? "ok" : "not ok", ++tests, modes[k].name, allocations);
+		failures += clean[k][S_DONE] != 1;
+	}
 	free_result(&reference);
 	printf("1..%d\n", tests);
-	printf("# allocation points covered: %ld\n", allocations);
+	printf("# allocation points covered: %ld, each failed in %zu way%s\n", allocations, last_mode - first_mode + 1,
+	       last_mode > first_mode ? "s" : "");
 	return failures ? 1 : 0;
 }
