@@ -11,9 +11,18 @@ struct arena {
 	size_t used;
 };
 
+/* Where an arena stands: arena_rewind() frees everything allocated after it. */
+struct arena_mark {
+	struct arena_chunk *head;
+	size_t used;
+};
+
 void *arena_alloc(struct arena *a, size_t size);
 /* Copies `len` bytes of `s` and a terminating NUL; NULL on failure. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_free(struct arena *a);
+struct arena_mark arena_mark(const struct arena *a);
+/* Frees what was allocated since `mark` was taken, which must be a mark of `a`. */
+void arena_rewind(struct arena *a, struct arena_mark mark);
 
 #endif
