@@ -245,37 +245,51 @@ static void suggest(struct checker *c, struct arena *a, const struct words *entr
 	}
 }
 
-/* Whether the model has an assumption or a risk without a ref, the only statements a ref is suggested for. */
-static int unreferenced_statements(const rc_model *m)
+/* Whether the model has a statement of `kind` (assumption or risk) without a ref: only they get suggestions. */
+static int unreferenced(const rc_model *m, rc_entry_kind kind)
 {
 	size_t i;
 
-	for (i = 0; i < m->assumptions.len; i++)
-		if (!MODEL_AT(m, assumptions, rc_assumption, i)->ref)
-			return 1;
-	for (i = 0; i < m->risks.len; i++)
-		if (!MODEL_AT(m, risks, rc_risk, i)->ref)
-			return 1;
+	if (kind == RC_ENTRY_ASSUMPTION) {
+		for (i = 0; i < m->assumptions.len; i++)
+			if (!MODEL_AT(m, assumptions, rc_assumption, i)->ref)
+				return 1;
+	} else {
+		for (i = 0; i < m->risks.len; i++)
+			if (!MODEL_AT(m, risks, rc_risk, i)->ref)
+				return 1;
+	}
 	return 0;
 }
 
-/* Tokenises the evidence base only when the model has something to suggest a ref for. */
+/* Tokenises only the entries of the kinds the model has statements without a ref of (best_entry skips the rest). */
 void check_suggest_ref(struct checker *c)
 {
 	const rc_model *m = c->m;
 	struct arena a = { 0 };
 	struct words *entries;
 	size_t n, i;
+	int assumptions, risks;
 
-	if (!c->evidence || !unreferenced_statements(m))
+	if (!c->evidence)
+		return;
+	assumptions = unreferenced(m, RC_ENTRY_ASSUMPTION);
+	risks = unreferenced(m, RC_ENTRY_RISK);
+	if (!assumptions && !risks)
 		return;
 	n = rc_evidence_base_count(c->evidence);
 	entries = arena_alloc(&a, (n ? n : 1) * sizeof(*entries));
 	for (i = 0; entries && i < n && !c->status; i++) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
-		size_t len = strlen(e->text) + (e->keywords ? strlen(e->keywords) : 0) + 2;
-		char *all = arena_alloc(&a, len);
+		size_t len;
+		char *all;
 
+		entries[i].w = NULL;
+		entries[i].n = 0;
+		if (!(e->kind == RC_ENTRY_ASSUMPTION && assumptions) && !(e->kind == RC_ENTRY_RISK && risks))
+			continue;
+		len = strlen(e->text) + (e->keywords ? strlen(e->keywords) : 0) + 2;
+		all = arena_alloc(&a, len);
 		if (!all) {
 			c->status = RC_ENOMEM;
 			break;
