@@ -5,25 +5,40 @@
 #include <stdlib.h>
 
 static long fail_after = -1;
+static int fail_once; /* only the one allocation fails, the ones after it succeed */
 static long made;
 
 static int allocation_allowed(void)
 {
-	if (fail_after == 0)
+	if (fail_after == 0) {
+		if (fail_once)
+			fail_after = -1;
 		return 0;
+	}
 	if (fail_after > 0)
 		fail_after--;
 	made++;
 	return 1;
 }
 
-long rc_alloc_fail_after(long n)
+static long set_failure(long n, int once)
 {
 	long count = made;
 
 	fail_after = n;
+	fail_once = once;
 	made = 0;
 	return count;
+}
+
+long rc_alloc_fail_after(long n)
+{
+	return set_failure(n, 0);
+}
+
+long rc_alloc_fail_once(long n)
+{
+	return set_failure(n, 1);
 }
 
 void *rc_malloc(size_t size)

@@ -16,5 +16,7 @@ void rc_free(void *ptr);
  * (n < 0 disables). Returns the number of allocations made since the last call.
  */
 long rc_alloc_fail_after(long n);
+/* The same, but only that one allocation fails: the ones after it succeed again (a passing shortage). */
+long rc_alloc_fail_once(long n);
 
 #endif

@@ -77,3 +77,23 @@ void arena_free(struct arena *a)
 	a->head = NULL;
 	a->used = 0;
 }
+
+struct arena_mark arena_mark(const struct arena *a)
+{
+	struct arena_mark mark;
+
+	mark.head = a->head;
+	mark.used = a->used;
+	return mark;
+}
+
+void arena_rewind(struct arena *a, struct arena_mark mark)
+{
+	while (a->head != mark.head) {
+		struct arena_chunk *next = a->head->next;
+
+		rc_free(a->head);
+		a->head = next;
+	}
+	a->used = mark.used;
+}

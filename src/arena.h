@@ -11,6 +11,12 @@ struct arena {
 	size_t used;
 };
 
+/* Where an arena stands: arena_rewind() frees everything allocated after it. */
+struct arena_mark {
+	struct arena_chunk *head;
+	size_t used;
+};
+
 /* `size` bytes aligned for any type; NULL on failure. */
 void *arena_alloc(struct arena *a, size_t size);
 /* `size` bytes for characters, not aligned: strings are packed end to end; NULL on failure. */
@@ -18,5 +24,8 @@ char *arena_alloc_text(struct arena *a, size_t size);
 /* Copies `len` bytes of `s` and a terminating NUL; NULL on failure. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_free(struct arena *a);
+struct arena_mark arena_mark(const struct arena *a);
+/* Frees what was allocated since `mark` was taken, which must be a mark of `a`. */
+void arena_rewind(struct arena *a, struct arena_mark mark);
 
 #endif

@@ -240,29 +240,35 @@ static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *nam
 {
 	size_t sources = eb->sources.len, entries = eb->entries.len, cites = eb->cites.len,
 	       conditions = eb->conditions.len;
+	struct arena_mark mark = arena_mark(&eb->arena);
 	const char *file = arena_strndup(&eb->arena, name, strlen(name));
-	int rc;
+	int rc, indexed = 0;
 
 	if (!file)
 		return error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
 	rc = xml_read(&evidence_format, schema, file, data, len, 0, &eb->arena, eb, err);
 	if (rc == 0) {
 		set_pointers(eb);
+		indexed = 1;
 		rc = index_ids(eb, sources, entries, err);
 	}
 	if (rc == 0)
 		rc = check_cites(eb, entries, err);
 	if (rc != 0) {
-		/* Nothing of a refused file stays: back to the lengths before it (its strings are arena garbage). */
+		/* Nothing of a refused file stays: back to the lengths and the arena before it. */
 		eb->sources.len = sources;
 		eb->entries.len = entries;
 		eb->spans.len = entries;
 		eb->cites.len = cites;
 		eb->conditions.len = conditions;
 		set_pointers(eb);
-		idmap_free(&eb->ids);
-		if (index_ids(eb, 0, 0, NULL) != 0)
-			rc = error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
+		arena_rewind(&eb->arena, mark);
+		/* Its ids are in the map only once indexing began; the map is then built again without them. */
+		if (indexed) {
+			idmap_free(&eb->ids);
+			if (index_ids(eb, 0, 0, NULL) != 0)
+				rc = error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
+		}
 	}
 	return rc;
 }

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
@@ -256,6 +257,40 @@ static void test_default_base_valid(void)
 	xmlSchemaFreeParserCtxt(parser);
 }
 
+/*
+ * A refused file leaves nothing behind, memory included: refusing the same
+ * file again and again makes the same allocations each time. (Its strings
+ * used to stay in the base's arena, which grew a chunk every few hundred
+ * refusals: found by fuzz_evidence, whose memory kept growing.)
+ */
+static void test_refusals_do_not_accumulate(void)
+{
+	static const char *const files[] = { "tests/evidence/bad-kind.xml", "tests/evidence/clash.xml" };
+	size_t f;
+	int i;
+
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		long first = -1;
+
+		for (i = 0; i < 500; i++) {
+			rc_error err = { 0 };
+			long made;
+
+			rc_alloc_fail_after(-1);
+			CU_ASSERT_EQUAL(rc_evidence_base_add(test_evidence_base(), test_context(), files[f], &err),
+			                RC_EINVALID);
+			made = rc_alloc_fail_after(-1);
+			if (first < 0)
+				first = made;
+			if (made != first) {
+				TEST_FAIL("refusing %s for the %d-th time made %ld allocations, the first time %ld",
+				          files[f], i + 1, made, first);
+				break;
+			}
+		}
+	}
+}
+
 static CU_TestInfo tests[] = {
 	{ "the default base is valid against the schema", test_default_base_valid },
 	{ "Table 1: 9 assumptions and 9 risks verbatim", test_table1 },
@@ -265,6 +300,7 @@ static CU_TestInfo tests[] = {
 	{ "citation format", test_cite_format },
 	{ "applicability conditions", test_conditions },
 	{ "user evidence bases", test_user_bases },
+	{ "refused files leave nothing behind", test_refusals_do_not_accumulate },
 	CU_TEST_INFO_NULL,
 };
 

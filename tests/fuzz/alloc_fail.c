@@ -1,17 +1,26 @@
 /*
  * Allocation-failure test: runs the whole pipeline on a bundled model with
  * the n-th allocation of the library failing, for n = 0, 1, 2... until a run
- * makes every allocation it asks for. TAP output.
+ * makes every allocation it asks for, in two ways: the n-th allocation and
+ * every one after it fail (memory has run out), and only the n-th fails (a
+ * passing shortage: the code that goes on after the failure runs too). TAP
+ * output.
  *
  * The pipeline: create a context, the default evidence base, add a user's
- * evidence base, load the model, check it, render it as DOT and format the
- * findings as text, JSON and SARIF. Every run in which an allocation failed
- * must either stop at the step that failed, with a clean error (a negative
- * status, RC_ENOMEM, a one-line message, *out NULL), or succeed with exactly
- * the output of a run without failures. Nothing may leak: run it under ASan
- * with LeakSanitizer, which also checks after every failing run.
+ * evidence base, load the model (the load path); check it (the check path);
+ * render it as DOT and as SVG, which lays it out (the render path); and
+ * format the findings as text, JSON and SARIF. A reference run without
+ * failures counts the allocations each step makes. Then every run in which
+ * an allocation failed must either stop at the step that made that
+ * allocation, with a clean error (RC_ENOMEM, the same status in the error, a
+ * one-line message, *out NULL), or succeed with exactly the output of the
+ * reference run. Nothing may leak: run it under ASan with LeakSanitizer,
+ * which checks after every run (Graphviz's own leaks are suppressed by
+ * lsan.supp, which names only Graphviz and font-library frames).
  *
- * Usage: alloc-fail MODEL EVIDENCE-BASE
+ * Usage: alloc-fail [-m after|once|both] MODEL EVIDENCE-BASE [N]
+ * (-m: the ways allocations fail, default both; N: reproduce the run in which
+ * allocation N fails, with -m after or once)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,21 +41,64 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
-enum stage { S_CONTEXT, S_DEFAULT_BASE, S_USER_BASE, S_LOAD, S_CHECK, S_DOT, S_TEXT, S_JSON, S_SARIF, S_DONE, S_COUNT };
+enum stage {
+	S_CONTEXT,
+	S_DEFAULT_BASE,
+	S_USER_BASE,
+	S_LOAD,
+	S_CHECK,
+	S_DOT,
+	S_SVG,
+	S_TEXT,
+	S_JSON,
+	S_SARIF,
+	S_DONE,
+	S_COUNT
+};
 
 static const char *const stage_names[S_COUNT] = {
-	"rc_context_new", "rc_evidence_base_new", "rc_evidence_base_add", "rc_model_load",  "rc_check_run",
-	"render dot",     "findings text",        "findings json",        "findings sarif", "done",
+	"rc_context_new", "rc_evidence_base_new", "rc_evidence_base_add", "rc_model_load", "rc_check_run",
+	"render dot",     "render svg",           "findings text",        "findings json", "findings sarif",
+	"done",
+};
+
+/* The paths the allocation points are counted by: each is a range of stages. */
+static const struct path {
+	const char *name;
+	enum stage first, last;
+} paths[] = {
+	{ "load (context, evidence bases, model)", S_CONTEXT, S_LOAD },
+	{ "check", S_CHECK, S_CHECK },
+	{ "render (dot, svg)", S_DOT, S_SVG },
+	{ "findings formats (text, json, sarif)", S_TEXT, S_SARIF },
+};
+
+/* How the allocations fail: from the n-th on, or only the n-th. */
+static const struct mode {
+	const char *name;
+	long (*fail)(long n);
+} modes[] = {
+	{ "from allocation n on", rc_alloc_fail_after },
+	{ "only allocation n", rc_alloc_fail_once },
 };
 
 struct result {
 	enum stage stopped; /* the step that failed, or S_DONE */
 	int status;
 	char problem[1200]; /* empty when the run kept the contract */
-	rc_buffer dot, text, json, sarif;
+	rc_buffer dot, svg, text, json, sarif;
+	int counting;         /* reference run: count the allocations of each step */
+	long allocs[S_COUNT]; /* what each step allocated, when counting */
 };
 
 static const char *model_path, *base_path;
+
+/* The end of step `s`: in the reference run, the allocations it made (the counter restarts). */
+static void step_done(struct result *r, enum stage s)
+{
+	if (r->counting)
+		r->allocs[s] = rc_alloc_fail_after(-1);
+}
 
 static void problem(struct result *r, const char *what, const rc_error *err)
 {
@@ -74,6 +126,28 @@ static void failed(struct result *r, enum stage s, int rc, const rc_error *err, 
 		problem(r, "*out not NULL after a failure", err);
 }
 
+static int render_diagram(struct result *r, enum stage s, const char *name, rc_buffer *out, const rc_model *m,
+                          const rc_findings *f)
+{
+	rc_render_input in;
+	rc_error err;
+	int rc;
+
+	memset(&in, 0, sizeof(in));
+	in.model = m;
+	in.findings = f;
+	in.direction = RC_LAYOUT_LR;
+	memset(&err, 0, sizeof(err));
+	rc = rc_diagram_renderer(name)->render(out, &in, &err);
+	if (rc != 0) {
+		failed(r, s, rc, &err, 1);
+		rc_buffer_free(out);
+		return rc;
+	}
+	step_done(r, s);
+	return 0;
+}
+
 static void render_findings(struct result *r, enum stage s, const char *name, rc_buffer *out, const rc_checked *c)
 {
 	rc_error err;
@@ -84,7 +158,9 @@ static void render_findings(struct result *r, enum stage s, const char *name, rc
 	if (rc != 0) {
 		failed(r, s, rc, &err, 1);
 		rc_buffer_free(out);
+		return;
 	}
+	step_done(r, s);
 }
 
 static void run(struct result *r)
@@ -94,13 +170,11 @@ static void run(struct result *r)
 	rc_model *m = (rc_model *)r;
 	rc_findings *f = (rc_findings *)r;
 	rc_check_options opts = { NULL, 0, NULL };
-	rc_render_input in;
 	rc_checked checked;
 	rc_error err;
 	int rc;
 	size_t before;
 
-	memset(r, 0, sizeof(*r));
 	r->stopped = S_DONE;
 	memset(&err, 0, sizeof(err));
 	rc = rc_context_new(&ctx, &err);
@@ -108,11 +182,13 @@ static void run(struct result *r)
 		failed(r, S_CONTEXT, rc, &err, ctx == NULL);
 		return;
 	}
+	step_done(r, S_CONTEXT);
 	rc = rc_evidence_base_new(&eb, ctx, &err);
 	if (rc != 0) {
 		failed(r, S_DEFAULT_BASE, rc, &err, eb == NULL);
 		goto done;
 	}
+	step_done(r, S_DEFAULT_BASE);
 	before = rc_evidence_base_count(eb);
 	rc = rc_evidence_base_add(eb, ctx, base_path, &err);
 	if (rc != 0) {
@@ -121,27 +197,22 @@ static void run(struct result *r)
 			problem(r, "a refused evidence file left entries behind", &err);
 		goto done;
 	}
+	step_done(r, S_USER_BASE);
 	rc = rc_model_load(&m, ctx, model_path, &err);
 	if (rc != 0) {
 		failed(r, S_LOAD, rc, &err, m == NULL);
 		goto done;
 	}
+	step_done(r, S_LOAD);
 	opts.evidence = eb;
 	rc = rc_check_run(&f, m, &opts, &err);
 	if (rc != 0) {
 		failed(r, S_CHECK, rc, &err, f == NULL);
 		goto done;
 	}
-	in.model = m;
-	in.findings = f;
-	in.direction = RC_LAYOUT_LR;
-	in.max_steps = 0;
-	rc = rc_diagram_renderer("dot")->render(&r->dot, &in, &err);
-	if (rc != 0) {
-		failed(r, S_DOT, rc, &err, 1);
-		rc_buffer_free(&r->dot);
+	step_done(r, S_CHECK);
+	if (render_diagram(r, S_DOT, "dot", &r->dot, m, f) != 0 || render_diagram(r, S_SVG, "svg", &r->svg, m, f) != 0)
 		goto done;
-	}
 	checked.file = model_path;
 	checked.model = m;
 	checked.findings = f;
@@ -164,6 +235,7 @@ done:
 static void free_result(struct result *r)
 {
 	rc_buffer_free(&r->dot);
+	rc_buffer_free(&r->svg);
 	rc_buffer_free(&r->text);
 	rc_buffer_free(&r->json);
 	rc_buffer_free(&r->sarif);
@@ -174,23 +246,51 @@ static int same(const rc_buffer *a, const rc_buffer *b)
 	return a->len == b->len && (a->len == 0 || memcmp(a->data, b->data, a->len) == 0);
 }
 
-/* One run with allocation `n` failing; returns nonzero when it broke the contract (and says so in TAP). */
-static int run_failing(long n, long allocations, const struct result *reference, unsigned long *per_stage, int *tests)
+static int same_output(const struct result *a, const struct result *b)
+{
+	return same(&a->dot, &b->dot) && same(&a->svg, &b->svg) && same(&a->text, &b->text) &&
+	       same(&a->json, &b->json) && same(&a->sarif, &b->sarif);
+}
+
+/* The step of the reference run that made allocation `n` (counting from 0), or S_DONE past the last. */
+static enum stage stage_of(const struct result *reference, long n)
+{
+	enum stage s;
+
+	for (s = 0; s < S_DONE; s++) {
+		if (n < reference->allocs[s])
+			return s;
+		n -= reference->allocs[s];
+	}
+	return S_DONE;
+}
+
+/*
+ * One run with allocation `n` and all after it failing; returns nonzero when
+ * it broke the contract (and says so in TAP). Counts the runs that kept it,
+ * by the step that made the allocation.
+ */
+static int run_failing(const struct mode *mode, long n, long allocations, const struct result *reference, long *clean,
+                       int *tests)
 {
 	static struct result r;
+	enum stage expected = stage_of(reference, n);
 	long made;
 
-	rc_alloc_fail_after(n);
+	memset(&r, 0, sizeof(r));
+	mode->fail(n);
 	run(&r);
 	made = rc_alloc_fail_after(-1);
-	if (!r.problem[0] && r.stopped == S_DONE &&
-	    (!same(&r.dot, &reference->dot) || !same(&r.text, &reference->text) || !same(&r.json, &reference->json) ||
-	     !same(&r.sarif, &reference->sarif)))
+	if (!r.problem[0] && r.stopped == S_DONE && !same_output(&r, reference))
 		snprintf(r.problem, sizeof(r.problem),
 		         "succeeded despite the failed allocation, with different output");
-	if (!r.problem[0] && n < allocations && made != n)
+	/* Only when every allocation after the failed one fails too is the count known. */
+	if (!r.problem[0] && mode == &modes[0] && n < allocations && made != n)
 		snprintf(r.problem, sizeof(r.problem),
 		         "made %ld allocations, not %ld: the pipeline is not deterministic", made, n);
+	if (!r.problem[0] && r.stopped != S_DONE && r.stopped != expected)
+		snprintf(r.problem, sizeof(r.problem), "the allocation was made by %s, but %s failed",
+		         stage_names[expected], stage_names[r.stopped]);
 	if (!r.problem[0] && n >= allocations && r.stopped != S_DONE)
 		snprintf(r.problem, sizeof(r.problem), "failed at %s although no allocation failed",
 		         stage_names[r.stopped]);
@@ -199,36 +299,79 @@ static int run_failing(long n, long allocations, const struct result *reference,
 	if (!r.problem[0] && __lsan_do_recoverable_leak_check() != 0)
 		snprintf(r.problem, sizeof(r.problem), "memory leaked (LeakSanitizer's report above)");
 #endif
-	per_stage[r.stopped]++;
-	if (!r.problem[0])
+	if (!r.problem[0]) {
+		clean[expected]++;
 		return 0;
-	++*tests;
-	printf("not ok %d - allocation %ld fails (in %s): %s\n", *tests, n, stage_names[r.stopped], r.problem);
+	}
+	printf("not ok %d - %s fails, n = %ld (made by %s): %s\n", ++*tests, mode->name, n, stage_names[expected],
+	       r.problem);
 	fflush(stdout);
 	return 1;
+}
+
+/* One TAP line per path: how many allocation points it has, and that each failed cleanly. */
+static int report_paths(const struct mode *mode, const struct result *reference, const long *clean, int *tests)
+{
+	size_t p;
+	int failures = 0;
+
+	for (p = 0; p < sizeof(paths) / sizeof(paths[0]); p++) {
+		long points = 0, kept = 0;
+		enum stage s;
+		char detail[256];
+		size_t used = 0;
+
+		detail[0] = '\0';
+		for (s = paths[p].first; s <= paths[p].last; s++) {
+			points += reference->allocs[s];
+			kept += clean[s];
+			used += (size_t)snprintf(detail + used, sizeof(detail) - used, "%s%s %ld",
+			                         s == paths[p].first ? "" : ", ", stage_names[s], reference->allocs[s]);
+		}
+		failures += kept != points;
+		printf("%s %d - %s path: %ld allocation points (%s); %s fails: %ld clean, without a leak\n",
+		       kept == points ? "ok" : "not ok", ++*tests, paths[p].name, points, detail, mode->name, kept);
+	}
+	return failures;
+}
+
+static int usage(const char *argv0)
+{
+	fprintf(stderr, "usage: %s [-m after|once|both] MODEL EVIDENCE-BASE [N]\n", argv0);
+	return 2;
 }
 
 int main(int argc, char **argv)
 {
 	static struct result reference;
-	unsigned long per_stage[S_COUNT] = { 0 };
-	long n, allocations, only = -1;
-	int failures = 0, tests = 0;
+	long clean[2][S_COUNT] = { { 0 } };
+	long n, allocations = 0, only = -1;
+	int failures = 0, tests = 0, arg = 1;
+	size_t k, first_mode = 0, last_mode = 1;
 	enum stage s;
 
-	if (argc != 3 && argc != 4) {
-		fprintf(stderr, "usage: %s MODEL EVIDENCE-BASE [N]\n(N: only make allocation N fail)\n", argv[0]);
-		return 2;
+	if (argc > 2 && strcmp(argv[1], "-m") == 0) {
+		if (strcmp(argv[2], "after") == 0)
+			last_mode = 0;
+		else if (strcmp(argv[2], "once") == 0)
+			first_mode = 1;
+		else if (strcmp(argv[2], "both") != 0)
+			return usage(argv[0]);
+		arg = 3;
 	}
-	model_path = argv[1];
-	base_path = argv[2];
-	if (argc == 4)
-		only = strtol(argv[3], NULL, 10);
+	if (argc - arg < 2 || argc - arg > 3 || (argc - arg == 3 && first_mode != last_mode))
+		return usage(argv[0]);
+	model_path = argv[arg];
+	base_path = argv[arg + 1];
+	if (argc - arg == 3)
+		only = strtol(argv[arg + 2], NULL, 10);
 
-	/* The reference run, with no failure: it must succeed, and counts the allocations. */
+	/* The reference run, with no failure: it must succeed, and counts each step's allocations. */
 	rc_alloc_fail_after(-1);
+	reference.counting = 1;
 	run(&reference);
-	allocations = rc_alloc_fail_after(-1);
+	for (s = 0; s < S_DONE; s++)
+		allocations += reference.allocs[s];
 	tests++;
 	if (reference.stopped != S_DONE || reference.problem[0]) {
 		printf("not ok %d - reference run: stopped at %s: %s\n", tests, stage_names[reference.stopped],
@@ -240,25 +383,31 @@ int main(int argc, char **argv)
 	fflush(stdout);
 
 	if (only >= 0) {
-		failures = run_failing(only, allocations, &reference, per_stage, &tests);
+		failures = run_failing(&modes[first_mode], only, allocations, &reference, clean[first_mode], &tests);
 		if (!failures)
-			printf("ok %d - allocation %ld fails cleanly\n", ++tests, only);
+			printf("ok %d - %s fails, n = %ld: clean\n", ++tests, modes[first_mode].name, only);
 		free_result(&reference);
 		printf("1..%d\n", tests);
 		return failures ? 1 : 0;
 	}
-	/* Allocation n fails, for each of the reference run's allocations; then one run where none fails. */
-	for (n = 0; n <= allocations && failures < 20; n++)
-		failures += run_failing(n, allocations, &reference, per_stage, &tests);
-	tests++;
-	printf("%s %d - each of the %ld allocation points failed once, cleanly, then a run without failure\n",
-	       failures ? "not ok" : "ok", tests, allocations);
-	for (s = 0; s < S_COUNT; s++)
-		if (per_stage[s])
-			printf("#   %-22s %lu run%s\n", s == S_DONE ? "completed" : stage_names[s], per_stage[s],
-			       per_stage[s] == 1 ? "" : "s");
+	/* In each mode, allocation n fails for each of the reference run's allocations; then one run where none fails.
+	 */
+	for (k = first_mode; k <= last_mode; k++) {
+		int broken = 0;
+
+		for (n = 0; n <= allocations && broken < 20; n++)
+			broken += run_failing(&modes[k], n, allocations, &reference, clean[k], &tests);
+		if (broken >= 20)
+			printf("# %s: stopped after 20 failures, at n = %ld of %ld\n", modes[k].name, n - 1,
+			       allocations);
+		failures += broken + report_paths(&modes[k], &reference, clean[k], &tests);
+		printf("%s %d - %s: a run without failure after the %ld failing ones\n",
+		       clean[k][S_DONE] == 1 ? "ok" : "not ok", ++tests, modes[k].name, allocations);
+		failures += clean[k][S_DONE] != 1;
+	}
 	free_result(&reference);
 	printf("1..%d\n", tests);
-	printf("# allocation points covered: %ld\n", allocations);
+	printf("# allocation points covered: %ld, each failed in %zu way%s\n", allocations, last_mode - first_mode + 1,
+	       last_mode > first_mode ? "s" : "");
 	return failures ? 1 : 0;
 }

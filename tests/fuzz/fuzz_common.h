@@ -1,7 +1,9 @@
-/* Shared set-up of the libFuzzer targets: one context and one default evidence base per process. */
+/* What the libFuzzer targets share: one context and default evidence base per process, and the contract checks. */
 #ifndef RC_FUZZ_COMMON_H
 #define RC_FUZZ_COMMON_H
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,324 +19,26 @@
 		}                                                                                        \
 	} while (0)
 
-static rc_context *fuzz_context;
-static rc_evidence_base *fuzz_evidence;
+/* The context and the default evidence base every input of a target shares (fuzz_setup). */
+extern rc_context *fuzz_context;
+extern rc_evidence_base *fuzz_evidence;
 
-static void fuzz_setup(void)
-{
-	rc_error err;
+/* Creates fuzz_context and fuzz_evidence; aborts when it cannot. */
+void fuzz_setup(void);
 
-	memset(&err, 0, sizeof(err));
-	if (rc_context_new(&fuzz_context, &err) != 0 || rc_evidence_base_new(&fuzz_evidence, fuzz_context, &err) != 0) {
-		fprintf(stderr, "fuzz set-up failed: %s\n", err.message);
-		abort();
-	}
-}
+/* A failed call must say why: a negative rc_status in the return value and in err, and a one-line message. */
+void fuzz_check_error(int rc, const rc_error *err);
 
-/* A failed call must say why: a negative rc_status in the return value and in err, and a message. */
-static void fuzz_check_error(int rc, const rc_error *err)
-{
-	FUZZ_CHECK(rc < 0 && rc >= RC_ERENDER, "status is a negative rc_status");
-	FUZZ_CHECK(err->status == rc, "err->status matches the return value");
-	FUZZ_CHECK(err->message[0] != '\0', "a failure has a message");
-	FUZZ_CHECK(memchr(err->message, '\0', sizeof(err->message)) != NULL, "message is terminated");
-	FUZZ_CHECK(strchr(err->message, '\n') == NULL, "message is one line");
-}
+/* Nonzero when `text` is valid UTF-8 (no overlongs, surrogates or code points past U+10FFFF). */
+int fuzz_valid_utf8(const char *text, size_t len);
 
-/* Length of the valid UTF-8 sequence at `s` (no overlongs, surrogates or code points past U+10FFFF), or 0. */
-static size_t fuzz_utf8_char(const unsigned char *s, size_t left)
-{
-	size_t n, i;
-	unsigned long cp;
+/* Nonzero when `text` is one JSON value (RFC 8259), nested at most 64 deep. */
+int fuzz_valid_json(const char *text, size_t len);
 
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, cp = s[0] & 0x1F;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, cp = s[0] & 0x0F;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, cp = s[0] & 0x07;
-	else
-		return 0;
-	if (left < n)
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[i] & 0x3F);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
-}
+/* Checks what the findings of `m` (loaded from `data`) promise about themselves and the model. */
+void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t *data, size_t size);
 
-static int fuzz_valid_utf8(const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, n;
-
-	while (i < len) {
-		n = fuzz_utf8_char(s + i, len - i);
-		if (!n)
-			return 0;
-		i += n;
-	}
-	return 1;
-}
-
-/* A small strict JSON syntax check (RFC 8259) of the findings reports. */
-struct fuzz_json {
-	const char *p, *end;
-	int depth;
-};
-
-static void fuzz_json_space(struct fuzz_json *j)
-{
-	while (j->p < j->end && (*j->p == ' ' || *j->p == '\t' || *j->p == '\n' || *j->p == '\r'))
-		j->p++;
-}
-
-static int fuzz_json_value(struct fuzz_json *j);
-
-static int fuzz_json_string(struct fuzz_json *j)
-{
-	if (j->p >= j->end || *j->p != '"')
-		return 0;
-	for (j->p++; j->p < j->end && *j->p != '"'; j->p++) {
-		unsigned char ch = (unsigned char)*j->p;
-
-		if (ch < 0x20)
-			return 0;
-		if (ch == '\\') {
-			j->p++;
-			if (j->p >= j->end)
-				return 0;
-			if (*j->p == 'u') {
-				int k;
-
-				for (k = 1; k <= 4; k++)
-					if (j->p + k >= j->end || !strchr("0123456789abcdefABCDEF", j->p[k]) ||
-					    !j->p[k])
-						return 0;
-				j->p += 4;
-			} else if (!strchr("\"\\/bfnrt", *j->p) || !*j->p) {
-				return 0;
-			}
-		}
-	}
-	if (j->p >= j->end)
-		return 0;
-	j->p++;
-	return 1;
-}
-
-static int fuzz_json_number(struct fuzz_json *j)
-{
-	const char *start = j->p;
-
-	if (j->p < j->end && *j->p == '-')
-		j->p++;
-	if (j->p >= j->end || *j->p < '0' || *j->p > '9')
-		return 0;
-	if (*j->p == '0')
-		j->p++;
-	else
-		while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-			j->p++;
-	if (j->p < j->end && *j->p == '.') {
-		j->p++;
-		if (j->p >= j->end || *j->p < '0' || *j->p > '9')
-			return 0;
-		while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-			j->p++;
-	}
-	if (j->p < j->end && (*j->p == 'e' || *j->p == 'E')) {
-		j->p++;
-		if (j->p < j->end && (*j->p == '+' || *j->p == '-'))
-			j->p++;
-		if (j->p >= j->end || *j->p < '0' || *j->p > '9')
-			return 0;
-		while (j->p < j->end && *j->p >= '0' && *j->p <= '9')
-			j->p++;
-	}
-	return j->p > start;
-}
-
-static int fuzz_json_container(struct fuzz_json *j, char close)
-{
-	int first = 1;
-
-	if (++j->depth > 64)
-		return 0;
-	j->p++;
-	for (;;) {
-		fuzz_json_space(j);
-		if (j->p < j->end && *j->p == close && first) {
-			j->p++;
-			break;
-		}
-		if (close == '}') {
-			if (!fuzz_json_string(j))
-				return 0;
-			fuzz_json_space(j);
-			if (j->p >= j->end || *j->p++ != ':')
-				return 0;
-		}
-		if (!fuzz_json_value(j))
-			return 0;
-		fuzz_json_space(j);
-		first = 0;
-		if (j->p < j->end && *j->p == ',') {
-			j->p++;
-			continue;
-		}
-		if (j->p < j->end && *j->p == close) {
-			j->p++;
-			break;
-		}
-		return 0;
-	}
-	j->depth--;
-	return 1;
-}
-
-static int fuzz_json_value(struct fuzz_json *j)
-{
-	static const char *const words[] = { "true", "false", "null" };
-	size_t i;
-
-	fuzz_json_space(j);
-	if (j->p >= j->end)
-		return 0;
-	if (*j->p == '{')
-		return fuzz_json_container(j, '}');
-	if (*j->p == '[')
-		return fuzz_json_container(j, ']');
-	if (*j->p == '"')
-		return fuzz_json_string(j);
-	for (i = 0; i < 3; i++) {
-		size_t n = strlen(words[i]);
-
-		if ((size_t)(j->end - j->p) >= n && memcmp(j->p, words[i], n) == 0) {
-			j->p += n;
-			return 1;
-		}
-	}
-	return fuzz_json_number(j);
-}
-
-static int fuzz_valid_json(const char *text, size_t len)
-{
-	struct fuzz_json j = { text, text + len, 0 };
-
-	if (!fuzz_json_value(&j))
-		return 0;
-	fuzz_json_space(&j);
-	return j.p == j.end;
-}
-
-/* What the findings promise about themselves and the model they borrow from. */
-static void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t *data, size_t size)
-{
-	size_t lines = 1, i, k, total[3] = { 0, 0, 0 };
-
-	for (i = 0; i < size; i++)
-		lines += data[i] == '\n';
-	for (i = 0; i < rc_findings_count(f); i++) {
-		const rc_finding *x = rc_findings_at(f, i);
-
-		FUZZ_CHECK(x->rule && rc_rule_find(x->rule->code) == x->rule,
-		           "a finding names a rule of the catalogue");
-		FUZZ_CHECK(x->severity == x->rule->severity, "a finding has its rule's severity");
-		FUZZ_CHECK(x->message && x->message[0] && fuzz_valid_utf8(x->message, strlen(x->message)),
-		           "a finding has a message in UTF-8");
-		FUZZ_CHECK(x->loc.line <= lines, "a finding's line is in the file");
-		FUZZ_CHECK(x->owner != RC_OWNER_STEP || x->owner_index < rc_model_step_count(m),
-		           "a finding about a step names one");
-		FUZZ_CHECK(x->owner != RC_OWNER_LINK || x->owner_index < rc_model_link_count(m),
-		           "a finding about a link names one");
-		FUZZ_CHECK(x->owner != RC_OWNER_MODEL || x->owner_index == RC_NONE,
-		           "a finding about the model has no index");
-		if (i > 0) {
-			const rc_finding *p = rc_findings_at(f, i - 1);
-
-			FUZZ_CHECK(p->loc.line < x->loc.line ||
-			                   (p->loc.line == x->loc.line && p->loc.column <= x->loc.column),
-			           "findings are sorted by place");
-		}
-		if (!x->suppressed)
-			total[x->severity]++;
-	}
-	for (k = 0; k < 3; k++)
-		FUZZ_CHECK(rc_findings_count_severity(f, (rc_severity)k) == total[k], "severity counts add up");
-	for (i = 0; i < rc_findings_story_count(f); i++) {
-		const rc_story *s = rc_findings_story(f, i);
-		size_t *path = NULL;
-		size_t at;
-
-		FUZZ_CHECK(s->outcome < rc_model_step_count(m) &&
-		                   rc_model_step(m, s->outcome)->level == RC_LEVEL_OUTCOME,
-		           "a story is about an outcome");
-		if (!s->reached) {
-			FUZZ_CHECK(s->path_length == 0 && s->weakest == RC_OWNER_MODEL,
-			           "an unreached outcome has no pathway");
-			continue;
-		}
-		/* The pathway runs link by link from an input or activity to the outcome. */
-		path = malloc((s->path_length ? s->path_length : 1) * sizeof(*path));
-		FUZZ_CHECK(path != NULL, "memory for a pathway");
-		rc_findings_story_path(f, m, i, path);
-		for (k = 0; k < s->path_length; k++)
-			FUZZ_CHECK(path[k] < rc_model_link_count(m), "a pathway is made of links of the model");
-		at = s->path_length ? rc_model_link(m, path[0])->from_step : s->outcome;
-		FUZZ_CHECK(at < rc_model_step_count(m), "a pathway starts at a step");
-		FUZZ_CHECK(rc_model_step(m, at)->level <= RC_LEVEL_ACTIVITY,
-		           "a pathway starts at an input or activity");
-		for (k = 0; k < s->path_length; k++) {
-			const rc_link *l = rc_model_link(m, path[k]);
-
-			FUZZ_CHECK(l->resolved && !l->column && l->from_step == at, "a pathway's links join up");
-			at = l->to_step;
-		}
-		FUZZ_CHECK(at == s->outcome, "a pathway ends at its outcome");
-		free(path);
-		FUZZ_CHECK(s->weakest != RC_OWNER_STEP || s->weakest_index < rc_model_step_count(m),
-		           "the weakest element is a step of the model");
-		FUZZ_CHECK(s->weakest != RC_OWNER_LINK || s->weakest_index < rc_model_link_count(m),
-		           "the weakest element is a link of the model");
-	}
-}
-
-/* Formats `findings` (or the load error when `model` is NULL) in every findings format. */
-static void fuzz_format_findings(const rc_model *model, const rc_findings *findings, const rc_error *load_err)
-{
-	static const char *const names[] = { "text", "json", "sarif" };
-	rc_checked checked;
-	size_t i;
-
-	checked.file = "fuzz.xml";
-	checked.model = model;
-	checked.findings = findings;
-	checked.error = model ? NULL : load_err;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		const rc_findings_format *fmt = rc_findings_format_find(names[i]);
-		rc_buffer out = { 0 };
-		rc_error err;
-		int rc;
-
-		FUZZ_CHECK(fmt != NULL, "findings format exists");
-		memset(&err, 0, sizeof(err));
-		rc = fmt->render(rc_buffer_sink, &out, &checked, 1, &err);
-		FUZZ_CHECK(rc == 0, "findings format succeeds");
-		/* The text format writes nothing for a file that could not be loaded. */
-		FUZZ_CHECK(out.data ? strlen(out.data) == out.len : out.len == 0,
-		           "output is one NUL-terminated string");
-		FUZZ_CHECK(fuzz_valid_utf8(out.data, out.len), "a findings report is valid UTF-8");
-		if (i > 0)
-			FUZZ_CHECK(fuzz_valid_json(out.data, out.len), "a JSON or SARIF report is valid JSON");
-		rc_buffer_free(&out);
-	}
-}
+/* Formats `findings` (or the load error when `model` is NULL) in every findings format, and checks each report. */
+void fuzz_format_findings(const rc_model *model, const rc_findings *findings, const rc_error *load_err);
 
 #endif

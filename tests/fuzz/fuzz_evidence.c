@@ -2,7 +2,9 @@
  * libFuzzer target: the evidence-base loader. Each input is added as a user's
  * evidence base on top of the embedded default one. There is no in-memory
  * API (only rc_evidence_base_add(path)), so the bytes go through one
- * temporary file per process.
+ * temporary file per process: in $TMPDIR when set, else in /dev/shm when
+ * there is one (memory: rewriting a file on a disk file system cost a tenth
+ * of the time), else in /tmp.
  *
  * Every input starts from the default base: a refused file must add nothing
  * (the API's contract, checked here through the entry count), so the base is
@@ -13,6 +15,7 @@
 #include <fcntl.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuzz_common.h"
@@ -58,14 +61,16 @@ static void remove_file(void)
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	const char *dir = getenv("TMPDIR");
+	struct stat st;
 	rc_error err;
 
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
 	default_count = rc_evidence_base_count(fuzz_evidence);
-	snprintf(path, sizeof(path), "%.32s/rchain-fuzz-%ld.xml", dir && *dir && strlen(dir) <= 32 ? dir : "/tmp",
-	         (long)getpid());
+	if (!dir || !*dir || strlen(dir) > 32)
+		dir = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) ? "/dev/shm" : "/tmp";
+	snprintf(path, sizeof(path), "%s/rchain-fuzz-%ld.xml", dir, (long)getpid());
 	atexit(remove_file);
 	memset(&err, 0, sizeof(err));
 	if (rc_model_load_memory(&model, fuzz_context, "fixed.xml", fixed_model, sizeof(fixed_model) - 1, &err) != 0) {

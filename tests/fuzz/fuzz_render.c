@@ -1,8 +1,8 @@
 /*
  * libFuzzer target: load and check as fuzz_load_check does, then render the
  * diagram as DOT and as SVG (Graphviz layout) into memory. Diagrams are kept
- * small (max_steps) so that layout stays fast; larger models must be refused
- * with RC_ELIMIT.
+ * small (max_steps, max_links) so that layout stays fast; larger models must
+ * be refused with RC_ELIMIT.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -11,7 +11,7 @@
 
 #include "fuzz_common.h"
 
-enum { FUZZ_MAX_STEPS = 200 };
+enum { FUZZ_MAX_STEPS = 200, FUZZ_MAX_LINKS = 400 };
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -62,10 +62,12 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 	int rc;
 
 	FUZZ_CHECK(r != NULL, "renderer exists");
+	memset(&in, 0, sizeof(in));
 	in.model = model;
 	in.findings = findings;
 	in.direction = dir;
 	in.max_steps = FUZZ_MAX_STEPS;
+	in.max_links = FUZZ_MAX_LINKS;
 	memset(&err, 0, sizeof(err));
 	graphviz_said[0] = '\0';
 	rc = r->render(&out, &in, &err);
@@ -73,8 +75,9 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 		fprintf(stderr, "Graphviz said: %s\n", graphviz_said);
 		FUZZ_CHECK(0, "Graphviz has nothing to say about a graph rchain built");
 	}
-	if (rc_model_step_count(model) > FUZZ_MAX_STEPS) {
-		FUZZ_CHECK(rc == RC_ELIMIT, "a model over max_steps is refused with RC_ELIMIT");
+	if (rc_model_step_count(model) > FUZZ_MAX_STEPS || rc_model_link_count(model) > FUZZ_MAX_LINKS) {
+		FUZZ_CHECK(rc == RC_ELIMIT, "a model over max_steps or max_links is refused with RC_ELIMIT");
+		fuzz_check_error(rc, &err);
 	} else if (rc == 0) {
 		FUZZ_CHECK(out.data != NULL && out.len > 0, "a rendering has content");
 	} else {
