@@ -34,6 +34,9 @@ static int keep_graphviz_message(char *text)
  * object gets the next even number and an anonymous one the next odd number,
  * as in cgraph. (Declining to map names would also number them in order, but
  * cgraph 2.42 never frees its own name map, so every render would leak.)
+ * A name that cannot be recorded for want of memory is not declined either:
+ * the object gets an odd id, which the builder takes for the failure it is
+ * (named_ok).
  */
 struct id_state {
 	Agraph_t *g;         /* names are its refcounted strings: cgraph reads their header */
@@ -77,12 +80,18 @@ static long ids_map(void *state, int objtype, char *str, /* NOLINT(readability-n
 		*id = (IDTYPE)(i + 1) * 2;
 		return 1;
 	}
-	if (!createflag || idmap_reserve(&st->ids, st->by_index.len + 1) != 0)
+	if (!createflag)
 		return 0;
-	copy = agstrdup(st->g, str); /* freed with the graph's string table */
+	/* The copy is freed with the graph's string table. */
+	copy = idmap_reserve(&st->ids, st->by_index.len + 1) == 0 ? agstrdup(st->g, str) : NULL;
 	slot = copy ? vec_push(&st->by_index, sizeof(*slot)) : NULL;
-	if (!slot)
-		return 0;
+	if (!slot) {
+		if (copy)
+			agstrfree(st->g, copy);
+		*id = st->anonymous;
+		st->anonymous += 2;
+		return 1;
+	}
 	*slot = copy;
 	idmap_put(&st->ids, copy, st->by_index.len - 1);
 	*id = (IDTYPE)st->by_index.len * 2;
@@ -289,9 +298,19 @@ struct builder {
 	int failed;
 };
 
+/*
+ * Whether cgraph made `obj` under its name: the id discipline numbers names
+ * 2, 4, 6...; an odd id, or 0 (no discipline state), means it could not
+ * record the name.
+ */
+static int named_ok(const void *obj)
+{
+	return obj && AGID(obj) != 0 && AGID(obj) % 2 == 0;
+}
+
 static void set(struct builder *b, void *obj, const char *name, const char *value)
 {
-	if (agsafeset(obj, (char *)name, (char *)value, "") != 0)
+	if (!obj || agsafeset(obj, (char *)name, (char *)value, "") != 0)
 		b->failed = 1;
 }
 
@@ -381,14 +400,34 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 	agattr(g, AGEDGE, "id", "");
 }
 
+/* An anonymous edge; NULL (and the build failed) when it, or either end, could not be made. */
+static Agedge_t *new_edge(struct builder *b, Agnode_t *from, Agnode_t *to)
+{
+	Agedge_t *e = from && to ? agedge(b->g, from, to, NULL, 1) : NULL;
+
+	if (!e)
+		b->failed = 1;
+	return e;
+}
+
+/* A subgraph of the root graph; NULL (and the build failed) when it could not be made under its name. */
+static Agraph_t *new_subgraph(struct builder *b, const char *name)
+{
+	Agraph_t *g = agsubg(b->g, (char *)name, 1);
+
+	if (!named_ok(g)) {
+		b->failed = 1;
+		return NULL;
+	}
+	return g;
+}
+
 static void add_invisible_edge(struct builder *b, Agnode_t *from, Agnode_t *to, const char *weight)
 {
-	Agedge_t *e = agedge(b->g, from, to, NULL, 1);
+	Agedge_t *e = new_edge(b, from, to);
 
-	if (!e) {
-		b->failed = 1;
+	if (!e)
 		return;
-	}
 	set(b, e, "style", "invis");
 	if (weight)
 		set(b, e, "weight", weight);
@@ -399,6 +438,8 @@ static Agnode_t *new_node(struct builder *b, Agraph_t *parent, const char *name)
 {
 	Agnode_t *n = agnode(b->g, (char *)name, 1);
 
+	if (!named_ok(n))
+		n = NULL;
 	if (n && parent != b->g)
 		n = agsubnode(parent, n, 1);
 	if (!n)
@@ -564,7 +605,7 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 	if (kept == 0)
 		return;
 	snprintf(name, sizeof(name), "cluster_row_%s", id);
-	cluster = agsubg(b->g, name, 1);
+	cluster = new_subgraph(b, name);
 	snprintf(name, sizeof(name), "row_%s", id);
 	head = cluster ? new_node(b, cluster, name) : NULL;
 	if (!head || !agsubnode(rows, head, 1)) {
@@ -592,7 +633,7 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 /* The header row: the level headers and the corner above the row labels, in one borderless cluster. */
 static void add_header_row(struct builder *b, Agraph_t *rows)
 {
-	Agraph_t *headers = agsubg(b->g, "cluster_levels", 1);
+	Agraph_t *headers = new_subgraph(b, "cluster_levels");
 	Agnode_t *corner = headers ? new_node(b, headers, "rows") : NULL;
 	rc_level level;
 
@@ -620,7 +661,7 @@ static void add_header_row(struct builder *b, Agraph_t *rows)
 static void add_rows(struct builder *b)
 {
 	const rc_model *m = b->in->model;
-	Agraph_t *rows = agsubg(b->g, "rank_rows", 1);
+	Agraph_t *rows = new_subgraph(b, "rank_rows");
 	size_t count = m->strands.len + 2, i;
 	int reverse = b->in->direction == RC_LAYOUT_LR;
 
@@ -686,7 +727,7 @@ static void add_steps(struct builder *b)
 		Agraph_t *rank;
 
 		snprintf(name, sizeof(name), "rank_%s", rc_level_id(level));
-		rank = agsubg(b->g, name, 1);
+		rank = new_subgraph(b, name);
 		if (!rank || !agsubnode(rank, b->level_nodes[level], 1)) {
 			b->failed = 1;
 			return;
@@ -710,14 +751,12 @@ static void add_link(struct builder *b, const rc_link *l)
 	size_t weakest = b->weakest_links ? b->weakest_links[l->index] : 0;
 	Agnode_t *from = l->column ? b->level_nodes[l->from_level] : b->step_nodes[l->from_step];
 	Agnode_t *to = l->column ? b->level_nodes[l->to_level] : b->step_nodes[l->to_step];
-	Agedge_t *e = agedge(b->g, from, to, NULL, 1);
+	Agedge_t *e = new_edge(b, from, to);
 	size_t count[2];
 	char name[32];
 
-	if (!e) {
-		b->failed = 1;
+	if (!e)
 		return;
-	}
 	snprintf(name, sizeof(name), "link-%zu", l->index);
 	set(b, e, "id", name);
 	if (l->kind == RC_LINK_FEEDBACK)
@@ -1002,7 +1041,7 @@ static int build_graph(Agraph_t **out, const rc_render_input *in, rc_error *err)
 	b.keep = keep;
 	b.step_nodes = rc_calloc(m->steps.len + 1, sizeof(Agnode_t *));
 	b.g = agopen("rchain", Agdirected, &graph_discipline);
-	if (!b.step_nodes || !b.g || count_weakest(&b) != 0) {
+	if (!b.step_nodes || !named_ok(b.g) || count_weakest(&b) != 0) {
 		b.failed = 1;
 		goto done;
 	}

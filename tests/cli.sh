@@ -482,7 +482,7 @@ verdict "render --max-steps 0: usage error"
 python3 - "$work/slow.xml" <<'PY'
 import sys
 levels = ["input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome"]
-n = 6000
+n = 20000  # about 6 s of layout on an idle machine, killed after 1 s
 lines = ["<model xmlns='urn:rchain:model:1' id='slow' version='1'><title>Slow to lay out</title>"]
 lines += [f"<step id='s{i}' level='{levels[i * 7 // n]}'><title>Step {i}</title></step>" for i in range(n)]
 lines += [f"<link from='s{i}' to='s{j}'/>" for i in range(n - 1) for j in (i + 1, i + 7) if j < n]
@@ -491,7 +491,7 @@ open(sys.argv[1], "w").write("\n".join(lines))
 PY
 printf 'the previous drawing\n' >"$work/killed.svg"
 cp "$work/killed.svg" "$work/killed.before"
-"$rchain" render --max-steps 6000 --max-links 20000 -o "$work/killed.svg" "$work/slow.xml" >"$out" 2>"$err" &
+"$rchain" render --max-steps 20000 --max-links 50000 -o "$work/killed.svg" "$work/slow.xml" >"$out" 2>"$err" &
 pid=$!
 sleep 1
 kill -9 "$pid" 2>/dev/null

@@ -49,6 +49,7 @@ enum stage {
 	S_CHECK,
 	S_DOT,
 	S_SVG,
+	S_HTML,
 	S_TEXT,
 	S_JSON,
 	S_SARIF,
@@ -57,9 +58,9 @@ enum stage {
 };
 
 static const char *const stage_names[S_COUNT] = {
-	"rc_context_new", "rc_evidence_base_new", "rc_evidence_base_add", "rc_model_load", "rc_check_run",
-	"render dot",     "render svg",           "findings text",        "findings json", "findings sarif",
-	"done",
+	"rc_context_new", "rc_evidence_base_new", "rc_evidence_base_add", "rc_model_load",
+	"rc_check_run",   "render dot",           "render svg",           "render html",
+	"findings text",  "findings json",        "findings sarif",       "done",
 };
 
 /* The paths the allocation points are counted by: each is a range of stages. */
@@ -69,7 +70,7 @@ static const struct path {
 } paths[] = {
 	{ "load (context, evidence bases, model)", S_CONTEXT, S_LOAD },
 	{ "check", S_CHECK, S_CHECK },
-	{ "render (dot, svg)", S_DOT, S_SVG },
+	{ "render (dot, svg, html report)", S_DOT, S_HTML },
 	{ "findings formats (text, json, sarif)", S_TEXT, S_SARIF },
 };
 
@@ -86,7 +87,7 @@ struct result {
 	enum stage stopped; /* the step that failed, or S_DONE */
 	int status;
 	char problem[1200]; /* empty when the run kept the contract */
-	rc_buffer dot, svg, text, json, sarif;
+	rc_buffer dot, svg, html, text, json, sarif;
 	int counting;         /* reference run: count the allocations of each step */
 	long allocs[S_COUNT]; /* what each step allocated, when counting */
 };
@@ -126,8 +127,9 @@ static void failed(struct result *r, enum stage s, int rc, const rc_error *err, 
 		problem(r, "*out not NULL after a failure", err);
 }
 
+/* Renders with the diagram back-end `name`, or the HTML report for "html". */
 static int render_diagram(struct result *r, enum stage s, const char *name, rc_buffer *out, const rc_model *m,
-                          const rc_findings *f)
+                          const rc_findings *f, const rc_evidence_base *eb)
 {
 	rc_render_input in;
 	rc_error err;
@@ -136,9 +138,11 @@ static int render_diagram(struct result *r, enum stage s, const char *name, rc_b
 	memset(&in, 0, sizeof(in));
 	in.model = m;
 	in.findings = f;
+	in.evidence = eb;
 	in.direction = RC_LAYOUT_LR;
 	memset(&err, 0, sizeof(err));
-	rc = rc_diagram_renderer(name)->render(out, &in, &err);
+	rc = strcmp(name, "html") == 0 ? rc_report_html(out, &in, &err)
+	                               : rc_diagram_renderer(name)->render(out, &in, &err);
 	if (rc != 0) {
 		failed(r, s, rc, &err, 1);
 		rc_buffer_free(out);
@@ -211,7 +215,9 @@ static void run(struct result *r)
 		goto done;
 	}
 	step_done(r, S_CHECK);
-	if (render_diagram(r, S_DOT, "dot", &r->dot, m, f) != 0 || render_diagram(r, S_SVG, "svg", &r->svg, m, f) != 0)
+	if (render_diagram(r, S_DOT, "dot", &r->dot, m, f, eb) != 0 ||
+	    render_diagram(r, S_SVG, "svg", &r->svg, m, f, eb) != 0 ||
+	    render_diagram(r, S_HTML, "html", &r->html, m, f, eb) != 0)
 		goto done;
 	checked.file = model_path;
 	checked.model = m;
@@ -236,6 +242,7 @@ static void free_result(struct result *r)
 {
 	rc_buffer_free(&r->dot);
 	rc_buffer_free(&r->svg);
+	rc_buffer_free(&r->html);
 	rc_buffer_free(&r->text);
 	rc_buffer_free(&r->json);
 	rc_buffer_free(&r->sarif);
@@ -248,8 +255,8 @@ static int same(const rc_buffer *a, const rc_buffer *b)
 
 static int same_output(const struct result *a, const struct result *b)
 {
-	return same(&a->dot, &b->dot) && same(&a->svg, &b->svg) && same(&a->text, &b->text) &&
-	       same(&a->json, &b->json) && same(&a->sarif, &b->sarif);
+	return same(&a->dot, &b->dot) && same(&a->svg, &b->svg) && same(&a->html, &b->html) &&
+	       same(&a->text, &b->text) && same(&a->json, &b->json) && same(&a->sarif, &b->sarif);
 }
 
 /* The step of the reference run that made allocation `n` (counting from 0), or S_DONE past the last. */

@@ -27,6 +27,17 @@ static int hear_graphviz(char *text)
 	return 0;
 }
 
+/* Nonzero when the `len` bytes at `s` hold `needle`. */
+static int contains(const char *s, size_t len, const char *needle)
+{
+	size_t n = strlen(needle), i;
+
+	for (i = 0; i + n <= len; i++)
+		if (memcmp(s + i, needle, n) == 0)
+			return 1;
+	return 0;
+}
+
 static void render(const char *name, const rc_model *model, const rc_findings *findings, rc_layout_direction dir);
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -61,21 +72,33 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 	rc_error err;
 	int rc;
 
-	FUZZ_CHECK(r != NULL, "renderer exists");
+	int report = strcmp(name, "html") == 0;
+
+	FUZZ_CHECK(report || r != NULL, "renderer exists");
 	memset(&in, 0, sizeof(in));
 	in.model = model;
 	in.findings = findings;
+	in.evidence = fuzz_evidence;
 	in.direction = dir;
 	in.max_steps = FUZZ_MAX_STEPS;
 	in.max_links = FUZZ_MAX_LINKS;
 	memset(&err, 0, sizeof(err));
 	graphviz_said[0] = '\0';
-	rc = r->render(&out, &in, &err);
+	rc = report ? rc_report_html(&out, &in, &err) : r->render(&out, &in, &err);
 	if (graphviz_said[0]) {
 		fprintf(stderr, "Graphviz said: %s\n", graphviz_said);
 		FUZZ_CHECK(0, "Graphviz has nothing to say about a graph rchain built");
 	}
-	if (rc_model_step_count(model) > FUZZ_MAX_STEPS || rc_model_link_count(model) > FUZZ_MAX_LINKS) {
+	if (report) {
+		/* A report is written past the diagram limit too, and is valid UTF-8 with no script in it. */
+		FUZZ_CHECK(rc == 0 || rc == RC_ERENDER, "a report is written unless Graphviz fails");
+		if (rc == 0) {
+			FUZZ_CHECK(fuzz_valid_utf8(out.data, out.len), "the report is valid UTF-8");
+			FUZZ_CHECK(!contains(out.data, out.len, "<script"), "the report has no script");
+		} else {
+			fuzz_check_error(rc, &err);
+		}
+	} else if (rc_model_step_count(model) > FUZZ_MAX_STEPS || rc_model_link_count(model) > FUZZ_MAX_LINKS) {
 		FUZZ_CHECK(rc == RC_ELIMIT, "a model over max_steps or max_links is refused with RC_ELIMIT");
 		fuzz_check_error(rc, &err);
 	} else if (rc == 0) {
@@ -111,6 +134,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* Both directions change the cluster order; the last input byte picks one, cheaply. */
 	render("dot", model, findings, size && (data[size - 1] & 1) ? RC_LAYOUT_TB : RC_LAYOUT_LR);
 	render("svg", model, findings, size && (data[size - 1] & 1) ? RC_LAYOUT_TB : RC_LAYOUT_LR);
+	render("html", model, findings, RC_LAYOUT_LR);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
 	return 0;
