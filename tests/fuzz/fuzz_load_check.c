@@ -20,26 +20,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	rc_check_options opts = { NULL, 0, NULL };
-	rc_findings *findings = NULL;
-	rc_model *model = NULL;
-	rc_error err;
-	int rc;
+	rc_findings *findings;
+	rc_model *model = fuzz_load_and_check(data, size, &findings);
 
-	memset(&err, 0, sizeof(err));
-	rc = rc_model_load_memory(&model, fuzz_context, "fuzz.xml", (const char *)data, size, &err);
-	if (rc != 0) {
-		fuzz_check_error(rc, &err);
-		FUZZ_CHECK(model == NULL, "a failed load leaves *out NULL");
-		fuzz_format_findings(NULL, NULL, &err);
-		return 0;
-	}
-	FUZZ_CHECK(model != NULL, "a load that succeeds gives a model");
-	opts.evidence = fuzz_evidence;
-	rc = rc_check_run(&findings, model, &opts, &err);
-	FUZZ_CHECK(rc == 0 && findings != NULL, "checking a loaded model succeeds");
-	fuzz_check_findings(model, findings, data, size);
-	fuzz_format_findings(model, findings, NULL);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
 	return 0;

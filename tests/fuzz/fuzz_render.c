@@ -113,27 +113,15 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	rc_check_options opts = { NULL, 0, NULL };
-	rc_findings *findings = NULL;
-	rc_model *model = NULL;
-	rc_error err;
-	int rc;
+	rc_findings *findings;
+	rc_model *model = fuzz_load_and_check(data, size, &findings);
+	rc_layout_direction direction = size && (data[size - 1] & 1) ? RC_LAYOUT_TB : RC_LAYOUT_LR;
 
-	memset(&err, 0, sizeof(err));
-	rc = rc_model_load_memory(&model, fuzz_context, "fuzz.xml", (const char *)data, size, &err);
-	if (rc != 0) {
-		fuzz_check_error(rc, &err);
-		FUZZ_CHECK(model == NULL, "a failed load leaves *out NULL");
+	if (!model)
 		return 0;
-	}
-	opts.evidence = fuzz_evidence;
-	rc = rc_check_run(&findings, model, &opts, &err);
-	FUZZ_CHECK(rc == 0 && findings != NULL, "checking a loaded model succeeds");
-	fuzz_check_findings(model, findings, data, size);
-	fuzz_format_findings(model, findings, NULL);
 	/* Both directions change the cluster order; the last input byte picks one, cheaply. */
-	render("dot", model, findings, size && (data[size - 1] & 1) ? RC_LAYOUT_TB : RC_LAYOUT_LR);
-	render("svg", model, findings, size && (data[size - 1] & 1) ? RC_LAYOUT_TB : RC_LAYOUT_LR);
+	render("dot", model, findings, direction);
+	render("svg", model, findings, direction);
 	render("html", model, findings, RC_LAYOUT_LR);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
