@@ -207,12 +207,16 @@ static void summary(struct report *r)
 	put(r, "</section>\n");
 }
 
-/* The diagram as inline SVG, without the XML declaration and DOCTYPE Graphviz puts before it. */
+/*
+ * The diagram as inline SVG, without the XML declaration and DOCTYPE Graphviz
+ * puts before it. Over the size limit the renderer refuses before any layout,
+ * and its message stands in for the diagram.
+ */
 static int diagram(struct report *r, rc_error *err)
 {
 	rc_buffer svg = { 0 };
 	const char *start;
-	int rc = rc_diagram_fits(r->in, err);
+	int rc = rc_diagram_renderer("svg")->render(&svg, r->in, err);
 
 	section(r, "diagram", "Diagram");
 	if (rc == RC_ELIMIT) {
@@ -221,8 +225,6 @@ static int diagram(struct report *r, rc_error *err)
 		put(r, ".</p></section>\n");
 		return 0;
 	}
-	if (rc == 0)
-		rc = rc_diagram_renderer("svg")->render(&svg, r->in, err);
 	if (rc != 0)
 		return rc;
 	start = strstr(svg.data, "<svg");
