@@ -114,6 +114,28 @@ int buffer_printf(rc_buffer *buf, const char *fmt, ...)
 	return rc;
 }
 
+int buffer_xml_text(rc_buffer *buf, const char *s)
+{
+	static const char *const entity[] = {
+		['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;"
+	};
+
+	while (*s) {
+		/* Copy the longest run that needs no escape in one go. */
+		size_t run = strcspn(s, "&<>\"'");
+
+		if (buffer_append(buf, s, run))
+			return RC_ENOMEM;
+		s += run;
+		if (!*s)
+			break;
+		if (buffer_puts(buf, entity[(unsigned char)*s]))
+			return RC_ENOMEM;
+		s++;
+	}
+	return 0;
+}
+
 int buffer_json_string(rc_buffer *buf, const char *s)
 {
 	size_t run;

@@ -18,6 +18,8 @@ int buffer_puts(rc_buffer *buf, const char *s);
 int buffer_append_number(rc_buffer *buf, unsigned long n);
 int buffer_printf(rc_buffer *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buffer_vprintf(rc_buffer *buf, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Appends `s` as XML or HTML text, fit for content and quoted attribute values: & < > " ' become references. */
+int buffer_xml_text(rc_buffer *buf, const char *s);
 /* Appends `s` as a JSON string in quotes (`null` when `s` is NULL), escaping quotes, backslashes and controls. */
 int buffer_json_string(rc_buffer *buf, const char *s);
 

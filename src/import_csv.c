@@ -432,23 +432,6 @@ static int read_table(struct table *t, struct reader *r)
 	return rc;
 }
 
-/* Appends `s` as XML text (and attribute values): &, < and > and " become entities. */
-static int xml_text(rc_buffer *out, const char *s)
-{
-	int failed = 0;
-
-	for (; *s && !failed; s++) {
-		switch (*s) {
-		case '&': failed = buffer_puts(out, "&amp;"); break;
-		case '<': failed = buffer_puts(out, "&lt;"); break;
-		case '>': failed = buffer_puts(out, "&gt;"); break;
-		case '"': failed = buffer_puts(out, "&quot;"); break;
-		default: failed = buffer_append(out, s, 1); break;
-		}
-	}
-	return failed;
-}
-
 static int ascii_letter(char ch)
 {
 	return (ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z');
@@ -494,10 +477,10 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 	                       "xsi:schemaLocation=\"urn:rchain:model:1 rchain-model.xsd\" id=\"%s\" version=\"1\">\n"
 	                       "  <title>Imported from ",
 	                       id) ||
-	         xml_text(out, name) || buffer_puts(out, "</title>\n");
+	         buffer_xml_text(out, name) || buffer_puts(out, "</title>\n");
 	for (i = 0; i < t->strand_count && !failed; i++)
 		failed = buffer_printf(out, "  <strand id=\"strand.%zu\">", i + 1) ||
-		         xml_text(out, t->pool.data + t->strands[i]) || buffer_puts(out, "</strand>\n");
+		         buffer_xml_text(out, t->pool.data + t->strands[i]) || buffer_puts(out, "</strand>\n");
 	for (i = 0; i < t->step_count && !failed; i++) {
 		const struct step_entry *s = &t->steps[i];
 
@@ -505,7 +488,7 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 		failed = buffer_printf(out, "  <step id=\"%s.%zu\" level=\"%s\"", rc_level_id(s->level),
 		                       ++count[s->level], rc_level_id(s->level)) ||
 		         (s->strand != RC_NONE && buffer_printf(out, " strand=\"strand.%zu\"", s->strand + 1)) ||
-		         buffer_puts(out, ">\n    <title>") || xml_text(out, t->pool.data + s->title) ||
+		         buffer_puts(out, ">\n    <title>") || buffer_xml_text(out, t->pool.data + s->title) ||
 		         buffer_puts(out, "</title>\n  </step>\n");
 	}
 	/* Consecutive levels that hold steps are joined, in order, as in the table. */

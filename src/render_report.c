@@ -57,19 +57,8 @@ static void putf(struct report *r, const char *fmt, ...)
 /* User text, escaped for HTML text and attribute values. NULL writes nothing. */
 static void text(struct report *r, const char *s)
 {
-	for (; s && *s && !r->failed; s++) {
-		switch (*s) {
-		case '&': put(r, "&amp;"); break;
-		case '<': put(r, "&lt;"); break;
-		case '>': put(r, "&gt;"); break;
-		case '"': put(r, "&quot;"); break;
-		case '\'': put(r, "&#39;"); break;
-		default:
-			if (buffer_append(r->out, s, 1) != 0)
-				r->failed = 1;
-			break;
-		}
-	}
+	if (s && !r->failed && buffer_xml_text(r->out, s) != 0)
+		r->failed = 1;
 }
 
 static void rating(struct report *r, rc_rating rating)

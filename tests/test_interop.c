@@ -156,12 +156,13 @@ static void test_round_trip(void)
 /* Common headings map to levels; several lines of a cell are several steps; ids are generated. */
 static void test_import_headings(void)
 {
-	static const char csv[] = "\xEF\xBB\xBFWorkstream,INPUTS,Outputs,Reach,Short-term outcomes,Medium-term,"
-	                          "Long-term outcomes\r\n"
-	                          "Health,Funding,\"Clinics run\nLeaflets printed\",Families,Know where to go,"
-	                          "Go early,\"Better health, \"\"sooner\"\"\"\r\n"
-	                          ",,,,,,\r\n"
-	                          ",Staff,,,,,\r\n";
+	static const char csv[] =
+	        "\xEF\xBB\xBFWorkstream,INPUTS,Outputs,Reach,Short-term outcomes,Medium-term,"
+	        "Long-term outcomes\r\n"
+	        "Health,Funding,\"Clinics run\nLeaflets printed\",Families,Know <when> & the GP's hours,"
+	        "Go early,\"Better health, \"\"sooner\"\"\"\r\n"
+	        ",,,,,,\r\n"
+	        ",Staff,,,,,\r\n";
 	static const rc_level want[] = { RC_LEVEL_INPUT,     RC_LEVEL_ACTIVITY, RC_LEVEL_ACTIVITY, RC_LEVEL_ENGAGEMENT,
 		                         RC_LEVEL_KNOWLEDGE, RC_LEVEL_PRACTICE, RC_LEVEL_OUTCOME,  RC_LEVEL_INPUT };
 	size_t len, i;
@@ -178,6 +179,9 @@ static void test_import_headings(void)
 	CU_ASSERT_STRING_EQUAL(rc_model_step(m, 1)->id, "activity.1");
 	CU_ASSERT_STRING_EQUAL(rc_model_step(m, 2)->title, "Leaflets printed");
 	CU_ASSERT_STRING_EQUAL(rc_model_step(m, 6)->title, "Better health, \"sooner\"");
+	/* Markup in a cell is escaped text in the model, and loads back as written. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(model, "<title>Know &lt;when&gt; &amp; the GP&#39;s hours</title>"));
+	CU_ASSERT_STRING_EQUAL(rc_model_step(m, 4)->title, "Know <when> & the GP's hours");
 	CU_ASSERT_STRING_EQUAL(rc_model_step(m, 7)->id, "input.2");
 	CU_ASSERT_PTR_NULL(rc_model_step(m, 7)->strand);
 	/* Column links join the consecutive levels that hold steps: reaction has none. */
