@@ -103,18 +103,25 @@ void check_triggered_entry(struct checker *c)
 
 /* ---- suggested refs: word overlap (docs/rules.md) ---- */
 
-static void suggest(struct checker *c, struct word_index *ix, struct words *said, rc_entry_kind kind, const char *text,
-                    rc_loc loc, rc_owner_kind owner, size_t index)
+/* What check_suggest_ref() looks up with: the index, the scratch for a look-up, and the words of a statement. */
+struct suggester {
+	const struct word_index *ix;
+	struct word_tally tally;
+	struct words said;
+};
+
+static void suggest(struct checker *c, struct suggester *s, rc_entry_kind kind, const char *text, rc_loc loc,
+                    rc_owner_kind owner, size_t index)
 {
 	size_t best;
 
-	words_clear(said);
-	if (words_add(said, text) != 0) {
+	words_clear(&s->said);
+	if (words_add(&s->said, text) != 0) {
 		c->status = RC_ENOMEM;
 		return;
 	}
-	words_finish(said);
-	best = word_index_best(ix, kind, said);
+	words_finish(&s->said);
+	best = word_index_best(s->ix, &s->tally, kind, &s->said);
 	if (best != RC_NONE) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, best);
 
@@ -127,13 +134,13 @@ static void suggest(struct checker *c, struct word_index *ix, struct words *said
 void check_suggest_ref(struct checker *c)
 {
 	const rc_model *m = c->m;
-	struct word_index ix;
-	struct words said = { 0 };
+	struct suggester s = { 0 };
 	size_t i;
 
 	if (!c->evidence)
 		return;
-	if (word_index_build(&ix, c->evidence) != 0) {
+	s.ix = evidence_word_index(c->evidence);
+	if (word_tally_init(&s.tally, s.ix) != 0) {
 		c->status = RC_ENOMEM;
 		return;
 	}
@@ -141,14 +148,14 @@ void check_suggest_ref(struct checker *c)
 		const rc_assumption *x = MODEL_AT(m, assumptions, rc_assumption, i);
 
 		if (!x->ref)
-			suggest(c, &ix, &said, RC_ENTRY_ASSUMPTION, x->text, x->loc, x->owner, x->owner_index);
+			suggest(c, &s, RC_ENTRY_ASSUMPTION, x->text, x->loc, x->owner, x->owner_index);
 	}
 	for (i = 0; i < m->risks.len && !c->status; i++) {
 		const rc_risk *x = MODEL_AT(m, risks, rc_risk, i);
 
 		if (!x->ref)
-			suggest(c, &ix, &said, RC_ENTRY_RISK, x->statement, x->loc, x->owner, x->owner_index);
+			suggest(c, &s, RC_ENTRY_RISK, x->statement, x->loc, x->owner, x->owner_index);
 	}
-	words_free(&said);
-	word_index_free(&ix);
+	words_free(&s.said);
+	word_tally_free(&s.tally);
 }

@@ -15,6 +15,7 @@
 #include "model_internal.h"
 #include "rchain/schema.h"
 #include "vec.h"
+#include "word_index.h"
 #include "xml_read.h"
 
 /* Where an entry's cites and conditions sit in the shared arrays (pointers are set once a file is in). */
@@ -25,12 +26,13 @@ struct span {
 
 struct rc_evidence_base {
 	struct arena arena;
-	struct vec sources;    /* rc_source */
-	struct vec entries;    /* rc_entry */
-	struct vec spans;      /* struct span, one per entry */
-	struct vec cites;      /* rc_cite */
-	struct vec conditions; /* rc_condition */
-	struct idmap ids;      /* entry and source ids -> index (sources offset by SOURCE_BIT) */
+	struct vec sources;      /* rc_source */
+	struct vec entries;      /* rc_entry */
+	struct vec spans;        /* struct span, one per entry */
+	struct vec cites;        /* rc_cite */
+	struct vec conditions;   /* rc_condition */
+	struct idmap ids;        /* entry and source ids -> index (sources offset by SOURCE_BIT) */
+	struct word_index words; /* the content words of the entries, for suggested refs */
 };
 
 #define SOURCE_BIT ((size_t)1 << (sizeof(size_t) * 8 - 2))
@@ -191,29 +193,33 @@ static void set_pointers(rc_evidence_base *eb)
 }
 
 /*
- * Adds the ids of the sources and entries from `first_source`/`first_entry` on
- * (one file: its sources come before its entries) to the id map. A clash is
- * refused at the place of the id that came later.
+ * Fills the empty id map: first the sources and entries before
+ * `first_source`/`first_entry`, then those of the file being added (its
+ * sources come before its entries). A clash is refused at the place of the
+ * id that came later.
  */
 static int index_ids(rc_evidence_base *eb, size_t first_source, size_t first_entry, rc_error *err)
 {
-	size_t i;
+	const size_t source_end[2] = { first_source, eb->sources.len }, entry_end[2] = { first_entry, eb->entries.len };
+	size_t si = 0, ei = 0, part;
 
 	if (idmap_reserve(&eb->ids, eb->sources.len + eb->entries.len) != 0)
 		return error_set(err, RC_ENOMEM, "out of memory indexing the evidence base");
-	for (i = first_source; i < eb->sources.len; i++) {
-		const rc_source *s = MODEL_AT(eb, sources, rc_source, i);
+	for (part = 0; part < 2; part++) {
+		for (; si < source_end[part]; si++) {
+			const rc_source *x = MODEL_AT(eb, sources, rc_source, si);
 
-		if (idmap_put(&eb->ids, s->id, i | SOURCE_BIT) != RC_NONE)
-			return error_set_at(err, RC_EINVALID, s->loc.file, s->loc.line, s->loc.column,
-			                    "id '%s' is already used in the evidence base", s->id);
-	}
-	for (i = first_entry; i < eb->entries.len; i++) {
-		const rc_entry *e = MODEL_AT(eb, entries, rc_entry, i);
+			if (idmap_put(&eb->ids, x->id, si | SOURCE_BIT) != RC_NONE)
+				return error_set_at(err, RC_EINVALID, x->loc.file, x->loc.line, x->loc.column,
+				                    "id '%s' is already used in the evidence base", x->id);
+		}
+		for (; ei < entry_end[part]; ei++) {
+			const rc_entry *x = MODEL_AT(eb, entries, rc_entry, ei);
 
-		if (idmap_put(&eb->ids, e->id, i) != RC_NONE)
-			return error_set_at(err, RC_EINVALID, e->loc.file, e->loc.line, e->loc.column,
-			                    "id '%s' is already used in the evidence base", e->id);
+			if (idmap_put(&eb->ids, x->id, ei) != RC_NONE)
+				return error_set_at(err, RC_EINVALID, x->loc.file, x->loc.line, x->loc.column,
+				                    "id '%s' is already used in the evidence base", x->id);
+		}
 	}
 	return 0;
 }
@@ -234,28 +240,36 @@ static int check_cites(const rc_evidence_base *eb, size_t first, rc_error *err)
 	return 0;
 }
 
-/* Adds `len` bytes named `name`, validated against `schema` unless it is NULL. */
+/*
+ * Adds `len` bytes named `name`, validated against `schema` unless it is
+ * NULL. The id map and the word index of the base with the file in are built
+ * beside the old ones, which a refusal goes back to without allocating.
+ */
 static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *name, const char *data, size_t len,
                       rc_error *err)
 {
 	size_t sources = eb->sources.len, entries = eb->entries.len, cites = eb->cites.len,
 	       conditions = eb->conditions.len;
 	struct arena_mark mark = arena_mark(&eb->arena);
+	struct idmap old_ids = eb->ids;
+	struct word_index words;
 	const char *file = arena_strndup(&eb->arena, name, strlen(name));
-	int rc, indexed = 0;
+	int rc;
 
 	if (!file)
 		return error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
+	memset(&eb->ids, 0, sizeof(eb->ids));
 	rc = xml_read(&evidence_format, schema, file, data, len, 0, &eb->arena, eb, err);
 	if (rc == 0) {
 		set_pointers(eb);
-		indexed = 1;
 		rc = index_ids(eb, sources, entries, err);
 	}
 	if (rc == 0)
 		rc = check_cites(eb, entries, err);
+	if (rc == 0 && word_index_build(&words, eb) != 0)
+		rc = error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
 	if (rc != 0) {
-		/* Nothing of a refused file stays: back to the lengths and the arena before it. */
+		/* Nothing of a refused file stays: back to the lengths, the arena and the id map before it. */
 		eb->sources.len = sources;
 		eb->entries.len = entries;
 		eb->spans.len = entries;
@@ -263,14 +277,14 @@ static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *nam
 		eb->conditions.len = conditions;
 		set_pointers(eb);
 		arena_rewind(&eb->arena, mark);
-		/* Its ids are in the map only once indexing began; the map is then built again without them. */
-		if (indexed) {
-			idmap_free(&eb->ids);
-			if (index_ids(eb, 0, 0, NULL) != 0)
-				rc = error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
-		}
+		idmap_free(&eb->ids);
+		eb->ids = old_ids;
+		return rc;
 	}
-	return rc;
+	idmap_free(&old_ids);
+	word_index_free(&eb->words);
+	eb->words = words;
+	return 0;
 }
 
 int rc_evidence_base_new(rc_evidence_base **out, rc_context *ctx, rc_error *err)
@@ -310,6 +324,11 @@ int rc_evidence_base_add(rc_evidence_base *eb, rc_context *ctx, const char *path
 	return rc;
 }
 
+const struct word_index *evidence_word_index(const rc_evidence_base *eb)
+{
+	return &eb->words;
+}
+
 void rc_evidence_base_free(rc_evidence_base **eb)
 {
 	rc_evidence_base *b;
@@ -323,6 +342,7 @@ void rc_evidence_base_free(rc_evidence_base **eb)
 	vec_free(&b->cites);
 	vec_free(&b->conditions);
 	idmap_free(&b->ids);
+	word_index_free(&b->words);
 	arena_free(&b->arena);
 	rc_free(b);
 	*eb = NULL;

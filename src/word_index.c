@@ -161,11 +161,9 @@ int word_index_build(struct word_index *ix, const rc_evidence_base *eb)
 
 	memset(ix, 0, sizeof(*ix));
 	ix->eb = eb;
+	ix->entry_count = n;
 	ix->word_count = rc_calloc(n, sizeof(*ix->word_count));
-	ix->shared = rc_calloc(n, sizeof(*ix->shared));
-	ix->touched = rc_calloc(n, sizeof(*ix->touched));
-	if (!ix->word_count || !ix->shared || !ix->touched || idmap_init(&ix->vocabulary, 256) != 0 ||
-	    collect_uses(ix, &uses) != 0)
+	if (!ix->word_count || idmap_init(&ix->vocabulary, 256) != 0 || collect_uses(ix, &uses) != 0)
 		goto done;
 	words = ix->vocabulary.count;
 	ix->first = rc_calloc(words + 1, sizeof(*ix->first));
@@ -198,12 +196,27 @@ void word_index_free(struct word_index *ix)
 	rc_free(ix->first);
 	rc_free(ix->entries);
 	rc_free(ix->word_count);
-	rc_free(ix->shared);
-	rc_free(ix->touched);
 	memset(ix, 0, sizeof(*ix));
 }
 
-size_t word_index_best(struct word_index *ix, rc_entry_kind kind, const struct words *said)
+int word_tally_init(struct word_tally *t, const struct word_index *ix)
+{
+	t->shared = rc_calloc(ix->entry_count, sizeof(*t->shared));
+	t->touched = rc_calloc(ix->entry_count, sizeof(*t->touched));
+	if (t->shared && t->touched)
+		return 0;
+	word_tally_free(t);
+	return RC_ENOMEM;
+}
+
+void word_tally_free(struct word_tally *t)
+{
+	rc_free(t->shared);
+	rc_free(t->touched);
+	memset(t, 0, sizeof(*t));
+}
+
+size_t word_index_best(const struct word_index *ix, struct word_tally *t, rc_entry_kind kind, const struct words *said)
 {
 	size_t best = RC_NONE, best_shared = 0, touched = 0, i, k;
 
@@ -211,14 +224,14 @@ size_t word_index_best(struct word_index *ix, rc_entry_kind kind, const struct w
 		size_t word = idmap_get(&ix->vocabulary, said->w[i]);
 
 		for (k = word == RC_NONE ? 0 : ix->first[word]; word != RC_NONE && k < ix->first[word + 1]; k++)
-			if (ix->shared[ix->entries[k]]++ == 0)
-				ix->touched[touched++] = ix->entries[k];
+			if (t->shared[ix->entries[k]]++ == 0)
+				t->touched[touched++] = ix->entries[k];
 	}
 	for (i = 0; i < touched; i++) {
-		size_t e = ix->touched[i], shared = ix->shared[e];
+		size_t e = t->touched[i], shared = t->shared[e];
 		size_t smaller = said->n < ix->word_count[e] ? said->n : ix->word_count[e];
 
-		ix->shared[e] = 0;
+		t->shared[e] = 0;
 		if (rc_evidence_base_entry(ix->eb, e)->kind != kind)
 			continue;
 		/* At least half of the shorter statement's words, and at least two; the first entry wins a tie. */

@@ -26,27 +26,43 @@ int words_add(struct words *ws, const char *text);
 void words_finish(struct words *ws);
 void words_free(struct words *ws);
 
-/* Which entries of an evidence base use each content word. */
+/*
+ * Which entries of an evidence base use each content word. Every evidence
+ * base keeps one of its entries (evidence_word_index()), built when a file is
+ * added and never changed by a look-up, so checks share it.
+ */
 struct word_index {
 	const rc_evidence_base *eb; /* borrowed */
+	size_t entry_count;         /* the entries of `eb` when it was built */
 	struct arena strings;       /* the words, the keys of `vocabulary` */
 	struct idmap vocabulary;    /* word -> its number */
 	size_t *first;              /* per word number, offset into `entries`; one more at the end */
 	size_t *entries;            /* entry indices using each word, ascending */
 	size_t *word_count;         /* per entry, its number of content words (text and keywords) */
-	size_t *shared;             /* per entry, scratch for word_index_best(): zero between calls */
-	size_t *touched;            /* scratch: the entries whose `shared` is not zero */
 };
 
 /* Indexes the text and keywords of every entry of `eb`, which must outlive `ix`; 0 or RC_ENOMEM. */
 int word_index_build(struct word_index *ix, const rc_evidence_base *eb);
 void word_index_free(struct word_index *ix);
 
+/* The index of the entries of `eb` (implemented with the evidence base). */
+const struct word_index *evidence_word_index(const rc_evidence_base *eb);
+
+/* A caller's scratch for word_index_best(), one count per entry of an index. */
+struct word_tally {
+	size_t *shared;  /* per entry, the words it shares with the statement; zero between look-ups */
+	size_t *touched; /* the entries whose `shared` is not zero */
+};
+
+/* Sizes `t` for `ix`; 0 or RC_ENOMEM. */
+int word_tally_init(struct word_tally *t, const struct word_index *ix);
+void word_tally_free(struct word_tally *t);
+
 /*
  * The entry of `kind` sharing the most content words with `said` (finished),
  * the first in the base on a tie, among those sharing at least two words and
  * at least half of the shorter word list's; RC_NONE when there is none.
  */
-size_t word_index_best(struct word_index *ix, rc_entry_kind kind, const struct words *said);
+size_t word_index_best(const struct word_index *ix, struct word_tally *t, rc_entry_kind kind, const struct words *said);
 
 #endif

@@ -237,6 +237,63 @@ static void test_user_bases(void)
 	CU_ASSERT_STRING_EQUAL(entry("cook2015.t1.r9")->cites[0].source, "cook2015");
 }
 
+/* The RC033 note on the model's first assumption when checked against `eb`, or "" when there is none. */
+static const char *suggestion(const rc_model *m, const rc_evidence_base *eb, char *note, size_t size)
+{
+	rc_check_options opts = { NULL, 0, eb };
+	rc_findings *f = NULL;
+	rc_error err = { 0 };
+	size_t i;
+
+	note[0] = '\0';
+	CU_ASSERT_EQUAL_FATAL(rc_check_run(&f, m, &opts, &err), 0);
+	for (i = 0; i < rc_findings_count(f); i++)
+		if (strcmp(rc_findings_at(f, i)->rule->code, "RC033") == 0)
+			snprintf(note, size, "%s", rc_findings_at(f, i)->message);
+	rc_findings_free(&f);
+	return note;
+}
+
+/*
+ * Suggested refs come from every file of a base, indexed when it is added;
+ * an add that runs out of memory (while indexing too) refuses the file, and
+ * the base goes on suggesting from what it held before.
+ */
+static void test_user_entries_suggested(void)
+{
+	static const char xml[] = "<model xmlns='urn:rchain:model:1' id='m' version='1'><title>T</title>"
+	                          "<assumption>Most partners answer the annual survey.</assumption></model>";
+	static const char want[] = "assumption resembles evidence-base entry 'local.a1' (\"Partners answer the annual "
+	                           "survey\"): add ref=\"local.a1\" if it makes the same point";
+	rc_evidence_base *eb = NULL;
+	rc_model *m = NULL;
+	rc_error err = { 0 };
+	char note[512];
+	size_t before;
+	long n, needed;
+
+	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_new(&eb, test_context(), &err), 0);
+	CU_ASSERT_EQUAL_FATAL(rc_model_load_memory(&m, test_context(), "m.xml", xml, sizeof(xml) - 1, &err), 0);
+	before = rc_evidence_base_count(eb);
+	CU_ASSERT_STRING_EQUAL(suggestion(m, eb, note, sizeof(note)), "");
+	rc_alloc_fail_after(1000000);
+	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(eb, test_context(), "tests/evidence/user-base.xml", &err), 0);
+	needed = rc_alloc_fail_after(-1);
+	rc_evidence_base_free(&eb);
+	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_new(&eb, test_context(), &err), 0);
+	for (n = 0; n < needed; n++) {
+		rc_alloc_fail_after(n);
+		CU_ASSERT_NOT_EQUAL(rc_evidence_base_add(eb, test_context(), "tests/evidence/user-base.xml", &err), 0);
+		rc_alloc_fail_after(-1);
+		CU_ASSERT_EQUAL(rc_evidence_base_count(eb), before);
+	}
+	CU_ASSERT_STRING_EQUAL(suggestion(m, eb, note, sizeof(note)), "");
+	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(eb, test_context(), "tests/evidence/user-base.xml", &err), 0);
+	CU_ASSERT_STRING_EQUAL(suggestion(m, eb, note, sizeof(note)), want);
+	rc_model_free(&m);
+	rc_evidence_base_free(&eb);
+}
+
 /* The default base is loaded without validation, since it is valid by construction: this is the construction. */
 static void test_default_base_valid(void)
 {
@@ -301,6 +358,7 @@ static CU_TestInfo tests[] = {
 	{ "applicability conditions", test_conditions },
 	{ "user evidence bases", test_user_bases },
 	{ "refused files leave nothing behind", test_refusals_do_not_accumulate },
+	{ "user entries are suggested; an add out of memory keeps the base", test_user_entries_suggested },
 	CU_TEST_INFO_NULL,
 };
 
