@@ -136,18 +136,20 @@ int buffer_xml_text(rc_buffer *buf, const char *s)
 	return 0;
 }
 
+/* What a JSON string escapes: the quote, the backslash and every control character. */
+static const char json_escaped[] = "\"\\\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f"
+                                   "\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+
 int buffer_json_string(rc_buffer *buf, const char *s)
 {
-	size_t run;
-
 	if (!s)
 		return buffer_puts(buf, "null");
 	if (buffer_puts(buf, "\""))
 		return RC_ENOMEM;
 	while (*s) {
 		/* Copy the longest run that needs no escape in one go. */
-		for (run = 0; s[run] && s[run] != '"' && s[run] != '\\' && (unsigned char)s[run] >= 0x20; run++)
-			;
+		size_t run = strcspn(s, json_escaped);
+
 		if (buffer_append(buf, s, run))
 			return RC_ENOMEM;
 		s += run;
