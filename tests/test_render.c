@@ -867,13 +867,12 @@ static void test_report_content(void)
 		"<title>Annotated fixture</title>",
 		"<td class=\"error\">RC013 error<br>miracle-leap</td>",
 		"<code>tests/render/annotated.xml:54:3</code>",
-		"<tr><td>A2</td><td>Workshops can be staffed.</td><td>Run workshops <span "
-		"class=\"muted\">(a1)</span></td>"
-		"<td>holds</td>",
+		("<tr><td>A2</td><td>Workshops can be staffed.</td><td>Run workshops <span "
+		 "class=\"muted\">(a1)</span></td><td>holds</td>"),
 		"<tr><td>A1</td><td>The partners agree on the aim.</td><td>whole model</td>",
 		"<tr><td>R2</td><td>Teams have no time to listen.</td><td>none stated</td><td>link k1 → k2",
-		"<th>Strand A</th><td><ul class=\"cell\"></ul></td><td><ul class=\"cell\"><li>Run "
-		"workshops</li></ul></td>",
+		("<th>Strand A</th><td><ul class=\"cell\"></ul></td><td><ul class=\"cell\"><li>Run "
+		 "workshops</li></ul></td>"),
 		"<th>No strand</th>",
 		"No single piece of evidence would raise any outcome's confidence.",
 	};

@@ -329,7 +329,7 @@ void fuzz_format_findings(const rc_model *model, const rc_findings *findings, co
 	}
 }
 
-rc_model *fuzz_load_and_check(const uint8_t *data, size_t size, rc_findings **findings)
+rc_model *fuzz_load_and_check(const uint8_t *data, size_t size, int format, rc_findings **findings)
 {
 	rc_check_options opts = { NULL, 0, NULL };
 	rc_model *model = NULL;
@@ -342,7 +342,8 @@ rc_model *fuzz_load_and_check(const uint8_t *data, size_t size, rc_findings **fi
 	if (rc != 0) {
 		fuzz_check_error(rc, &err);
 		FUZZ_CHECK(model == NULL, "a failed load leaves *out NULL");
-		fuzz_format_findings(NULL, NULL, &err);
+		if (format)
+			fuzz_format_findings(NULL, NULL, &err);
 		return NULL;
 	}
 	FUZZ_CHECK(model != NULL, "a load that succeeds gives a model");
@@ -350,6 +351,7 @@ rc_model *fuzz_load_and_check(const uint8_t *data, size_t size, rc_findings **fi
 	rc = rc_check_run(findings, model, &opts, &err);
 	FUZZ_CHECK(rc == 0 && *findings != NULL, "checking a loaded model succeeds");
 	fuzz_check_findings(model, *findings, data, size);
-	fuzz_format_findings(model, *findings, NULL);
+	if (format)
+		fuzz_format_findings(model, *findings, NULL);
 	return model;
 }

@@ -36,12 +36,13 @@ int fuzz_valid_utf8(const char *text, size_t len);
 int fuzz_valid_json(const char *text, size_t len);
 
 /*
- * Loads `data`, checks it against the default evidence base and formats the
- * findings (or the load error), checking every contract on the way. Returns
- * the model, or NULL when it does not load; the caller frees the model and
- * `*findings` (NULL when there is no model).
+ * Loads `data`, checks it against the default evidence base and, when
+ * `format` is nonzero, formats the findings (or the load error), checking
+ * every contract on the way. Returns the model, or NULL when it does not
+ * load; the caller frees the model and `*findings` (NULL when there is no
+ * model).
  */
-rc_model *fuzz_load_and_check(const uint8_t *data, size_t size, rc_findings **findings);
+rc_model *fuzz_load_and_check(const uint8_t *data, size_t size, int format, rc_findings **findings);
 
 /* Checks what the findings of `m` (loaded from `data`) promise about themselves and the model. */
 void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t *data, size_t size);

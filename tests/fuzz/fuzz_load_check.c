@@ -21,7 +21,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	rc_findings *findings;
-	rc_model *model = fuzz_load_and_check(data, size, &findings);
+	rc_model *model = fuzz_load_and_check(data, size, 1, &findings);
 
 	rc_findings_free(&findings);
 	rc_model_free(&model);

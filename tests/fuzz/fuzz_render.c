@@ -1,9 +1,11 @@
 /*
- * libFuzzer target: load and check as fuzz_load_check does, then render the
- * diagram as DOT and as SVG (Graphviz layout) into memory. Diagrams are kept
- * small (max_steps, max_links) so that layout stays fast; larger models must
- * be refused with RC_ELIMIT.
+ * libFuzzer target: load and check as fuzz_load_check does (without
+ * formatting the findings), then render the diagram as DOT and the HTML
+ * report, whose diagram is the SVG renderer's (Graphviz layout), into memory.
+ * Diagrams are kept small (max_steps, max_links) so that layout stays fast;
+ * larger models must be refused with RC_ELIMIT.
  */
+#define _GNU_SOURCE /* memmem */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -24,17 +26,6 @@ static int hear_graphviz(char *text)
 	size_t used = strlen(graphviz_said);
 
 	snprintf(graphviz_said + used, sizeof(graphviz_said) - used, "%s", text);
-	return 0;
-}
-
-/* Nonzero when the `len` bytes at `s` hold `needle`. */
-static int contains(const char *s, size_t len, const char *needle)
-{
-	size_t n = strlen(needle), i;
-
-	for (i = 0; i + n <= len; i++)
-		if (memcmp(s + i, needle, n) == 0)
-			return 1;
 	return 0;
 }
 
@@ -94,7 +85,7 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 		FUZZ_CHECK(rc == 0 || rc == RC_ERENDER, "a report is written unless Graphviz fails");
 		if (rc == 0) {
 			FUZZ_CHECK(fuzz_valid_utf8(out.data, out.len), "the report is valid UTF-8");
-			FUZZ_CHECK(!contains(out.data, out.len, "<script"), "the report has no script");
+			FUZZ_CHECK(!memmem(out.data, out.len, "<script", 7), "the report has no script");
 		} else {
 			fuzz_check_error(rc, &err);
 		}
@@ -114,15 +105,15 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	rc_findings *findings;
-	rc_model *model = fuzz_load_and_check(data, size, &findings);
+	/* The findings formats are fuzz_load_check's: here the time goes to rendering. */
+	rc_model *model = fuzz_load_and_check(data, size, 0, &findings);
 	rc_layout_direction direction = size && (data[size - 1] & 1) ? RC_LAYOUT_TB : RC_LAYOUT_LR;
 
 	if (!model)
 		return 0;
 	/* Both directions change the cluster order; the last input byte picks one, cheaply. */
 	render("dot", model, findings, direction);
-	render("svg", model, findings, direction);
-	render("html", model, findings, RC_LAYOUT_LR);
+	render("html", model, findings, direction);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
 	return 0;
