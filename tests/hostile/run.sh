@@ -8,7 +8,7 @@
 #   err  stderr is exactly one line matching PATTERN (a whole-line extended regex) and stdout is empty;
 #   out  stdout has a line matching PATTERN and stderr is empty;
 # and when every check of its CHECKS column holds (see the check_ functions and the preparations in run_case):
-#   nopasswd, fast, mem=MB, svgsafe, dotsafe, tooltip, nowrite=FILE, chardev=FILE  properties of the result;
+#   nopasswd, mem=MB, svgsafe, dotsafe, tooltip, nowrite=FILE, chardev=FILE  properties of the result;
 #   stdout=full, fsize=BLOCKS          run with stdout on /dev/full, or under ulimit -f BLOCKS;
 #   readable, mknod=FILE, sysfs        preparations: the case is skipped when they cannot be made;
 #   todo=WHY (last in the column)      a known bug: the case is a TAP TODO.
@@ -335,13 +335,6 @@ check_nopasswd() {
 	! grep -q 'root:x:0:0' "$1.out" "$1.err" || problem "the content of /etc/passwd was output"
 }
 
-# fast: refused in under a second and under 100 MB.
-check_fast() {
-	awk -v s="$elapsed" 'BEGIN { exit !(s < 1) }' || problem "took $elapsed s, not under 1 s"
-	[ -z "$peak_kb" ] || [ "$peak_kb" -lt $((102400 * memory_factor)) ] ||
-		problem "peak memory $peak_kb kB, not under $((100 * memory_factor)) MB"
-}
-
 # svgsafe: the drawing on stdout is one well-formed SVG in which no injected markup survives unescaped.
 check_svgsafe() {
 	[ "$(tail -n 1 "$1.out")" = "</svg>" ] || problem "stdout does not end with </svg>"
@@ -478,7 +471,7 @@ run_case() {
 	esac
 	for check in "${list[@]}"; do
 		case $check in
-		nopasswd | fast | svgsafe | dotsafe | tooltip) "check_$check" "$base" ;;
+		nopasswd | svgsafe | dotsafe | tooltip) "check_$check" "$base" ;;
 		nowrite=* | chardev=* | mem=*) "check_${check%%=*}" "$base" "${check#*=}" ;;
 		stdout=full | fsize=* | readable | mknod=* | sysfs | -) ;;
 		*) problem "unknown check '$check'" ;;
