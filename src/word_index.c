@@ -161,7 +161,6 @@ int word_index_build(struct word_index *ix, const rc_evidence_base *eb)
 
 	memset(ix, 0, sizeof(*ix));
 	ix->eb = eb;
-	ix->entry_count = n;
 	ix->word_count = rc_calloc(n, sizeof(*ix->word_count));
 	if (!ix->word_count || idmap_init(&ix->vocabulary, 256) != 0 || collect_uses(ix, &uses) != 0)
 		goto done;
@@ -201,8 +200,10 @@ void word_index_free(struct word_index *ix)
 
 int word_tally_init(struct word_tally *t, const struct word_index *ix)
 {
-	t->shared = rc_calloc(ix->entry_count, sizeof(*t->shared));
-	t->touched = rc_calloc(ix->entry_count, sizeof(*t->touched));
+	size_t n = rc_evidence_base_count(ix->eb);
+
+	t->shared = rc_calloc(n, sizeof(*t->shared));
+	t->touched = rc_calloc(n, sizeof(*t->touched));
 	if (t->shared && t->touched)
 		return 0;
 	word_tally_free(t);

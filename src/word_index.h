@@ -33,7 +33,6 @@ void words_free(struct words *ws);
  */
 struct word_index {
 	const rc_evidence_base *eb; /* borrowed */
-	size_t entry_count;         /* the entries of `eb` when it was built */
 	struct arena strings;       /* the words, the keys of `vocabulary` */
 	struct idmap vocabulary;    /* word -> its number */
 	size_t *first;              /* per word number, offset into `entries`; one more at the end */
