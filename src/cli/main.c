@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <malloc.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -379,6 +380,15 @@ static int cmd_report(struct session *s, int argc, char **argv)
 	return run_drawing(s, argc, argv, "report", NULL, report_help);
 }
 
+/* For the commands without options: -h or --help as the first word prints HELP. */
+static bool prints_help(int argc, char **argv, const char *help)
+{
+	if (argc < 2 || (strcmp(argv[1], "-h") != 0 && strcmp(argv[1], "--help") != 0))
+		return false;
+	fputs(help, stdout);
+	return true;
+}
+
 static int cmd_schema(struct session *s, int argc, char **argv)
 {
 	const char *name = argc > 1 ? argv[1] : "model";
@@ -386,10 +396,8 @@ static int cmd_schema(struct session *s, int argc, char **argv)
 	size_t len;
 
 	(void)s;
-	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		fputs(schema_help, stdout);
+	if (prints_help(argc, argv, schema_help))
 		return EXIT_CLEAN;
-	}
 	if (argc > 2)
 		return usage_error("schema", "give at most one schema name");
 	text = rc_schema_text(name, &len);
@@ -415,10 +423,8 @@ static int cmd_rules(struct session *s, int argc, char **argv)
 	const rc_rule *rule;
 
 	(void)s;
-	if (argc > 1 && (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)) {
-		fputs(rules_help, stdout);
+	if (prints_help(argc, argv, rules_help))
 		return EXIT_CLEAN;
-	}
 	if (argc > 2)
 		return usage_error("rules", "give at most one rule code");
 	if (argc == 1) {
