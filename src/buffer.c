@@ -114,26 +114,30 @@ int buffer_printf(rc_buffer *buf, const char *fmt, ...)
 	return rc;
 }
 
+int buffer_escape(rc_buffer *buf, const char *s, size_t len, const char *const with[ESCAPE_TABLE_SIZE])
+{
+	size_t start = 0, i;
+
+	for (i = 0; i < len; i++) {
+		const char *replacement = with[(unsigned char)s[i]];
+
+		if (!replacement)
+			continue;
+		/* The run before it is copied in one go. */
+		if (buffer_append(buf, s + start, i - start) || buffer_puts(buf, replacement))
+			return RC_ENOMEM;
+		start = i + 1;
+	}
+	return buffer_append(buf, s + start, len - start);
+}
+
 int buffer_xml_text(rc_buffer *buf, const char *s)
 {
-	static const char *const entity[] = {
+	static const char *const entities[ESCAPE_TABLE_SIZE] = {
 		['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;"
 	};
 
-	while (*s) {
-		/* Copy the longest run that needs no escape in one go. */
-		size_t run = strcspn(s, "&<>\"'");
-
-		if (buffer_append(buf, s, run))
-			return RC_ENOMEM;
-		s += run;
-		if (!*s)
-			break;
-		if (buffer_puts(buf, entity[(unsigned char)*s]))
-			return RC_ENOMEM;
-		s++;
-	}
-	return 0;
+	return buffer_escape(buf, s, strlen(s), entities);
 }
 
 /* What a JSON string escapes: the quote, the backslash and every control character. */

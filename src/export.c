@@ -52,18 +52,11 @@ static int csv_cell(rc_buffer *out, const rc_model *m, const char *text, const s
 /* Markdown table text: `|` and `\` are escaped, `<` and `&` written as entities so no text reads as HTML. */
 static int markdown_text(rc_buffer *out, const char *text)
 {
-	int failed = 0;
+	static const char *const escapes[ESCAPE_TABLE_SIZE] = {
+		['|'] = "\\|", ['\\'] = "\\\\", ['<'] = "&lt;", ['&'] = "&amp;"
+	};
 
-	for (; *text && !failed; text++) {
-		switch (*text) {
-		case '|': failed = buffer_puts(out, "\\|"); break;
-		case '\\': failed = buffer_puts(out, "\\\\"); break;
-		case '<': failed = buffer_puts(out, "&lt;"); break;
-		case '&': failed = buffer_puts(out, "&amp;"); break;
-		default: failed = buffer_append(out, text, 1); break;
-		}
-	}
-	return failed;
+	return buffer_escape(out, text, strlen(text), escapes);
 }
 
 /* A Markdown cell holds one line: several steps are separated by <br>. */

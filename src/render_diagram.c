@@ -159,21 +159,16 @@ static GVC_t *graphviz(void)
 /* Appends `s` escaped for an HTML-like label: markup characters and the backslash escapes of Graphviz. */
 static int escape_html(rc_buffer *out, const char *s, size_t len)
 {
-	size_t i;
-	int rc = 0;
-
-	for (i = 0; i < len && !rc; i++) {
-		switch (s[i]) {
-		case '&': rc = buffer_puts(out, "&amp;"); break;
-		case '<': rc = buffer_puts(out, "&lt;"); break;
-		case '>': rc = buffer_puts(out, "&gt;"); break;
-		case '"': rc = buffer_puts(out, "&quot;"); break;
+	static const char *const escapes[ESCAPE_TABLE_SIZE] = {
+		['&'] = "&amp;",
+		['<'] = "&lt;",
+		['>'] = "&gt;",
+		['"'] = "&quot;",
 		/* Graphviz decodes entities and then expands \N, \G...: only a doubled backslash stays one. */
-		case '\\': rc = buffer_puts(out, "\\\\"); break;
-		default: rc = buffer_append(out, s + i, 1); break;
-		}
-	}
-	return rc;
+		['\\'] = "\\\\",
+	};
+
+	return buffer_escape(out, s, len, escapes);
 }
 
 static size_t utf8_length(const char *s, size_t len)
@@ -252,13 +247,11 @@ static int wrap_html(rc_buffer *out, const char *text, size_t width, size_t max_
  */
 static int escape_plain(rc_buffer *out, const char *s)
 {
-	int rc = 0;
+	static const char *const escapes[ESCAPE_TABLE_SIZE] = {
+		['\\'] = "\\\\\\\\", ['&'] = "&amp;", /* Graphviz keeps "&lt;" and friends as entities */
+	};
 
-	for (; *s && !rc; s++)
-		rc = *s == '\\'  ? buffer_puts(out, "\\\\\\\\")
-		     : *s == '&' ? buffer_puts(out, "&amp;") /* Graphviz keeps "&lt;" and friends as entities */
-		                 : buffer_append(out, s, 1);
-	return rc;
+	return buffer_escape(out, s, strlen(s), escapes);
 }
 
 /*
