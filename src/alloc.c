@@ -7,6 +7,7 @@
 static long fail_after = -1;
 static int fail_once; /* only the one allocation fails, the ones after it succeed */
 static long made;
+static long live; /* allocations not yet freed */
 
 static int allocation_allowed(void)
 {
@@ -41,19 +42,29 @@ long rc_alloc_fail_once(long n)
 	return set_failure(n, 1);
 }
 
+/* Counts `p` as a new allocation when it is one (`fresh`: not a resized block). */
+static void *counted(void *p, int fresh)
+{
+	if (p && fresh)
+		live++;
+	return p;
+}
+
 void *rc_malloc(size_t size)
 {
-	return allocation_allowed() ? malloc(size ? size : 1) : NULL;
+	return allocation_allowed() ? counted(malloc(size ? size : 1), 1) : NULL;
 }
 
 void *rc_calloc(size_t count, size_t size)
 {
-	return allocation_allowed() ? calloc(count ? count : 1, size ? size : 1) : NULL;
+	return allocation_allowed() ? counted(calloc(count ? count : 1, size ? size : 1), 1) : NULL;
 }
 
 void *rc_realloc(void *ptr, size_t size)
 {
-	return allocation_allowed() ? realloc(ptr, size ? size : 1) : NULL;
+	int fresh = ptr == NULL; /* read before realloc: after it, `ptr` may be freed */
+
+	return allocation_allowed() ? counted(realloc(ptr, size ? size : 1), fresh) : NULL;
 }
 
 int rc_grow(void **array, size_t *cap, size_t need, size_t size)
@@ -80,5 +91,12 @@ int rc_grow(void **array, size_t *cap, size_t need, size_t size)
 
 void rc_free(void *ptr)
 {
+	if (ptr)
+		live--;
 	free(ptr);
+}
+
+long rc_alloc_live(void)
+{
+	return live;
 }

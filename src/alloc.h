@@ -18,5 +18,7 @@ void rc_free(void *ptr);
 long rc_alloc_fail_after(long n);
 /* The same, but only that one allocation fails: the ones after it succeed again (a passing shortage). */
 long rc_alloc_fail_once(long n);
+/* Test hook: how many of the library's allocations are not freed yet. */
+long rc_alloc_live(void);
 
 #endif

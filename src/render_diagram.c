@@ -36,14 +36,19 @@ static int keep_graphviz_message(char *text)
  * cgraph 2.42 never frees its own name map, so every render would leak.)
  * A name that cannot be recorded for want of memory is not declined either:
  * the object gets an odd id, which the builder takes for the failure it is
- * (named_ok).
+ * (named_ok). The state also keeps dot's fill subgraph (see close_graph).
  */
 struct id_state {
 	Agraph_t *g;         /* names are its refcounted strings: cgraph reads their header */
 	struct idmap ids;    /* name -> index into `by_index` */
 	struct vec by_index; /* const char *, in creation order */
 	IDTYPE anonymous;
+	Agraph_t *fill;    /* the subgraph named FILL_SUBGRAPH, from its creation until it is closed */
+	size_t fill_attrs; /* how many graph attributes there were when it was created */
 };
+
+/* The subgraph dot puts the nodes in that fill a cluster's empty ranks when newrank=true (Graphviz 2.42). */
+#define FILL_SUBGRAPH "_new_rank"
 
 static void *ids_open(Agraph_t *g, Agdisc_t *disc)
 {
@@ -108,9 +113,10 @@ static long ids_alloc(void *state, int objtype, IDTYPE id)
 
 static void ids_free(void *state, int objtype, IDTYPE id)
 {
-	(void)state;
-	(void)objtype;
-	(void)id;
+	struct id_state *st = state;
+
+	if (st && st->fill && objtype == AGRAPH && AGID(st->fill) == id)
+		st->fill = NULL;
 }
 
 static char *ids_print(void *state, int objtype, IDTYPE id)
@@ -134,15 +140,51 @@ static void ids_close(void *state)
 	rc_free(st);
 }
 
+static size_t graph_attributes(Agraph_t *g)
+{
+	Agsym_t *sym = NULL;
+	size_t n = 0;
+
+	while ((sym = agnxtattr(g, AGRAPH, sym)) != NULL)
+		n++;
+	return n;
+}
+
 static void ids_register(void *state, int objtype, void *obj)
 {
-	(void)state;
-	(void)objtype;
-	(void)obj;
+	struct id_state *st = state;
+	const char *name;
+
+	if (!st || objtype != AGRAPH)
+		return;
+	name = ids_print(st, objtype, AGID((Agraph_t *)obj));
+	if (name && strcmp(name, FILL_SUBGRAPH) == 0) {
+		st->fill = obj;
+		st->fill_attrs = graph_attributes(st->g);
+	}
 }
 
 static Agiddisc_t creation_order_ids = { ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register };
 static Agdisc_t graph_discipline = { &AgMemDisc, &creation_order_ids, &AgIoDisc };
+
+/*
+ * Closes a graph. After layout, dot takes its fill subgraph out of the root's
+ * list of subgraphs (agdelsubg) without closing it, and the subgraph's
+ * attribute dictionaries still view the root's: agclose(root) then stops half
+ * way and the whole graph leaks, 4 of the library's allocations with it.
+ * Closing the fill subgraph first ends those views. A graph attribute declared
+ * after the subgraph was unlinked would be missing from its attribute record,
+ * and closing it would read past the record's end (render_with_graphviz
+ * declares the one gvLayout adds); then the graph is left to leak instead.
+ */
+static void close_graph(Agraph_t *g)
+{
+	struct id_state *st = g->clos->state.id;
+
+	if (st && st->fill && graph_attributes(g) == st->fill_attrs)
+		agclose(st->fill);
+	agclose(g);
+}
 
 /* One gvc context per process: Graphviz crashed when a second one was created after freeing the first. */
 static GVC_t *graphviz(void)
@@ -1015,18 +1057,17 @@ int rc_diagram_fits(const rc_render_input *in, rc_error *err)
 	return 0;
 }
 
-/* Builds the graph of `in` into `*out` (caller closes it with agclose); 0 or a negative rc_status. */
-static int build_graph(Agraph_t **out, const rc_render_input *in, rc_error *err)
+/* Builds the graph of `in` (the caller closes it with close_graph); NULL with the reason in `err`. */
+static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
 {
 	const rc_model *m = in->model;
 	unsigned char *keep;
 	struct builder b;
 	size_t steps, links;
 
-	*out = NULL;
 	keep = selection(in, &steps, &links, err);
 	if (!keep)
-		return err->status;
+		return NULL;
 	graphviz_message[0] = '\0';
 	memset(&b, 0, sizeof(b));
 	b.in = in;
@@ -1063,28 +1104,28 @@ done:
 	rc_buffer_free(&b.scratch);
 	if (b.failed) {
 		if (b.g)
-			agclose(b.g);
-		return error_set(err, RC_ENOMEM, "out of memory building the diagram");
+			close_graph(b.g);
+		error_set(err, RC_ENOMEM, "out of memory building the diagram");
+		return NULL;
 	}
-	*out = b.g;
-	return 0;
+	return b.g;
 }
 
 static int render_dot(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
-	Agraph_t *g;
+	Agraph_t *g = build_graph(in, err);
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem;
-	int rc = build_graph(&g, in, err);
+	int rc = 0;
 
-	if (rc != 0)
-		return rc;
+	if (!g)
+		return err->status;
 	mem = open_memstream(&text, &len);
 	if (!mem || agwrite(g, mem) != 0 || fclose(mem) != 0 || buffer_append(out, text, len) != 0)
 		rc = error_set(err, RC_ENOMEM, "out of memory writing DOT");
 	free(text);
-	agclose(g);
+	close_graph(g);
 	return rc;
 }
 
@@ -1098,9 +1139,10 @@ static int render_with_graphviz(rc_buffer *out, const rc_render_input *in, const
 
 	if (!gvc)
 		return error_set(err, RC_ENOMEM, "cannot start Graphviz");
-	rc = build_graph(&g, in, err);
-	if (rc != 0)
-		return rc;
+	g = build_graph(in, err);
+	if (!g)
+		return err->status;
+	agattr(g, AGRAPH, "bb", ""); /* gvLayout sets it after dot has made its fill subgraph (see close_graph) */
 	if (gvLayout(gvc, g, "dot") != 0) {
 		rc = error_set(err, RC_ERENDER, "Graphviz could not lay out the diagram: %s", graphviz_message);
 	} else {
@@ -1114,7 +1156,7 @@ static int render_with_graphviz(rc_buffer *out, const rc_render_input *in, const
 		}
 		gvFreeLayout(gvc, g);
 	}
-	agclose(g);
+	close_graph(g);
 	return rc;
 }
 
