@@ -239,13 +239,18 @@ static size_t utf8_prefix(const char *s, size_t chars)
 /*
  * Appends `text` escaped and wrapped at word boundaries to `width` characters,
  * lines joined by <BR/>. With `max_lines` (0: no limit) the text is cut after
- * that many lines and ends in an ellipsis.
+ * that many lines and ends in an ellipsis. Text with nothing to show (empty,
+ * or only spaces) gives one space: Graphviz rejects an empty <B></B>,
+ * <FONT></FONT> or label, and then draws the object's name instead.
  */
 static int wrap_html(rc_buffer *out, const char *text, size_t width, size_t max_lines)
 {
 	size_t line = 0, lines = 1;
 	int rc = 0;
 
+	text += strspn(text, " ");
+	if (!*text)
+		return buffer_puts(out, " ");
 	while (*text && !rc) {
 		size_t word = strcspn(text, " ");
 		size_t chars = utf8_length(text, word);

@@ -890,6 +890,25 @@ static void test_report_content(void)
 	rc_model_free(&m);
 }
 
+/* Empty titles still give valid labels: Graphviz would draw the graph's and the nodes' names instead. */
+static void test_empty_titles(void)
+{
+	rc_model *m = test_load("tests/render/empty-titles.xml");
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_render_input in = { .model = m, .findings = f };
+	rc_buffer svg = { 0 };
+
+	render_input(&svg, "svg", &in);
+	expect_contains("SVG", svg.data, ">2 steps, 1 link</text>");
+	expect_lacks("SVG", svg.data, ">rchain</text>");
+	expect_lacks("SVG", svg.data, ">row_0</text>");
+	expect_lacks("SVG", svg.data, ">row_1</text>");
+	expect_lacks("SVG", svg.data, ">s0</text>");
+	rc_buffer_free(&svg);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
 /* A render of `path` into each back-end gives back every allocation the library made for it. */
 static void expect_renders_free(const char *path)
 {
@@ -1110,6 +1129,7 @@ static CU_TestInfo tests[] = {
 	{ "feedback links keep every step in its column", test_feedback_keeps_columns },
 	{ "report: every section of every bundled model", test_report_sections },
 	{ "report: findings, markers, table of the fixture", test_report_content },
+	{ "empty titles still draw their labels", test_empty_titles },
 	{ "every render frees what it allocates", test_renders_free },
 	{ "atomic write creates and replaces", test_write_creates_and_replaces },
 	{ "atomic write to a bare file name", test_write_bare_name },
