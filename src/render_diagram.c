@@ -174,7 +174,7 @@ static Agdisc_t graph_discipline = { &AgMemDisc, &creation_order_ids, &AgIoDisc 
  * way and the whole graph leaks, 4 of the library's allocations with it.
  * Closing the fill subgraph first ends those views. A graph attribute declared
  * after the subgraph was unlinked would be missing from its attribute record,
- * and closing it would read past the record's end (render_with_graphviz
+ * and closing it would read past the record's end (declare_defaults
  * declares the one gvLayout adds); then the graph is left to leak instead.
  */
 static void close_graph(Agraph_t *g)
@@ -415,6 +415,7 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 	agattr(g, AGRAPH, "style", "");
 	agattr(g, AGRAPH, "color", "black");
 	agattr(g, AGRAPH, "bgcolor", "");
+	agattr(g, AGRAPH, "bb", ""); /* gvLayout sets it after dot has made its fill subgraph (see close_graph) */
 	agattr(g, AGNODE, "shape", "box");
 	agattr(g, AGNODE, "style", "rounded,filled");
 	agattr(g, AGNODE, "fillcolor", "white");
@@ -1147,7 +1148,6 @@ static int render_with_graphviz(rc_buffer *out, const rc_render_input *in, const
 	g = build_graph(in, err);
 	if (!g)
 		return err->status;
-	agattr(g, AGRAPH, "bb", ""); /* gvLayout sets it after dot has made its fill subgraph (see close_graph) */
 	if (gvLayout(gvc, g, "dot") != 0) {
 		rc = error_set(err, RC_ERENDER, "Graphviz could not lay out the diagram: %s", graphviz_message);
 	} else {
