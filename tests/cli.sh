@@ -189,7 +189,7 @@ run schema
 want_status 0
 want_stderr ""
 cp "$out" "$work/model.xsd"
-cmp -s "$work/model.xsd" src/model.xsd || problem "schema output differs from src/model.xsd"
+cmp -s "$work/model.xsd" src/data/model.xsd || problem "schema output differs from src/data/model.xsd"
 for m in "${models[@]}" tests/cli/orphan.xml tests/cli/dangling.xml; do
 	xmllint --noout --schema "$work/model.xsd" "$m" 2>"$work/xmllint" ||
 		problem "xmllint rejects $m: $(cat "$work/xmllint")"

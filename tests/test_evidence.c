@@ -3,12 +3,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
+#include "base/alloc.h"
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
 #include "common.h"
-#include "embedded.h"
+#include "data/embedded.h"
 
 /* Table 1 of Cook (2015), verbatim, in table order. */
 static const char *const table1_assumptions[] = {

@@ -16,8 +16,8 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
-#include "alloc.h"
-#include "buffer.h"
+#include "base/alloc.h"
+#include "base/buffer.h"
 #include "common.h"
 
 #define HEADER "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

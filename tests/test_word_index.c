@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "common.h"
-#include "word_index.h"
+#include "evidence/word_index.h"
 
 static char *joined(const struct words *ws)
 {

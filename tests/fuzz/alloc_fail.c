@@ -27,7 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
+#include "base/alloc.h"
 #include "rchain/rchain.h"
 
 #if defined(__has_feature)

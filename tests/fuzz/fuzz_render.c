@@ -11,7 +11,7 @@
 
 #include <graphviz/cgraph.h>
 
-#include "alloc.h"
+#include "base/alloc.h"
 #include "fuzz_common.h"
 
 enum { FUZZ_MAX_STEPS = 200, FUZZ_MAX_LINKS = 400 };

@@ -1,0 +1,161 @@
+/* Rules against the evidence base: unknown refs, applicable entries not addressed, suggested refs. */
+
+#include "base/buffer.h"
+#include "check/internal.h"
+#include "base/idmap.h"
+#include "model/internal.h"
+#include "evidence/word_index.h"
+
+void check_unknown_ref(struct checker *c)
+{
+	const rc_model *m = c->m;
+	size_t i;
+
+	if (!c->evidence)
+		return;
+	for (i = 0; i < m->assumptions.len; i++) {
+		const rc_assumption *a = MODEL_AT(m, assumptions, rc_assumption, i);
+
+		if (a->ref && !rc_evidence_base_find(c->evidence, a->ref))
+			report(c, a->loc, a->owner, a->owner_index,
+			       "assumption refers to unknown evidence-base entry '%s'", a->ref);
+	}
+	for (i = 0; i < m->risks.len; i++) {
+		const rc_risk *r = MODEL_AT(m, risks, rc_risk, i);
+
+		if (r->ref && !rc_evidence_base_find(c->evidence, r->ref))
+			report(c, r->loc, r->owner, r->owner_index, "risk refers to unknown evidence-base entry '%s'",
+			       r->ref);
+	}
+	for (i = 0; i < m->steps.len; i++)
+		if (STEP(m, i)->ref && !rc_evidence_base_find(c->evidence, STEP(m, i)->ref))
+			report(c, STEP(m, i)->loc, RC_OWNER_STEP, i,
+			       "step '%s' refers to unknown evidence-base entry '%s'", STEP(m, i)->id, STEP(m, i)->ref);
+}
+
+/* The earliest step of each level in the file, where missing entries about that level are reported. */
+static void first_steps(const rc_model *m, const rc_step *first[RC_LEVEL_COUNT])
+{
+	size_t i;
+	int level;
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		first[level] = NULL;
+	for (i = m->steps.len; i-- > 0;)
+		first[STEP(m, i)->level] = STEP(m, i);
+}
+
+/*
+ * Reports applicable entries of `kind` that nothing in the model refers to:
+ * those with an applicability condition when `conditional`, the others when not.
+ */
+static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind kind, int conditional)
+{
+	const rc_model *m = c->m;
+	const rc_step *first[RC_LEVEL_COUNT];
+	struct idmap refs = { 0 };
+	rc_buffer cite = { 0 };
+	size_t i;
+
+	if (!c->evidence)
+		return;
+	first_steps(m, first);
+	if (model_collect_refs(m, &refs) != 0) {
+		c->status = RC_ENOMEM;
+		return;
+	}
+	for (i = 0; i < rc_evidence_base_count(c->evidence) && !c->status; i++) {
+		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
+		const rc_step *at = e->whole_model ? NULL : first[e->level];
+
+		if ((any_kind ? (e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) : e->kind != kind) ||
+		    (e->condition_count > 0) != conditional || idmap_get(&refs, e->id) != RC_NONE ||
+		    (!e->whole_model && !at) || !rc_entry_applies(e, m))
+			continue;
+		cite.len = 0;
+		if (rc_cite_format(&cite, c->evidence, &e->cites[0]) != 0) {
+			c->status = RC_ENOMEM;
+			break;
+		}
+		report(c, at ? at->loc : m->loc, at ? RC_OWNER_STEP : RC_OWNER_MODEL, at ? at->index : RC_NONE,
+		       "%s %s '%s' is not addressed: \"%s\" (%s)",
+		       conditional ? "this partnership's" : "evidence-based", rc_entry_kind_name(e->kind), e->id,
+		       e->text, cite.data);
+	}
+	rc_buffer_free(&cite);
+	idmap_free(&refs);
+}
+
+void check_unaddressed_assumption(struct checker *c)
+{
+	report_unaddressed(c, 0, RC_ENTRY_ASSUMPTION, 0);
+}
+
+void check_unaddressed_risk(struct checker *c)
+{
+	report_unaddressed(c, 0, RC_ENTRY_RISK, 0);
+}
+
+void check_triggered_entry(struct checker *c)
+{
+	report_unaddressed(c, 1, RC_ENTRY_ASSUMPTION, 1);
+}
+
+/* ---- suggested refs: word overlap (docs/rules.md) ---- */
+
+/* What check_suggest_ref() looks up with: the index, the scratch for a look-up, and the words of a statement. */
+struct suggester {
+	const struct word_index *ix;
+	struct word_tally tally;
+	struct words said;
+};
+
+static void suggest(struct checker *c, struct suggester *s, rc_entry_kind kind, const char *text, rc_loc loc,
+                    rc_owner_kind owner, size_t index)
+{
+	size_t best;
+
+	words_clear(&s->said);
+	if (words_add(&s->said, text) != 0) {
+		c->status = RC_ENOMEM;
+		return;
+	}
+	words_finish(&s->said);
+	best = word_index_best(s->ix, &s->tally, kind, &s->said);
+	if (best != RC_NONE) {
+		const rc_entry *e = rc_evidence_base_entry(c->evidence, best);
+
+		report(c, loc, owner, index,
+		       "%s resembles evidence-base entry '%s' (\"%s\"): add ref=\"%s\" if it makes the same point",
+		       kind == RC_ENTRY_RISK ? "risk" : "assumption", e->id, e->text, e->id);
+	}
+}
+
+void check_suggest_ref(struct checker *c)
+{
+	const rc_model *m = c->m;
+	struct suggester s = { 0 };
+	size_t i;
+
+	if (!c->evidence)
+		return;
+	s.ix = evidence_word_index(c->evidence);
+	if (word_tally_init(&s.tally, s.ix) != 0) {
+		c->status = RC_ENOMEM;
+		return;
+	}
+	for (i = 0; i < m->assumptions.len && !c->status; i++) {
+		const rc_assumption *x = MODEL_AT(m, assumptions, rc_assumption, i);
+
+		if (!x->ref)
+			suggest(c, &s, RC_ENTRY_ASSUMPTION, x->text, x->loc, x->owner, x->owner_index);
+	}
+	for (i = 0; i < m->risks.len && !c->status; i++) {
+		const rc_risk *x = MODEL_AT(m, risks, rc_risk, i);
+
+		if (!x->ref)
+			suggest(c, &s, RC_ENTRY_RISK, x->statement, x->loc, x->owner, x->owner_index);
+	}
+	words_free(&s.said);
+	word_tally_free(&s.tally);
+}

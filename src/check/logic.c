@@ -1,0 +1,267 @@
+/* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
+#include <ctype.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/arena.h"
+#include "check/internal.h"
+#include "base/idmap.h"
+#include "model/internal.h"
+
+static int is_leap_to_outcome(const rc_link *l)
+{
+	return l->to_level == RC_LEVEL_OUTCOME && l->from_level <= RC_LEVEL_ACTIVITY;
+}
+
+void check_level_skip(struct checker *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->m->links.len; i++) {
+		const rc_link *l = LINK(c->m, i);
+
+		char name[300];
+
+		if (!l->resolved || l->kind != RC_LINK_CAUSAL || is_leap_to_outcome(l) ||
+		    l->to_level < l->from_level + 2)
+			continue;
+		link_name(l, name, sizeof(name));
+		report(c, l->loc, RC_OWNER_LINK, i, "%s skips %d level%s", name,
+		       (int)l->to_level - (int)l->from_level - 1, l->to_level - l->from_level == 2 ? "" : "s");
+	}
+}
+
+void check_miracle_leap(struct checker *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->m->links.len; i++) {
+		const rc_link *l = LINK(c->m, i);
+		char name[300];
+
+		if (!l->resolved || l->kind != RC_LINK_CAUSAL || !is_leap_to_outcome(l))
+			continue;
+		link_name(l, name, sizeof(name));
+		report(c, l->loc, RC_OWNER_LINK, i,
+		       "%s leaps straight to a final outcome: the steps between are missing", name);
+	}
+}
+
+static int is_change_level(rc_level level)
+{
+	return level == RC_LEVEL_KNOWLEDGE || level == RC_LEVEL_PRACTICE;
+}
+
+/*
+ * Knowledge and practice change needs people reached first. Only the first
+ * unreached change step of each pathway is reported, not every step after it.
+ */
+void check_reach_before_knowledge(struct checker *c)
+{
+	const rc_model *m = c->m;
+	size_t n = m->steps.len, i, engaged;
+	unsigned char *reached = rc_calloc(n, 1);
+	size_t *queue = rc_malloc(n * sizeof(size_t));
+
+	if (!reached || !queue) {
+		c->status = RC_ENOMEM;
+		goto done;
+	}
+	rc_model_steps_at(m, RC_LEVEL_ENGAGEMENT, &engaged);
+	for (i = 0; i < n; i++)
+		reached[i] = STEP(m, i)->level == RC_LEVEL_ENGAGEMENT;
+	if (columns_only(m)) {
+		/* Without step links, only the level itself can be missing: one finding. */
+		for (i = 0; i < n && !engaged; i++) {
+			if (is_change_level(STEP(m, i)->level)) {
+				report(c, STEP(m, i)->loc, RC_OWNER_STEP, i,
+				       "'%s' is a %s change, but the model has no engagement step", STEP(m, i)->id,
+				       rc_level_id(STEP(m, i)->level));
+				break;
+			}
+		}
+		goto done;
+	}
+	chain_spread(m, reached, queue, 0);
+	for (i = 0; i < n; i++) {
+		const rc_step *s = STEP(m, i);
+		size_t count, k;
+		const size_t *in;
+		int follows_unreached = 0;
+
+		if (!is_change_level(s->level) || reached[i])
+			continue;
+		in = rc_model_links_in(m, i, &count);
+		for (k = 0; k < count; k++) {
+			const rc_link *l = LINK(m, in[k]);
+
+			follows_unreached |=
+			        chain_is_pathway(l) && is_change_level(l->from_level) && !reached[l->from_step];
+		}
+		if (!follows_unreached)
+			report(c, s->loc, RC_OWNER_STEP, i,
+			       "no engagement step leads to '%s' (%s change): who is reached before it changes?", s->id,
+			       rc_level_id(s->level));
+	}
+done:
+	rc_free(reached);
+	rc_free(queue);
+}
+
+/*
+ * First words that mark an activity or output rather than an outcome:
+ * activity verbs in their usual forms (listed in docs/rules.md).
+ */
+static const char *const activity_words[] = {
+	"agree",       "agrees",       "agreed",      "agreeing",     "build",         "builds",     "built",
+	"building",    "commission",   "commissions", "commissioned", "commissioning", "create",     "creates",
+	"created",     "creating",     "deliver",     "delivers",     "delivered",     "delivering", "design",
+	"designs",     "designed",     "designing",   "develop",      "develops",      "developed",  "developing",
+	"establish",   "establishes",  "established", "establishing", "hold",          "holds",      "held",
+	"holding",     "host",         "hosts",       "hosted",       "hosting",       "implement",  "implements",
+	"implemented", "implementing", "launch",      "launches",     "launched",      "launching",  "organise",
+	"organises",   "organised",    "organising",  "organize",     "organizes",     "organized",  "organizing",
+	"plan",        "plans",        "planned",     "planning",     "prepare",       "prepares",   "prepared",
+	"preparing",   "produce",      "produces",    "produced",     "producing",     "provide",    "provides",
+	"provided",    "providing",    "publish",     "publishes",    "published",     "publishing", "run",
+	"runs",        "ran",          "running",     "set",          "sets",          "setting",    "train",
+	"trains",      "trained",      "training",    "write",        "writes",        "wrote",      "written",
+	"writing",     NULL,
+};
+
+/* Phrases naming partnership process or outputs (2009 briefing notes), matched as whole words. */
+static const char *const output_phrases[] = {
+	"working together", "work together", "working well together", "partnership working",
+	"a strategy",       "the strategy",  "action plan",           NULL,
+};
+
+/* Nonzero when `phrase` occurs in `text` as whole words (both normalised). */
+static int has_phrase(const char *text, const char *phrase)
+{
+	size_t len = strlen(phrase);
+	const char *p;
+
+	for (p = strstr(text, phrase); p; p = strstr(p + 1, phrase))
+		if ((p == text || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
+			return 1;
+	return 0;
+}
+
+/*
+ * A copy of `text` in `a`, ASCII letters lower-cased and every run of other
+ * characters that are not letters or digits folded to one space; NULL on
+ * failure. (Never longer than the text, so no limit is needed.)
+ */
+static char *normalised(struct arena *a, const char *text)
+{
+	char *out = arena_alloc_text(a, strlen(text) + 1);
+	size_t n = 0;
+	int space = 0;
+
+	if (!out)
+		return NULL;
+	for (; *text; text++) {
+		unsigned char ch = (unsigned char)*text;
+
+		if (isalnum(ch) || ch >= 0x80) {
+			if (space && n > 0)
+				out[n++] = ' ';
+			space = 0;
+			out[n++] = (char)tolower(ch);
+		} else {
+			space = 1;
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+void check_outcome_wording(struct checker *c)
+{
+	size_t count, i, k;
+	const size_t *outcomes = rc_model_steps_at(c->m, RC_LEVEL_OUTCOME, &count);
+	struct arena titles = { 0 };
+
+	for (i = 0; i < count && !c->status; i++) {
+		const rc_step *s = STEP(c->m, outcomes[i]);
+		const char *title = normalised(&titles, s->title);
+		const char *why = NULL;
+		size_t first;
+
+		if (!title) {
+			c->status = RC_ENOMEM;
+			break;
+		}
+		first = strcspn(title, " ");
+		for (k = 0; activity_words[k] && !why; k++)
+			if (strlen(activity_words[k]) == first && strncmp(title, activity_words[k], first) == 0)
+				why = "it starts with an activity verb";
+		for (k = 0; output_phrases[k] && !why; k++)
+			if (has_phrase(title, output_phrases[k]))
+				why = "it names partnership process or an output";
+		if (why)
+			report(c, s->loc, RC_OWNER_STEP, s->index,
+			       "outcome '%s' reads as an activity or output (%s): say what difference it makes", s->id,
+			       why);
+	}
+	arena_free(&titles);
+}
+
+void check_duplicate_statement(struct checker *c)
+{
+	const rc_model *m = c->m;
+	struct arena keys = { 0 };
+	struct idmap seen = { 0 };
+	size_t i;
+
+	if (idmap_init(&seen, m->steps.len)) {
+		c->status = RC_ENOMEM;
+		return;
+	}
+	for (i = 0; i < m->steps.len && !c->status; i++) {
+		const rc_step *s = STEP(m, i);
+		const char *key;
+		size_t first;
+
+		key = normalised(&keys, s->title);
+		if (!key) {
+			c->status = RC_ENOMEM;
+			break;
+		}
+		first = idmap_put(&seen, key, i);
+		if (first != RC_NONE)
+			report(c, s->loc, RC_OWNER_STEP, i, "step '%s' repeats the statement of step '%s' (line %lu)",
+			       s->id, STEP(m, first)->id, (unsigned long)STEP(m, first)->loc.line);
+	}
+	idmap_free(&seen);
+	arena_free(&keys);
+}
+
+void check_missing_indicator(struct checker *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->m->steps.len; i++) {
+		const rc_step *s = STEP(c->m, i);
+
+		if ((s->level == RC_LEVEL_OUTCOME || s->level == RC_LEVEL_PRACTICE) && s->indicators.count == 0)
+			report(c, s->loc, RC_OWNER_STEP, i, "%s '%s' has no indicator", rc_level_id(s->level), s->id);
+	}
+}
+
+void check_forward_feedback(struct checker *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->m->links.len; i++) {
+		const rc_link *l = LINK(c->m, i);
+
+		char name[300];
+
+		if (!l->resolved || l->kind != RC_LINK_FEEDBACK || l->to_level <= l->from_level)
+			continue;
+		link_name(l, name, sizeof(name));
+		report(c, l->loc, RC_OWNER_LINK, i,
+		       "%s is declared feedback but goes forward, so it is left out of every pathway", name);
+	}
+}

@@ -1,0 +1,63 @@
+/* The loaded model's real layout, shared by the loader, the checker and the renderers. */
+#ifndef RC_MODEL_INTERNAL_H
+#define RC_MODEL_INTERNAL_H
+
+#include "base/arena.h"
+#include "base/idmap.h"
+#include "rchain/model.h"
+#include "base/vec.h"
+
+struct rc_model {
+	struct arena arena; /* every string and index array */
+	const char *file;
+	const char *id;
+	const char *title;
+	const char *description;
+	const char *source;
+	rc_loc loc;
+	int has_partnership;
+	rc_formation formation;
+
+	struct vec partners;     /* rc_partner */
+	struct vec strands;      /* rc_strand */
+	struct vec steps;        /* rc_step */
+	struct vec links;        /* rc_link */
+	struct vec indicators;   /* rc_indicator */
+	struct vec assumptions;  /* rc_assumption */
+	struct vec risks;        /* rc_risk */
+	struct vec evidence;     /* rc_evidence */
+	struct vec influences;   /* rc_influence */
+	struct vec suppressions; /* rc_suppression */
+
+	/* Built by model_index() once loading is done. */
+	struct idmap step_ids;
+	struct idmap strand_ids;
+	size_t *out_first; /* step_count + 1 offsets into out_links */
+	size_t *out_links;
+	size_t *in_first;
+	size_t *in_links;
+	size_t *by_cell;        /* step indices sorted by (level, strand slot) */
+	size_t *cell_first;     /* RC_LEVEL_COUNT * (strand_count + 1) + 1 offsets */
+	size_t step_link_count; /* <link> elements, resolved or not */
+};
+
+/* The names of enum values as written in files, indexed by value, NULL-terminated. */
+extern const char *const level_names[RC_LEVEL_COUNT + 1];
+extern const char *const formation_names[];
+extern const char *const sector_names[];
+extern const char *const role_names[];
+extern const char *const status_names[];
+
+/* Puts every evidence-base id the model refers to (from steps, assumptions and risks) into `refs`; 0 or RC_ENOMEM. */
+int model_collect_refs(const rc_model *m, struct idmap *refs);
+
+/* Creates an empty model for `file`; NULL on allocation failure. */
+rc_model *model_new(const char *file);
+/* Resolves references and builds the look-up tables; 0 or RC_ENOMEM. */
+int model_index(rc_model *m);
+
+#define MODEL_AT(m, field, type, i) (&((type *)(m)->field.data)[i])
+#define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)
+#define LINK(m, i) MODEL_AT(m, links, const rc_link, i)
+
+#endif

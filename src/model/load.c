@@ -1,0 +1,355 @@
+/* Loads a model file: the model's element handlers on top of the safe XML reader. */
+#include <string.h>
+
+#include "base/alloc.h"
+#include "model/context.h"
+#include "base/error.h"
+#include "base/file.h"
+#include "model/internal.h"
+#include "rchain/schema.h"
+#include "model/xml_read.h"
+
+enum elem {
+	E_MODEL,
+	E_TITLE,
+	E_DESCRIPTION,
+	E_SOURCE,
+	E_PARTNERSHIP,
+	E_PARTNER,
+	E_STRAND,
+	E_STEP,
+	E_INDICATOR,
+	E_LINK,
+	E_COLUMN_LINK,
+	E_ASSUMPTION,
+	E_RISK,
+	E_STATEMENT,
+	E_MITIGATION,
+	E_EVIDENCE,
+	E_CITE,
+	E_SUMMARY,
+	E_INFLUENCE,
+	E_SUPPRESS,
+	E_COUNT
+};
+
+static const char *const elem_names[E_COUNT + 1] = {
+	"model",      "title",     "description", "source",     "partnership", "partner",  "strand",
+	"step",       "indicator", "link",        "columnLink", "assumption",  "risk",     "statement",
+	"mitigation", "evidence",  "cite",        "summary",    "influence",   "suppress", NULL,
+};
+
+/* Elements whose content is text the model keeps. */
+static const unsigned long optional_text = 1ul << E_DESCRIPTION | 1ul << E_SOURCE | 1ul << E_MITIGATION | 1ul << E_CITE;
+
+static const unsigned long text_elems = 1ul << E_TITLE | 1ul << E_DESCRIPTION | 1ul << E_SOURCE | 1ul << E_PARTNER |
+                                        1ul << E_STRAND | 1ul << E_INDICATOR | 1ul << E_ASSUMPTION |
+                                        1ul << E_STATEMENT | 1ul << E_MITIGATION | 1ul << E_CITE | 1ul << E_SUMMARY |
+                                        1ul << E_INFLUENCE;
+
+static const char *const rating_names[] = { "", "low", "medium", "high", NULL };
+static const char *const link_kind_names[] = { "causal", "feedback", NULL };
+static const char *const direction_names[] = { "supports", "challenges", NULL };
+static const char *const strength_names[] = { "weak", "moderate", "strong", NULL };
+static const char *const evidence_kind_names[] = { "research", "monitoring", "stakeholder", "practice", NULL };
+static const char *const influence_kind_names[] = { "external", "rival", NULL };
+
+/* Who an annotation belongs to: the element it sits in. */
+static void owner_of(const rc_model *m, enum elem parent, rc_owner_kind *kind, size_t *index)
+{
+
+	if (parent == E_STEP) {
+		*kind = RC_OWNER_STEP;
+		*index = m->steps.len - 1;
+	} else if (parent == E_LINK || parent == E_COLUMN_LINK) {
+		*kind = RC_OWNER_LINK;
+		*index = m->links.len - 1;
+	} else {
+		*kind = RC_OWNER_MODEL;
+		*index = RC_NONE;
+	}
+}
+
+static void begin_ranges(rc_model *m, rc_range *assumptions, rc_range *risks, rc_range *evidence,
+                         rc_range *suppressions)
+{
+	assumptions->first = m->assumptions.len;
+	risks->first = m->risks.len;
+	evidence->first = m->evidence.len;
+	suppressions->first = m->suppressions.len;
+}
+
+static void end_ranges(const rc_model *m, rc_range *assumptions, rc_range *risks, rc_range *evidence,
+                       rc_range *suppressions)
+{
+	assumptions->count = m->assumptions.len - assumptions->first;
+	risks->count = m->risks.len - risks->first;
+	evidence->count = m->evidence.len - evidence->first;
+	suppressions->count = m->suppressions.len - suppressions->first;
+}
+
+static void start_step(struct xml_reader *r, rc_loc loc, const xmlChar **atts, int n)
+{
+	rc_model *m = xml_user(r);
+	rc_step *s = xml_push(r, &m->steps, sizeof(*s));
+
+	if (!s)
+		return;
+	s->index = m->steps.len - 1;
+	s->id = xml_attr_text(r, atts, n, "id");
+	s->level = (rc_level)xml_attr_enum(atts, n, "level", level_names, 0);
+	s->ref = xml_attr_text(r, atts, n, "ref");
+	s->strand = xml_attr_text(r, atts, n, "strand");
+	s->strand_index = RC_NONE;
+	s->partners = xml_attr_text(r, atts, n, "partners");
+	s->confidence = (rc_rating)xml_attr_enum(atts, n, "confidence", rating_names, RC_RATING_NONE);
+	s->loc = loc;
+	s->indicators.first = m->indicators.len;
+	begin_ranges(m, &s->assumptions, &s->risks, &s->evidence, &s->suppressions);
+}
+
+static void start_link(struct xml_reader *r, rc_loc loc, const xmlChar **atts, int n, int column)
+{
+	rc_model *m = xml_user(r);
+	rc_link *k = xml_push(r, &m->links, sizeof(*k));
+
+	if (!k)
+		return;
+	k->index = m->links.len - 1;
+	k->id = xml_attr_text(r, atts, n, "id");
+	k->column = column;
+	k->from = xml_attr_text(r, atts, n, "from");
+	k->to = xml_attr_text(r, atts, n, "to");
+	k->from_step = RC_NONE;
+	k->to_step = RC_NONE;
+	if (column) {
+		k->from_level = (rc_level)xml_attr_enum(atts, n, "from", level_names, 0);
+		k->to_level = (rc_level)xml_attr_enum(atts, n, "to", level_names, 0);
+	}
+	k->kind = (rc_link_kind)xml_attr_enum(atts, n, "kind", link_kind_names, RC_LINK_CAUSAL);
+	k->loc = loc;
+	begin_ranges(m, &k->assumptions, &k->risks, &k->evidence, &k->suppressions);
+}
+
+static void start_annotation(struct xml_reader *r, enum elem e, enum elem parent, rc_loc loc, const xmlChar **atts,
+                             int n)
+{
+	rc_model *m = xml_user(r);
+	rc_owner_kind kind;
+	size_t index;
+
+	owner_of(m, parent, &kind, &index);
+	if (e == E_ASSUMPTION) {
+		rc_assumption *a = xml_push(r, &m->assumptions, sizeof(*a));
+
+		if (!a)
+			return;
+		a->id = xml_attr_text(r, atts, n, "id");
+		a->ref = xml_attr_text(r, atts, n, "ref");
+		a->status =
+		        (rc_assumption_status)xml_attr_enum(atts, n, "status", status_names, RC_ASSUMPTION_UNTESTED);
+		a->owner = kind;
+		a->owner_index = index;
+		a->loc = loc;
+	} else if (e == E_RISK) {
+		rc_risk *rk = xml_push(r, &m->risks, sizeof(*rk));
+
+		if (!rk)
+			return;
+		rk->id = xml_attr_text(r, atts, n, "id");
+		rk->ref = xml_attr_text(r, atts, n, "ref");
+		rk->likelihood = (rc_rating)xml_attr_enum(atts, n, "likelihood", rating_names, RC_RATING_MEDIUM);
+		rk->impact = (rc_rating)xml_attr_enum(atts, n, "impact", rating_names, RC_RATING_MEDIUM);
+		rk->owner = kind;
+		rk->owner_index = index;
+		rk->loc = loc;
+	} else if (e == E_EVIDENCE) {
+		rc_evidence *v = xml_push(r, &m->evidence, sizeof(*v));
+
+		if (!v)
+			return;
+		v->id = xml_attr_text(r, atts, n, "id");
+		v->direction = (rc_direction)xml_attr_enum(atts, n, "direction", direction_names, RC_EVIDENCE_SUPPORTS);
+		v->strength = (rc_strength)xml_attr_enum(atts, n, "strength", strength_names, RC_STRENGTH_WEAK);
+		v->kind = (rc_evidence_kind)xml_attr_enum(atts, n, "kind", evidence_kind_names, RC_EVIDENCE_RESEARCH);
+		v->owner = kind;
+		v->owner_index = index;
+		v->loc = loc;
+	} else {
+		rc_suppression *s = xml_push(r, &m->suppressions, sizeof(*s));
+
+		if (!s)
+			return;
+		s->rule = xml_attr_text(r, atts, n, "rule");
+		s->reason = xml_attr_text(r, atts, n, "reason");
+		s->owner = kind;
+		s->owner_index = index;
+		s->loc = loc;
+	}
+}
+
+static void start_element(struct xml_reader *r, enum elem e, enum elem parent, rc_loc loc, const xmlChar **atts, int n)
+{
+	rc_model *m = xml_user(r);
+
+	switch (e) {
+	case E_MODEL:
+		m->id = xml_attr_text(r, atts, n, "id");
+		m->loc = loc;
+		break;
+	case E_PARTNERSHIP:
+		m->has_partnership = 1;
+		m->formation = (rc_formation)xml_attr_enum(atts, n, "formation", formation_names, RC_FORMATION_UNKNOWN);
+		break;
+	case E_PARTNER: {
+		rc_partner *p = xml_push(r, &m->partners, sizeof(*p));
+
+		if (!p)
+			return;
+		p->id = xml_attr_text(r, atts, n, "id");
+		p->sector = (rc_sector)xml_attr_enum(atts, n, "sector", sector_names, RC_SECTOR_PUBLIC);
+		p->role = (rc_role)xml_attr_enum(atts, n, "role", role_names, RC_ROLE_MEMBER);
+		p->loc = loc;
+		break;
+	}
+	case E_STRAND: {
+		rc_strand *s = xml_push(r, &m->strands, sizeof(*s));
+
+		if (!s)
+			return;
+		s->id = xml_attr_text(r, atts, n, "id");
+		s->loc = loc;
+		break;
+	}
+	case E_STEP: start_step(r, loc, atts, n); break;
+	case E_INDICATOR: {
+		rc_indicator *ind = xml_push(r, &m->indicators, sizeof(*ind));
+
+		if (!ind)
+			return;
+		ind->step = m->steps.len - 1;
+		ind->loc = loc;
+		break;
+	}
+	case E_LINK:
+	case E_COLUMN_LINK: start_link(r, loc, atts, n, e == E_COLUMN_LINK); break;
+	case E_ASSUMPTION:
+	case E_RISK:
+	case E_EVIDENCE:
+	case E_SUPPRESS: start_annotation(r, e, parent, loc, atts, n); break;
+	case E_INFLUENCE: {
+		rc_influence *inf = xml_push(r, &m->influences, sizeof(*inf));
+
+		if (!inf)
+			return;
+		inf->id = xml_attr_text(r, atts, n, "id");
+		inf->on = xml_attr_text(r, atts, n, "on");
+		inf->on_step = RC_NONE;
+		inf->kind =
+		        (rc_influence_kind)xml_attr_enum(atts, n, "kind", influence_kind_names, RC_INFLUENCE_EXTERNAL);
+		inf->loc = loc;
+		break;
+	}
+	default: break;
+	}
+}
+
+/* Stores the finished text of element `e` (whose parent is `parent`) in its field. */
+static void store_text(rc_model *m, enum elem e, enum elem parent, const char *text)
+{
+
+	switch (e) {
+	case E_TITLE:
+	case E_DESCRIPTION:
+		if (parent == E_STEP) {
+			rc_step *s = MODEL_AT(m, steps, rc_step, m->steps.len - 1);
+
+			*(e == E_TITLE ? &s->title : &s->description) = text;
+		} else {
+			*(e == E_TITLE ? &m->title : &m->description) = text;
+		}
+		break;
+	case E_SOURCE: m->source = text; break;
+	case E_PARTNER: MODEL_AT(m, partners, rc_partner, m->partners.len - 1)->name = text; break;
+	case E_STRAND: MODEL_AT(m, strands, rc_strand, m->strands.len - 1)->name = text; break;
+	case E_INDICATOR: MODEL_AT(m, indicators, rc_indicator, m->indicators.len - 1)->text = text; break;
+	case E_ASSUMPTION: MODEL_AT(m, assumptions, rc_assumption, m->assumptions.len - 1)->text = text; break;
+	case E_STATEMENT: MODEL_AT(m, risks, rc_risk, m->risks.len - 1)->statement = text; break;
+	case E_MITIGATION: MODEL_AT(m, risks, rc_risk, m->risks.len - 1)->mitigation = text; break;
+	case E_CITE: MODEL_AT(m, evidence, rc_evidence, m->evidence.len - 1)->cite = text; break;
+	case E_SUMMARY: MODEL_AT(m, evidence, rc_evidence, m->evidence.len - 1)->summary = text; break;
+	case E_INFLUENCE: MODEL_AT(m, influences, rc_influence, m->influences.len - 1)->text = text; break;
+	default: break;
+	}
+}
+
+static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, const xmlChar **atts, int natts)
+{
+	start_element(r, (enum elem)elem, (enum elem)parent, loc, atts, natts);
+}
+
+static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
+{
+	rc_model *m = xml_user(r);
+
+	if (text) {
+		/* Optional text left empty is absent: "optional text is NULL when absent" (model.h). */
+		if (*text || !(optional_text & 1ul << elem))
+			store_text(m, (enum elem)elem, (enum elem)parent, text);
+	} else if (elem == E_STEP) {
+		rc_step *s = MODEL_AT(m, steps, rc_step, m->steps.len - 1);
+
+		s->indicators.count = m->indicators.len - s->indicators.first;
+		end_ranges(m, &s->assumptions, &s->risks, &s->evidence, &s->suppressions);
+	} else if (elem == E_LINK || elem == E_COLUMN_LINK) {
+		rc_link *k = MODEL_AT(m, links, rc_link, m->links.len - 1);
+
+		end_ranges(m, &k->assumptions, &k->risks, &k->evidence, &k->suppressions);
+	}
+}
+
+static const struct xml_format model_format = {
+	"model", RC_MODEL_NAMESPACE, elem_names, text_elems, on_start, on_end,
+};
+
+/* Loads `len` bytes named `name`; with `release`, the pages of `data` may be given back to the system as it is parsed.
+ */
+static int load(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len, int release,
+                rc_error *err)
+{
+	rc_model *m = model_new(name);
+	int rc;
+
+	*out = NULL;
+	if (!m)
+		return error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory while loading");
+	rc = xml_read(&model_format, ctx->model_schema, m->file, data, len, release, &m->arena, m, err);
+	if (rc == 0 && model_index(m) != 0)
+		rc = error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory while indexing the model");
+	if (rc != 0) {
+		rc_model_free(&m);
+		return rc;
+	}
+	*out = m;
+	return 0;
+}
+
+int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len, rc_error *err)
+{
+	return load(out, ctx, name, data, len, 0, err);
+}
+
+int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_error *err)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	rc = file_read(&data, &len, path, "a model file", ctx->limits.max_file_bytes, err);
+	if (rc != 0)
+		return rc;
+	rc = load(out, ctx, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, 1, err);
+	rc_free(data);
+	return rc;
+}

@@ -1,0 +1,349 @@
+/* The model's accessors and the indexing done once a file is loaded. */
+#include <assert.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "model/internal.h"
+
+const char *const level_names[RC_LEVEL_COUNT + 1] = {
+	"input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome", NULL,
+};
+const char *const formation_names[] = { "unknown", "voluntary", "mandated", NULL };
+const char *const sector_names[] = { "public", "third", "private", "community", NULL };
+const char *const role_names[] = { "member", "lead", "advisory", NULL };
+const char *const status_names[] = { "untested", "holds", "doubtful", NULL };
+
+static const char *const level_titles[RC_LEVEL_COUNT] = {
+	"Inputs / resources",
+	"Activities",
+	"Engagement / involvement / reach",
+	"Reactions / awareness",
+	"Knowledge, attitudes, skills, aspirations",
+	"Practices and behaviours",
+	"Final outcomes",
+};
+
+const char *rc_level_id(rc_level level)
+{
+	assert(level < RC_LEVEL_COUNT);
+	return level_names[level];
+}
+
+const char *rc_formation_name(rc_formation formation)
+{
+	return formation_names[formation];
+}
+
+const char *rc_sector_name(rc_sector sector)
+{
+	return sector_names[sector];
+}
+
+const char *rc_level_title(rc_level level)
+{
+	assert(level < RC_LEVEL_COUNT);
+	return level_titles[level];
+}
+
+rc_model *model_new(const char *file)
+{
+	rc_model *m = rc_calloc(1, sizeof(*m));
+
+	if (!m)
+		return NULL;
+	m->file = arena_strndup(&m->arena, file, strlen(file));
+	if (!m->file) {
+		rc_free(m);
+		return NULL;
+	}
+	m->loc.file = m->file;
+	return m;
+}
+
+void rc_model_free(rc_model **model)
+{
+	rc_model *m;
+
+	if (!model || !*model)
+		return;
+	m = *model;
+	vec_free(&m->partners);
+	vec_free(&m->strands);
+	vec_free(&m->steps);
+	vec_free(&m->links);
+	vec_free(&m->indicators);
+	vec_free(&m->assumptions);
+	vec_free(&m->risks);
+	vec_free(&m->evidence);
+	vec_free(&m->influences);
+	vec_free(&m->suppressions);
+	idmap_free(&m->step_ids);
+	idmap_free(&m->strand_ids);
+	arena_free(&m->arena);
+	rc_free(m);
+	*model = NULL;
+}
+
+static size_t *index_array(rc_model *m, size_t n)
+{
+	if (n > SIZE_MAX / sizeof(size_t))
+		return NULL;
+	return arena_alloc(&m->arena, n * sizeof(size_t));
+}
+
+/* Fills first[] (count + 1 offsets) and items[] from a key per link; counting sort. */
+static void bucket_links(const rc_model *m, size_t *first, size_t *items, int by_target)
+{
+	size_t nsteps = m->steps.len;
+	size_t i;
+
+	memset(first, 0, (nsteps + 1) * sizeof(size_t));
+	for (i = 0; i < m->links.len; i++) {
+		const rc_link *l = MODEL_AT(m, links, rc_link, i);
+
+		if (!l->column && l->resolved)
+			first[(by_target ? l->to_step : l->from_step) + 1]++;
+	}
+	for (i = 0; i < nsteps; i++)
+		first[i + 1] += first[i];
+	for (i = 0; i < m->links.len; i++) {
+		const rc_link *l = MODEL_AT(m, links, rc_link, i);
+		size_t key;
+
+		if (l->column || !l->resolved)
+			continue;
+		key = by_target ? l->to_step : l->from_step;
+		items[first[key]++] = i;
+	}
+	/* first[k] now holds the end of bucket k: shift back to starts. */
+	memmove(first + 1, first, nsteps * sizeof(size_t));
+	first[0] = 0;
+}
+
+static int resolve_links(rc_model *m)
+{
+	size_t resolved = 0;
+	size_t i;
+
+	for (i = 0; i < m->links.len; i++) {
+		rc_link *l = MODEL_AT(m, links, rc_link, i);
+
+		if (l->column) {
+			l->resolved = 1;
+			continue;
+		}
+		l->from_step = idmap_get(&m->step_ids, l->from);
+		l->to_step = idmap_get(&m->step_ids, l->to);
+		l->resolved = l->from_step != RC_NONE && l->to_step != RC_NONE;
+		m->step_link_count++;
+		if (l->from_step != RC_NONE)
+			l->from_level = MODEL_AT(m, steps, rc_step, l->from_step)->level;
+		if (l->to_step != RC_NONE)
+			l->to_level = MODEL_AT(m, steps, rc_step, l->to_step)->level;
+		resolved += l->resolved;
+	}
+	m->out_first = index_array(m, m->steps.len + 1);
+	m->in_first = index_array(m, m->steps.len + 1);
+	m->out_links = index_array(m, resolved);
+	m->in_links = index_array(m, resolved);
+	if (!m->out_first || !m->in_first || !m->out_links || !m->in_links)
+		return RC_ENOMEM;
+	bucket_links(m, m->out_first, m->out_links, 0);
+	bucket_links(m, m->in_first, m->in_links, 1);
+	return 0;
+}
+
+static size_t cell_of(const rc_model *m, const rc_step *s)
+{
+	size_t slots = m->strands.len + 1;
+	size_t slot = s->strand_index == RC_NONE ? m->strands.len : s->strand_index;
+
+	return (size_t)s->level * slots + slot;
+}
+
+static int sort_into_cells(rc_model *m)
+{
+	size_t ncells = RC_LEVEL_COUNT * (m->strands.len + 1);
+	size_t *fill;
+	size_t i;
+
+	m->by_cell = index_array(m, m->steps.len);
+	m->cell_first = index_array(m, ncells + 1);
+	fill = rc_calloc(ncells, sizeof(size_t));
+	if (!m->by_cell || !m->cell_first || !fill) {
+		rc_free(fill);
+		return RC_ENOMEM;
+	}
+	memset(m->cell_first, 0, (ncells + 1) * sizeof(size_t));
+	for (i = 0; i < m->steps.len; i++)
+		m->cell_first[cell_of(m, MODEL_AT(m, steps, rc_step, i)) + 1]++;
+	for (i = 0; i < ncells; i++)
+		m->cell_first[i + 1] += m->cell_first[i];
+	for (i = 0; i < m->steps.len; i++) {
+		size_t cell = cell_of(m, MODEL_AT(m, steps, rc_step, i));
+
+		m->by_cell[m->cell_first[cell] + fill[cell]++] = i;
+	}
+	rc_free(fill);
+	return 0;
+}
+
+int model_index(rc_model *m)
+{
+	size_t i;
+
+	if (idmap_init(&m->step_ids, m->steps.len) || idmap_init(&m->strand_ids, m->strands.len))
+		return RC_ENOMEM;
+	for (i = 0; i < m->strands.len; i++)
+		idmap_put(&m->strand_ids, MODEL_AT(m, strands, rc_strand, i)->id, i);
+	for (i = 0; i < m->steps.len; i++) {
+		rc_step *s = MODEL_AT(m, steps, rc_step, i);
+
+		idmap_put(&m->step_ids, s->id, i);
+		s->strand_index = s->strand ? idmap_get(&m->strand_ids, s->strand) : RC_NONE;
+	}
+	for (i = 0; i < m->influences.len; i++) {
+		rc_influence *inf = MODEL_AT(m, influences, rc_influence, i);
+
+		inf->on_step = inf->on ? idmap_get(&m->step_ids, inf->on) : RC_NONE;
+	}
+	if (resolve_links(m))
+		return RC_ENOMEM;
+	return sort_into_cells(m);
+}
+
+const char *rc_model_file(const rc_model *m)
+{
+	return m->file;
+}
+const char *rc_model_id(const rc_model *m)
+{
+	return m->id;
+}
+const char *rc_model_title(const rc_model *m)
+{
+	return m->title;
+}
+const char *rc_model_description(const rc_model *m)
+{
+	return m->description;
+}
+const char *rc_model_source(const rc_model *m)
+{
+	return m->source;
+}
+rc_loc rc_model_loc(const rc_model *m)
+{
+	return m->loc;
+}
+int rc_model_has_partnership(const rc_model *m)
+{
+	return m->has_partnership;
+}
+rc_formation rc_model_formation(const rc_model *m)
+{
+	return m->formation;
+}
+size_t rc_model_step_link_count(const rc_model *m)
+{
+	return m->step_link_count;
+}
+
+size_t rc_model_sector_count(const rc_model *m, rc_sector sector)
+{
+	size_t n = 0;
+	size_t i;
+
+	for (i = 0; i < m->partners.len; i++)
+		n += MODEL_AT(m, partners, rc_partner, i)->sector == sector;
+	return n;
+}
+
+#define ARRAY_ACCESSORS(name, field, type)                       \
+	size_t rc_model_##name##_count(const rc_model *m)        \
+	{                                                        \
+		return m->field.len;                             \
+	}                                                        \
+	const type *rc_model_##name(const rc_model *m, size_t i) \
+	{                                                        \
+		assert(i < m->field.len);                        \
+		return MODEL_AT(m, field, const type, i);        \
+	}
+
+ARRAY_ACCESSORS(partner, partners, rc_partner)
+ARRAY_ACCESSORS(strand, strands, rc_strand)
+ARRAY_ACCESSORS(step, steps, rc_step)
+ARRAY_ACCESSORS(link, links, rc_link)
+ARRAY_ACCESSORS(indicator, indicators, rc_indicator)
+ARRAY_ACCESSORS(assumption, assumptions, rc_assumption)
+ARRAY_ACCESSORS(risk, risks, rc_risk)
+ARRAY_ACCESSORS(evidence, evidence, rc_evidence)
+ARRAY_ACCESSORS(influence, influences, rc_influence)
+ARRAY_ACCESSORS(suppression, suppressions, rc_suppression)
+
+const rc_step *rc_model_find_step(const rc_model *m, const char *id)
+{
+	size_t i = idmap_get(&m->step_ids, id);
+
+	return i == RC_NONE ? NULL : MODEL_AT(m, steps, const rc_step, i);
+}
+
+const rc_strand *rc_model_find_strand(const rc_model *m, const char *id)
+{
+	size_t i = idmap_get(&m->strand_ids, id);
+
+	return i == RC_NONE ? NULL : MODEL_AT(m, strands, const rc_strand, i);
+}
+
+const size_t *rc_model_links_out(const rc_model *m, size_t step, size_t *count)
+{
+	assert(step < m->steps.len);
+	*count = m->out_first[step + 1] - m->out_first[step];
+	return m->out_links + m->out_first[step];
+}
+
+const size_t *rc_model_links_in(const rc_model *m, size_t step, size_t *count)
+{
+	assert(step < m->steps.len);
+	*count = m->in_first[step + 1] - m->in_first[step];
+	return m->in_links + m->in_first[step];
+}
+
+const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t *count)
+{
+	size_t slots = m->strands.len + 1;
+
+	assert(level < RC_LEVEL_COUNT);
+	*count = m->cell_first[(level + 1) * slots] - m->cell_first[level * slots];
+	return m->by_cell + m->cell_first[level * slots];
+}
+
+const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count)
+{
+	size_t slots = m->strands.len + 1;
+	size_t cell;
+
+	assert(level < RC_LEVEL_COUNT);
+	assert(strand == RC_NONE || strand < m->strands.len);
+	cell = level * slots + (strand == RC_NONE ? m->strands.len : strand);
+	*count = m->cell_first[cell + 1] - m->cell_first[cell];
+	return m->by_cell + m->cell_first[cell];
+}
+
+int model_collect_refs(const rc_model *m, struct idmap *refs)
+{
+	size_t i;
+
+	if (idmap_init(refs, m->assumptions.len + m->risks.len + m->steps.len) != 0)
+		return RC_ENOMEM;
+	for (i = 0; i < m->assumptions.len; i++)
+		if (MODEL_AT(m, assumptions, rc_assumption, i)->ref)
+			idmap_put(refs, MODEL_AT(m, assumptions, rc_assumption, i)->ref, i);
+	for (i = 0; i < m->risks.len; i++)
+		if (MODEL_AT(m, risks, rc_risk, i)->ref)
+			idmap_put(refs, MODEL_AT(m, risks, rc_risk, i)->ref, i);
+	for (i = 0; i < m->steps.len; i++)
+		if (STEP(m, i)->ref)
+			idmap_put(refs, STEP(m, i)->ref, i);
+	return 0;
+}

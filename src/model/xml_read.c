@@ -1,0 +1,604 @@
+/* The safe XML reader under both loaders: refusals, schema validation in the stream, exact places. */
+#include "model/xml_read.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "base/buffer.h"
+#include "base/error.h"
+
+enum { MAX_DEPTH = 16 };
+
+/* libxml2 2.9 checks each attribute of a start tag against all before it: a tag with many is quadratic. */
+enum { MAX_ATTRIBUTES = 100 };
+
+struct xml_reader {
+	const struct xml_format *format;
+	void *user;
+	struct arena *arena;
+	const char *file;
+	xmlParserCtxtPtr parser;
+	const unsigned char *data;
+	size_t len;
+	int release;     /* the pages of `data` behind `pos_offset` may be given back */
+	size_t released; /* bytes of `data` before the first page not yet given back */
+	/* The last place located, advanced monotonically: linear in the file. */
+	size_t pos_offset;
+	uint32_t pos_line;
+	uint32_t pos_column;
+	int stack[MAX_DEPTH];
+	int depth;
+	int seen_root;
+	/* The place of a last '<' with no '>' after it: the file ends inside that tag. */
+	int tail_open;
+	rc_loc tail;
+	rc_buffer text;
+	rc_error *err;
+	int status;
+};
+
+void *xml_user(const struct xml_reader *r)
+{
+	return r->user;
+}
+
+/*
+ * Moves the tracked place to the '<' of the tag the parser is in or has just
+ * left. libxml2 clamps node line numbers at 65,535; the byte offset does not.
+ */
+static rc_loc locate(struct xml_reader *r)
+{
+	long consumed = xmlByteConsumed(r->parser);
+	size_t at = consumed < 0 ? r->pos_offset : (size_t)consumed;
+	const unsigned char *p, *end, *nl;
+	rc_loc loc;
+
+	if (at >= r->len)
+		at = r->len ? r->len - 1 : 0;
+	while (at > r->pos_offset && r->data[at] != '<')
+		at--;
+	/* Lines by memchr; characters (bytes that do not continue a UTF-8 sequence) only after the last newline. */
+	p = r->data + r->pos_offset;
+	end = r->data + at;
+	while ((nl = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		r->pos_line++;
+		r->pos_column = 1;
+		p = nl + 1;
+	}
+	for (; p < end; p++)
+		r->pos_column += (*p & 0xC0) != 0x80;
+	r->pos_offset = at;
+	loc.file = r->file;
+	loc.line = r->pos_line;
+	loc.column = r->pos_column;
+	return loc;
+}
+
+void xml_fail(struct xml_reader *r, int status, rc_loc loc, const char *message)
+{
+	if (r->status)
+		return;
+	/* Whatever the parser makes of a tag cut short, the reason is that the file ends inside it. */
+	if (r->tail_open && (loc.line > r->tail.line || (loc.line == r->tail.line && loc.column >= r->tail.column))) {
+		loc = r->tail;
+		message = "the file ends in the middle of a tag";
+	}
+	r->status = status;
+	error_set_at(r->err, status, r->file, loc.line, loc.column, "%s", message);
+	/*
+	 * Halt without xmlStopParser(): called from a SAX callback it frees the
+	 * input buffer that libxml2 2.9 is still reading (use after free). The
+	 * parser loops stop at XML_PARSER_EOF, and no callback runs after this.
+	 */
+	r->parser->disableSAX = 1;
+	r->parser->instate = XML_PARSER_EOF;
+}
+
+void xml_fail_nomem(struct xml_reader *r)
+{
+	rc_loc loc = { r->file, 0, 0 };
+
+	xml_fail(r, RC_ENOMEM, loc, "out of memory while loading");
+}
+
+void *xml_push(struct xml_reader *r, struct vec *v, size_t size)
+{
+	void *p = vec_push(v, size);
+
+	if (!p)
+		xml_fail_nomem(r);
+	return p;
+}
+
+static void root_message(const struct xml_reader *r, char *out, size_t size)
+{
+	snprintf(out, size, "the root element must be <%s> in namespace %s", r->format->names[0], r->format->ns);
+}
+
+/* Rewrites a libxml2 message for people: drop the namespace noise, keep one line. */
+static void clean_message(const struct xml_reader *r, char *out, size_t size, const char *msg)
+{
+	char ns[128];
+	size_t nslen, n = 0;
+
+	if (strstr(msg, "No matching global declaration available for the validation root")) {
+		root_message(r, out, size);
+		return;
+	}
+	if (strncmp(msg, "Input is not proper UTF-8", 25) == 0 && strstr(msg, "Bytes:")) {
+		snprintf(out, size, "the file is not valid UTF-8 (bytes %.14s)", strstr(msg, "Bytes:") + 7);
+		return;
+	}
+	nslen = (size_t)snprintf(ns, sizeof(ns), "{%s}", r->format->ns);
+	while (*msg && n + 1 < size) {
+		if (strncmp(msg, ns, nslen) == 0) {
+			msg += nslen;
+			continue;
+		}
+		out[n++] = *msg;
+		if (*msg++ == '\n')
+			out[n - 1] = ' ';
+	}
+	while (n > 0 && out[n - 1] == ' ')
+		n--;
+	out[n] = '\0';
+}
+
+static void on_error(void *data, xmlErrorPtr e)
+{
+	struct xml_reader *r = data;
+	char message[1024];
+	rc_loc loc;
+
+	if (e->level == XML_ERR_WARNING || r->status)
+		return;
+	/* Fed the whole file at once, the parser calls any early end "Extra content at the end": say what is missing.
+	 */
+	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && r->depth > 0)
+		snprintf(message, sizeof(message), "the file ends before <%s> is closed",
+		         r->format->names[r->stack[r->depth - 1]]);
+	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && !r->seen_root)
+		snprintf(message, sizeof(message), "the file has no <%s> element", r->format->names[0]);
+	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_EMPTY && e->message &&
+	         strncmp(e->message, "Document is empty", 17) == 0)
+		snprintf(message, sizeof(message), "not an XML %s file: expected the <%s> element here",
+		         r->format->kind, r->format->names[0]);
+	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
+	         strstr(e->message, "Huge input lookup"))
+		snprintf(message, sizeof(message), "a comment, tag or other piece of markup is over 10,000,000 bytes");
+	else
+		clean_message(r, message, sizeof(message), e->message ? e->message : "unknown XML error");
+	if (e->domain == XML_FROM_SCHEMASV) {
+		xml_fail(r, RC_EINVALID, locate(r), message);
+		return;
+	}
+	loc.file = r->file;
+	loc.line = e->line > 0 ? (uint32_t)e->line : 0;
+	loc.column = e->int2 > 0 ? (uint32_t)e->int2 : (loc.line ? 1 : 0);
+	xml_fail(r, RC_EPARSE, loc, message);
+}
+
+/* Called before the internal subset is read, so no entity is ever declared, let alone expanded. */
+static void on_doctype(void *data, const xmlChar *name, const xmlChar *external_id, const xmlChar *system_id)
+{
+	struct xml_reader *r = data;
+	char message[128];
+
+	(void)name;
+	(void)external_id;
+	(void)system_id;
+	snprintf(message, sizeof(message), "DOCTYPE declarations are not allowed in %s files", r->format->kind);
+	xml_fail(r, RC_EPARSE, locate(r), message);
+}
+
+static void on_start_document(void *data)
+{
+	struct xml_reader *r = data;
+	const char *enc = (const char *)r->parser->encoding;
+	rc_loc start = { r->file, 1, 1 };
+
+	if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0 && strcasecmp(enc, "US-ASCII") != 0 &&
+	    strcasecmp(enc, "ASCII") != 0) {
+		char message[256];
+
+		snprintf(message, sizeof(message), "encoding '%.64s' is not supported; %s files must be UTF-8", enc,
+		         r->format->kind);
+		xml_fail(r, RC_EPARSE, start, message);
+	}
+}
+
+static const xmlChar *find_attr(const xmlChar **atts, int count, const char *name, size_t *len)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		const xmlChar **a = atts + (ptrdiff_t)5 * i;
+
+		if (a[2] == NULL && strcmp((const char *)a[0], name) == 0) {
+			*len = (size_t)(a[4] - a[3]);
+			return a[3];
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Copies `len` bytes folding white space. In attribute values the parser
+ * leaves '&' as "&#38;" (it does not substitute entities for SAX); undo that.
+ */
+static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int attribute)
+{
+	char *out = arena_alloc_text(r->arena, len + 1);
+	size_t i, n = 0;
+	int space = 0;
+
+	if (!out) {
+		xml_fail_nomem(r);
+		return NULL;
+	}
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+			space = n > 0;
+			continue;
+		}
+		if (space)
+			out[n++] = ' ';
+		space = 0;
+		if (attribute && c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
+			i += 4;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+	return out;
+}
+
+const char *xml_attr_text(struct xml_reader *r, const xmlChar **atts, int natts, const char *name)
+{
+	size_t len;
+	const xmlChar *v = find_attr(atts, natts, name, &len);
+
+	return v ? fold_dup(r, (const char *)v, len, 1) : NULL;
+}
+
+int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char *const *names, int dflt)
+{
+	size_t len;
+	const xmlChar *v = find_attr(atts, natts, name, &len);
+	int i;
+
+	if (!v)
+		return dflt;
+	for (i = 0; names[i]; i++)
+		if (strlen(names[i]) == len && memcmp(names[i], v, len) == 0)
+			return i;
+	return dflt;
+}
+
+static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
+                     const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
+{
+	struct xml_reader *r = data;
+	const char *const *names = r->format->names;
+	rc_loc loc;
+	int e;
+
+	(void)prefix;
+	(void)nb_namespaces;
+	(void)namespaces;
+	(void)nb_defaulted;
+	if (r->status)
+		return;
+	loc = locate(r);
+	for (e = 0; names[e]; e++)
+		if (strcmp((const char *)localname, names[e]) == 0)
+			break;
+	/* The validator has already refused anything else; this guards the stack and the handlers. */
+	if (!names[e] || !uri || strcmp((const char *)uri, r->format->ns) != 0 || r->depth == MAX_DEPTH ||
+	    (r->depth == 0) != (e == 0)) {
+		char message[256];
+
+		if (r->depth == 0)
+			root_message(r, message, sizeof(message));
+		else
+			snprintf(message, sizeof(message), "unexpected element <%.64s>", (const char *)localname);
+		xml_fail(r, RC_EINVALID, loc, message);
+		return;
+	}
+	r->format->start(r, e, r->depth ? r->stack[r->depth - 1] : -1, loc, attributes, nb_attributes);
+	r->seen_root = 1;
+	r->stack[r->depth++] = e;
+	r->text.len = 0;
+}
+
+static void on_chars(void *data, const xmlChar *ch, int len)
+{
+	struct xml_reader *r = data;
+
+	if (r->status || r->depth == 0 || !(r->format->text_elems & 1ul << r->stack[r->depth - 1]))
+		return;
+	if (buffer_append(&r->text, (const char *)ch, (size_t)len))
+		xml_fail_nomem(r);
+}
+
+static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	struct xml_reader *r = data;
+	const char *text = NULL;
+	int e;
+
+	(void)localname;
+	(void)prefix;
+	(void)uri;
+	if (r->status || r->depth == 0)
+		return;
+	e = r->stack[--r->depth];
+	if (r->format->text_elems & 1ul << e) {
+		text = fold_dup(r, r->text.data ? r->text.data : "", r->text.len, 0);
+		r->text.len = 0;
+		if (!text)
+			return;
+	}
+	r->format->end(r, e, r->depth ? r->stack[r->depth - 1] : -1, text);
+}
+
+static xmlParserInputPtr deny_entities(const char *url, const char *id, xmlParserCtxtPtr ctxt)
+{
+	(void)url;
+	(void)id;
+	(void)ctxt;
+	return NULL;
+}
+
+static int is_blank(const unsigned char *d, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (d[i] != ' ' && d[i] != '\t' && d[i] != '\r' && d[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/* The encoding that a byte order mark, or zero bytes among the first four, give away; NULL for none. */
+static const char *wide_encoding(const unsigned char *d, size_t len)
+{
+	if (len >= 4 &&
+	    ((d[0] == 0 && d[1] == 0 && d[2] == 0xFE && d[3] == 0xFF) ||
+	     (d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 && d[3] == 0) ||
+	     (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0) || (d[0] != 0 && d[1] == 0 && d[2] == 0 && d[3] == 0)))
+		return "UTF-32";
+	if (len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE)))
+		return "UTF-16";
+	if (len >= 4 &&
+	    ((d[0] == 0 && d[1] != 0 && d[2] == 0 && d[3] != 0) || (d[0] != 0 && d[1] == 0 && d[2] != 0 && d[3] == 0)))
+		return "UTF-16";
+	return NULL;
+}
+
+/* Line and column (in characters) of byte `at`, counting from byte `from` at line 1, column 1. */
+static rc_loc place_of(const struct xml_reader *r, size_t from, size_t at)
+{
+	rc_loc loc = { r->file, 1, 1 };
+	size_t i;
+
+	for (i = from; i < at; i++) {
+		if (r->data[i] == '\n') {
+			loc.line++;
+			loc.column = 1;
+		} else if ((r->data[i] & 0xC0) != 0x80) {
+			loc.column++;
+		}
+	}
+	return loc;
+}
+
+/* Offset just past the first `end` at or after `i`, or `len`. */
+static size_t skip_past(const unsigned char *d, size_t len, size_t i, const char *end)
+{
+	size_t n = strlen(end);
+
+	while (i + n <= len) {
+		const unsigned char *p = memchr(d + i, end[0], len - i);
+
+		if (!p)
+			break;
+		i = (size_t)(p - d);
+		if (i + n <= len && memcmp(p, end, n) == 0)
+			return i + n;
+		i++;
+	}
+	return len;
+}
+
+/*
+ * One linear pass before parsing: the offset of the first start tag with more
+ * than MAX_ATTRIBUTES attributes (namespace declarations included), or `len`.
+ * Comments, CDATA sections, processing instructions and declarations are
+ * skipped; '=' is counted outside quoted values.
+ */
+static size_t crowded_tag(const unsigned char *d, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		const unsigned char *lt = memchr(d + i, '<', len - i);
+		size_t tag, count = 0;
+		unsigned char quote = 0;
+
+		if (!lt)
+			break;
+		tag = (size_t)(lt - d);
+		i = tag + 1;
+		if (len - i >= 3 && memcmp(d + i, "!--", 3) == 0) {
+			i = skip_past(d, len, i + 3, "-->");
+			continue;
+		}
+		if (len - i >= 8 && memcmp(d + i, "![CDATA[", 8) == 0) {
+			i = skip_past(d, len, i + 8, "]]>");
+			continue;
+		}
+		if (i < len && d[i] == '?') {
+			i = skip_past(d, len, i + 1, "?>");
+			continue;
+		}
+		if (i < len && (d[i] == '!' || d[i] == '/'))
+			continue;
+		for (; i < len && (quote || (d[i] != '>' && d[i] != '<')); i++) {
+			if (quote)
+				quote = d[i] == quote ? 0 : quote;
+			else if (d[i] == '"' || d[i] == '\'')
+				quote = d[i];
+			else if (d[i] == '=' && ++count > MAX_ATTRIBUTES)
+				return tag;
+		}
+	}
+	return len;
+}
+
+/* Notes a last '<' with no '>' after it, unless it opens a comment, declaration or processing instruction. */
+static void find_open_tail(struct xml_reader *r, size_t from)
+{
+	size_t i = r->len;
+
+	while (i > from && r->data[i - 1] != '<' && r->data[i - 1] != '>')
+		i--;
+	if (i > from && r->data[i - 1] == '<' && (i >= r->len || (r->data[i] != '!' && r->data[i] != '?'))) {
+		r->tail_open = 1;
+		r->tail = place_of(r, from, i - 1);
+	}
+}
+
+enum { CHUNK = 64 * 1024 };
+
+/*
+ * Gives back the whole pages of input before the tracked place: places only
+ * move forward, and libxml2 keeps its own copy of input it has not finished
+ * with, so nothing reads them again. The file and the model built from it
+ * are then not both resident at the peak of a large load.
+ */
+static void release_parsed(struct xml_reader *r, size_t page)
+{
+	size_t start = (uintptr_t)r->data % page; /* where the input begins in its first page */
+	size_t from = (start + r->released + page - 1) / page * page, to = (start + r->pos_offset) / page * page;
+
+	if (to > from && madvise((void *)(r->data + (from - start)), to - from, MADV_DONTNEED) == 0)
+		r->released = to - start;
+}
+
+/*
+ * Feeds the file to the push parser a chunk at a time. Given more than
+ * 10,000,000 bytes at once, libxml2 2.9 refuses the input ("Huge input
+ * lookup") unless XML_PARSE_HUGE, which would lift its other limits too.
+ */
+static void feed(struct xml_reader *r)
+{
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t off = 0;
+
+	do {
+		size_t n = r->len - off < CHUNK ? r->len - off : CHUNK;
+
+		off += n;
+		xmlParseChunk(r->parser, (const char *)r->data + off - n, (int)n, off == r->len);
+		if (r->release)
+			release_parsed(r, page);
+	} while (off < r->len && !r->status);
+}
+
+static int parse(struct xml_reader *r, xmlSchemaPtr schema)
+{
+	xmlSAXHandler sax;
+	xmlSAXHandlerPtr saxp = &sax;
+	void *user = r;
+	xmlSchemaValidCtxtPtr valid = NULL;
+	xmlSchemaSAXPlugPtr plug = NULL;
+	xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
+	rc_loc start = { r->file, 1, 1 };
+	size_t bom = r->len >= 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+	size_t crowded;
+
+	if (is_blank(r->data + bom, r->len - bom))
+		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is empty");
+	if (wide_encoding(r->data, r->len))
+		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is %s; %s files must be UTF-8",
+		                    wide_encoding(r->data, r->len), r->format->kind);
+	crowded = crowded_tag(r->data, r->len);
+	if (crowded < r->len) {
+		rc_loc at = place_of(r, bom, crowded);
+
+		return error_set_at(r->err, RC_ELIMIT, r->file, at.line, at.column, "a tag has more than %d attributes",
+		                    MAX_ATTRIBUTES);
+	}
+	find_open_tail(r, bom);
+	r->pos_offset = bom; /* the byte order mark takes no column */
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startDocument = on_start_document;
+	sax.internalSubset = on_doctype;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_chars;
+	sax.cdataBlock = on_chars;
+
+	if (schema) {
+		valid = xmlSchemaNewValidCtxt(schema);
+		if (!valid)
+			goto nomem;
+		xmlSchemaSetValidStructuredErrors(valid, on_error, r);
+		plug = xmlSchemaSAXPlug(valid, &saxp, &user);
+		if (!plug)
+			goto nomem;
+	}
+	r->parser = xmlCreatePushParserCtxt(saxp, user, NULL, 0, r->file);
+	if (!r->parser)
+		goto nomem;
+	xmlCtxtUseOptions(r->parser, XML_PARSE_NONET);
+	xmlSetExternalEntityLoader(deny_entities);
+	xmlSetStructuredErrorFunc(r, on_error);
+	feed(r);
+	if (!r->status && !r->parser->wellFormed)
+		xml_fail(r, RC_EPARSE, start, "the file is not well-formed XML");
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	xmlSetExternalEntityLoader(old_loader);
+	goto done;
+nomem:
+	r->status = error_set_at(r->err, RC_ENOMEM, r->file, 0, 0, "out of memory while loading");
+done:
+	if (r->parser)
+		xmlFreeParserCtxt(r->parser);
+	if (plug)
+		xmlSchemaSAXUnplug(plug);
+	if (valid)
+		xmlSchemaFreeValidCtxt(valid);
+	return r->status;
+}
+
+int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *file, const char *data, size_t len,
+             int release, struct arena *arena, void *user, rc_error *err)
+{
+	struct xml_reader r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.format = format;
+	r.user = user;
+	r.arena = arena;
+	r.file = file;
+	r.data = (const unsigned char *)data;
+	r.len = len;
+	r.release = release;
+	r.pos_line = 1;
+	r.pos_column = 1;
+	r.err = err;
+	rc = parse(&r, schema);
+	rc_buffer_free(&r.text);
+	return rc;
+}
