@@ -5,6 +5,7 @@ int header_common(void);
 int header_model(void);
 int header_evidence(void);
 int header_check(void);
+int header_confidence(void);
 int header_render(void);
 int header_schema(void);
 int header_interop(void);
@@ -16,9 +17,9 @@ int main(void)
 		const char *name;
 		int (*compiled)(void);
 	} headers[] = {
-		{ "common", header_common },   { "model", header_model },   { "evidence", header_evidence },
-		{ "check", header_check },     { "render", header_render }, { "schema", header_schema },
-		{ "interop", header_interop }, { "rchain", header_rchain },
+		{ "common", header_common }, { "model", header_model },           { "evidence", header_evidence },
+		{ "check", header_check },   { "confidence", header_confidence }, { "render", header_render },
+		{ "schema", header_schema }, { "interop", header_interop },       { "rchain", header_rchain },
 	};
 	size_t i;
 

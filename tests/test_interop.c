@@ -34,6 +34,15 @@ static rc_findings *check(const rc_model *m)
 	return f;
 }
 
+static rc_confidence *rate(const rc_model *m)
+{
+	rc_confidence *c = NULL;
+	rc_error err = { 0 };
+
+	CU_ASSERT_FATAL(rc_confidence_new(&c, m, &err) == 0);
+	return c;
+}
+
 /* --- templates --- */
 
 static void test_templates_check_clean(void)
@@ -83,14 +92,16 @@ static void export_golden(const char *model, const char *format, const char *gol
 {
 	rc_model *m = test_load(model);
 	rc_findings *f = check(m);
+	rc_confidence *c = rate(m);
 	rc_buffer out = { 0 };
 	rc_error err = { 0 };
 
 	CU_ASSERT_FATAL(rc_exporter_find(format) != NULL);
-	CU_ASSERT(rc_exporter_find(format)->write(&out, m, f, &err) == 0);
+	CU_ASSERT(rc_exporter_find(format)->write(&out, m, f, c, &err) == 0);
 	if (!test_golden(golden, out.data, out.len))
 		TEST_FAIL("%s export of %s differs from %s", format, model, golden);
 	rc_buffer_free(&out);
+	rc_confidence_free(&c);
 	rc_findings_free(&f);
 	rc_model_free(&m);
 }
@@ -135,14 +146,14 @@ static void test_round_trip(void)
 		char *model;
 		size_t len;
 
-		CU_ASSERT_FATAL(csv->write(&first, m, NULL, &err) == 0);
+		CU_ASSERT_FATAL(csv->write(&first, m, NULL, NULL, &err) == 0);
 		model = import_text("table.csv", first.data, &len);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(model);
 		again = load_text("imported.xml", model, len);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(again);
 		CU_ASSERT_EQUAL(rc_model_step_count(again), rc_model_step_count(m));
 		CU_ASSERT_EQUAL(rc_model_step_link_count(again), 0);
-		CU_ASSERT(csv->write(&second, again, NULL, &err) == 0);
+		CU_ASSERT(csv->write(&second, again, NULL, NULL, &err) == 0);
 		if (first.len != second.len || memcmp(first.data, second.data, first.len) != 0)
 			TEST_FAIL("export -> import -> export of %s is not byte-stable", bundled[i]);
 		rc_buffer_free(&first);
@@ -260,6 +271,7 @@ static void test_import_out_of_memory(void)
 struct pair {
 	rc_model *old_model, *new_model;
 	rc_findings *old_findings, *new_findings;
+	rc_confidence *old_confidence, *new_confidence;
 	rc_diff *diff;
 };
 
@@ -272,13 +284,18 @@ static void open_pair(struct pair *p, const char *old_path, const char *new_path
 	CU_ASSERT_FATAL(p->old_model && p->new_model);
 	p->old_findings = check(p->old_model);
 	p->new_findings = check(p->new_model);
-	CU_ASSERT_FATAL(rc_diff_new(&p->diff, p->old_model, p->old_findings, p->new_model, p->new_findings, &err) == 0);
+	p->old_confidence = rate(p->old_model);
+	p->new_confidence = rate(p->new_model);
+	CU_ASSERT_FATAL(rc_diff_new(&p->diff, p->old_model, p->old_findings, p->old_confidence, p->new_model,
+	                            p->new_findings, p->new_confidence, &err) == 0);
 }
 
 static void close_pair(struct pair *p)
 {
 	rc_diff_free(&p->diff);
 	CU_ASSERT_PTR_NULL(p->diff);
+	rc_confidence_free(&p->old_confidence);
+	rc_confidence_free(&p->new_confidence);
 	rc_findings_free(&p->old_findings);
 	rc_findings_free(&p->new_findings);
 	rc_model_free(&p->old_model);
@@ -341,7 +358,7 @@ static void test_diff_equal(void)
 		CU_ASSERT(rc_diff_equal(p.diff));
 		CU_ASSERT_EQUAL(rc_diff_change_count(p.diff), 0);
 		CU_ASSERT_EQUAL(rc_diff_finding_count(p.diff), 0);
-		CU_ASSERT_EQUAL(rc_diff_outcome_count(p.diff), rc_findings_story_count(p.new_findings));
+		CU_ASSERT_EQUAL(rc_diff_outcome_count(p.diff), rc_confidence_story_count(p.new_confidence));
 		CU_ASSERT(rc_diff_format(&text, p.diff, "text", &err) == 0);
 		CU_ASSERT_EQUAL(text.len, 0);
 		close_pair(&p);
@@ -362,11 +379,13 @@ static void test_diff_out_of_memory(void)
 	rc_alloc_fail_after(-1);
 	rc_diff_free(&p.diff);
 	rc_alloc_fail_after(1000000);
-	CU_ASSERT_FATAL(rc_diff_new(&p.diff, p.old_model, p.old_findings, p.new_model, p.new_findings, &err) == 0);
+	CU_ASSERT_FATAL(rc_diff_new(&p.diff, p.old_model, p.old_findings, p.old_confidence, p.new_model, p.new_findings,
+	                            p.new_confidence, &err) == 0);
 	needed = rc_alloc_fail_after(-1);
 	for (n = 0; n < needed; n++) {
 		rc_alloc_fail_after(n);
-		rc = rc_diff_new(&d, p.old_model, p.old_findings, p.new_model, p.new_findings, &err);
+		rc = rc_diff_new(&d, p.old_model, p.old_findings, p.old_confidence, p.new_model, p.new_findings,
+		                 p.new_confidence, &err);
 		rc_alloc_fail_after(-1);
 		CU_ASSERT_EQUAL(rc, RC_ENOMEM);
 		CU_ASSERT_PTR_NULL(d);

@@ -122,17 +122,24 @@ static void terminate(rc_buffer *buf)
 	buf->len--;
 }
 
-/* Renders `in` with the back-end `format` ("html": the report) into `out`, failing the test on error. */
-static void render_input(rc_buffer *out, const char *format, const rc_render_input *in)
+/* Renders `given` with the back-end `format` ("html": the report) into `out`, failing the test on error.
+ * As on the command line, a checked model is drawn with its confidence. */
+static void render_input(rc_buffer *out, const char *format, const rc_render_input *given)
 {
 	const rc_renderer *r = rc_diagram_renderer(format);
+	rc_render_input in = *given;
+	rc_confidence *confidence = NULL;
 	rc_error err = { 0 };
 	int rc;
 
 	out->len = 0;
-	rc = strcmp(format, "html") == 0 ? rc_report_html(out, in, &err) : r ? r->render(out, in, &err) : -1;
+	if (in.findings && rc_confidence_new(&confidence, in.model, &err) != 0)
+		TEST_FAIL("confidence failed: %s", err.message);
+	in.confidence = confidence;
+	rc = strcmp(format, "html") == 0 ? rc_report_html(out, &in, &err) : r ? r->render(out, &in, &err) : -1;
 	if (rc != 0)
 		TEST_FAIL("render %s failed: %s", format, err.message);
+	rc_confidence_free(&confidence);
 	terminate(out);
 }
 

@@ -27,6 +27,8 @@ RC_API const char *rc_level_title(rc_level level);
 
 /** A three-point rating; RC_RATING_NONE means "not stated". */
 typedef enum rc_rating { RC_RATING_NONE, RC_RATING_LOW, RC_RATING_MEDIUM, RC_RATING_HIGH } rc_rating;
+/** "none", "low", "medium" or "high" (static storage). */
+RC_API const char *rc_rating_name(rc_rating rating);
 
 typedef enum rc_formation { RC_FORMATION_UNKNOWN, RC_FORMATION_VOLUNTARY, RC_FORMATION_MANDATED } rc_formation;
 typedef enum rc_sector { RC_SECTOR_PUBLIC, RC_SECTOR_THIRD, RC_SECTOR_PRIVATE, RC_SECTOR_COMMUNITY } rc_sector;

@@ -3,6 +3,7 @@
 #define RCHAIN_RENDER_H
 
 #include "rchain/check.h"
+#include "rchain/confidence.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -14,6 +15,7 @@ typedef enum rc_direction_of_layout { RC_LAYOUT_LR, RC_LAYOUT_TB } rc_layout_dir
 typedef struct rc_render_input {
 	const rc_model *model;
 	const rc_findings *findings;      /* may be NULL: nothing is annotated */
+	const rc_confidence *confidence;  /* of `model`; may be NULL: nothing is rated */
 	const rc_evidence_base *evidence; /* cited by the report; may be NULL */
 	rc_layout_direction direction;
 	const char *focus; /* a step id: draw only the pathways into that step; NULL draws everything */
@@ -61,17 +63,18 @@ RC_API const rc_renderer *rc_diagram_renderer_at(size_t i);
  * Appends the report on `in` to `out`: one self-contained HTML document with
  * inline CSS and SVG (summary, diagram, findings, contribution stories,
  * evidence gaps, assumptions, risks, evidence-base coverage and the
- * logic-model table). `in->findings` must be set. Returns 0 or a negative
+ * logic-model table). `in->findings` and `in->confidence` must be set. Returns 0 or a negative
  * rc_status, with the message in `err`.
  */
 RC_API int rc_report_html(rc_buffer *out, const rc_render_input *in, rc_error *err);
 
-/** One checked file for a findings report: the model and its findings, or the error that stopped it. */
+/** One checked file for a findings report: the model, its findings and confidence, or the error that stopped it. */
 typedef struct rc_checked {
-	const char *file;            /* as given on the command line */
-	const rc_model *model;       /* NULL when the file could not be processed */
-	const rc_findings *findings; /* NULL when the file could not be processed */
-	const rc_error *error;       /* why it could not, or NULL */
+	const char *file;                /* as given on the command line */
+	const rc_model *model;           /* NULL when the file could not be processed */
+	const rc_findings *findings;     /* NULL when the file could not be processed */
+	const rc_confidence *confidence; /* NULL when the file could not be processed */
+	const rc_error *error;           /* why it could not, or NULL */
 } rc_checked;
 
 /** A findings back-end: "text", "json" or "sarif". */

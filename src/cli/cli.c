@@ -55,10 +55,12 @@ int add_evidence(struct session *s, const char *path)
 }
 
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
-                   rc_findings **findings, rc_error *err)
+                   rc_findings **findings, rc_confidence **confidence, rc_error *err)
 {
-	if (rc_model_load(model, s->ctx, path, err) != 0 || rc_check_run(findings, *model, opts, err) != 0) {
+	if (rc_model_load(model, s->ctx, path, err) != 0 || rc_check_run(findings, *model, opts, err) != 0 ||
+	    rc_confidence_new(confidence, *model, err) != 0) {
 		print_error(err);
+		rc_findings_free(findings);
 		rc_model_free(model);
 		return EXIT_FAILED;
 	}

@@ -48,9 +48,9 @@ int parse_size(const char *text, size_t *out);
 /* Adds an evidence-base file to the session; prints the error and returns -1 on failure. */
 int add_evidence(struct session *s, const char *path);
 
-/* Loads and checks one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
+/* Loads, checks and rates one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
-                   rc_findings **findings, rc_error *err);
+                   rc_findings **findings, rc_confidence **confidence, rc_error *err);
 
 /* Writes output/<model id>.<ext> into `path`, creating output/ when it is missing; -1 with a message on failure. */
 int default_output(char *path, size_t size, const rc_model *model, const char *ext);

@@ -124,17 +124,19 @@ static int show_diff(struct session *s, const char *format, const char *old_path
 	rc_check_options opts = { 0 };
 	rc_model *old_model = NULL, *new_model = NULL;
 	rc_findings *old_findings = NULL, *new_findings = NULL;
+	rc_confidence *old_confidence = NULL, *new_confidence = NULL;
 	rc_diff *diff = NULL;
 	rc_buffer out = { 0 };
 	rc_error err = { 0 };
 	int status;
 
 	opts.evidence = s->evidence;
-	status = load_and_check(s, old_path, &opts, &old_model, &old_findings, &err);
+	status = load_and_check(s, old_path, &opts, &old_model, &old_findings, &old_confidence, &err);
 	if (status == EXIT_CLEAN)
-		status = load_and_check(s, new_path, &opts, &new_model, &new_findings, &err);
+		status = load_and_check(s, new_path, &opts, &new_model, &new_findings, &new_confidence, &err);
 	if (status == EXIT_CLEAN) {
-		if (rc_diff_new(&diff, old_model, old_findings, new_model, new_findings, &err) != 0 ||
+		if (rc_diff_new(&diff, old_model, old_findings, old_confidence, new_model, new_findings, new_confidence,
+		                &err) != 0 ||
 		    rc_diff_format(&out, diff, format, &err) != 0) {
 			print_error(&err);
 			status = EXIT_FAILED;
@@ -148,6 +150,8 @@ static int show_diff(struct session *s, const char *format, const char *old_path
 	}
 	rc_diff_free(&diff);
 	rc_buffer_free(&out);
+	rc_confidence_free(&new_confidence);
+	rc_confidence_free(&old_confidence);
 	rc_findings_free(&new_findings);
 	rc_findings_free(&old_findings);
 	rc_model_free(&new_model);
@@ -199,6 +203,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 	rc_check_options opts = { 0 };
 	const char *output = "-";
 	rc_findings *findings = NULL;
+	rc_confidence *confidence = NULL;
 	rc_model *model = NULL;
 	rc_buffer data = { 0 };
 	rc_error err = { 0 };
@@ -225,9 +230,9 @@ int cmd_export(struct session *s, int argc, char **argv)
 	if (argc - optind != 1)
 		return usage_error("export", "give exactly one model file");
 	opts.evidence = s->evidence;
-	status = load_and_check(s, argv[optind], &opts, &model, &findings, &err);
+	status = load_and_check(s, argv[optind], &opts, &model, &findings, &confidence, &err);
 	if (status == EXIT_CLEAN) {
-		if (exporter->write(&data, model, findings, &err) != 0) {
+		if (exporter->write(&data, model, findings, confidence, &err) != 0) {
 			print_error(&err);
 			status = EXIT_FAILED;
 		} else {
@@ -235,6 +240,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 		}
 	}
 	rc_buffer_free(&data);
+	rc_confidence_free(&confidence);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
 	return status;

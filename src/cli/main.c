@@ -103,6 +103,7 @@ static const char *const rules_help = "usage: rchain rules [CODE]\n"
 struct checked_file {
 	rc_model *model;
 	rc_findings *findings;
+	rc_confidence *confidence;
 	rc_error error;
 };
 
@@ -111,6 +112,7 @@ static void free_checked(struct checked_file *files, size_t count)
 	size_t i;
 
 	for (i = 0; i < count; i++) {
+		rc_confidence_free(&files[i].confidence);
 		rc_findings_free(&files[i].findings);
 		rc_model_free(&files[i].model);
 	}
@@ -157,11 +159,12 @@ static int report_check(struct session *s, const rc_findings_format *format, cha
 		struct checked_file *f = &files[i];
 		int one;
 
-		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->error) != EXIT_CLEAN)
+		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->confidence, &f->error) != EXIT_CLEAN)
 			views[i].error = &f->error;
 		views[i].file = f->model ? rc_model_file(f->model) : strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
 		views[i].model = f->model;
 		views[i].findings = f->findings;
+		views[i].confidence = f->confidence;
 		one = file_status(f, strict);
 		if (one > status)
 			status = one;
@@ -321,6 +324,7 @@ static int draw(struct session *s, struct drawing *d, const char *path)
 {
 	rc_check_options opts = { 0 };
 	rc_findings *findings = NULL;
+	rc_confidence *confidence = NULL;
 	rc_model *model = NULL;
 	rc_buffer data = { 0 };
 	rc_error err = { 0 };
@@ -337,12 +341,15 @@ static int draw(struct session *s, struct drawing *d, const char *path)
 	 * A diagram over the limits is refused before the check, which is not free
 	 * on a huge model either; a report is still written, without its diagram.
 	 */
-	if ((d->renderer && rc_diagram_fits(&d->in, &err) != 0) || rc_check_run(&findings, model, &opts, &err) != 0) {
+	if ((d->renderer && rc_diagram_fits(&d->in, &err) != 0) || rc_check_run(&findings, model, &opts, &err) != 0 ||
+	    rc_confidence_new(&confidence, model, &err) != 0) {
 		print_error(&err);
+		rc_findings_free(&findings);
 		rc_model_free(&model);
 		return EXIT_FAILED;
 	}
 	d->in.findings = findings;
+	d->in.confidence = confidence;
 	d->in.evidence = s->evidence;
 	rc = d->renderer ? d->renderer->render(&data, &d->in, &err) : rc_report_html(&data, &d->in, &err);
 	if (rc != 0) {
@@ -355,6 +362,7 @@ static int draw(struct session *s, struct drawing *d, const char *path)
 		status = write_output(d->output ? d->output : out, &data);
 	}
 	rc_buffer_free(&data);
+	rc_confidence_free(&confidence);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
 	return status;

@@ -266,7 +266,7 @@ static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *nam
 	}
 	if (rc == 0)
 		rc = check_cites(eb, entries, err);
-	if (rc == 0 && word_index_build(&words, eb) != 0)
+	if (rc == 0 && word_index_build(&words, eb->entries.data, eb->entries.len) != 0)
 		rc = error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
 	if (rc != 0) {
 		/* Nothing of a refused file stays: back to the lengths, the arena and the id map before it. */

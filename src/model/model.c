@@ -29,6 +29,13 @@ const char *rc_level_id(rc_level level)
 	return level_names[level];
 }
 
+const char *rc_rating_name(rc_rating rating)
+{
+	static const char *const names[] = { "none", "low", "medium", "high" };
+
+	return names[rating];
+}
+
 const char *rc_formation_name(rc_formation formation)
 {
 	return formation_names[formation];

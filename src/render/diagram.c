@@ -327,9 +327,10 @@ enum { KEY_WRAP = 70 };
 struct builder {
 	Agraph_t *g;
 	const rc_render_input *in;
-	const rc_findings *findings; /* NULL when nothing is annotated */
-	const unsigned char *keep;   /* per step: drawn */
-	rc_buffer scratch;           /* one attribute value at a time */
+	const rc_findings *findings;     /* NULL when nothing is annotated */
+	const rc_confidence *confidence; /* NULL when nothing is rated */
+	const unsigned char *keep;       /* per step: drawn */
+	rc_buffer scratch;               /* one attribute value at a time */
 	Agnode_t **step_nodes;
 	Agnode_t *level_nodes[RC_LEVEL_COUNT];
 	size_t *weakest_steps; /* per step: stories whose weakest element it is */
@@ -540,7 +541,7 @@ static void put_annotations(struct builder *b, rc_rating rating, size_t evidence
 {
 	const rc_render_input *in = b->in;
 
-	if (b->findings) {
+	if (b->confidence) {
 		putf(b, "<TR><TD><FONT POINT-SIZE=\"9\">%s %s", confidence_style[rating].mark,
 		     confidence_style[rating].name);
 		if (!in->hide_evidence && evidence)
@@ -582,7 +583,7 @@ static void finding_counts(const struct builder *b, int is_step, size_t index, s
 
 static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 {
-	rc_rating rating = b->findings ? rc_findings_step_confidence(b->findings, s->index) : RC_RATING_NONE;
+	rc_rating rating = b->confidence ? rc_confidence_step(b->confidence, s->index) : RC_RATING_NONE;
 	size_t weakest = b->weakest_steps ? b->weakest_steps[s->index] : 0;
 	size_t count[2];
 	char name[32];
@@ -606,7 +607,7 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	putf(b, "step-%s", s->id);
 	if (!b->failed)
 		set(b, n, "id", b->scratch.data);
-	if (b->findings) {
+	if (b->confidence) {
 		set(b, n, "fillcolor", confidence_style[rating].fill);
 		if (rating == RC_RATING_NONE)
 			set(b, n, "style", "rounded,filled,dashed");
@@ -788,7 +789,7 @@ static int link_kept(const rc_link *l, const unsigned char *keep)
 
 static void add_link(struct builder *b, const rc_link *l)
 {
-	rc_rating rating = b->findings ? rc_findings_link_confidence(b->findings, l->index) : RC_RATING_NONE;
+	rc_rating rating = b->confidence ? rc_confidence_link(b->confidence, l->index) : RC_RATING_NONE;
 	size_t weakest = b->weakest_links ? b->weakest_links[l->index] : 0;
 	Agnode_t *from = l->column ? b->level_nodes[l->from_level] : b->step_nodes[l->from_step];
 	Agnode_t *to = l->column ? b->level_nodes[l->to_level] : b->step_nodes[l->to_step];
@@ -811,7 +812,7 @@ static void add_link(struct builder *b, const rc_link *l)
 		return;
 	}
 	finding_counts(b, 0, l->index, count);
-	if (b->findings) {
+	if (b->confidence) {
 		set(b, e, "color", confidence_style[rating].line);
 		set(b, e, "penwidth", weakest ? "4" : confidence_style[rating].penwidth);
 	}
@@ -847,14 +848,14 @@ static int count_weakest(struct builder *b)
 	const rc_model *m = b->in->model;
 	size_t i;
 
-	if (!b->findings)
+	if (!b->confidence)
 		return 0;
 	b->weakest_steps = rc_calloc(m->steps.len + 1, sizeof(size_t));
 	b->weakest_links = rc_calloc(m->links.len + 1, sizeof(size_t));
 	if (!b->weakest_steps || !b->weakest_links)
 		return -1;
-	for (i = 0; i < rc_findings_story_count(b->findings); i++) {
-		const rc_story *s = rc_findings_story(b->findings, i);
+	for (i = 0; i < rc_confidence_story_count(b->confidence); i++) {
+		const rc_story *s = rc_confidence_story(b->confidence, i);
 
 		if (!b->keep[s->outcome] || s->weakest_index == RC_NONE)
 			continue;
@@ -933,7 +934,7 @@ static void put_legend(struct builder *b)
 {
 	put(b, "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
 	       "CELLPADDING=\"3\">");
-	if (b->findings) {
+	if (b->confidence) {
 		int r;
 
 		put(b, "<TR><TD ALIGN=\"LEFT\"><B>Confidence</B></TD>");
@@ -944,13 +945,13 @@ static void put_legend(struct builder *b)
 	}
 	put(b, "<TR><TD ALIGN=\"LEFT\"><B>Links</B></TD><TD>solid: causal</TD><TD>dashed: feedback</TD>"
 	       "<TD><FONT COLOR=\"" COLUMN_COLOR "\"><B>thick blue</B></FONT>: column link</TD>");
-	put(b, b->findings ? "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">colour and mark: link confidence</TD></TR>" : "</TR>");
+	put(b, b->confidence ? "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">colour and mark: link confidence</TD></TR>" : "</TR>");
 	if (b->findings && !b->in->no_findings)
 		put(b, "<TR><TD ALIGN=\"LEFT\"><B>Findings</B></TD><TD BGCOLOR=\"" FINDINGS_COLOR
 		       "\"><FONT COLOR=\"#FFFFFF\">✖ errors</FONT></TD><TD BGCOLOR=\"" WARNINGS_COLOR
 		       "\">▲ warnings</TD><TD COLSPAN=\"3\" ALIGN=\"LEFT\">thick vermillion border: has "
 		       "findings</TD></TR>");
-	if (b->findings)
+	if (b->confidence)
 		put(b, "<TR><TD ALIGN=\"LEFT\"><B>Stories</B></TD><TD COLSPAN=\"5\" ALIGN=\"LEFT\">◆ weakest link: the "
 		       "weakest step or link on an outcome's strongest pathway (thick black)</TD></TR>");
 	if (!b->in->hide_evidence)
@@ -1078,6 +1079,7 @@ static Agraph_t *build_graph(const rc_render_input *in, rc_error *err)
 	memset(&b, 0, sizeof(b));
 	b.in = in;
 	b.findings = in->findings;
+	b.confidence = in->confidence;
 	b.keep = keep;
 	b.step_nodes = rc_calloc(m->steps.len + 1, sizeof(Agnode_t *));
 	b.g = agopen("rchain", Agdirected, &graph_discipline);

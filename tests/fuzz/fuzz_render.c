@@ -60,6 +60,7 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 {
 	const rc_renderer *r = rc_diagram_renderer(name);
 	rc_render_input in;
+	rc_confidence *confidence = NULL;
 	rc_buffer out = { 0 };
 	rc_error err;
 	int rc;
@@ -69,7 +70,10 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 	FUZZ_CHECK(report || r != NULL, "renderer exists");
 	memset(&in, 0, sizeof(in));
 	in.model = model;
+	memset(&err, 0, sizeof(err));
+	FUZZ_CHECK(!findings || rc_confidence_new(&confidence, model, &err) == 0, "confidence is computed");
 	in.findings = findings;
+	in.confidence = confidence;
 	in.evidence = fuzz_evidence;
 	in.direction = dir;
 	in.max_steps = FUZZ_MAX_STEPS;
@@ -101,6 +105,7 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 		FUZZ_CHECK(rc == RC_ERENDER, "rendering a loaded model fails only in Graphviz");
 	}
 	rc_buffer_free(&out);
+	rc_confidence_free(&confidence);
 }
 
 /*
