@@ -75,7 +75,7 @@ static void test_templates_shapes(void)
 	rc_model *m = load_text("blank", text, len);
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		rc_model_steps_at(m, (rc_level)level, &count);
+		rc_model_level_steps(m, (rc_level)level, &count);
 		CU_ASSERT_EQUAL(count, 1);
 	}
 	rc_model_free(&m);

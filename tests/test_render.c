@@ -126,7 +126,7 @@ static void terminate(rc_buffer *buf)
  * As on the command line, a checked model is drawn with its confidence. */
 static void render_input(rc_buffer *out, const char *format, const rc_render_input *given)
 {
-	const rc_renderer *r = rc_diagram_renderer(format);
+	const rc_renderer *r = rc_diagram_renderer_find(format);
 	rc_render_input in = *given;
 	rc_confidence *confidence = NULL;
 	rc_error err = { 0 };
@@ -327,7 +327,7 @@ static void test_renderer_table(void)
 
 	CU_ASSERT_EQUAL(rc_diagram_renderer_count(), 4);
 	for (i = 0; i < 4; i++) {
-		const rc_renderer *r = rc_diagram_renderer(names[i]);
+		const rc_renderer *r = rc_diagram_renderer_find(names[i]);
 
 		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
 		CU_ASSERT_STRING_EQUAL(r->name, names[i]);
@@ -336,9 +336,9 @@ static void test_renderer_table(void)
 		CU_ASSERT_PTR_EQUAL(rc_diagram_renderer_at(i), r);
 	}
 	CU_ASSERT_PTR_NULL(rc_diagram_renderer_at(4));
-	CU_ASSERT_PTR_NULL(rc_diagram_renderer("jpg"));
-	CU_ASSERT_PTR_NULL(rc_diagram_renderer("SVG"));
-	CU_ASSERT_PTR_NULL(rc_diagram_renderer(""));
+	CU_ASSERT_PTR_NULL(rc_diagram_renderer_find("jpg"));
+	CU_ASSERT_PTR_NULL(rc_diagram_renderer_find("SVG"));
+	CU_ASSERT_PTR_NULL(rc_diagram_renderer_find(""));
 }
 
 /* --- formats --- */
@@ -703,7 +703,7 @@ static void test_limits_and_focus(void)
 	CU_ASSERT_STRING_EQUAL(err.message,
 	                       "36 steps is over the diagram limit of 5 (layout would take too long); draw "
 	                       "part of the model with --focus STEP, or raise the limit with --max-steps");
-	CU_ASSERT_EQUAL(rc_diagram_renderer("svg")->render(&out, &in, &err), RC_ELIMIT);
+	CU_ASSERT_EQUAL(rc_diagram_renderer_find("svg")->render(&out, &in, &err), RC_ELIMIT);
 	CU_ASSERT_EQUAL(out.len, 0);
 	in.focus = "eng.staff"; /* inputs and activities that lead to it: more than 5 */
 	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_ELIMIT);

@@ -56,7 +56,7 @@ static size_t scan_best(const rc_evidence_base *eb, rc_entry_kind kind, const st
 	size_t best = RC_NONE, best_shared = 0, i, a, b;
 	struct words ew = { 0 };
 
-	for (i = 0; i < rc_evidence_base_count(eb); i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
 		size_t shared = 0, smaller;
 
@@ -102,7 +102,7 @@ static void expect_same(const rc_evidence_base *eb, struct word_tally *t, rc_ent
 static void test_index_matches_scan(void)
 {
 	const rc_evidence_base *eb = test_evidence_base();
-	size_t n = rc_evidence_base_count(eb), found = 0, i;
+	size_t n = rc_evidence_base_entry_count(eb), found = 0, i;
 	struct word_tally t;
 	int kind;
 

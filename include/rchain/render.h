@@ -53,7 +53,7 @@ typedef struct rc_renderer {
 } rc_renderer;
 
 /** The diagram renderer called `name` ("svg", "png", "pdf", "dot"), or NULL. */
-RC_API const rc_renderer *rc_diagram_renderer(const char *name);
+RC_API const rc_renderer *rc_diagram_renderer_find(const char *name);
 
 /** Number of diagram renderers, and the i-th in table order. */
 RC_API size_t rc_diagram_renderer_count(void);

@@ -176,7 +176,7 @@ int confidence_compute(struct rc_confidence *c, const rc_model *m)
 	int rc = RC_ENOMEM;
 
 	memset(c, 0, sizeof(*c));
-	rc_model_steps_at(m, RC_LEVEL_OUTCOME, &outcomes);
+	rc_model_level_steps(m, RC_LEVEL_OUTCOME, &outcomes);
 	c->steps = rc_calloc(n, sizeof(*c->steps));
 	c->links = rc_calloc(m->links.len, sizeof(*c->links));
 	c->stories = rc_calloc(outcomes, sizeof(*c->stories));
@@ -191,7 +191,7 @@ int confidence_compute(struct rc_confidence *c, const rc_model *m)
 	for (i = 0; i < m->links.len; i++)
 		c->links[i] = confidence_of_evidence(m, MODEL_AT(m, links, rc_link, i)->evidence);
 	widest_paths(&s);
-	/* Outcomes in document order (rc_model_steps_at groups them by strand). */
+	/* Outcomes in document order (rc_model_level_steps groups them by strand). */
 	for (i = 0; i < n; i++)
 		if (MODEL_AT(m, steps, rc_step, i)->level == RC_LEVEL_OUTCOME)
 			c->stories[c->story_count++].outcome = i;

@@ -275,7 +275,7 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 	while ((c = getopt_long(argc, argv, report ? "o:h" : "f:o:h", report ? options + 3 : options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			d->renderer = rc_diagram_renderer(optarg);
+			d->renderer = rc_diagram_renderer_find(optarg);
 			if (!d->renderer)
 				return usage_error(d->command, "--format must be svg, png, pdf or dot");
 			break;
@@ -380,7 +380,7 @@ static int run_drawing(struct session *s, int argc, char **argv, const char *com
 
 static int cmd_render(struct session *s, int argc, char **argv)
 {
-	return run_drawing(s, argc, argv, "render", rc_diagram_renderer("svg"), render_help);
+	return run_drawing(s, argc, argv, "render", rc_diagram_renderer_find("svg"), render_help);
 }
 
 static int cmd_report(struct session *s, int argc, char **argv)
@@ -499,7 +499,7 @@ static int list_evidence(const rc_evidence_base *eb)
 	rc_buffer cite = { 0 };
 	size_t i;
 
-	for (i = 0; i < rc_evidence_base_count(eb); i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
 
 		cite.len = 0;
@@ -537,7 +537,7 @@ static int cmd_evidence(struct session *s, int argc, char **argv)
 		return usage_error("evidence", "give at most one entry id");
 	if (argc == optind)
 		return list_evidence(s->evidence);
-	e = rc_evidence_base_find(s->evidence, argv[optind]);
+	e = rc_evidence_base_find_entry(s->evidence, argv[optind]);
 	if (!e)
 		return usage_error("evidence", "unknown entry id (run 'rchain evidence' for the list)");
 	return explain_entry(s->evidence, e);

@@ -625,7 +625,7 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 static size_t kept_in(const struct builder *b, rc_level level, size_t strand)
 {
 	size_t n, i, kept = 0;
-	const size_t *steps = rc_model_steps_in(b->in->model, level, strand, &n);
+	const size_t *steps = rc_model_strand_steps(b->in->model, level, strand, &n);
 
 	for (i = 0; i < n; i++)
 		kept += b->keep[steps[i]];
@@ -664,7 +664,7 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 	set(b, head, "id", name);
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t n;
-		const size_t *steps = rc_model_steps_in(m, level, strand, &n);
+		const size_t *steps = rc_model_strand_steps(m, level, strand, &n);
 
 		for (i = 0; i < n && !b->failed; i++)
 			if (b->keep[steps[i]])
@@ -739,7 +739,7 @@ static void add_free_steps(struct builder *b)
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t n;
-		const size_t *steps = rc_model_steps_at(m, level, &n);
+		const size_t *steps = rc_model_level_steps(m, level, &n);
 
 		for (i = 0; i < n && !b->failed; i++)
 			if (b->keep[steps[i]]) {
@@ -765,7 +765,7 @@ static void add_steps(struct builder *b)
 	}
 	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		size_t n;
-		const size_t *steps = rc_model_steps_at(m, level, &n);
+		const size_t *steps = rc_model_level_steps(m, level, &n);
 		Agraph_t *rank;
 
 		snprintf(name, sizeof(name), "rank_%s", rc_level_id(level));
@@ -1199,7 +1199,7 @@ const rc_renderer *rc_diagram_renderer_at(size_t i)
 	return i < rc_diagram_renderer_count() ? &diagram_renderers[i] : NULL;
 }
 
-const rc_renderer *rc_diagram_renderer(const char *name)
+const rc_renderer *rc_diagram_renderer_find(const char *name)
 {
 	size_t i;
 

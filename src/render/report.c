@@ -165,7 +165,7 @@ static void summary(struct report *r)
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t n;
 
-		rc_model_steps_at(m, level, &n);
+		rc_model_level_steps(m, level, &n);
 		putf(r, "<tr><th>%s</th><td>%zu</td></tr>", rc_level_title(level), n);
 	}
 	putf(r,
@@ -206,7 +206,7 @@ static int diagram(struct report *r, rc_error *err)
 {
 	rc_buffer svg = { 0 };
 	const char *start;
-	int rc = rc_diagram_renderer("svg")->render(&svg, r->in, err);
+	int rc = rc_diagram_renderer_find("svg")->render(&svg, r->in, err);
 
 	section(r, "diagram", "Diagram");
 	if (rc == RC_ELIMIT) {
@@ -357,7 +357,7 @@ static int gaps(struct report *r, rc_error *err)
 /* The evidence-base entry `ref` refers to, with its citation; or a note that it is unknown. */
 static void entry_cell(struct report *r, const char *ref)
 {
-	const rc_entry *e = ref && r->in->evidence ? rc_evidence_base_find(r->in->evidence, ref) : NULL;
+	const rc_entry *e = ref && r->in->evidence ? rc_evidence_base_find_entry(r->in->evidence, ref) : NULL;
 
 	put(r, "<td>");
 	if (ref) {
@@ -441,7 +441,7 @@ static int coverage(struct report *r)
 	}
 	if (model_collect_refs(r->m, &refs) != 0)
 		return RC_ENOMEM;
-	for (i = 0; i < rc_evidence_base_count(eb); i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
 
 		if (rc_entry_applies(e, r->m)) {
@@ -457,7 +457,7 @@ static int coverage(struct report *r)
 		put(r,
 		    "<table><thead><tr><th>Entry</th><th>Kind</th><th>Text</th><th>Source</th><th>Addressed</th></tr>"
 		    "</thead><tbody>");
-	for (i = 0; i < rc_evidence_base_count(eb) && !r->failed; i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(eb) && !r->failed; i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
 		int done = idmap_get(&refs, e->id) != RC_NONE;
 
@@ -499,7 +499,7 @@ static void logic_table(struct report *r)
 		size_t strand = row < m->strands.len ? row : RC_NONE, total = 0, n;
 
 		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			rc_model_steps_in(m, level, strand, &n);
+			rc_model_strand_steps(m, level, strand, &n);
 			total += n;
 		}
 		if (total == 0 && strand == RC_NONE)
@@ -511,7 +511,7 @@ static void logic_table(struct report *r)
 			put(r, "</th>");
 		}
 		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			const size_t *steps = rc_model_steps_in(m, level, strand, &n);
+			const size_t *steps = rc_model_strand_steps(m, level, strand, &n);
 
 			put(r, "<td><ul class=\"cell\">");
 			for (i = 0; i < n; i++) {

@@ -146,7 +146,7 @@ static int render_diagram(struct result *r, enum stage s, const char *name, rc_b
 	in.direction = RC_LAYOUT_LR;
 	memset(&err, 0, sizeof(err));
 	rc = strcmp(name, "html") == 0 ? rc_report_html(out, &in, &err)
-	                               : rc_diagram_renderer(name)->render(out, &in, &err);
+	                               : rc_diagram_renderer_find(name)->render(out, &in, &err);
 	if (rc != 0) {
 		failed(r, s, rc, &err, 1);
 		rc_buffer_free(out);
@@ -198,11 +198,11 @@ static void run(struct result *r)
 		goto done;
 	}
 	step_done(r, S_DEFAULT_BASE);
-	before = rc_evidence_base_count(eb);
+	before = rc_evidence_base_entry_count(eb);
 	rc = rc_evidence_base_add(eb, ctx, base_path, &err);
 	if (rc != 0) {
 		failed(r, S_USER_BASE, rc, &err, 1);
-		if (rc_evidence_base_count(eb) != before)
+		if (rc_evidence_base_entry_count(eb) != before)
 			problem(r, "a refused evidence file left entries behind", &err);
 		goto done;
 	}

@@ -58,7 +58,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void render(const char *name, const rc_model *model, const rc_findings *findings, rc_layout_direction dir)
 {
-	const rc_renderer *r = rc_diagram_renderer(name);
+	const rc_renderer *r = rc_diagram_renderer_find(name);
 	rc_render_input in;
 	rc_confidence *confidence = NULL;
 	rc_buffer out = { 0 };
