@@ -5,8 +5,9 @@
 #include "base/alloc.h"
 #include "base/buffer.h"
 #include "base/error.h"
-#include "base/idmap.h"
+#include "check/coverage.h"
 #include "model/internal.h"
+#include "render/style.h"
 #include "rchain/render.h"
 
 /* The page's style: screen and print (A4 landscape, a page per section, table rows never split). */
@@ -17,15 +18,14 @@ static const char *const style =
         "th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}th{background:#E8E8E8}"
         "thead{display:table-header-group}tr,td,th,li{break-inside:avoid;page-break-inside:avoid}"
         "h2,h3{break-after:avoid;page-break-after:avoid}.diagram svg{max-width:100%;height:auto}"
-        ".high{background:#B3E2D5}.medium{background:#F8E2B3}.low{background:#F0D7E5}.none{background:#FFF}"
-        ".error{background:#D55E00;color:#FFF}.warning{background:#F0E442}.note{background:#E8E8E8}"
+        ".high{background:" STYLE_FILL_HIGH "}.medium{background:" STYLE_FILL_MEDIUM "}.low{background:" STYLE_FILL_LOW
+        "}.none{background:#FFF}.error{background:" STYLE_ERROR_COLOR
+        ";color:#FFF}.warning{background:" STYLE_WARNING_COLOR "}.note{background:#E8E8E8}"
         "table.narrow{width:auto}.muted{color:#555}code{font-size:10pt}ul.cell{margin:0;padding-left:1.1em}"
         "@page{size:A4 landscape;margin:12mm}"
         "@media print{body{margin:0}section{break-before:page;page-break-before:always}"
         ".diagram svg{width:auto;height:auto;max-width:100%;max-height:160mm}"
         "section#summary{break-before:auto;page-break-before:auto}}";
-
-static const char *const rating_marks[] = { "○○○", "●○○", "●●○", "●●●" };
 
 struct report {
 	rc_buffer *out;
@@ -63,8 +63,8 @@ static void text(struct report *r, const char *s)
 
 static void rating(struct report *r, rc_rating rating)
 {
-	putf(r, "<td class=\"%s\">%s %s</td>", rc_rating_name(rating), rating_marks[rating],
-	     rating == RC_RATING_NONE ? "unrated" : rc_rating_name(rating));
+	putf(r, "<td class=\"%s\">%s %s</td>", rc_rating_name(rating), style_of_rating(rating)->mark,
+	     style_of_rating(rating)->name);
 }
 
 /* "title (id)" of a step. */
@@ -279,7 +279,7 @@ static int stories(struct report *r)
 
 		put(r, "<h3>");
 		step_name(r, s->outcome);
-		putf(r, "</h3><p>Confidence: %s %s.", rating_marks[s->confidence],
+		putf(r, "</h3><p>Confidence: %s %s.", style_of_rating(s->confidence)->mark,
 		     s->reached ? rc_rating_name(s->confidence) : "unrated");
 		if (!s->reached) {
 			put(r, " No pathway from an input or activity reaches this outcome.</p>");
@@ -427,40 +427,33 @@ static void risks(struct report *r)
 	put(r, "</section>\n");
 }
 
+/* Every entry that applies, and whether it is addressed: the coverage the rules RC030 to RC032 check. */
 static int coverage(struct report *r)
 {
 	const rc_evidence_base *eb = r->in->evidence;
-	struct idmap refs = { 0 };
-	size_t i, applicable = 0, addressed = 0;
+	struct coverage cov;
+	size_t i;
 
 	section(r, "coverage", "Evidence-base coverage");
 	if (!eb) {
 		put(r, "<p>No evidence base was given.</p></section>\n");
 		return 0;
 	}
-	if (model_collect_refs(r->m, &refs) != 0)
+	if (coverage_find(&cov, r->m, eb) != 0)
 		return RC_ENOMEM;
-	for (i = 0; i < rc_evidence_base_count(eb); i++) {
-		const rc_entry *e = rc_evidence_base_entry(eb, i);
-
-		if (rc_entry_applies(e, r->m)) {
-			applicable++;
-			addressed += idmap_get(&refs, e->id) != RC_NONE;
-		}
-	}
 	putf(r,
 	     "<p>%zu of the %zu evidence-base entries that apply to this model are addressed (a step, assumption "
 	     "or risk refers to them).</p>",
-	     addressed, applicable);
-	if (applicable)
+	     cov.addressed, cov.applicable);
+	if (cov.applicable)
 		put(r,
 		    "<table><thead><tr><th>Entry</th><th>Kind</th><th>Text</th><th>Source</th><th>Addressed</th></tr>"
 		    "</thead><tbody>");
 	for (i = 0; i < rc_evidence_base_count(eb) && !r->failed; i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
-		int done = idmap_get(&refs, e->id) != RC_NONE;
+		int done = (cov.entry[i] & COVERAGE_ADDRESSED) != 0;
 
-		if (!rc_entry_applies(e, r->m))
+		if (!(cov.entry[i] & COVERAGE_APPLIES))
 			continue;
 		put(r, "<tr><td><code>");
 		text(r, e->id);
@@ -474,8 +467,8 @@ static int coverage(struct report *r)
 		text(r, r->scratch.data);
 		putf(r, "</td><td class=\"%s\">%s</td></tr>", done ? "high" : "low", done ? "● yes" : "○ no");
 	}
-	table_close(r, applicable);
-	idmap_free(&refs);
+	table_close(r, cov.applicable);
+	coverage_free(&cov);
 	put(r, "</section>\n");
 	return 0;
 }
