@@ -7,6 +7,7 @@
 #include "base/error.h"
 #include "check/coverage.h"
 #include "model/internal.h"
+#include "model/table.h"
 #include "render/style.h"
 #include "rchain/render.h"
 
@@ -473,48 +474,37 @@ static int coverage(struct report *r)
 	return 0;
 }
 
-/* The classic logic-model table: one column per level, one row per strand (and one for steps without). */
+/* A header or strand cell holds text; a level's cell, the titles of its steps as a list. */
+static int html_cell(rc_buffer *out, const rc_model *m, const char *text, const size_t *steps, size_t count)
+{
+	size_t i;
+	int failed;
+
+	if (text)
+		return buffer_puts(out, "<th>") || buffer_xml_text(out, text) || buffer_puts(out, "</th>") ? RC_ENOMEM
+		                                                                                           : 0;
+	failed = buffer_puts(out, "<td><ul class=\"cell\">");
+	for (i = 0; i < count && !failed; i++)
+		failed = buffer_puts(out, "<li>") || buffer_xml_text(out, rc_model_step(m, steps[i])->title) ||
+		         buffer_puts(out, "</li>");
+	return failed || buffer_puts(out, "</ul></td>") ? RC_ENOMEM : 0;
+}
+
+static int html_after_header(rc_buffer *out, size_t columns)
+{
+	(void)columns;
+	return buffer_puts(out, "</thead><tbody>");
+}
+
+/* The classic logic-model table, from the walk the CSV and Markdown exports use. */
 static void logic_table(struct report *r)
 {
-	const rc_model *m = r->m;
-	size_t rows = m->strands.len + 1, row, i;
-	rc_level level;
+	static const struct table_format html = { "<tr>", "", "</tr>", "No strand", html_cell, html_after_header };
 
 	section(r, "table", "Logic-model table");
-	put(r, "<table><thead><tr>");
-	if (m->strands.len)
-		put(r, "<th>Strand</th>");
-	for (level = 0; level < RC_LEVEL_COUNT; level++)
-		putf(r, "<th>%s</th>", rc_level_title(level));
-	put(r, "</tr></thead><tbody>");
-	for (row = 0; row < rows; row++) {
-		size_t strand = row < m->strands.len ? row : RC_NONE, total = 0, n;
-
-		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			rc_model_steps_in(m, level, strand, &n);
-			total += n;
-		}
-		if (total == 0 && strand == RC_NONE)
-			continue;
-		put(r, "<tr>");
-		if (m->strands.len) {
-			put(r, "<th>");
-			text(r, strand == RC_NONE ? "No strand" : MODEL_AT(m, strands, rc_strand, strand)->name);
-			put(r, "</th>");
-		}
-		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			const size_t *steps = rc_model_steps_in(m, level, strand, &n);
-
-			put(r, "<td><ul class=\"cell\">");
-			for (i = 0; i < n; i++) {
-				put(r, "<li>");
-				text(r, STEP(m, steps[i])->title);
-				put(r, "</li>");
-			}
-			put(r, "</ul></td>");
-		}
-		put(r, "</tr>");
-	}
+	put(r, "<table><thead>");
+	if (!r->failed && model_table_write(r->out, &html, r->m) != 0)
+		r->failed = 1;
 	put(r, "</tbody></table></section>\n");
 }
 
