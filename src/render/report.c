@@ -4,6 +4,7 @@
 
 #include "base/alloc.h"
 #include "base/buffer.h"
+#include "base/diagnostic.h"
 #include "base/error.h"
 #include "check/coverage.h"
 #include "model/internal.h"
@@ -240,11 +241,13 @@ static void findings_of(struct report *r, rc_severity severity, int silenced, co
 			     "<h3>%s</h3><table><thead><tr><th>Where</th><th>Rule</th><th>Finding</th><th>%s</th></tr>"
 			     "</thead><tbody>",
 			     title, silenced ? "Why silenced" : "Hint");
+		r->scratch.len = 0;
+		if (diagnostic_place(&r->scratch, x->loc.file, x->loc.line, x->loc.column) != 0)
+			r->failed = 1;
 		put(r, "<tr><td><code>");
-		text(r, r->m->file);
-		putf(r, ":%u:%u</code></td><td class=\"%s\">%s %s<br>%s</td><td>", (unsigned)x->loc.line,
-		     (unsigned)x->loc.column, rc_severity_name(x->severity), x->rule->code,
-		     rc_severity_name(x->severity), x->rule->slug);
+		text(r, r->scratch.data);
+		putf(r, "</code></td><td class=\"%s\">%s %s<br>%s</td><td>", rc_severity_name(x->severity),
+		     x->rule->code, rc_severity_name(x->severity), x->rule->slug);
 		text(r, x->message);
 		put(r, "</td><td>");
 		text(r, silenced ? x->suppressed : x->rule->hint);
