@@ -1002,7 +1002,7 @@ static void expect_renders_free(const char *path)
 /*
  * Nothing a render allocates outlives it. The fixture and columns-strands
  * have clusters whose ranks dot fills with a subgraph of its own, which
- * Graphviz 2.42 leaves behind (see close_graph in render_diagram.c).
+ * Graphviz 2.42 leaves behind (see graphviz_close in src/render/graphviz.c).
  */
 static void test_renders_free(void)
 {

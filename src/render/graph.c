@@ -188,11 +188,28 @@ static size_t kept_in(const struct builder *b, rc_level level, size_t strand)
 	return kept;
 }
 
+/*
+ * A cluster holding a node `head_name` that also sits in `rows` (the column
+ * before the inputs); NULL (and the build failed) when either could not be made.
+ */
+static Agraph_t *row_cluster(struct builder *b, const char *cluster_name, const char *head_name, Agraph_t *rows,
+                             Agnode_t **head)
+{
+	Agraph_t *cluster = builder_subgraph(b, cluster_name);
+
+	*head = cluster ? builder_node(b, cluster, head_name) : NULL;
+	if (!*head || !agsubnode(rows, *head, 1)) {
+		b->failed = 1;
+		return NULL;
+	}
+	return cluster;
+}
+
 /* One row (cluster) of a stranded model: a label node in the rows column, then the steps. */
 static void add_row(struct builder *b, const char *id, const char *title, size_t strand, Agraph_t *rows)
 {
 	const rc_model *m = b->in->model;
-	char name[48];
+	char cluster_name[48], name[48];
 	Agraph_t *cluster;
 	Agnode_t *head;
 	rc_level level;
@@ -202,14 +219,11 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 		kept += kept_in(b, level, strand);
 	if (kept == 0)
 		return;
-	snprintf(name, sizeof(name), "cluster_row_%s", id);
-	cluster = builder_subgraph(b, name);
+	snprintf(cluster_name, sizeof(cluster_name), "cluster_row_%s", id);
 	snprintf(name, sizeof(name), "row_%s", id);
-	head = cluster ? builder_node(b, cluster, name) : NULL;
-	if (!head || !agsubnode(rows, head, 1)) {
-		b->failed = 1;
+	cluster = row_cluster(b, cluster_name, name, rows, &head);
+	if (!cluster)
 		return;
-	}
 	builder_set(b, cluster, "style", "rounded");
 	builder_set(b, cluster, "color", "#999999");
 	builder_set(b, cluster, "label", "");
@@ -231,14 +245,12 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 /* The header row: the level headers and the corner above the row labels, in one borderless cluster. */
 static void add_header_row(struct builder *b, Agraph_t *rows)
 {
-	Agraph_t *headers = builder_subgraph(b, "cluster_levels");
-	Agnode_t *corner = headers ? builder_node(b, headers, "rows") : NULL;
+	Agnode_t *corner;
+	Agraph_t *headers = row_cluster(b, "cluster_levels", "rows", rows, &corner);
 	rc_level level;
 
-	if (!corner || !agsubnode(rows, corner, 1)) {
-		b->failed = 1;
+	if (!headers)
 		return;
-	}
 	builder_set(b, headers, "style", "invis");
 	builder_set(b, headers, "label", "");
 	builder_set(b, corner, "label", "");
@@ -468,12 +480,11 @@ static void put_key(struct builder *b)
 	columns = n > 24 ? 3 : n > 8 ? 2 : 1;
 	rows = (n + columns - 1) / columns;
 	if (n)
-		builder_putf(
-		        b,
-		        "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" "
-		        "CELLPADDING=\"1\">"
-		        "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%zu\"><B>Key: assumptions (A) and risks (R)</B></TD></TR>",
-		        2 * columns);
+		builder_putf(b,
+		             "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" "
+		             "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\" COLSPAN=\"%zu\"><B>Key: assumptions (A) and "
+		             "risks (R)</B></TD></TR>",
+		             2 * columns);
 	for (row = 0; row < rows; row++) {
 		builder_put(b, "<TR>");
 		for (col = 0; col < columns && col * rows + row < n; col++)
@@ -509,9 +520,9 @@ static void put_legend(struct builder *b)
 		               "\">▲ warnings</TD><TD COLSPAN=\"3\" ALIGN=\"LEFT\">thick vermillion border: has "
 		               "findings</TD></TR>");
 	if (b->findings)
-		builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Stories</B></TD><TD COLSPAN=\"5\" ALIGN=\"LEFT\">◆ weakest "
-		               "link: the "
-		               "weakest step or link on an outcome's strongest pathway (thick black)</TD></TR>");
+		builder_put(b,
+		            "<TR><TD ALIGN=\"LEFT\"><B>Stories</B></TD><TD COLSPAN=\"5\" ALIGN=\"LEFT\">◆ weakest "
+		            "link: the weakest step or link on an outcome's strongest pathway (thick black)</TD></TR>");
 	if (!b->in->hide_evidence)
 		builder_put(
 		        b,
