@@ -485,8 +485,8 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 		const struct step_entry *s = &t->steps[i];
 
 		used[s->level] = 1;
-		failed = buffer_printf(out, "  <step id=\"%s.%zu\" level=\"%s\"", rc_level_id(s->level),
-		                       ++count[s->level], rc_level_id(s->level)) ||
+		failed = buffer_printf(out, "  <step id=\"%s.%zu\" level=\"%s\"", rc_level_name(s->level),
+		                       ++count[s->level], rc_level_name(s->level)) ||
 		         (s->strand != RC_NONE && buffer_printf(out, " strand=\"strand.%zu\"", s->strand + 1)) ||
 		         buffer_puts(out, ">\n    <title>") || buffer_xml_text(out, t->pool.data + s->title) ||
 		         buffer_puts(out, "</title>\n  </step>\n");
@@ -496,7 +496,7 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 		if (used[i]) {
 			if (previous != RC_LEVEL_COUNT)
 				failed = buffer_printf(out, "  <columnLink from=\"%s\" to=\"%s\"/>\n",
-				                       rc_level_id((rc_level)previous), rc_level_id((rc_level)i));
+				                       rc_level_name((rc_level)previous), rc_level_name((rc_level)i));
 			previous = i;
 		}
 	return failed || buffer_puts(out, "</model>\n") ? RC_ENOMEM : 0;
