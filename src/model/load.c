@@ -10,19 +10,24 @@
 #include "model/elements.h"
 #include "model/xml_read.h"
 
-/* Bit per element whose text is kept, and bit per element whose empty text means absent. */
-#define TEXT_BITS_NONE 0ul
-#define TEXT_BITS_TEXT 1ul
-#define TEXT_BITS_OPTIONAL_TEXT 3ul
+/* Per kind of text in model/elements.def: whether the loader keeps it, and whether empty text means absent. */
+#define KEPT_NONE 0ul
+#define KEPT_TEXT 1ul
+#define KEPT_OPTIONAL_TEXT 1ul
+#define EMPTY_IS_ABSENT_NONE 0ul
+#define EMPTY_IS_ABSENT_TEXT 0ul
+#define EMPTY_IS_ABSENT_OPTIONAL_TEXT 1ul
 
+/* Elements whose text the model keeps, a bit each. */
 static const unsigned long text_elems = 0
-#define ELEMENT(constant, name, text) | (TEXT_BITS_##text & 1ul) << constant
+#define ELEMENT(constant, name, text) | KEPT_##text << (constant)
 #include "model/elements.def"
 #undef ELEMENT
         ;
 
+/* Elements whose text is optional: left empty, it is absent. */
 static const unsigned long optional_text = 0
-#define ELEMENT(constant, name, text) | (TEXT_BITS_##text >> 1) << constant
+#define ELEMENT(constant, name, text) | EMPTY_IS_ABSENT_##text << (constant)
 #include "model/elements.def"
 #undef ELEMENT
         ;

@@ -35,7 +35,7 @@ static int from_name(int *out, const char *const *names, const char *text)
 
 /* Each enumeration's table, its NULL after the last value, and its two look-ups. */
 #define RC_ENUM(name, NAME) const char *const name##_names[RC_##NAME##_COUNT + 1] = {
-#define RC_VALUE(constant, text) [constant] = text,
+#define RC_VALUE(constant, text) [constant] = (text),
 #define RC_ENUM_END(name, NAME)                                                 \
 	NULL                                                                    \
 	}                                                                       \
@@ -61,7 +61,7 @@ static int from_name(int *out, const char *const *names, const char *text)
 static const char *const level_titles[RC_LEVEL_COUNT] = {
 #define RC_ENUM(name, NAME)
 #define RC_VALUE(constant, text)
-#define RC_LEVEL(constant, text, title) [constant] = title,
+#define RC_LEVEL(constant, text, title) [constant] = (title),
 #define RC_ENUM_END(name, NAME)
 #include "rchain/enums.def"
 #undef RC_ENUM
@@ -75,7 +75,7 @@ const char *rc_level_title(rc_level level)
 }
 
 const char *const element_names[E_COUNT + 1] = {
-#define ELEMENT(constant, name, text) [constant] = name,
+#define ELEMENT(constant, name, text) [constant] = (name),
 #include "model/elements.def"
 #undef ELEMENT
 	NULL,
