@@ -409,6 +409,8 @@ assert len(wws["findings"]) == sum(1 for f in wws["findings"] if f["suppressed"]
     1 for f in wws["findings"] if f["suppressed"] is not None)
 assert all(f["line"] > 0 and f["column"] > 0 and f["code"].startswith("RC") for f in wws["findings"])
 assert any(f["suppressed"] for f in wws["findings"]), "the suppressed findings stay, with their reason"
+assert {f["element"]["kind"] for f in wws["findings"]} == {"model", "step", "link"}
+assert all(("id" in f["element"]) == (f["element"]["kind"] != "model") for f in wws["findings"])
 assert len(wws["outcomes"]) == 7 and all(o["confidence"] in ("none", "low", "medium", "high") for o in wws["outcomes"])
 assert bad["file"] == "tests/cli/malformed.xml" and bad["error"]["line"] > 0
 PY

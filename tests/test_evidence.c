@@ -114,13 +114,13 @@ static void test_diagram1_features(void)
 		for (n = 1; n <= per_level[level] + 1; n++) {
 			const rc_entry *e;
 
-			snprintf(id, sizeof(id), "cook2015.d1.%s.%zu", rc_level_id(level), n);
+			snprintf(id, sizeof(id), "cook2015.d1.%s.%zu", rc_level_name(level), n);
 			e = rc_evidence_base_find(test_evidence_base(), id);
 			if (n <= per_level[level] && (!e || e->kind != RC_ENTRY_FEATURE || e->level != level))
-				TEST_FAIL("%s is missing or not a %s feature", id, rc_level_id(level));
+				TEST_FAIL("%s is missing or not a %s feature", id, rc_level_name(level));
 			if (n > per_level[level] && e)
 				TEST_FAIL("%s should not exist: Diagram 1 has %zu %s items", id, per_level[level],
-				          rc_level_id(level));
+				          rc_level_name(level));
 		}
 	}
 }

@@ -8,6 +8,7 @@ int header_check(void);
 int header_render(void);
 int header_schema(void);
 int header_interop(void);
+int header_enums(void);
 int header_rchain(void);
 
 int main(void)
@@ -18,7 +19,7 @@ int main(void)
 	} headers[] = {
 		{ "common", header_common },   { "model", header_model },   { "evidence", header_evidence },
 		{ "check", header_check },     { "render", header_render }, { "schema", header_schema },
-		{ "interop", header_interop }, { "rchain", header_rchain },
+		{ "interop", header_interop }, { "rchain", header_rchain }, { "enums", header_enums },
 	};
 	size_t i;
 

@@ -192,6 +192,22 @@ static void test_import_headings(void)
 	rc_free(model);
 }
 
+/* A level's own name, in any case, is a heading for that level. */
+static void test_import_level_names(void)
+{
+	static const char csv[] = "Input,ACTIVITY,Engagement,reaction,Knowledge,Practice,Outcome\na,b,c,d,e,f,g\n";
+	size_t len, i;
+	char *model = import_text("levels.csv", csv, &len);
+	rc_model *m = model ? load_text("imported.xml", model, len) : NULL;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	CU_ASSERT_EQUAL_FATAL(rc_model_step_count(m), RC_LEVEL_COUNT);
+	for (i = 0; i < RC_LEVEL_COUNT; i++)
+		CU_ASSERT_EQUAL(rc_model_step(m, i)->level, (rc_level)i);
+	rc_model_free(&m);
+	rc_free(model);
+}
+
 static void import_error(const char *csv, size_t len, const char *want)
 {
 	rc_buffer out = { 0 };
@@ -380,6 +396,7 @@ static CU_TestInfo tests[] = {
 	{ "export goldens: CSV, Markdown and Kumu", test_export_goldens },
 	{ "export -> import -> export is byte-stable for every bundled model", test_round_trip },
 	{ "import: headings, cells of several lines, strands, ids", test_import_headings },
+	{ "import: a level's own name is a heading", test_import_level_names },
 	{ "import: bad tables give one located error", test_import_errors },
 	{ "import: allocation failures", test_import_out_of_memory },
 	{ "diff goldens: text and JSON", test_diff_goldens },

@@ -616,7 +616,7 @@ static void test_levels(void)
 
 	CU_ASSERT_EQUAL(RC_LEVEL_COUNT, COUNT(ids));
 	for (i = 0; i < RC_LEVEL_COUNT; i++) {
-		expect_str("level id", i, rc_level_id((rc_level)i), ids[i]);
+		expect_str("level id", i, rc_level_name((rc_level)i), ids[i]);
 		expect_str("level title", i, rc_level_title((rc_level)i), titles[i]);
 	}
 }

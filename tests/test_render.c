@@ -755,7 +755,7 @@ static void step_columns(const char *dot, const rc_model *m, int *column)
 		gvc = gvContext();
 	CU_ASSERT_FATAL(g != NULL && gvLayout(gvc, g, "dot") == 0 && gvRenderData(gvc, g, "plain", &plain, &len) == 0);
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		snprintf(name, sizeof(name), "level_%s", rc_level_id((rc_level)level));
+		snprintf(name, sizeof(name), "level_%s", rc_level_name((rc_level)level));
 		header[level] = plain_x(plain, name);
 	}
 	for (i = 0; i < rc_model_step_count(m); i++) {

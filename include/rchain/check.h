@@ -9,11 +9,6 @@
 extern "C" {
 #endif
 
-typedef enum rc_severity { RC_SEVERITY_NOTE, RC_SEVERITY_WARNING, RC_SEVERITY_ERROR } rc_severity;
-
-/** "note", "warning" or "error" (static storage). */
-RC_API const char *rc_severity_name(rc_severity severity);
-
 /** One entry of the rule catalogue (static storage). Codes are permanent. */
 typedef struct rc_rule {
 	const char *code; /* "RC001" */
@@ -138,9 +133,6 @@ RC_API size_t rc_gaps_count(const rc_gaps *g);
 RC_API const rc_gap *rc_gaps_at(const rc_gaps *g, size_t i);
 /** The outcomes gap `i` would raise (its `outcomes` of them, in story order); borrowed. */
 RC_API const rc_gap_effect *rc_gaps_effects(const rc_gaps *g, size_t i);
-
-/** "none", "low", "medium" or "high" (static storage). */
-RC_API const char *rc_rating_name(rc_rating rating);
 
 /**
  * Appends one finding to `out` in the one diagnostic format:

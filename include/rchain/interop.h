@@ -45,8 +45,6 @@ RC_API int rc_import_csv_memory(rc_buffer *out, const char *name, const char *da
 
 /* ---- diffs ---- */
 
-typedef enum rc_change_kind { RC_CHANGE_ADDED, RC_CHANGE_REMOVED, RC_CHANGE_CHANGED } rc_change_kind;
-
 /** One field that differs; values are NULL when absent. */
 typedef struct rc_field_change {
 	const char *name;

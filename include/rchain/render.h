@@ -8,8 +8,6 @@
 extern "C" {
 #endif
 
-typedef enum rc_direction_of_layout { RC_LAYOUT_LR, RC_LAYOUT_TB } rc_layout_direction;
-
 /** What a renderer draws from; every pointer is borrowed. */
 typedef struct rc_render_input {
 	const rc_model *model;

@@ -10,13 +10,6 @@
 #include "model/internal.h"
 #include "base/vec.h"
 
-const char *rc_rating_name(rc_rating rating)
-{
-	static const char *const names[] = { "none", "low", "medium", "high" };
-
-	return names[rating];
-}
-
 static int weight(rc_strength strength)
 {
 	return strength == RC_STRENGTH_STRONG ? 3 : strength == RC_STRENGTH_MODERATE ? 2 : 1;

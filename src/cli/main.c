@@ -282,11 +282,7 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 			d->output = optarg;
 			break;
 		case OPT_DIRECTION:
-			if (strcmp(optarg, "LR") == 0)
-				d->in.direction = RC_LAYOUT_LR;
-			else if (strcmp(optarg, "TB") == 0)
-				d->in.direction = RC_LAYOUT_TB;
-			else
+			if (rc_layout_direction_from_name(&d->in.direction, optarg) != 0)
 				return usage_error(d->command, "--direction must be LR or TB");
 			break;
 		case OPT_FOCUS: d->in.focus = optarg; break;
@@ -441,7 +437,7 @@ static int cmd_rules(struct session *s, int argc, char **argv)
 
 static const char *level_of(const rc_entry *e)
 {
-	return e->whole_model ? "model" : rc_level_id(e->level);
+	return e->whole_model ? "model" : rc_level_name(e->level);
 }
 
 static void print_condition(const rc_condition *c)
@@ -452,7 +448,7 @@ static void print_condition(const rc_condition *c)
 	if (c->sector >= 0)
 		printf(" a partner is %s-sector;", rc_sector_name((rc_sector)c->sector));
 	if (c->level >= 0)
-		printf(" the model has a %s step;", rc_level_id((rc_level)c->level));
+		printf(" the model has a %s step;", rc_level_name((rc_level)c->level));
 	if (c->min_partners)
 		printf(" at least %zu partners;", c->min_partners);
 	if (c->min_strands)

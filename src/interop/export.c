@@ -114,7 +114,7 @@ static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, si
 	int failed = buffer_puts(out, i ? ",\n    {\"id\": " : "\n    {\"id\": ") || buffer_json_string(out, s->id) ||
 	             json_field(out, "label", s->title) || json_field(out, "type", rc_level_title(s->level)) ||
 	             (s->description && json_field(out, "description", s->description)) ||
-	             json_field(out, "Level", rc_level_id(s->level)) ||
+	             json_field(out, "Level", rc_level_name(s->level)) ||
 	             json_field(out, "Strand",
 	                        s->strand_index == RC_NONE ? NULL : rc_model_strand(m, s->strand_index)->name) ||
 	             json_field(out, "Stated confidence", rc_rating_name(s->confidence));
@@ -143,7 +143,7 @@ static int kumu_levels(rc_buffer *out, const rc_model *m)
 	for (i = 0; i < RC_LEVEL_COUNT && !failed; i++)
 		if (used[i]) {
 			failed = buffer_printf(out, "%s\n    {\"id\": \"level:%s\"", first ? "" : ",",
-			                       rc_level_id((rc_level)i)) ||
+			                       rc_level_name((rc_level)i)) ||
 			         json_field(out, "label", rc_level_title((rc_level)i)) ||
 			         json_field(out, "type", "Level") || buffer_puts(out, "}");
 			first = 0;
@@ -165,8 +165,7 @@ static int kumu_link(rc_buffer *out, const rc_findings *f, const rc_link *l, int
 	int failed = buffer_puts(out, first ? "\n    {\"id\": " : ",\n    {\"id\": ") ||
 	             (l->id ? buffer_json_string(out, l->id) : buffer_printf(out, "\"link:%zu\"", l->index + 1)) ||
 	             kumu_end(out, "from", l, l->from) || kumu_end(out, "to", l, l->to) ||
-	             json_field(out, "type", l->kind == RC_LINK_FEEDBACK ? "feedback" : "causal") ||
-	             json_field(out, "direction", "directed");
+	             json_field(out, "type", rc_link_kind_name(l->kind)) || json_field(out, "direction", "directed");
 
 	if (f && !failed)
 		failed = kumu_findings(out, rc_findings_link_confidence(f, l->index),

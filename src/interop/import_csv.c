@@ -13,7 +13,7 @@
 /* A header cell that names the strand column rather than a level. */
 #define STRAND_COLUMN (-1)
 
-/* Column headings rchain knows, with punctuation, spaces and case removed. */
+/* Column headings rchain knows besides the levels' own names, with punctuation, spaces and case removed. */
 static const struct {
 	const char *name;
 	int level; /* an rc_level, or STRAND_COLUMN */
@@ -24,30 +24,24 @@ static const struct {
 	{ "workstreams", STRAND_COLUMN },
 	{ "theme", STRAND_COLUMN },
 	{ "themes", STRAND_COLUMN },
-	{ "input", RC_LEVEL_INPUT },
 	{ "inputs", RC_LEVEL_INPUT },
 	{ "resources", RC_LEVEL_INPUT },
 	{ "inputsresources", RC_LEVEL_INPUT },
-	{ "activity", RC_LEVEL_ACTIVITY },
 	{ "activities", RC_LEVEL_ACTIVITY },
 	{ "output", RC_LEVEL_ACTIVITY },
 	{ "outputs", RC_LEVEL_ACTIVITY },
-	{ "engagement", RC_LEVEL_ENGAGEMENT },
 	{ "engagementinvolvementreach", RC_LEVEL_ENGAGEMENT },
 	{ "involvement", RC_LEVEL_ENGAGEMENT },
 	{ "reach", RC_LEVEL_ENGAGEMENT },
 	{ "participation", RC_LEVEL_ENGAGEMENT },
-	{ "reaction", RC_LEVEL_REACTION },
 	{ "reactions", RC_LEVEL_REACTION },
 	{ "reactionsawareness", RC_LEVEL_REACTION },
 	{ "awareness", RC_LEVEL_REACTION },
-	{ "knowledge", RC_LEVEL_KNOWLEDGE },
 	{ "knowledgeattitudesskillsaspirations", RC_LEVEL_KNOWLEDGE },
 	{ "learning", RC_LEVEL_KNOWLEDGE },
 	{ "shortterm", RC_LEVEL_KNOWLEDGE },
 	{ "shorttermoutcome", RC_LEVEL_KNOWLEDGE },
 	{ "shorttermoutcomes", RC_LEVEL_KNOWLEDGE },
-	{ "practice", RC_LEVEL_PRACTICE },
 	{ "practices", RC_LEVEL_PRACTICE },
 	{ "practicesandbehaviours", RC_LEVEL_PRACTICE },
 	{ "practicesandbehaviors", RC_LEVEL_PRACTICE },
@@ -59,7 +53,6 @@ static const struct {
 	{ "mediumtermoutcome", RC_LEVEL_PRACTICE },
 	{ "mediumtermoutcomes", RC_LEVEL_PRACTICE },
 	{ "intermediateoutcomes", RC_LEVEL_PRACTICE },
-	{ "outcome", RC_LEVEL_OUTCOME },
 	{ "outcomes", RC_LEVEL_OUTCOME },
 	{ "finaloutcome", RC_LEVEL_OUTCOME },
 	{ "finaloutcomes", RC_LEVEL_OUTCOME },
@@ -274,6 +267,7 @@ static int heading_level(const char *text)
 {
 	char key[64];
 	size_t n = 0, i;
+	rc_level level;
 
 	for (; *text; text++) {
 		char ch = *text;
@@ -287,6 +281,8 @@ static int heading_level(const char *text)
 		}
 	}
 	key[n] = '\0';
+	if (rc_level_from_name(&level, key) == 0)
+		return (int)level;
 	for (i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
 		if (strcmp(key, headings[i].name) == 0)
 			return headings[i].level;
@@ -485,8 +481,8 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 		const struct step_entry *s = &t->steps[i];
 
 		used[s->level] = 1;
-		failed = buffer_printf(out, "  <step id=\"%s.%zu\" level=\"%s\"", rc_level_id(s->level),
-		                       ++count[s->level], rc_level_id(s->level)) ||
+		failed = buffer_printf(out, "  <step id=\"%s.%zu\" level=\"%s\"", rc_level_name(s->level),
+		                       ++count[s->level], rc_level_name(s->level)) ||
 		         (s->strand != RC_NONE && buffer_printf(out, " strand=\"strand.%zu\"", s->strand + 1)) ||
 		         buffer_puts(out, ">\n    <title>") || buffer_xml_text(out, t->pool.data + s->title) ||
 		         buffer_puts(out, "</title>\n  </step>\n");
@@ -496,7 +492,7 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 		if (used[i]) {
 			if (previous != RC_LEVEL_COUNT)
 				failed = buffer_printf(out, "  <columnLink from=\"%s\" to=\"%s\"/>\n",
-				                       rc_level_id((rc_level)previous), rc_level_id((rc_level)i));
+				                       rc_level_name((rc_level)previous), rc_level_name((rc_level)i));
 			previous = i;
 		}
 	return failed || buffer_puts(out, "</model>\n") ? RC_ENOMEM : 0;

@@ -12,6 +12,7 @@
 
 #include "base/buffer.h"
 #include "base/error.h"
+#include "model/names.h"
 
 enum { MAX_DEPTH = 16 };
 
@@ -272,14 +273,9 @@ int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char 
 {
 	size_t len;
 	const xmlChar *v = find_attr(atts, natts, name, &len);
-	int i;
+	int i = v ? name_index(names, (const char *)v, len) : -1;
 
-	if (!v)
-		return dflt;
-	for (i = 0; names[i]; i++)
-		if (strlen(names[i]) == len && memcmp(names[i], v, len) == 0)
-			return i;
-	return dflt;
+	return i < 0 ? dflt : i;
 }
 
 static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,

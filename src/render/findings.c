@@ -125,10 +125,8 @@ static int render_text(rc_sink sink, void *user, const rc_checked *files, size_t
 
 static void json_element(struct writer *w, const rc_model *m, rc_owner_kind owner, size_t index)
 {
-	static const char *const kinds[] = { "model", "step", "link" };
-
 	put(w, "{");
-	field(w, 1, "kind", kinds[owner]);
+	field(w, 1, "kind", rc_owner_kind_name(owner));
 	if (owner == RC_OWNER_STEP) {
 		field(w, 0, "id", MODEL_AT(m, steps, rc_step, index)->id);
 	} else if (owner == RC_OWNER_LINK) {

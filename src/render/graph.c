@@ -16,7 +16,7 @@ enum { KEY_WRAP = 70 };
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 {
-	agattr(g, AGRAPH, "rankdir", direction == RC_LAYOUT_TB ? "TB" : "LR");
+	agattr(g, AGRAPH, "rankdir", (char *)rc_layout_direction_name(direction)); /* cgraph copies it */
 	agattr(g, AGRAPH, "newrank", "true");
 	agattr(g, AGRAPH, "nodesep", "0.3");
 	agattr(g, AGRAPH, "ranksep", "0.6");
@@ -62,7 +62,7 @@ static void add_level_headers(struct builder *b)
 	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		Agnode_t *n;
 
-		snprintf(name, sizeof(name), "level_%s", rc_level_id(level));
+		snprintf(name, sizeof(name), "level_%s", rc_level_name(level));
 		n = builder_node(b, b->g, name);
 		b->level_nodes[level] = n;
 		if (!n)
@@ -336,7 +336,7 @@ static void add_steps(struct builder *b)
 		const size_t *steps = rc_model_steps_at(m, level, &n);
 		Agraph_t *rank;
 
-		snprintf(name, sizeof(name), "rank_%s", rc_level_id(level));
+		snprintf(name, sizeof(name), "rank_%s", rc_level_name(level));
 		rank = builder_subgraph(b, name);
 		if (!rank || !agsubnode(rank, b->level_nodes[level], 1)) {
 			b->failed = 1;

@@ -157,7 +157,7 @@ static void summary(struct report *r)
 
 			put(r, "<tr><td>");
 			text(r, p->name);
-			putf(r, "</td><td>%s</td><td>%s</td></tr>", rc_sector_name(p->sector), role_names[p->role]);
+			putf(r, "</td><td>%s</td><td>%s</td></tr>", rc_sector_name(p->sector), rc_role_name(p->role));
 		}
 		if (m->partners.len)
 			put(r, "</tbody></table>");
@@ -397,7 +397,7 @@ static void assumptions(struct report *r)
 		text(r, a->text);
 		put(r, "</td><td>");
 		owner_name(r, a->owner, a->owner_index);
-		putf(r, "</td><td>%s</td>", status_names[a->status]);
+		putf(r, "</td><td>%s</td>", rc_assumption_status_name(a->status));
 		entry_cell(r, a->ref);
 		put(r, "</tr>");
 	}
