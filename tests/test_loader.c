@@ -188,6 +188,25 @@ static void test_invalid_utf8(void)
 	                    "mem.xml:3:12: error: the file is not valid UTF-8 (bytes 0xC3 0x28 0x3C)");
 }
 
+/* Bidirectional controls, written or as character references, are refused at the end of their element. */
+static void test_bidi_controls(void)
+{
+	EXPECT_MEMORY_ERROR(HEADER MODEL "\n  <title>ab\xE2\x80\xAE"
+	                                 "cd</title>\n</model>\n",
+	                    RC_EINVALID,
+	                    "mem.xml:3:15: error: a bidirectional control character (U+202E), which can show text "
+	                    "in another order than it is stored; remove it");
+	EXPECT_MEMORY_ERROR(HEADER MODEL "\n  <title>T</title>\n  <strand id=\"s\">x&#x2067;y</strand>\n</model>\n",
+	                    RC_EINVALID,
+	                    "mem.xml:4:28: error: a bidirectional control character (U+2067), which can show text "
+	                    "in another order than it is stored; remove it");
+	EXPECT_MEMORY_ERROR(HEADER MODEL "\n  <title>T</title>\n  <step id=\"a\" level=\"input\">\n"
+	                                 "    <title>\xD8\x9C</title>\n  </step>\n</model>\n",
+	                    RC_EINVALID,
+	                    "mem.xml:5:13: error: a bidirectional control character (U+061C), which can show text "
+	                    "in another order than it is stored; remove it");
+}
+
 /* --- the schema (RC_EINVALID) --- */
 
 static void test_wrong_namespace(void)
@@ -558,6 +577,7 @@ static CU_TestInfo tests[] = {
 	{ "UTF-16 without a BOM", test_utf16_without_bom },
 	{ "declared non-UTF-8 encoding", test_declared_encoding },
 	{ "invalid UTF-8 bytes", test_invalid_utf8 },
+	{ "bidirectional control characters", test_bidi_controls },
 	{ "wrong namespace", test_wrong_namespace },
 	{ "no namespace", test_no_namespace },
 	{ "wrong root element", test_wrong_root },

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #ifdef __GLIBC__
@@ -1081,7 +1082,7 @@ static void put(const char *path, const char *content)
 {
 	rc_error err = { 0 };
 
-	if (rc_file_write_atomic(path, content, strlen(content), &err) != 0)
+	if (rc_file_write_atomic(path, content, strlen(content), 0, &err) != 0)
 		TEST_FAIL("cannot write %s: %s", path, err.message);
 }
 
@@ -1089,7 +1090,7 @@ static void expect_write_error(const char *path, const char *data, size_t len, c
 {
 	rc_error err = { 0 };
 	char line[2200];
-	int rc = rc_file_write_atomic(path, data, len, &err);
+	int rc = rc_file_write_atomic(path, data, len, 0, &err);
 
 	CU_ASSERT_EQUAL(rc, RC_EIO);
 	CU_ASSERT_EQUAL(err.status, RC_EIO);
@@ -1180,6 +1181,73 @@ static void test_write_failure_keeps_previous(void)
 	CU_ASSERT_EQUAL(temporaries(scratch), 0);
 }
 
+static void test_write_keeps_mode(void)
+{
+	char path[128], want[300];
+	struct stat st;
+	rc_error err = { 0 };
+
+	in_scratch(path, sizeof(path), "mode.svg");
+	put(path, "first");
+	CU_ASSERT_FATAL(chmod(path, 0604) == 0);
+	put(path, "second");
+	CU_ASSERT(stat(path, &st) == 0 && (st.st_mode & 0777) == 0604);
+	/* Read-only: refused (even for root, whose access() says yes), then replaced when forced, mode kept. */
+	CU_ASSERT_FATAL(chmod(path, 0444) == 0);
+	snprintf(want, sizeof(want), "%s: error: cannot write: the file is read-only; make it writable to replace it",
+	         path);
+	expect_write_error(path, "third", 5, want);
+	expect_file(path, "second");
+	CU_ASSERT_EQUAL(rc_file_write_atomic(path, "forced", 6, RC_WRITE_FORCE, &err), 0);
+	expect_file(path, "forced");
+	CU_ASSERT(stat(path, &st) == 0 && (st.st_mode & 0777) == 0444);
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+/* Creates an empty file called `name` in the scratch folder. */
+static void touch(const char *name)
+{
+	char path[160];
+	FILE *f = fopen(in_scratch(path, sizeof(path), name), "w");
+
+	CU_ASSERT_FATAL(f != NULL);
+	fclose(f);
+}
+
+static int exists(const char *name)
+{
+	char path[160];
+
+	return access(in_scratch(path, sizeof(path), name), F_OK) == 0;
+}
+
+/* A write removes the temporaries of dead writers in its folder, and nothing else. */
+static void test_write_removes_stale(void)
+{
+	char dead[64], live[64], path[128];
+	pid_t child = fork();
+
+	CU_ASSERT_FATAL(child >= 0);
+	if (child == 0)
+		_exit(0);
+	CU_ASSERT_FATAL(waitpid(child, NULL, 0) == child);
+	snprintf(dead, sizeof(dead), ".rchain-%ld-3.tmp", (long)child);
+	snprintf(live, sizeof(live), ".rchain-%ld-3.tmp", (long)getppid());
+	touch(dead);
+	touch(live);
+	touch(".rchain-x-1.tmp");
+	touch(".rchain-1-.tmp");
+	touch("keep.tmp");
+	put(in_scratch(path, sizeof(path), "stale.svg"), "new");
+	CU_ASSERT(!exists(dead));
+	CU_ASSERT(exists(live));
+	CU_ASSERT(exists(".rchain-x-1.tmp") && exists(".rchain-1-.tmp") && exists("keep.tmp"));
+	CU_ASSERT(remove(in_scratch(path, sizeof(path), live)) == 0);
+	CU_ASSERT(remove(in_scratch(path, sizeof(path), ".rchain-x-1.tmp")) == 0);
+	CU_ASSERT(remove(in_scratch(path, sizeof(path), ".rchain-1-.tmp")) == 0);
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
 static CU_TestInfo tests[] = {
 	{ "golden DOT of every bundled model", test_golden_dot },
 	{ "every golden DOT has its model", test_no_stale_golden },
@@ -1206,6 +1274,8 @@ static CU_TestInfo tests[] = {
 	{ "atomic write to a directory fails", test_write_to_directory },
 	{ "atomic write into a missing directory fails", test_write_to_missing_directory },
 	{ "failed atomic write keeps the previous file", test_write_failure_keeps_previous },
+	{ "atomic write keeps the mode and refuses a read-only file unless forced", test_write_keeps_mode },
+	{ "atomic write removes the temporaries of dead writers only", test_write_removes_stale },
 	CU_TEST_INFO_NULL,
 };
 

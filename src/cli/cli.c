@@ -86,7 +86,7 @@ int write_output(const char *path, const rc_buffer *data)
 		}
 		return EXIT_CLEAN;
 	}
-	if (rc_file_write_atomic(path, data->data, data->len, &err) != 0) {
+	if (rc_file_write_atomic(path, data->data, data->len, 0, &err) != 0) {
 		print_error(&err);
 		return EXIT_FAILED;
 	}

@@ -4,20 +4,26 @@
 
 #include "base/buffer.h"
 #include "base/error.h"
+#include "interop/csv_formula.h"
 #include "model/table.h"
 #include "rchain/interop.h"
 
 /* ---- the classic table: one column per level, one row per strand ---- */
 
-/* RFC 4180: a field holding a comma, quote or line break is quoted, with quotes doubled. */
+/*
+ * RFC 4180: a field holding a comma, quote or line break is quoted, with
+ * quotes doubled. A field a spreadsheet would read as a formula gets a
+ * leading ' inside the quotes, as OWASP advises for CSV injection.
+ */
 static int csv_field(rc_buffer *out, const char *text)
 {
+	int guard = csv_formula_like(text);
 	const char *q;
 	int failed;
 
-	if (!strpbrk(text, ",\"\r\n"))
+	if (!guard && !strpbrk(text, ",\"\r\n"))
 		return buffer_puts(out, text);
-	failed = buffer_puts(out, "\"");
+	failed = buffer_puts(out, guard ? "\"'" : "\"");
 	for (; (q = strchr(text, '"')) && !failed; text = q + 1)
 		failed = buffer_append(out, text, (size_t)(q - text + 1)) || buffer_puts(out, "\"");
 	return failed || buffer_puts(out, text) || buffer_puts(out, "\"") ? RC_ENOMEM : 0;
@@ -39,11 +45,15 @@ static int csv_cell(rc_buffer *out, const rc_model *m, const char *text, const s
 	return failed ? RC_ENOMEM : 0;
 }
 
-/* Markdown table text: `|` and `\` are escaped, `<` and `&` written as entities so no text reads as HTML. */
+/*
+ * Markdown table text: `|` and `\` are escaped; `<` and `&` are written as
+ * entities so no text reads as HTML, and `[` and `]` too so none forms a
+ * link or an image (a backslash would leave "](" in the text for naive readers).
+ */
 static int markdown_text(rc_buffer *out, const char *text)
 {
 	static const char *const escapes[ESCAPE_TABLE_SIZE] = {
-		['|'] = "\\|", ['\\'] = "\\\\", ['<'] = "&lt;", ['&'] = "&amp;"
+		['|'] = "\\|", ['\\'] = "\\\\", ['<'] = "&lt;", ['&'] = "&amp;", ['['] = "&#91;", [']'] = "&#93;"
 	};
 
 	return buffer_escape(out, text, strlen(text), escapes);

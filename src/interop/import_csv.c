@@ -3,9 +3,11 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/bidi.h"
 #include "base/buffer.h"
 #include "base/error.h"
 #include "base/file.h"
+#include "interop/csv_formula.h"
 #include "rchain/interop.h"
 
 /* The longest text the model schema accepts, in characters. */
@@ -140,6 +142,8 @@ static int peek(struct reader *r, uint32_t *cp, size_t *len)
 		return fail_at(r, r->line, r->column, "invalid UTF-8 (save the table as CSV UTF-8)");
 	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
 		return fail_at(r, r->line, r->column, "a control character, which a model cannot hold");
+	if (bidi_control(c))
+		return error_set_at(r->err, RC_EINVALID, r->name, r->line, r->column, BIDI_MESSAGE, (unsigned)c);
 	*cp = c;
 	*len = n;
 	return 0;
@@ -377,6 +381,14 @@ static int add_steps(struct table *t, struct reader *r, const struct cell *c, co
 	return 0;
 }
 
+/* A cell's text without the ' that export puts before what a spreadsheet would read as a formula. */
+static const char *unguarded(const struct record *rec, size_t i)
+{
+	const char *text = cell_text(rec, i);
+
+	return text + (text[0] == '\'' && csv_formula_like(text));
+}
+
 static int read_row(struct table *t, struct reader *r, const struct record *rec, const int *columns, size_t width)
 {
 	size_t i, strand = RC_NONE;
@@ -388,11 +400,11 @@ static int read_row(struct table *t, struct reader *r, const struct record *rec,
 		                    "a row of %zu fields, but the header row has %zu", rec->count, width);
 	}
 	for (i = 0; i < width; i++)
-		if (columns[i] == STRAND_COLUMN && find_strand(t, r, &rec->cells[i], cell_text(rec, i), &strand))
+		if (columns[i] == STRAND_COLUMN && find_strand(t, r, &rec->cells[i], unguarded(rec, i), &strand))
 			return r->err->status;
 	for (i = 0; i < width; i++)
 		if (columns[i] != STRAND_COLUMN &&
-		    add_steps(t, r, &rec->cells[i], cell_text(rec, i), (rc_level)columns[i], strand))
+		    add_steps(t, r, &rec->cells[i], unguarded(rec, i), (rc_level)columns[i], strand))
 			return r->err->status;
 	return 0;
 }

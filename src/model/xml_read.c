@@ -10,6 +10,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include "base/bidi.h"
 #include "base/buffer.h"
 #include "base/error.h"
 #include "model/names.h"
@@ -238,6 +239,7 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 	char *out = arena_alloc_text(r->arena, len + 1);
 	size_t i, n = 0;
 	int space = 0;
+	uint32_t bidi;
 
 	if (!out) {
 		xml_fail_nomem(r);
@@ -258,6 +260,14 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 		out[n++] = c;
 	}
 	out[n] = '\0';
+	bidi = bidi_find(out);
+	if (bidi) {
+		char message[160];
+
+		snprintf(message, sizeof(message), BIDI_MESSAGE, (unsigned)bidi);
+		xml_fail(r, RC_EINVALID, locate(r), message);
+		return NULL;
+	}
 	return out;
 }
 
