@@ -6,7 +6,7 @@
 #include "base/buffer.h"
 #include "base/error.h"
 #include "base/file.h"
-#include "rchain/interop.h"
+#include "rchain/import.h"
 
 /* The longest text the model schema accepts, in characters. */
 #define MAX_TEXT 4096

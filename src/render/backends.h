@@ -1,0 +1,21 @@
+/* The entry points of the render back-ends, for the output registry (src/output). */
+#ifndef RC_RENDER_BACKENDS_H
+#define RC_RENDER_BACKENDS_H
+
+#include "rchain/output.h"
+
+/* Lays out the diagram of `in` and appends it to `out` in the Graphviz format `format` ("svg", "png", "pdf"). */
+int diagram_graphviz(rc_buffer *out, const rc_render_input *in, const char *format, rc_error *err);
+
+/* Appends the diagram of `in` to `out` as DOT source, before layout. */
+int diagram_dot(rc_buffer *out, const rc_render_input *in, rc_error *err);
+
+/* Appends the self-contained HTML report on `in` (findings required) to `out`; nothing is left on failure. */
+int report_html(rc_buffer *out, const rc_render_input *in, rc_error *err);
+
+/* The findings reports on `n` checked files, written to `sink` in pieces as they are produced. */
+int findings_text(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
+int findings_json(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
+int findings_sarif(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
+
+#endif
