@@ -391,7 +391,7 @@ static void test_output_missing_input(void)
 		memset(&err, 0, sizeof(err));
 		CU_ASSERT_EQUAL(o->write(rc_buffer_sink, &out, &none, &err), RC_EARG);
 		CU_ASSERT_STRING_EQUAL(err.message, strcmp(o->command, "diff") == 0 ? "the output needs a diff"
-		                                                                     : "the output needs a model");
+		                                                                    : "the output needs a model");
 		CU_ASSERT_EQUAL(out.len, 0);
 	}
 	rc_buffer_free(&out);
@@ -759,7 +759,8 @@ static void test_limits_and_focus(void)
 	CU_ASSERT_STRING_EQUAL(err.message,
 	                       "36 steps is over the diagram limit of 5 (layout would take too long); draw "
 	                       "part of the model with --focus STEP, or raise the limit with --max-steps");
-	CU_ASSERT_EQUAL(rc_output_find("render", "svg")->write(rc_buffer_sink, &out, &(rc_output_input){ &in, NULL, 0, NULL }, &err),
+	CU_ASSERT_EQUAL(rc_output_find("render", "svg")
+	                        ->write(rc_buffer_sink, &out, &(rc_output_input){ &in, NULL, 0, NULL }, &err),
 	                RC_ELIMIT);
 	CU_ASSERT_EQUAL(out.len, 0);
 	in.focus = "eng.staff"; /* inputs and activities that lead to it: more than 5 */

@@ -40,12 +40,12 @@ enum rc_output_need {
 
 /** One back-end: one entry of the registry, static storage. */
 typedef struct rc_output {
-	const char *name;                    /* the --format name, unique within its command */
-	const char *command;                 /* "render", "report", "check", "export" or "diff" */
-	const char *const *extensions;       /* file name extensions without the dot, NULL-terminated */
-	const char *media_type;              /* "image/svg+xml", "text/csv", ... */
-	unsigned needs;                      /* rc_output_need flags */
-	const char *summary;                 /* a few words for help texts: "SARIF 2.1.0" */
+	const char *name;              /* the --format name, unique within its command */
+	const char *command;           /* "render", "report", "check", "export" or "diff" */
+	const char *const *extensions; /* file name extensions without the dot, NULL-terminated */
+	const char *media_type;        /* "image/svg+xml", "text/csv", ... */
+	unsigned needs;                /* rc_output_need flags */
+	const char *summary;           /* a few words for help texts: "SARIF 2.1.0" */
 	/**
 	 * Writes the output of `in` to `sink` (with `user`), as it goes or in one
 	 * piece; returns 0, RC_ENOMEM, RC_ELIMIT, RC_ERENDER, RC_EARG (an input

@@ -42,8 +42,6 @@ int add_evidence(struct session *s, const char *path)
 
 int load_model(struct session *s, const char *path, rc_model **model, rc_error *err)
 {
-	if (note_input(s, path) != EXIT_CLEAN)
-		return EXIT_FAILED;
 	if (rc_model_load(model, s->ctx, path, err) != 0) {
 		print_error(err);
 		return EXIT_FAILED;
@@ -74,26 +72,29 @@ int default_output(char *path, size_t size, const rc_model *model, const char *e
 	return 0;
 }
 
-/* The input that `path` is the same file as (same device and inode: through links too), or NULL. */
-static const char *same_as_input(const struct session *s, const char *path)
+int refuse_input(const struct session *s, const char *path)
 {
 	struct stat out, in;
 	size_t i;
 
-	if (stat(path, &out) != 0)
-		return NULL;
+	if (strcmp(path, "-") == 0 || stat(path, &out) != 0)
+		return -1;
 	for (i = 0; i < s->input_count; i++)
 		if (strcmp(s->inputs[i], "-") != 0 && stat(s->inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
-		    in.st_ino == out.st_ino)
-			return s->inputs[i];
-	return NULL;
+		    in.st_ino == out.st_ino) {
+			fprintf(stderr,
+			        "%s: error: is the same file as the input %s; write the output to another file\n", path,
+			        s->inputs[i]);
+			return EXIT_FAILED;
+		}
+	return -1;
 }
 
 int write_output(const struct session *s, const char *path, const rc_buffer *data, bool replace)
 {
 	rc_error err = { 0 };
 	struct stat st;
-	const char *input;
+	int status;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data->data, 1, data->len, stdout) != data->len || fflush(stdout) != 0) {
@@ -102,10 +103,8 @@ int write_output(const struct session *s, const char *path, const rc_buffer *dat
 		}
 		return EXIT_CLEAN;
 	}
-	if ((input = same_as_input(s, path)) != NULL) {
-		fprintf(stderr, "%s: error: is the same file as the input %s; write the output to another file\n", path, input);
-		return EXIT_FAILED;
-	}
+	if ((status = refuse_input(s, path)) >= 0)
+		return status;
 	if (!replace && stat(path, &st) == 0) {
 		fprintf(stderr, "%s: error: already exists; remove it or choose another name\n", path);
 		return EXIT_FAILED;

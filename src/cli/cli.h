@@ -94,11 +94,18 @@ int add_evidence(struct session *s, const char *path);
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
                    rc_findings **findings, rc_error *err);
 
-/* Loads one model, noting it as an input; on failure prints the error and returns EXIT_FAILED. */
+/* Loads one model; on failure prints the error and returns EXIT_FAILED. */
 int load_model(struct session *s, const char *path, rc_model **model, rc_error *err);
 
 /* Notes `path` as an input of the command, so that no output replaces it; EXIT_FAILED when out of memory. */
 int note_input(struct session *s, const char *path);
+
+/*
+ * Refuses `path` when it is the same file (same device and inode, so also
+ * through links) as an input noted so far: prints one line and returns
+ * EXIT_FAILED. Returns -1 otherwise, and for "-".
+ */
+int refuse_input(const struct session *s, const char *path);
 
 /* Writes output/<model id>.<ext> into `path`, creating output/ when it is missing; -1 with a message on failure. */
 int default_output(char *path, size_t size, const rc_model *model, const char *ext);

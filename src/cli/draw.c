@@ -111,6 +111,11 @@ int run_drawing(struct session *s, struct drawing *d, int argc, char **argv)
 	const rc_output *output;
 	int status = parse_drawing(s, d, argc, argv);
 
+	/* Replacing an input is refused first: it would lose data, whatever the format. */
+	if (status < 0)
+		status = note_input(s, argv[optind]) != EXIT_CLEAN ? EXIT_FAILED : -1;
+	if (status < 0 && d->output)
+		status = refuse_input(s, d->output);
 	if (status < 0)
 		status = pick_output(&output, d->command, d->format, d->output);
 	return status >= 0 ? status : draw(s, d, output, argv[optind]);

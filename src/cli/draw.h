@@ -6,10 +6,10 @@
 
 /* One drawing command: its name, its help, and what its options chose. */
 struct drawing {
-	const char *command;  /* "render" or "report": the command of its back-ends in the registry */
-	void (*help)(void);   /* prints the command's --help */
-	const char *format;   /* --format, render only; NULL when not given */
-	const char *output;   /* -o; NULL for output/<model id>.<extension> */
+	const char *command; /* "render" or "report": the command of its back-ends in the registry */
+	void (*help)(void);  /* prints the command's --help */
+	const char *format;  /* --format, render only; NULL when not given */
+	const char *output;  /* -o; NULL for output/<model id>.<extension> */
 	rc_render_input in;
 };
 

@@ -7,9 +7,9 @@
 static void evidence_help(void)
 {
 	fputs("usage: rchain evidence [--evidence FILE]... [ID]\n"
-        "\n"
-        "List the evidence base (the default one built from the seed reviews, plus any\n"
-        "--evidence files) with the citation of each entry, or explain the entry ID.\n",
+	      "\n"
+	      "List the evidence base (the default one built from the seed reviews, plus any\n"
+	      "--evidence files) with the citation of each entry, or explain the entry ID.\n",
 	      stdout);
 }
 

@@ -40,7 +40,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 	const char *format = NULL, *path = "-";
 	rc_check_options opts = { 0 };
 	rc_render_input view = { 0 };
-	rc_output_input in = { &view, NULL, 0, NULL };
+	rc_output_input in = { 0 };
 	rc_findings *findings = NULL;
 	rc_model *model = NULL;
 	rc_buffer data = { 0 };
@@ -65,14 +65,18 @@ int cmd_export(struct session *s, int argc, char **argv)
 				return status;
 		}
 	}
-	if ((status = pick_output(&output, "export", format, path)) >= 0)
-		return status;
 	if (argc - optind != 1)
 		return usage_error("export", "give exactly one model file");
+	/* Replacing an input is refused first: it would lose data, whatever the format. */
+	if (note_input(s, argv[optind]) != EXIT_CLEAN)
+		return EXIT_FAILED;
+	if ((status = refuse_input(s, path)) >= 0 || (status = pick_output(&output, "export", format, path)) >= 0)
+		return status;
 	opts.evidence = s->evidence;
 	status = load_and_check(s, argv[optind], &opts, &model, &findings, &err);
 	view.model = model;
 	view.findings = findings;
+	in.view = &view;
 	if (status == EXIT_CLEAN)
 		status = produce(output, &in, &data);
 	if (status == EXIT_CLEAN)

@@ -79,7 +79,7 @@ void print_formats(const char *command, bool by_extension)
 {
 	size_t i;
 
-	printf("\nformats%s:\n", by_extension ? " (without --format, the extension of -o FILE picks one)" : "");
+	printf("\nformats%s:\n", by_extension ? " (the extension of -o FILE picks one)" : "");
 	for (i = 0; i < rc_output_count(); i++) {
 		const rc_output *o = rc_output_at(i);
 		const char *const *e;
@@ -111,7 +111,8 @@ int pick_output(const rc_output **out, const char *command, const char *format, 
 
 	*out = rc_output_find(command, format);
 	if (format && !*out) {
-		snprintf(what, sizeof(what), "--format must be %s", format_names(names, sizeof(names), command, false, false));
+		snprintf(what, sizeof(what), "--format must be %s",
+		         format_names(names, sizeof(names), command, false, false));
 		return usage_error(command, what);
 	}
 	if (!ext)

@@ -6,8 +6,8 @@
 static void rules_help(void)
 {
 	fputs("usage: rchain rules [CODE]\n"
-                                      "\n"
-                                      "List the rule catalogue, or explain the rule with this code or slug.\n",
+	      "\n"
+	      "List the rule catalogue, or explain the rule with this code or slug.\n",
 	      stdout);
 }
 

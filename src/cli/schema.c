@@ -6,9 +6,9 @@
 static void schema_help(void)
 {
 	fputs("usage: rchain schema [model|evidence]\n"
-                                       "\n"
-                                       "Print the XML Schema (XSD) of the model format (default) or of the\n"
-                                       "evidence-base format, for editors and validators.\n",
+	      "\n"
+	      "Print the XML Schema (XSD) of the model format (default) or of the\n"
+	      "evidence-base format, for editors and validators.\n",
 	      stdout);
 }
 

@@ -182,14 +182,15 @@ static const rc_output outputs[] = {
 	{ "pdf", "render", ext_pdf, "application/pdf", DRAWN, "printable document", write_pdf },
 	{ "dot", "render", ext_dot, "text/vnd.graphviz", CHECKED, "Graphviz source, before layout", write_dot },
 	{ "html", "report", ext_html, "text/html", DRAWN, "self-contained HTML report", write_html },
-	{ "text", "check", ext_txt, "text/plain", CHECKED, "located diagnostics", write_text },
-	{ "json", "check", ext_json, "application/json", CHECKED, "docs/json.md", write_json },
+	{ "text", "check", ext_txt, "text/plain", CHECKED, "located diagnostics and summary lines", write_text },
+	{ "json", "check", ext_json, "application/json", CHECKED, "findings as JSON (docs/json.md)", write_json },
 	{ "sarif", "check", ext_sarif, "application/sarif+json", CHECKED, "SARIF 2.1.0", write_sarif },
 	{ "csv", "export", ext_csv, "text/csv", TABLED, "logic-model table", write_csv },
 	{ "markdown", "export", ext_md, "text/markdown", TABLED, "logic-model table", write_markdown },
 	{ "kumu", "export", ext_json, "application/json", TABLED, "Kumu blueprint", write_kumu },
 	{ "text", "diff", ext_diff, "text/plain", CHECKED, "one located line per difference", write_diff_text },
-	{ "json", "diff", ext_json, "application/json", CHECKED, "docs/interop.md", write_diff_json },
+	{ "json", "diff", ext_json, "application/json", CHECKED, "the changes as JSON (docs/interop.md)",
+	  write_diff_json },
 };
 
 size_t rc_output_count(void)

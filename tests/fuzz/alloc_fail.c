@@ -143,7 +143,8 @@ static int render_diagram(struct result *r, enum stage s, const char *name, rc_b
 	in.evidence = eb;
 	in.direction = RC_LAYOUT_LR;
 	memset(&err, 0, sizeof(err));
-	rc = rc_output_find(strcmp(name, "html") == 0 ? "report" : "render", name)->write(rc_buffer_sink, out, &input, &err);
+	rc = rc_output_find(strcmp(name, "html") == 0 ? "report" : "render", name)
+	             ->write(rc_buffer_sink, out, &input, &err);
 	if (rc != 0) {
 		failed(r, s, rc, &err, 1);
 		rc_buffer_free(out);
