@@ -255,6 +255,7 @@ want_stderr "rchain: wrote output/$model_id.dot"
 want_magic "output/$model_id.dot" 'digraph'
 verdict "render -f dot writes output/<id>.dot"
 
+# With -f, and without it from the extension of -o FILE: the file signature shows the format written.
 for format in svg png pdf dot; do
 	case $format in
 	svg) magic='<?xml' ;;
@@ -268,16 +269,6 @@ for format in svg png pdf dot; do
 	want_stderr "rchain: wrote drawing.$format"
 	want_magic "drawing.$format" "$magic"
 	verdict "render -f $format -o FILE writes $format"
-done
-
-# Without --format, the extension of -o FILE picks the back-end (file signatures, not names).
-for format in svg png pdf dot; do
-	case $format in
-	svg) magic='<?xml' ;;
-	png) magic='\x89PNG\r\n\x1a\n' ;;
-	pdf) magic='%PDF-' ;;
-	dot) magic='digraph rchain {' ;;
-	esac
 	run render -o "picked.$format" model.xml
 	want_status 0
 	want_stdout ""

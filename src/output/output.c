@@ -44,75 +44,22 @@ static int need_view(const rc_output_input *in, rc_error *err)
 	return in->view && in->view->model ? 0 : error_set(err, RC_EARG, "the output needs a model");
 }
 
-static int graphviz(rc_sink sink, void *user, const rc_output_input *in, const char *format, rc_error *err)
-{
-	struct staging s;
-	rc_buffer *out = stage(&s, sink, user);
-	int rc = need_view(in, err);
-
-	return unstage(&s, rc ? rc : diagram_graphviz(out, in->view, format, err), err);
-}
-
-static int write_svg(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return graphviz(sink, user, in, "svg", err);
-}
-
-static int write_png(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return graphviz(sink, user, in, "png", err);
-}
-
-static int write_pdf(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return graphviz(sink, user, in, "pdf", err);
-}
-
-static int write_dot(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	struct staging s;
-	rc_buffer *out = stage(&s, sink, user);
-	int rc = need_view(in, err);
-
-	return unstage(&s, rc ? rc : diagram_dot(out, in->view, err), err);
-}
-
-static int write_html(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	struct staging s;
-	rc_buffer *out = stage(&s, sink, user);
-	int rc = need_view(in, err);
-
-	return unstage(&s, rc ? rc : report_html(out, in->view, err), err);
-}
-
+/* The families of back-ends, by what their entry points take. */
+typedef int (*view_backend)(rc_buffer *out, const rc_render_input *in, rc_error *err);
+typedef int (*table_backend)(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err);
+typedef int (*diff_backend)(rc_buffer *out, const rc_diff *d, rc_error *err);
 typedef int (*findings_backend)(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
 
-static int findings(rc_sink sink, void *user, const rc_output_input *in, findings_backend write, rc_error *err)
+static int drawn(rc_sink sink, void *user, const rc_output_input *in, view_backend write, rc_error *err)
 {
-	if (!in->files && in->file_count)
-		return error_set(err, RC_EARG, "the output needs the checked files");
-	return write(sink, user, in->files, in->file_count, err);
+	struct staging s;
+	rc_buffer *out = stage(&s, sink, user);
+	int rc = need_view(in, err);
+
+	return unstage(&s, rc ? rc : write(out, in->view, err), err);
 }
 
-static int write_text(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return findings(sink, user, in, findings_text, err);
-}
-
-static int write_json(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return findings(sink, user, in, findings_json, err);
-}
-
-static int write_sarif(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return findings(sink, user, in, findings_sarif, err);
-}
-
-typedef int (*export_backend)(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err);
-
-static int table(rc_sink sink, void *user, const rc_output_input *in, export_backend write, rc_error *err)
+static int table(rc_sink sink, void *user, const rc_output_input *in, table_backend write, rc_error *err)
 {
 	struct staging s;
 	rc_buffer *out = stage(&s, sink, user);
@@ -120,23 +67,6 @@ static int table(rc_sink sink, void *user, const rc_output_input *in, export_bac
 
 	return unstage(&s, rc ? rc : write(out, in->view->model, in->view->findings, err), err);
 }
-
-static int write_csv(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return table(sink, user, in, export_csv, err);
-}
-
-static int write_markdown(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return table(sink, user, in, export_markdown, err);
-}
-
-static int write_kumu(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return table(sink, user, in, export_kumu, err);
-}
-
-typedef int (*diff_backend)(rc_buffer *out, const rc_diff *d, rc_error *err);
 
 static int changes(rc_sink sink, void *user, const rc_output_input *in, diff_backend write, rc_error *err)
 {
@@ -147,15 +77,34 @@ static int changes(rc_sink sink, void *user, const rc_output_input *in, diff_bac
 	return unstage(&s, rc ? rc : write(out, in->diff, err), err);
 }
 
-static int write_diff_text(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
+/* Findings back-ends write to the sink themselves, in pieces. */
+static int findings(rc_sink sink, void *user, const rc_output_input *in, findings_backend write, rc_error *err)
 {
-	return changes(sink, user, in, diff_text, err);
+	if (!in->files && in->file_count)
+		return error_set(err, RC_EARG, "the output needs the checked files");
+	return write(sink, user, in->files, in->file_count, err);
 }
 
-static int write_diff_json(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
-{
-	return changes(sink, user, in, diff_json, err);
-}
+/* The write function of one entry: hands the input to `family` with the back-end's entry point `backend`. */
+#define ADAPTER(name, family, backend)                                                      \
+	static int name(rc_sink sink, void *user, const rc_output_input *in, rc_error *err) \
+	{                                                                                   \
+		return family(sink, user, in, backend, err);                                \
+	}
+
+ADAPTER(write_svg, drawn, diagram_svg)
+ADAPTER(write_png, drawn, diagram_png)
+ADAPTER(write_pdf, drawn, diagram_pdf)
+ADAPTER(write_dot, drawn, diagram_dot)
+ADAPTER(write_html, drawn, report_html)
+ADAPTER(write_text, findings, findings_text)
+ADAPTER(write_json, findings, findings_json)
+ADAPTER(write_sarif, findings, findings_sarif)
+ADAPTER(write_csv, table, export_csv)
+ADAPTER(write_markdown, table, export_markdown)
+ADAPTER(write_kumu, table, export_kumu)
+ADAPTER(write_diff_text, changes, diff_text)
+ADAPTER(write_diff_json, changes, diff_json)
 
 static const char *const ext_svg[] = { "svg", NULL };
 static const char *const ext_png[] = { "png", NULL };

@@ -4,8 +4,10 @@
 
 #include "rchain/output.h"
 
-/* Lays out the diagram of `in` and appends it to `out` in the Graphviz format `format` ("svg", "png", "pdf"). */
-int diagram_graphviz(rc_buffer *out, const rc_render_input *in, const char *format, rc_error *err);
+/* Lay out the diagram of `in` and append it to `out` as SVG, PNG or PDF. */
+int diagram_svg(rc_buffer *out, const rc_render_input *in, rc_error *err);
+int diagram_png(rc_buffer *out, const rc_render_input *in, rc_error *err);
+int diagram_pdf(rc_buffer *out, const rc_render_input *in, rc_error *err);
 
 /* Appends the diagram of `in` to `out` as DOT source, before layout. */
 int diagram_dot(rc_buffer *out, const rc_render_input *in, rc_error *err);

@@ -1135,7 +1135,7 @@ int diagram_dot(rc_buffer *out, const rc_render_input *in, rc_error *err)
 	return rc;
 }
 
-int diagram_graphviz(rc_buffer *out, const rc_render_input *in, const char *format, rc_error *err)
+static int render_with_graphviz(rc_buffer *out, const rc_render_input *in, const char *format, rc_error *err)
 {
 	GVC_t *gvc = graphviz();
 	Agraph_t *g;
@@ -1163,4 +1163,19 @@ int diagram_graphviz(rc_buffer *out, const rc_render_input *in, const char *form
 	}
 	close_graph(g);
 	return rc;
+}
+
+int diagram_svg(rc_buffer *out, const rc_render_input *in, rc_error *err)
+{
+	return render_with_graphviz(out, in, "svg", err);
+}
+
+int diagram_png(rc_buffer *out, const rc_render_input *in, rc_error *err)
+{
+	return render_with_graphviz(out, in, "png", err);
+}
+
+int diagram_pdf(rc_buffer *out, const rc_render_input *in, rc_error *err)
+{
+	return render_with_graphviz(out, in, "pdf", err);
 }

@@ -205,7 +205,7 @@ static int diagram(struct report *r, rc_error *err)
 {
 	rc_buffer svg = { 0 };
 	const char *start;
-	int rc = diagram_graphviz(&svg, r->in, "svg", err);
+	int rc = diagram_svg(&svg, r->in, err);
 
 	section(r, "diagram", "Diagram");
 	if (rc == RC_ELIMIT) {
