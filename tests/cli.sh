@@ -306,16 +306,18 @@ want_status 0
 want_magic .hidden '<?xml'
 verdict "render -o FILE without an extension keeps the default format"
 
-run report -o report.htm model.xml
-want_status 0
-want_stderr "rchain: wrote report.htm"
-want_magic report.htm '<!DOCTYPE html>'
+for ext in html htm HTML; do
+	run report -o "report.$ext" model.xml
+	want_status 0
+	want_stderr "rchain: wrote report.$ext"
+	want_magic "report.$ext" '<!DOCTYPE html>'
+done
 run report -o report.svg model.xml
 want_status 3
 want_stdout ""
 want_stderr "rchain report: -o report.svg: no report format writes .svg files (html) (see 'rchain report --help')"
 [ ! -e report.svg ] || problem "report.svg written"
-verdict "report -o: .html and .htm, nothing else (exit 3)"
+verdict "report -o: .html and .htm (any case), nothing else (exit 3)"
 
 # Never overwrite an input: the same file by name, through a symbolic link or a hard link, or an evidence file.
 cp model.xml input.xml
