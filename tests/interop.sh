@@ -190,7 +190,9 @@ run export -o "$work/x.xlsx" models/columns-strands.xml
 want_status 3
 want_stdout ""
 want_stderr "rchain export: -o $work/x.xlsx: no export format writes .xlsx files (csv, markdown or kumu) (see 'rchain export --help')"
-[ ! -e "$work/x.md" ] && [ ! -e "$work/x.json" ] && [ ! -e "$work/x.xlsx" ] || problem "a file was written"
+for f in x.md x.json x.xlsx; do
+	[ ! -e "$work/$f" ] || problem "$f was written"
+done
 verdict "export -o with an extension --format does not write, or that no export format writes: exit 3"
 
 # Never overwrite an input: export to the model by name, through a symbolic link or a hard link; import to its table.
