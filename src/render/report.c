@@ -7,7 +7,7 @@
 #include "base/error.h"
 #include "base/idmap.h"
 #include "model/internal.h"
-#include "rchain/render.h"
+#include "render/backends.h"
 
 /* The page's style: screen and print (A4 landscape, a page per section, table rows never split). */
 static const char *const style =
@@ -205,7 +205,7 @@ static int diagram(struct report *r, rc_error *err)
 {
 	rc_buffer svg = { 0 };
 	const char *start;
-	int rc = rc_diagram_renderer("svg")->render(&svg, r->in, err);
+	int rc = diagram_svg(&svg, r->in, err);
 
 	section(r, "diagram", "Diagram");
 	if (rc == RC_ELIMIT) {
@@ -525,7 +525,7 @@ static void logic_table(struct report *r)
 	put(r, "</tbody></table></section>\n");
 }
 
-int rc_report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
+int report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
 	struct report r = { out, in, in->model, in->findings, { 0 }, 0 };
 	size_t start = out->len;
