@@ -411,6 +411,15 @@ want_stderr "$work/readonly.dot: error: cannot write: the file is read-only; mak
 [ "$(stat -c %a "$work/readonly.dot")" = 444 ] || problem "the read-only file's mode changed"
 verdict "render -o keeps the mode of a replaced file and refuses a read-only one"
 
+run render -f dot --force -o "$work/readonly.dot" model.xml
+want_status 0
+want_stderr "rchain: wrote $work/readonly.dot"
+head -c 7 "$work/readonly.dot" | grep -q '^digraph' || problem "--force did not replace the read-only file"
+[ "$(stat -c %a "$work/readonly.dot")" = 444 ] || problem "--force changed the mode to $(stat -c %a "$work/readonly.dot")"
+run export --force -o "$work/readonly.dot" model.xml
+want_status 3
+verdict "render --force replaces a read-only file and keeps its mode"
+
 run render -f dot --direction TB -o - model.xml
 want_status 0
 grep -q 'rankdir=TB' "$out" || problem "no rankdir=TB"

@@ -109,7 +109,7 @@ int write_output(const struct session *s, const char *path, const rc_buffer *dat
 		fprintf(stderr, "%s: error: already exists; remove it or choose another name\n", path);
 		return EXIT_FAILED;
 	}
-	if (rc_file_write_atomic(path, data->data, data->len, 0, &err) != 0) {
+	if (rc_file_write_atomic(path, data->data, data->len, s->force ? RC_WRITE_FORCE : 0, &err) != 0) {
 		print_error(&err);
 		return EXIT_FAILED;
 	}

@@ -20,7 +20,8 @@ enum {
 	OPT_MAX_LINKS,
 	OPT_FOCUS,
 	OPT_HIDE_EVIDENCE,
-	OPT_NO_FINDINGS
+	OPT_NO_FINDINGS,
+	OPT_FORCE
 };
 
 /*
@@ -32,6 +33,7 @@ struct session {
 	rc_evidence_base *evidence;
 	const char **inputs;
 	size_t input_count;
+	bool force; /* --force: replace a read-only output too */
 };
 
 /* The commands, one file each; each returns an exit status. */
@@ -57,7 +59,7 @@ int bad_option(const char *command, char **argv);
 /* Parses a positive decimal number into `out`; -1 when `text` is not one. */
 int parse_size(const char *text, size_t *out);
 
-/* Handles --evidence FILE and --max-file-size N, and refuses other options; an exit status, or -1 to go on. */
+/* Handles --evidence FILE, --max-file-size N and --force, and refuses other options; an exit status, or -1 to go on. */
 int common_option(struct session *s, const char *command, int c, char **argv);
 
 /* For the commands without options: -h or --help as the first word prints `help` and returns true. */

@@ -20,6 +20,7 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 		{ "max-links", required_argument, NULL, OPT_MAX_LINKS },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

@@ -18,6 +18,7 @@ static void export_help(void)
 	       "options:\n"
 	       "  -f, --format F        %s\n"
 	       "  -o, --output FILE     where to write the export\n"
+	       "  --force               replace FILE even when it is read-only (keeping its mode)\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
 	       "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
 	       "  -h, --help            show this help\n",
@@ -32,6 +33,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },

@@ -43,6 +43,7 @@ int common_option(struct session *s, const char *command, int c, char **argv)
 		if (parse_size(optarg, &rc_context_limits(s->ctx)->max_file_bytes) != 0)
 			return usage_error(command, "--max-file-size takes a positive number of bytes");
 		return -1;
+	case OPT_FORCE: s->force = true; return -1;
 	default: return bad_option(command, argv);
 	}
 }

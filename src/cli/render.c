@@ -18,6 +18,7 @@ static void render_help(void)
 	       "options:\n"
 	       "  -f, --format FORMAT   %s\n"
 	       "  -o, --output FILE     where to write the drawing\n"
+	       "  --force               replace FILE even when it is read-only (keeping its mode)\n"
 	       "  --direction DIR       LR: levels as columns left to right (default); TB: top to bottom\n"
 	       "  --focus ID            draw only step ID and the pathways into it\n"
 	       "  --hide-evidence       leave out evidence counts, assumption and risk markers and the key\n"

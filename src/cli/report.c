@@ -14,6 +14,7 @@ static void report_help(void)
 	       "\n"
 	       "options:\n"
 	       "  -o, --output FILE     where to write the report ('-' for standard output)\n"
+	       "  --force               replace FILE even when it is read-only (keeping its mode)\n"
 	       "  --direction DIR       LR (default) or TB, for the diagram\n"
 	       "  --focus ID            draw only step ID and the pathways into it in the diagram\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
