@@ -255,6 +255,7 @@ want_stderr "rchain: wrote output/$model_id.dot"
 want_magic "output/$model_id.dot" 'digraph'
 verdict "render -f dot writes output/<id>.dot"
 
+# With -f, and without it from the extension of -o FILE: the file signature shows the format written.
 for format in svg png pdf dot; do
 	case $format in
 	svg) magic='<?xml' ;;
@@ -268,7 +269,86 @@ for format in svg png pdf dot; do
 	want_stderr "rchain: wrote drawing.$format"
 	want_magic "drawing.$format" "$magic"
 	verdict "render -f $format -o FILE writes $format"
+	run render -o "picked.$format" model.xml
+	want_status 0
+	want_stdout ""
+	want_stderr "rchain: wrote picked.$format"
+	want_magic "picked.$format" "$magic"
+	verdict "render -o x.$format writes $format"
 done
+run render -o picked.GV model.xml
+want_status 0
+want_magic picked.GV 'digraph rchain {'
+verdict "render -o x.GV: extensions are matched whatever their case, .gv is DOT"
+
+run render --format svg -o x.png model.xml
+want_status 3
+want_stdout ""
+want_stderr "rchain render: -o x.png: the extension .png does not match --format svg (see 'rchain render --help')"
+[ ! -e x.png ] || problem "x.png written"
+verdict "render --format svg -o x.png: exit 3, naming both"
+
+run render -o x.jpg model.xml
+want_status 3
+want_stdout ""
+want_stderr "rchain render: -o x.jpg: no render format writes .jpg files (svg, png, pdf or dot) (see 'rchain render --help')"
+[ ! -e x.jpg ] || problem "x.jpg written"
+verdict "render -o x.jpg: exit 3, naming the extension"
+
+run render -f dot -o drawing.svg model.xml
+want_status 3
+want_stderr "rchain render: -o drawing.svg: the extension .svg does not match --format dot (see 'rchain render --help')"
+run render -o no-extension model.xml
+want_status 0
+want_magic no-extension '<?xml'
+run render -o .hidden model.xml
+want_status 0
+want_magic .hidden '<?xml'
+verdict "render -o FILE without an extension keeps the default format"
+
+for ext in html htm HTML; do
+	run report -o "report.$ext" model.xml
+	want_status 0
+	want_stderr "rchain: wrote report.$ext"
+	want_magic "report.$ext" '<!DOCTYPE html>'
+done
+run report -o report.svg model.xml
+want_status 3
+want_stdout ""
+want_stderr "rchain report: -o report.svg: no report format writes .svg files (html) (see 'rchain report --help')"
+[ ! -e report.svg ] || problem "report.svg written"
+verdict "report -o: .html and .htm (any case), nothing else (exit 3)"
+
+# Never overwrite an input: the same file by name, through a symbolic link or a hard link, or an evidence file.
+cp model.xml input.xml
+cp input.xml "$work/input.orig"
+cp "$src/tests/evidence/user-base.xml" evidence.xml
+cp evidence.xml "$work/evidence.orig"
+ln -s input.xml input-symlink.xml
+ln input.xml input-hardlink.xml
+# same_file_refused OUTPUT INPUT ARGS...: rchain ARGS exits 2, naming OUTPUT as the input INPUT; nothing changes.
+same_file_refused() {
+	local output=$1 input=$2
+	shift 2
+	run "$@"
+	want_status 2
+	want_stdout ""
+	want_stderr "$output: error: is the same file as the input $input; write the output to another file"
+	cmp -s input.xml "$work/input.orig" || problem "the model changed"
+	cmp -s evidence.xml "$work/evidence.orig" || problem "the evidence base changed"
+	[ -L input-symlink.xml ] || problem "the link was replaced"
+	want_no_temporaries . "$work"
+	verdict "$*: exit 2, the input byte-identical"
+}
+same_file_refused input.xml input.xml render -o input.xml input.xml
+same_file_refused input-symlink.xml input.xml render -f dot -o input-symlink.xml input.xml
+same_file_refused input-hardlink.xml input.xml render -o input-hardlink.xml input.xml
+same_file_refused input.xml input-symlink.xml render -o input.xml input-symlink.xml
+same_file_refused input.xml input.xml report -o input.xml input.xml
+same_file_refused input-symlink.xml input.xml report -o input-symlink.xml input.xml
+same_file_refused input-hardlink.xml input.xml report -o input-hardlink.xml input.xml
+same_file_refused evidence.xml evidence.xml render --evidence evidence.xml -o evidence.xml input.xml
+same_file_refused evidence.xml evidence.xml report --evidence evidence.xml -o evidence.xml input.xml
 
 rm -rf output
 run render -o - model.xml
@@ -330,6 +410,15 @@ want_stderr "$work/readonly.dot: error: cannot write: the file is read-only; mak
 [ "$(cat "$work/readonly.dot")" = kept ] || problem "the read-only file changed"
 [ "$(stat -c %a "$work/readonly.dot")" = 444 ] || problem "the read-only file's mode changed"
 verdict "render -o keeps the mode of a replaced file and refuses a read-only one"
+
+run render -f dot --force -o "$work/readonly.dot" model.xml
+want_status 0
+want_stderr "rchain: wrote $work/readonly.dot"
+head -c 7 "$work/readonly.dot" | grep -q '^digraph' || problem "--force did not replace the read-only file"
+[ "$(stat -c %a "$work/readonly.dot")" = 444 ] || problem "--force changed the mode to $(stat -c %a "$work/readonly.dot")"
+run export --force -o "$work/readonly.dot" model.xml
+want_status 3
+verdict "render --force replaces a read-only file and keeps its mode"
 
 run render -f dot --direction TB -o - model.xml
 want_status 0

@@ -205,6 +205,59 @@ assert all(isinstance(e["Notes"], int) for e in doc["elements"])
 PY
 verdict "export -f kumu -o FILE: a blueprint that parses, with every step and link"
 
+# Without --format, the extension of -o FILE picks the back-end.
+for pair in csv:csv md:md markdown:md json:json CSV:csv; do
+	ext=${pair%%:*} golden=tests/export/columns-strands.${pair#*:}
+	run export -o "$work/picked.$ext" models/columns-strands.xml
+	want_status 0
+	want_stdout ""
+	want_stderr "rchain: wrote $work/picked.$ext"
+	cmp -s "$work/picked.$ext" "$golden" || problem "differs from $golden"
+	verdict "export -o x.$ext writes what $golden holds"
+done
+
+run export --format csv -o "$work/x.md" models/columns-strands.xml
+want_status 3
+want_stdout ""
+want_stderr "rchain export: -o $work/x.md: the extension .md does not match --format csv (see 'rchain export --help')"
+run export -f markdown -o "$work/x.json" models/columns-strands.xml
+want_status 3
+want_stderr "rchain export: -o $work/x.json: the extension .json does not match --format markdown (see 'rchain export --help')"
+run export -o "$work/x.xlsx" models/columns-strands.xml
+want_status 3
+want_stdout ""
+want_stderr "rchain export: -o $work/x.xlsx: no export format writes .xlsx files (csv, markdown or kumu) (see 'rchain export --help')"
+for f in x.md x.json x.xlsx; do
+	[ ! -e "$work/$f" ] || problem "$f was written"
+done
+verdict "export -o with an extension --format does not write, or that no export format writes: exit 3"
+
+# Never overwrite an input: export to the model by name, through a symbolic link or a hard link; import to its table.
+cp models/columns-strands.xml "$work/m.xml"
+ln -s m.xml "$work/m-symlink.xml"
+ln "$work/m.xml" "$work/m-hardlink.xml"
+for target in m.xml m-symlink.xml m-hardlink.xml; do
+	run export -o "$work/$target" "$work/m.xml"
+	want_status 2
+	want_stdout ""
+	want_stderr "$work/$target: error: is the same file as the input $work/m.xml; write the output to another file"
+	cmp -s "$work/m.xml" models/columns-strands.xml || problem "the model changed"
+	verdict "export -o $target m.xml: exit 2, the model byte-identical"
+done
+cp tests/evidence/user-base.xml "$work/ev.xml"
+run export -f csv -o "$work/ev.xml" --evidence "$work/ev.xml" models/columns-strands.xml
+want_status 2
+want_stderr "$work/ev.xml: error: is the same file as the input $work/ev.xml; write the output to another file"
+cmp -s "$work/ev.xml" tests/evidence/user-base.xml || problem "the evidence base changed"
+verdict "export -o onto an --evidence file: exit 2, the evidence base byte-identical"
+cp tests/export/columns-strands.csv "$work/t.csv"
+run import csv -o "$work/t.csv" "$work/t.csv"
+want_status 2
+want_stdout ""
+want_stderr "$work/t.csv: error: is the same file as the input $work/t.csv; write the output to another file"
+cmp -s "$work/t.csv" tests/export/columns-strands.csv || problem "the table changed"
+verdict "import csv -o TABLE TABLE: exit 2, the table byte-identical"
+
 run export -f xlsx models/columns-strands.xml
 want_usage_error "rchain export: --format must be csv, markdown or kumu"
 run export

@@ -54,5 +54,37 @@ for command in $commands; do
 	verdict "rchain $command: the options of --help and of rchain.1 agree"
 done
 
+# formats: the back-ends of the output registry as `rchain COMMAND --help` lists them ("NAME EXTS MEDIA: SUMMARY",
+# one a line, from the "formats" section), or as rchain.1 does (lines "\fBNAME\fR (\fIEXTS\fR, MEDIA): SUMMARY.").
+help_formats() {
+	python3 -c '
+import re, sys
+text = sys.stdin.read()
+text = text[text.find("\nformats"):] if "\nformats" in text else ""
+for line in text.split("\n"):
+    m = re.match(r"^  (\S+) +(\.[^\s,]+(?:, \.[^\s,]+)*) +(\S+) +(.*)$", line)
+    if m:
+        print("%s %s %s: %s" % m.groups())'
+}
+man_formats() {
+	python3 -c '
+import re, sys
+for line in sys.stdin.read().split("\n"):
+    m = re.match(r"^\\fB(\S+)\\fR \(\\fI([^\\]+)\\fR, (\S+)\): (.*)\.$", line)
+    if m:
+        print("%s %s %s: %s" % m.groups())'
+}
+
+# Every command with back-ends in the registry lists them in its --help, and rchain.1 lists exactly those, in order.
+for command in check render report export diff; do
+	awk -v want=".SS \"rchain $command\"" '$0 == want { on = 1; next } /^\.S[SH]/ { on = 0 } on' docs/man/rchain.1 >"$work/section"
+	"$rchain" "$command" --help | help_formats >"$work/help"
+	man_formats <"$work/section" >"$work/man"
+	[ -s "$work/help" ] || problem "'$command --help' lists no formats"
+	cmp -s "$work/help" "$work/man" ||
+		problem "the formats of rchain.1 and of '$command --help' differ: $(diff "$work/help" "$work/man" | grep '^[<>]' | head -n 2)"
+	verdict "rchain $command: rchain.1 lists exactly the formats of the registry"
+done
+
 echo "1..$tests"
 [ "$failures" -eq 0 ]

@@ -1,4 +1,4 @@
-/* The diagram back-ends: golden DOT for every bundled model, the renderer table, formats, escaping, atomic writes. */
+/* The diagram back-ends: golden DOT for every bundled model, the output registry, formats, escaping, atomic writes. */
 #include <dirent.h>
 #include <errno.h>
 #include <signal.h>
@@ -126,12 +126,13 @@ static void terminate(rc_buffer *buf)
 /* Renders `in` with the back-end `format` ("html": the report) into `out`, failing the test on error. */
 static void render_input(rc_buffer *out, const char *format, const rc_render_input *in)
 {
-	const rc_renderer *r = rc_diagram_renderer(format);
+	const rc_output *o = rc_output_find(strcmp(format, "html") == 0 ? "report" : "render", format);
+	rc_output_input input = { in, NULL, 0, NULL };
 	rc_error err = { 0 };
 	int rc;
 
 	out->len = 0;
-	rc = strcmp(format, "html") == 0 ? rc_report_html(out, in, &err) : r ? r->render(out, in, &err) : -1;
+	rc = o ? o->write(rc_buffer_sink, out, &input, &err) : -1;
 	if (rc != 0)
 		TEST_FAIL("render %s failed: %s", format, err.message);
 	terminate(out);
@@ -312,27 +313,89 @@ static void test_dot_independent_of_memory_layout(void)
 #endif
 }
 
-/* --- the renderer table --- */
+/* --- the output registry --- */
 
-static void test_renderer_table(void)
+/* "name:ext,ext" for each back-end of `command`, in table order, joined by spaces. */
+static void registry_of(rc_buffer *out, const char *command)
 {
-	static const char *const names[] = { "svg", "png", "pdf", "dot" };
 	size_t i;
 
-	CU_ASSERT_EQUAL(rc_diagram_renderer_count(), 4);
-	for (i = 0; i < 4; i++) {
-		const rc_renderer *r = rc_diagram_renderer(names[i]);
+	out->len = 0;
+	for (i = 0; i < rc_output_count(); i++) {
+		const rc_output *o = rc_output_at(i);
+		const char *const *e;
 
-		CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-		CU_ASSERT_STRING_EQUAL(r->name, names[i]);
-		CU_ASSERT_STRING_EQUAL(r->extension, names[i]);
-		CU_ASSERT_PTR_NOT_NULL(r->render);
-		CU_ASSERT_PTR_EQUAL(rc_diagram_renderer_at(i), r);
+		if (strcmp(o->command, command) != 0)
+			continue;
+		CU_ASSERT(buffer_printf(out, "%s%s:", out->len ? " " : "", o->name) == 0);
+		for (e = o->extensions; *e; e++)
+			CU_ASSERT(buffer_printf(out, "%s%s", e == o->extensions ? "" : ",", *e) == 0);
+		CU_ASSERT_PTR_NOT_NULL(o->write);
+		CU_ASSERT(o->needs & RC_OUTPUT_MODEL);
+		CU_ASSERT(strchr(o->media_type, '/') != NULL);
 	}
-	CU_ASSERT_PTR_NULL(rc_diagram_renderer_at(4));
-	CU_ASSERT_PTR_NULL(rc_diagram_renderer("jpg"));
-	CU_ASSERT_PTR_NULL(rc_diagram_renderer("SVG"));
-	CU_ASSERT_PTR_NULL(rc_diagram_renderer(""));
+	terminate(out);
+}
+
+static void test_output_registry(void)
+{
+	static const char *const want[][2] = {
+		{ "render", "svg:svg png:png pdf:pdf dot:dot,gv" },
+		{ "report", "html:html,htm" },
+		{ "check", "text:txt json:json sarif:sarif" },
+		{ "export", "csv:csv markdown:md,markdown kumu:json" },
+		{ "diff", "text:diff,txt json:json" },
+	};
+	rc_buffer got = { 0 };
+	size_t i;
+
+	CU_ASSERT_EQUAL(rc_output_count(), 13);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		registry_of(&got, want[i][0]);
+		CU_ASSERT_STRING_EQUAL(got.data, want[i][1]);
+	}
+	CU_ASSERT_PTR_NULL(rc_output_at(13));
+	CU_ASSERT_PTR_EQUAL(rc_output_find("render", NULL), rc_output_at(0));
+	CU_ASSERT_STRING_EQUAL(rc_output_find("render", "pdf")->media_type, "application/pdf");
+	CU_ASSERT_EQUAL(rc_output_find("render", "dot")->needs & RC_OUTPUT_LAYOUT, 0);
+	CU_ASSERT(rc_output_find("report", "html")->needs & RC_OUTPUT_LAYOUT);
+	CU_ASSERT_STRING_EQUAL(rc_output_find("check", NULL)->name, "text");
+	CU_ASSERT_STRING_EQUAL(rc_output_find("diff", "json")->command, "diff");
+	CU_ASSERT_PTR_EQUAL(rc_output_for_extension("render", "PNG"), rc_output_find("render", "png"));
+	CU_ASSERT_PTR_EQUAL(rc_output_for_extension("render", "gv"), rc_output_find("render", "dot"));
+	CU_ASSERT_PTR_EQUAL(rc_output_for_extension("export", "json"), rc_output_find("export", "kumu"));
+	CU_ASSERT_PTR_EQUAL(rc_output_for_extension("check", "json"), rc_output_find("check", "json"));
+	CU_ASSERT_PTR_NULL(rc_output_for_extension("render", "jpg"));
+	CU_ASSERT_PTR_NULL(rc_output_for_extension("report", "svg"));
+	CU_ASSERT_PTR_NULL(rc_output_find("render", "jpg"));
+	CU_ASSERT_PTR_NULL(rc_output_find("render", "SVG"));
+	CU_ASSERT_PTR_NULL(rc_output_find("render", ""));
+	CU_ASSERT_PTR_NULL(rc_output_find("import", NULL));
+	CU_ASSERT(rc_output_has_extension(rc_output_find("export", "markdown"), "Markdown"));
+	CU_ASSERT(!rc_output_has_extension(rc_output_find("export", "markdown"), "mdx"));
+	rc_buffer_free(&got);
+}
+
+/* A back-end given an input without what it reads fails with RC_EARG and writes nothing. */
+static void test_output_missing_input(void)
+{
+	rc_output_input none = { 0 };
+	rc_buffer out = { 0 };
+	rc_error err = { 0 };
+	size_t i;
+
+	for (i = 0; i < rc_output_count(); i++) {
+		const rc_output *o = rc_output_at(i);
+
+		if (strcmp(o->command, "check") == 0)
+			continue; /* no files is a report on no files */
+		memset(&err, 0, sizeof(err));
+		CU_ASSERT_EQUAL(o->write(rc_buffer_sink, &out, &none, &err), RC_EARG);
+		CU_ASSERT_STRING_EQUAL(err.message, strcmp(o->command, "diff") == 0 ? "the output needs a diff"
+		                                                                    : "the output needs a model");
+		CU_ASSERT_EQUAL(out.len, 0);
+	}
+	rc_buffer_free(&out);
 }
 
 /* --- formats --- */
@@ -697,7 +760,9 @@ static void test_limits_and_focus(void)
 	CU_ASSERT_STRING_EQUAL(err.message,
 	                       "36 steps is over the diagram limit of 5 (layout would take too long); draw "
 	                       "part of the model with --focus STEP, or raise the limit with --max-steps");
-	CU_ASSERT_EQUAL(rc_diagram_renderer("svg")->render(&out, &in, &err), RC_ELIMIT);
+	CU_ASSERT_EQUAL(rc_output_find("render", "svg")
+	                        ->write(rc_buffer_sink, &out, &(rc_output_input){ &in, NULL, 0, NULL }, &err),
+	                RC_ELIMIT);
 	CU_ASSERT_EQUAL(out.len, 0);
 	in.focus = "eng.staff"; /* inputs and activities that lead to it: more than 5 */
 	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_ELIMIT);
@@ -1252,7 +1317,8 @@ static CU_TestInfo tests[] = {
 	{ "golden DOT of every bundled model", test_golden_dot },
 	{ "every golden DOT has its model", test_no_stale_golden },
 	{ "DOT does not depend on the memory layout", test_dot_independent_of_memory_layout },
-	{ "renderer table", test_renderer_table },
+	{ "output registry", test_output_registry },
+	{ "output without its input", test_output_missing_input },
 	{ "SVG: header, model title and step titles", test_svg },
 	{ "PNG signature", test_png },
 	{ "PDF signature", test_pdf },

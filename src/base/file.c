@@ -14,7 +14,7 @@
 
 #include "base/alloc.h"
 #include "base/error.h"
-#include "rchain/render.h"
+#include "rchain/file.h"
 
 static const char *display_name(const char *path)
 {

@@ -7,8 +7,8 @@
 #include "base/buffer.h"
 #include "base/error.h"
 #include "base/idmap.h"
+#include "interop/backends.h"
 #include "model/elements.h"
-#include "rchain/interop.h"
 
 #define MAX_FIELDS 8
 
@@ -599,7 +599,7 @@ static int text_outcome(rc_buffer *out, const rc_outcome_change *o)
 	                     o->new_confidence ? o->new_confidence : "(absent)");
 }
 
-static int format_text(rc_buffer *out, const rc_diff *d)
+static int text_lines(rc_buffer *out, const rc_diff *d)
 {
 	size_t i;
 	int failed = 0;
@@ -663,7 +663,7 @@ static int json_outcome(rc_buffer *out, const rc_outcome_change *o, int first)
 	       buffer_printf(out, ", \"changed\": %s}", outcome_changed(o) ? "true" : "false");
 }
 
-static int format_json(rc_buffer *out, const rc_diff *d)
+static int json_document(rc_buffer *out, const rc_diff *d)
 {
 	size_t i;
 	int failed = buffer_puts(out, "{\"old\": ") || buffer_json_string(out, rc_model_file(d->old_side.m)) ||
@@ -681,15 +681,12 @@ static int format_json(rc_buffer *out, const rc_diff *d)
 	return failed || buffer_puts(out, "\n  ]\n}\n");
 }
 
-int rc_diff_format(rc_buffer *out, const rc_diff *d, const char *format, rc_error *err)
+int diff_text(rc_buffer *out, const rc_diff *d, rc_error *err)
 {
-	int failed;
+	return text_lines(out, d) ? error_set(err, RC_ENOMEM, "out of memory writing the diff") : 0;
+}
 
-	if (strcmp(format, "text") == 0)
-		failed = format_text(out, d);
-	else if (strcmp(format, "json") == 0)
-		failed = format_json(out, d);
-	else
-		return error_set(err, RC_EARG, "unknown diff format '%s' (use text or json)", format);
-	return failed ? error_set(err, RC_ENOMEM, "out of memory writing the diff") : 0;
+int diff_json(rc_buffer *out, const rc_diff *d, rc_error *err)
+{
+	return json_document(out, d) ? error_set(err, RC_ENOMEM, "out of memory writing the diff") : 0;
 }

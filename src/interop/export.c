@@ -4,9 +4,9 @@
 
 #include "base/buffer.h"
 #include "base/error.h"
+#include "interop/backends.h"
 #include "interop/csv_formula.h"
 #include "model/table.h"
-#include "rchain/interop.h"
 
 /* ---- the classic table: one column per level, one row per strand ---- */
 
@@ -87,7 +87,7 @@ static int write_table(rc_buffer *out, const struct table_format *fmt, const rc_
 	return model_table_write(out, fmt, m) != 0 ? error_set(err, RC_ENOMEM, "out of memory writing the table") : 0;
 }
 
-static int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
+int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
 {
 	static const struct table_format csv = { "", ",", "\r\n", "", csv_cell, NULL };
 
@@ -95,7 +95,7 @@ static int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, r
 	return write_table(out, &csv, m, err);
 }
 
-static int export_markdown(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
+int export_markdown(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
 {
 	static const struct table_format markdown = { "| ", " | ", " |\n", "", markdown_cell, markdown_rule };
 
@@ -189,7 +189,7 @@ static int kumu_link(rc_buffer *out, const rc_findings *f, const rc_link *l, int
  * Steps are elements (typed by level), links are connections (typed causal
  * or feedback). Links whose ends do not resolve are left out: Kumu needs both.
  */
-static int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
+int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
 {
 	size_t i, written = 0;
 	int failed = buffer_puts(out, "{\"elements\": [");
@@ -202,20 +202,4 @@ static int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, 
 			failed = kumu_link(out, f, rc_model_link(m, i), written++ == 0);
 	failed = failed || buffer_puts(out, "\n  ]\n}\n");
 	return failed ? error_set(err, RC_ENOMEM, "out of memory writing the Kumu blueprint") : 0;
-}
-
-static const rc_exporter exporters[] = {
-	{ "csv", "csv", export_csv },
-	{ "markdown", "md", export_markdown },
-	{ "kumu", "json", export_kumu },
-};
-
-const rc_exporter *rc_exporter_find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(exporters) / sizeof(exporters[0]); i++)
-		if (strcmp(name, exporters[i].name) == 0)
-			return &exporters[i];
-	return NULL;
 }

@@ -8,7 +8,7 @@
 #include "base/error.h"
 #include "base/file.h"
 #include "interop/csv_formula.h"
-#include "rchain/interop.h"
+#include "rchain/import.h"
 
 /* The longest text the model schema accepts, in characters. */
 #define MAX_TEXT 4096

@@ -1,7 +1,6 @@
 /* The diagram back-ends (SVG, PNG, PDF, DOT): the graph of graph.c, laid out and rendered through gvc. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "base/alloc.h"
 #include "base/buffer.h"
@@ -9,7 +8,7 @@
 #include "render/graph.h"
 #include "render/graphviz.h"
 #include "render/selection.h"
-#include "rchain/render.h"
+#include "render/backends.h"
 
 int rc_diagram_fits(const rc_render_input *in, rc_error *err)
 {
@@ -22,7 +21,7 @@ int rc_diagram_fits(const rc_render_input *in, rc_error *err)
 	return 0;
 }
 
-static int render_dot(rc_buffer *out, const rc_render_input *in, rc_error *err)
+int diagram_dot(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
 	Agraph_t *g = graph_build(in, err);
 	char *text = NULL;
@@ -70,44 +69,17 @@ static int render_with_graphviz(rc_buffer *out, const rc_render_input *in, const
 	return rc;
 }
 
-static int render_svg(rc_buffer *out, const rc_render_input *in, rc_error *err)
+int diagram_svg(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
 	return render_with_graphviz(out, in, "svg", err);
 }
 
-static int render_png(rc_buffer *out, const rc_render_input *in, rc_error *err)
+int diagram_png(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
 	return render_with_graphviz(out, in, "png", err);
 }
 
-static int render_pdf(rc_buffer *out, const rc_render_input *in, rc_error *err)
+int diagram_pdf(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
 	return render_with_graphviz(out, in, "pdf", err);
-}
-
-static const rc_renderer diagram_renderers[] = {
-	{ "svg", "svg", render_svg },
-	{ "png", "png", render_png },
-	{ "pdf", "pdf", render_pdf },
-	{ "dot", "dot", render_dot },
-};
-
-size_t rc_diagram_renderer_count(void)
-{
-	return sizeof(diagram_renderers) / sizeof(diagram_renderers[0]);
-}
-
-const rc_renderer *rc_diagram_renderer_at(size_t i)
-{
-	return i < rc_diagram_renderer_count() ? &diagram_renderers[i] : NULL;
-}
-
-const rc_renderer *rc_diagram_renderer(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < rc_diagram_renderer_count(); i++)
-		if (strcmp(diagram_renderers[i].name, name) == 0)
-			return &diagram_renderers[i];
-	return NULL;
 }

@@ -9,8 +9,8 @@
 #include "check/coverage.h"
 #include "model/internal.h"
 #include "model/table.h"
+#include "render/backends.h"
 #include "render/style.h"
-#include "rchain/render.h"
 
 /* The page's style: screen and print (A4 landscape, a page per section, table rows never split). */
 static const char *const style =
@@ -207,7 +207,7 @@ static int diagram(struct report *r, rc_error *err)
 {
 	rc_buffer svg = { 0 };
 	const char *start;
-	int rc = rc_diagram_renderer("svg")->render(&svg, r->in, err);
+	int rc = diagram_svg(&svg, r->in, err);
 
 	section(r, "diagram", "Diagram");
 	if (rc == RC_ELIMIT) {
@@ -511,7 +511,7 @@ static void logic_table(struct report *r)
 	put(r, "</tbody></table></section>\n");
 }
 
-int rc_report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
+int report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
 	struct report r = { out, in, in->model, in->findings, { 0 }, 0 };
 	size_t start = out->len;

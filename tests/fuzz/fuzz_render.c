@@ -58,15 +58,15 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void render(const char *name, const rc_model *model, const rc_findings *findings, rc_layout_direction dir)
 {
-	const rc_renderer *r = rc_diagram_renderer(name);
+	int report = strcmp(name, "html") == 0;
+	const rc_output *r = rc_output_find(report ? "report" : "render", name);
 	rc_render_input in;
+	rc_output_input input = { &in, NULL, 0, NULL };
 	rc_buffer out = { 0 };
 	rc_error err;
 	int rc;
 
-	int report = strcmp(name, "html") == 0;
-
-	FUZZ_CHECK(report || r != NULL, "renderer exists");
+	FUZZ_CHECK(r != NULL, "renderer exists");
 	memset(&in, 0, sizeof(in));
 	in.model = model;
 	in.findings = findings;
@@ -76,7 +76,7 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 	in.max_links = FUZZ_MAX_LINKS;
 	memset(&err, 0, sizeof(err));
 	graphviz_said[0] = '\0';
-	rc = report ? rc_report_html(&out, &in, &err) : r->render(&out, &in, &err);
+	rc = r->write(rc_buffer_sink, &out, &input, &err);
 	if (graphviz_said[0]) {
 		fprintf(stderr, "Graphviz said: %s\n", graphviz_said);
 		FUZZ_CHECK(0, "Graphviz has nothing to say about a graph rchain built");

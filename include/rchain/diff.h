@@ -1,49 +1,12 @@
-/* Authoring and interop: model templates, logic-model tables out and in, and diffs between model versions. */
-#ifndef RCHAIN_INTEROP_H
-#define RCHAIN_INTEROP_H
+/* Diffs between two checked versions of a model (written out by the "diff" back-ends of rchain/output.h). */
+#ifndef RCHAIN_DIFF_H
+#define RCHAIN_DIFF_H
 
 #include "rchain/check.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* ---- templates ---- */
-
-/** Number of model templates, and the name of the i-th ("blank", "partnership", "columns"; static storage). */
-RC_API size_t rc_template_count(void);
-RC_API const char *rc_template_name(size_t i);
-
-/** The model text of the template called `name`, or NULL; static storage, `*len` receives its length. */
-RC_API const char *rc_template_text(const char *name, size_t *len);
-
-/* ---- tables out ---- */
-
-/** One export back-end: its name, the file extension of its output, and the function. */
-typedef struct rc_exporter {
-	const char *name;
-	const char *extension;
-	/** Appends `model` (with counts from `findings`, which may be NULL) to `out`; 0 or RC_ENOMEM. */
-	int (*write)(rc_buffer *out, const rc_model *model, const rc_findings *findings, rc_error *err);
-} rc_exporter;
-
-/** The exporter called `name` ("csv", "markdown", "kumu"), or NULL. */
-RC_API const rc_exporter *rc_exporter_find(const char *name);
-
-/* ---- tables in ---- */
-
-/**
- * Reads the logic-model table in CSV at `path` ("-" is standard input; the
- * size limit is the context's) and appends a columns-only model in XML to
- * `out` (caller-owned). Fails with RC_EIO, RC_ELIMIT, RC_ENOMEM, or
- * RC_EINVALID with `FILE:LINE:COL` and one message in `err` (docs/interop.md).
- */
-RC_API int rc_import_csv(rc_buffer *out, rc_context *ctx, const char *path, rc_error *err);
-
-/** As rc_import_csv(), from `len` bytes at `data`; `name` is the file name used in messages. */
-RC_API int rc_import_csv_memory(rc_buffer *out, const char *name, const char *data, size_t len, rc_error *err);
-
-/* ---- diffs ---- */
 
 /** One field that differs; values are NULL when absent. */
 typedef struct rc_field_change {
@@ -103,12 +66,6 @@ RC_API const rc_finding_change *rc_diff_finding(const rc_diff *d, size_t i);
 /** Every outcome of either version: those of the new one in order, then those removed. */
 RC_API size_t rc_diff_outcome_count(const rc_diff *d);
 RC_API const rc_outcome_change *rc_diff_outcome(const rc_diff *d, size_t i);
-
-/**
- * Appends the diff to `out` as "text" (one located line per difference) or
- * "json" (docs/interop.md). Returns 0, RC_ENOMEM, or RC_EARG for another format.
- */
-RC_API int rc_diff_format(rc_buffer *out, const rc_diff *d, const char *format, rc_error *err);
 
 #ifdef __cplusplus
 }
