@@ -32,7 +32,7 @@ keep_only() {
 models=(models/*.xml)
 [ -e "${models[0]}" ] || models=()
 # Render tests draw the first bundled model (or, without one, a fixture, so that they still run).
-model=${models[0]:-tests/cli/orphan.xml}
+model=${models[0]:-$data/cli/orphan.xml}
 model_id=$(xmllint --xpath 'string(/*/@id)' "$model")
 
 # ---- general options ----
@@ -67,7 +67,7 @@ run frobnicate
 want_usage_error "rchain: unknown command (see 'rchain --help')"
 verdict "unknown command: exit 3"
 
-run check --bogus tests/cli/orphan.xml
+run check --bogus "$data/cli/orphan.xml"
 want_usage_error "rchain check: unknown or incomplete option '--bogus' (see 'rchain check --help')"
 verdict "unknown option of check: exit 3, one line"
 
@@ -75,7 +75,7 @@ run render --bogus "$model"
 want_usage_error "rchain render: unknown or incomplete option '--bogus' (see 'rchain render --help')"
 verdict "unknown option of render: exit 3, one line"
 
-run check tests/cli/orphan.xml --disable
+run check "$data/cli/orphan.xml" --disable
 want_usage_error "rchain check: unknown or incomplete option '--disable' (see 'rchain check --help')"
 verdict "option without its argument: exit 3"
 
@@ -98,20 +98,20 @@ fi
 verdict "check models/*.xml: exit 0"
 
 keep_only RC002
-run check "${only[@]}" tests/cli/dangling.xml
+run check "${only[@]}" "$data/cli/dangling.xml"
 want_status 1
 want_stderr ""
-want_stdout "tests/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]
+want_stdout "$data/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]
   hint: Correct the spelling of the id, or add the missing element.
-tests/cli/dangling.xml: 1 error, 0 warnings, 0 notes"
+$data/cli/dangling.xml: 1 error, 0 warnings, 0 notes"
 verdict "dangling link: exit 1, the finding, its hint and the summary"
 
-run check tests/cli/dangling.xml
+run check "$data/cli/dangling.xml"
 want_status 1
-want_line "$out" stdout "tests/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]"
+want_line "$out" stdout "$data/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]"
 verdict "dangling link with every rule: exit 1 and the finding"
 
-"$rchain" check "${only[@]}" - <tests/cli/dangling.xml >"$out" 2>"$err"
+"$rchain" check "${only[@]}" - <"$data/cli/dangling.xml" >"$out" 2>"$err"
 status=$?
 want_status 1
 want_stderr ""
@@ -119,67 +119,67 @@ want_line "$out" stdout "<stdin>:6:3: error: link to unknown step 'nowhere' [RC0
 want_line "$out" stdout "<stdin>: 1 error, 0 warnings, 0 notes"
 verdict "check - reads standard input"
 
-run check tests/cli/malformed.xml
+run check "$data/cli/malformed.xml"
 want_status 2
 want_stdout ""
-want_stderr "tests/cli/malformed.xml:5:59: error: Opening and ending tag mismatch: title line 5 and step"
+want_stderr "$data/cli/malformed.xml:5:59: error: Opening and ending tag mismatch: title line 5 and step"
 verdict "malformed XML: exit 2, one line on stderr"
 
-run check tests/cli/no-such-model.xml
+run check "$data/cli/no-such-model.xml"
 want_status 2
 want_stdout ""
-want_stderr "tests/cli/no-such-model.xml: error: cannot open: No such file or directory"
+want_stderr "$data/cli/no-such-model.xml: error: cannot open: No such file or directory"
 verdict "missing file: exit 2"
 
 keep_only RC006
-run check "${only[@]}" --strict tests/cli/no-such-model.xml tests/cli/orphan.xml
+run check "${only[@]}" --strict "$data/cli/no-such-model.xml" "$data/cli/orphan.xml"
 want_status 2
-want_stderr "tests/cli/no-such-model.xml: error: cannot open: No such file or directory"
-want_line "$out" stdout "tests/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+want_stderr "$data/cli/no-such-model.xml: error: cannot open: No such file or directory"
+want_line "$out" stdout "$data/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
 verdict "a file that cannot be processed outranks findings in the others: exit 2"
 
-size=$(wc -c <tests/cli/orphan.xml)
-run check --max-file-size 100 tests/cli/orphan.xml
+size=$(wc -c <"$data/cli/orphan.xml")
+run check --max-file-size 100 "$data/cli/orphan.xml"
 want_status 2
 want_stdout ""
-want_stderr "tests/cli/orphan.xml: error: file is $size bytes, over the limit of 100 bytes (raise it with --max-file-size)"
+want_stderr "$data/cli/orphan.xml: error: file is $size bytes, over the limit of 100 bytes (raise it with --max-file-size)"
 verdict "--max-file-size refuses a larger file: exit 2"
 
-run check --max-file-size 0 tests/cli/orphan.xml
+run check --max-file-size 0 "$data/cli/orphan.xml"
 want_usage_error "rchain check: --max-file-size takes a positive number of bytes"
 verdict "--max-file-size 0: exit 3"
 
-run check tests/cli/orphan.xml
+run check "$data/cli/orphan.xml"
 want_status 0
 want_stderr ""
-want_line "$out" stdout "tests/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
-grep -q '^tests/cli/orphan.xml: 0 errors, ' "$out" || problem "no summary without errors"
+want_line "$out" stdout "$data/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+grep -q "^$data/cli/orphan.xml: 0 errors, " "$out" || problem "no summary without errors"
 verdict "warnings only: exit 0"
 
-run check --strict tests/cli/orphan.xml
+run check --strict "$data/cli/orphan.xml"
 want_status 1
 want_stderr ""
 verdict "warnings only with --strict: exit 1"
 
-run check "${only[@]}" tests/cli/orphan.xml
+run check "${only[@]}" "$data/cli/orphan.xml"
 want_status 0
-want_line "$out" stdout "tests/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+want_line "$out" stdout "$data/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
 want_line "$out" stdout "  hint: Link the step to what it contributes to and to what contributes to it, or remove it."
-grep -q '^tests/cli/orphan.xml: 0 errors, 1 warning, 0 notes' "$out" || problem "summary: $(tail -n 1 "$out")"
-run check "${only[@]}" --strict tests/cli/orphan.xml
+grep -q "^$data/cli/orphan.xml: 0 errors, 1 warning, 0 notes" "$out" || problem "summary: $(tail -n 1 "$out")"
+run check "${only[@]}" --strict "$data/cli/orphan.xml"
 want_status 1
 verdict "an orphan step alone: exit 0, with --strict exit 1"
 
 for name in RC006 orphan-step; do
-	run check "${only[@]}" --disable "$name" --strict tests/cli/orphan.xml
+	run check "${only[@]}" --disable "$name" --strict "$data/cli/orphan.xml"
 	want_status 0
 	want_stderr ""
 	grep -q 'RC006' "$out" && problem "RC006 still reported: $(cat "$out")"
-	grep -q '^tests/cli/orphan.xml: 0 errors, 0 warnings, 0 notes' "$out" || problem "summary: $(tail -n 1 "$out")"
+	grep -q "^$data/cli/orphan.xml: 0 errors, 0 warnings, 0 notes" "$out" || problem "summary: $(tail -n 1 "$out")"
 	verdict "--disable $name silences the rule"
 done
 
-run check --disable RC999 tests/cli/orphan.xml
+run check --disable RC999 "$data/cli/orphan.xml"
 want_usage_error "rchain check: --disable names an unknown rule code or slug (see 'rchain check --help')"
 verdict "--disable of an unknown rule: exit 3"
 
@@ -190,12 +190,12 @@ want_status 0
 want_stderr ""
 cp "$out" "$work/model.xsd"
 cmp -s "$work/model.xsd" src/data/model.xsd || problem "schema output differs from src/data/model.xsd"
-for m in "${models[@]}" tests/cli/orphan.xml tests/cli/dangling.xml; do
+for m in "${models[@]}" "$data/cli/orphan.xml" "$data/cli/dangling.xml"; do
 	xmllint --noout --schema "$work/model.xsd" "$m" 2>"$work/xmllint" ||
 		problem "xmllint rejects $m: $(cat "$work/xmllint")"
 done
-xmllint --noout --schema "$work/model.xsd" tests/loader/bad-level.xml 2>/dev/null &&
-	problem "xmllint accepts tests/loader/bad-level.xml"
+xmllint --noout --schema "$work/model.xsd" "$data/loader/bad-level.xml" 2>/dev/null &&
+	problem "xmllint accepts $data/loader/bad-level.xml"
 verdict "schema validates the models with xmllint"
 
 run schema nonsense
@@ -229,7 +229,7 @@ verdict "rules of an unknown code: exit 3"
 # ---- render ----
 
 for m in "${models[@]}"; do
-	golden=tests/golden/$(basename "$m" .xml).dot
+	golden=$goldens/dot/$(basename "$m" .xml).dot
 	run render -f dot -o - "$m"
 	want_status 0
 	want_stderr ""
@@ -301,7 +301,7 @@ run render model.xml model.xml
 want_usage_error "rchain render: give exactly one model file"
 verdict "render needs exactly one model: exit 3"
 
-run render "$src/tests/cli/malformed.xml"
+run render "$src/$data/cli/malformed.xml"
 want_status 2
 want_stdout ""
 [ "$(wc -l <"$err")" -eq 1 ] || problem "stderr: $(cat "$err")"
@@ -380,7 +380,7 @@ run report --format svg model.xml
 want_usage_error "rchain report: unknown or incomplete option '--format' (see 'rchain report --help')"
 verdict "report takes no --format: exit 3"
 
-run report "$src/tests/cli/malformed.xml"
+run report "$src/$data/cli/malformed.xml"
 want_status 2
 want_stdout ""
 [ "$(wc -l <"$err")" -eq 1 ] || problem "stderr: $(cat "$err")"
@@ -397,9 +397,9 @@ verdict "report over the diagram limit: written, with a note instead of the diag
 
 cd "$src" || exit 1
 
-run check --format json models/wws-partnership.xml tests/cli/malformed.xml
+run check --format json models/wws-partnership.xml "$data/cli/malformed.xml"
 want_status 2
-python3 - "$out" <<'PY' || problem "the JSON is not what docs/json.md describes"
+python3 - "$out" "$data" <<'PY' || problem "the JSON is not what docs/json.md describes"
 import json, sys
 doc = json.load(open(sys.argv[1]))
 assert doc["tool"]["name"] == "rchain"
@@ -410,11 +410,11 @@ assert len(wws["findings"]) == sum(1 for f in wws["findings"] if f["suppressed"]
 assert all(f["line"] > 0 and f["column"] > 0 and f["code"].startswith("RC") for f in wws["findings"])
 assert any(f["suppressed"] for f in wws["findings"]), "the suppressed findings stay, with their reason"
 assert len(wws["outcomes"]) == 7 and all(o["confidence"] in ("none", "low", "medium", "high") for o in wws["outcomes"])
-assert bad["file"] == "tests/cli/malformed.xml" and bad["error"]["line"] > 0
+assert bad["file"] == sys.argv[2] + "/cli/malformed.xml" and bad["error"]["line"] > 0
 PY
 verdict "check --format json parses, with summary, findings, outcomes and the failed file"
 
-run check --format sarif models/carers-act.xml tests/cli/malformed.xml
+run check --format sarif models/carers-act.xml "$data/cli/malformed.xml"
 want_status 2
 python3 - "$out" <<'PY' || problem "the SARIF is not valid 2.1.0 as rchain writes it"
 import json, sys
@@ -457,12 +457,12 @@ run evidence no.such.entry
 want_usage_error "rchain evidence: unknown entry id"
 verdict "evidence with an unknown id: usage error"
 
-run check --evidence tests/evidence/clash.xml models/wws-partnership.xml
+run check --evidence "$data/evidence/clash.xml" models/wws-partnership.xml
 want_status 2
-want_stderr "tests/evidence/clash.xml:9:3: error: id 'cook2015.t1.a1' is already used in the evidence base"
+want_stderr "$data/evidence/clash.xml:9:3: error: id 'cook2015.t1.a1' is already used in the evidence base"
 verdict "check --evidence with a clashing id: exit 2, located"
 
-run check --evidence tests/evidence/user-base.xml models/wws-partnership.xml
+run check --evidence "$data/evidence/user-base.xml" models/wws-partnership.xml
 want_status 0
 grep -q "'local.a1' is not addressed" "$out" || problem "the user's entry is not checked"
 verdict "check --evidence adds the user's entries"

@@ -6,6 +6,10 @@
 
 #include "rchain/rchain.h"
 
+/* Fixtures and golden files (one folder per back-end), relative to the source root. */
+#define TEST_DATA "tests/data/"
+#define TEST_GOLDEN "tests/golden/"
+
 /*
  * Registers `tests` as one suite, runs it from the source root (the working
  * directory becomes $RCHAIN_SOURCE_DIR) and prints TAP. Returns the exit

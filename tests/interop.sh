@@ -66,19 +66,19 @@ verdict "xsi:schemaLocation is accepted and the hinted file is never opened"
 
 # ---- diff ----
 
-run diff tests/diff/old.xml tests/diff/new.xml
+run diff "$data/diff/old.xml" "$data/diff/new.xml"
 want_status 1
 want_stderr ""
-cmp -s "$out" tests/diff/diff.txt || problem "differs from tests/diff/diff.txt: $(diff "$out" tests/diff/diff.txt | head -5)"
+cmp -s "$out" "$goldens/diff/diff.txt" || problem "differs from $goldens/diff/diff.txt: $(diff "$out" $goldens/diff/diff.txt | head -5)"
 verdict "diff: the text golden, exit 1"
 
-run diff --format json tests/diff/old.xml tests/diff/new.xml
+run diff --format json "$data/diff/old.xml" "$data/diff/new.xml"
 want_status 1
-cmp -s "$out" tests/diff/diff.json || problem "differs from tests/diff/diff.json"
-python3 - "$out" <<'PY' || problem "the diff JSON does not parse as documented"
+cmp -s "$out" "$goldens/diff/diff.json" || problem "differs from $goldens/diff/diff.json"
+python3 - "$out" "$data" <<'PY' || problem "the diff JSON does not parse as documented"
 import json, sys
 doc = json.load(open(sys.argv[1]))
-assert doc["old"] == "tests/diff/old.xml" and doc["new"] == "tests/diff/new.xml" and doc["equal"] is False
+assert doc["old"] == sys.argv[2] + "/diff/old.xml" and doc["new"] == sys.argv[2] + "/diff/new.xml" and doc["equal"] is False
 kinds = {(c["change"], c["element"], c["key"]) for c in doc["changes"]}
 assert ("removed", "step", "wellbeing") in kinds and ("added", "step", "access") in kinds
 aims = next(c for c in doc["changes"] if c["key"] == "aims")
@@ -96,17 +96,17 @@ for m in models/*.xml; do
 	verdict "diff of $m with itself: no output, exit 0"
 done
 
-run diff tests/diff/old.xml tests/cli/malformed.xml
+run diff "$data/diff/old.xml" "$data/cli/malformed.xml"
 want_status 2
 want_stdout ""
-want_stderr "tests/cli/malformed.xml:5:59: error: Opening and ending tag mismatch: title line 5 and step"
+want_stderr "$data/cli/malformed.xml:5:59: error: Opening and ending tag mismatch: title line 5 and step"
 verdict "diff with a malformed model: exit 2, one line"
 
-run diff tests/diff/old.xml
+run diff "$data/diff/old.xml"
 want_usage_error "rchain diff: give two model files, the old version and the new"
-run diff --format yaml tests/diff/old.xml tests/diff/new.xml
+run diff --format yaml "$data/diff/old.xml" "$data/diff/new.xml"
 want_usage_error "rchain diff: --format must be text or json"
-run diff --bogus tests/diff/old.xml tests/diff/new.xml
+run diff --bogus "$data/diff/old.xml" "$data/diff/new.xml"
 want_usage_error "rchain diff: unknown or incomplete option '--bogus'"
 verdict "diff: bad usage, exit 3"
 
@@ -115,7 +115,7 @@ verdict "diff: bad usage, exit 3"
 run export models/columns-strands.xml
 want_status 0
 want_stderr ""
-cmp -s "$out" tests/export/columns-strands.csv || problem "differs from tests/export/columns-strands.csv"
+cmp -s "$out" "$goldens/csv/columns-strands.csv" || problem "differs from $goldens/csv/columns-strands.csv"
 verdict "export writes CSV to standard output by default"
 
 for m in models/*.xml; do
@@ -149,7 +149,7 @@ done
 
 run export -f markdown models/columns-strands.xml
 want_status 0
-cmp -s "$out" tests/export/columns-strands.md || problem "differs from tests/export/columns-strands.md"
+cmp -s "$out" "$goldens/markdown/columns-strands.md" || problem "differs from $goldens/markdown/columns-strands.md"
 verdict "export -f markdown"
 
 run export -f kumu -o "$work/kumu.json" models/wws-partnership.xml
@@ -176,36 +176,36 @@ verdict "export: bad usage, exit 3"
 
 # ---- import ----
 
-run import csv tests/import/bad-heading.csv
+run import csv "$data/import/bad-heading.csv"
 want_status 2
 want_stdout ""
-want_stderr "tests/import/bad-heading.csv:1:15: error: unknown column heading 'Goals': name a level (such as Inputs, Activities, Outputs, Short-term outcomes, Final outcomes) or Strand"
+want_stderr "$data/import/bad-heading.csv:1:15: error: unknown column heading 'Goals': name a level (such as Inputs, Activities, Outputs, Short-term outcomes, Final outcomes) or Strand"
 verdict "import: an unknown heading, exit 2, located"
 
-run import csv tests/import/ragged.csv
+run import csv "$data/import/ragged.csv"
 want_status 2
 want_stdout ""
-want_stderr "tests/import/ragged.csv:3:1: error: a row of 2 fields, but the header row has 3"
+want_stderr "$data/import/ragged.csv:3:1: error: a row of 2 fields, but the header row has 3"
 verdict "import: a ragged row, exit 2, located"
 
-run import csv tests/import/open-quote.csv
+run import csv "$data/import/open-quote.csv"
 want_status 2
 want_stdout ""
-want_stderr "tests/import/open-quote.csv:2:7: error: a quoted field is not closed (a quote is missing)"
+want_stderr "$data/import/open-quote.csv:2:7: error: a quoted field is not closed (a quote is missing)"
 verdict "import: a quote left open, exit 2, located"
 
-run import csv tests/import/no-such.csv
+run import csv "$data/import/no-such.csv"
 want_status 2
-want_stderr "tests/import/no-such.csv: error: cannot open: No such file or directory"
+want_stderr "$data/import/no-such.csv: error: cannot open: No such file or directory"
 verdict "import: a missing file, exit 2"
 
-"$rchain" import csv - <tests/export/columns-strands.csv >"$out" 2>"$err"
+"$rchain" import csv - <"$goldens/csv/columns-strands.csv" >"$out" 2>"$err"
 status=$?
 want_status 0
 grep -q 'id="imported"' "$out" || problem "the model from standard input is not called imported"
 verdict "import csv - reads standard input"
 
-run import xlsx tests/import/ragged.csv
+run import xlsx "$data/import/ragged.csv"
 want_usage_error "rchain import: give the table's format, csv, and one table file"
 run import csv
 want_usage_error "rchain import: give the table's format, csv, and one table file"

@@ -2,6 +2,10 @@
 # run ARGS... keeps rchain's stdout, stderr and exit status; each verdict prints one TAP line
 # for the checks made since the last one. The script ends with: echo "1..$tests"; [ "$failures" -eq 0 ]
 
+# Fixtures and golden files (one folder per back-end), relative to the source root, the scripts' working directory.
+data=tests/data
+goldens=tests/golden
+
 status=0
 tests=0
 failures=0

@@ -34,7 +34,7 @@ static size_t link_index(const rc_model *m, const char *id)
 
 static void test_worked_example(void)
 {
-	rc_model *m = test_load("tests/confidence/worked.xml");
+	rc_model *m = test_load(TEST_DATA "confidence/worked.xml");
 	rc_findings *f = check(m);
 	const rc_story *s;
 	size_t path[2];
@@ -61,7 +61,7 @@ static void test_worked_example(void)
 
 static void test_worked_example_evidenced(void)
 {
-	rc_model *m = test_load("tests/confidence/worked-evidenced.xml");
+	rc_model *m = test_load(TEST_DATA "confidence/worked-evidenced.xml");
 	rc_findings *f = check(m);
 	const rc_story *s = rc_findings_story(f, 0);
 
@@ -74,7 +74,7 @@ static void test_worked_example_evidenced(void)
 
 static void test_widest_of_two_paths(void)
 {
-	rc_model *m = test_load("tests/confidence/two-paths.xml");
+	rc_model *m = test_load(TEST_DATA "confidence/two-paths.xml");
 	rc_findings *f = check(m);
 	const rc_story *o, *u;
 	size_t path[2];
@@ -120,7 +120,7 @@ static rc_gaps *gaps_of(const rc_model *m, const rc_findings *f)
 /* The worked example: one strong study on link 2 raises O from none to low; nothing else raises it. */
 static void test_gap_worked_example(void)
 {
-	rc_model *m = test_load("tests/confidence/worked.xml");
+	rc_model *m = test_load(TEST_DATA "confidence/worked.xml");
 	rc_findings *f = check(m);
 	rc_gaps *g = gaps_of(m, f);
 	const rc_gap *gap;
@@ -145,7 +145,7 @@ static void test_gap_worked_example(void)
 /* Gaps come most gain first, each with the outcomes it raises. */
 static void test_gaps_ordered_by_gain(void)
 {
-	rc_model *m = test_load("tests/confidence/gaps.xml");
+	rc_model *m = test_load(TEST_DATA "confidence/gaps.xml");
 	rc_findings *f = check(m);
 	rc_gaps *g = gaps_of(m, f);
 	const rc_gap_effect *effects;

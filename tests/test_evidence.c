@@ -216,18 +216,22 @@ static void test_user_bases(void)
 	rc_error err = { 0 };
 	const rc_entry *e;
 
-	expect_refused("tests/evidence/clash.xml", RC_EINVALID,
-	               "tests/evidence/clash.xml:9:3: error: id 'cook2015.t1.a1' is already used in the evidence base");
-	expect_refused("tests/evidence/unknown-source.xml", RC_EINVALID,
-	               "tests/evidence/unknown-source.xml:5:3: error: entry 'local.c1' cites unknown source 'nowhere'");
-	expect_refused("tests/evidence/bad-kind.xml", RC_EINVALID,
-	               "tests/evidence/bad-kind.xml:5:3: error: Element 'entry', attribute 'kind': [facet "
+	expect_refused(TEST_DATA "evidence/clash.xml", RC_EINVALID,
+	               TEST_DATA
+	               "evidence/clash.xml:9:3: error: id 'cook2015.t1.a1' is already used in the evidence base");
+	expect_refused(TEST_DATA "evidence/unknown-source.xml", RC_EINVALID,
+	               TEST_DATA
+	               "evidence/unknown-source.xml:5:3: error: entry 'local.c1' cites unknown source 'nowhere'");
+	expect_refused(TEST_DATA "evidence/bad-kind.xml", RC_EINVALID,
+	               TEST_DATA
+	               "evidence/bad-kind.xml:5:3: error: Element 'entry', attribute 'kind': [facet "
 	               "'enumeration'] The value 'opinion' is not an element of the set {'assumption', 'risk', "
 	               "'feature', 'outcome-test', 'question', 'agreement'}.");
-	expect_refused("tests/evidence/missing.xml", RC_EIO,
-	               "tests/evidence/missing.xml: error: cannot open: No such file or directory");
+	expect_refused(TEST_DATA "evidence/missing.xml", RC_EIO,
+	               TEST_DATA "evidence/missing.xml: error: cannot open: No such file or directory");
 	CU_ASSERT_EQUAL_FATAL(
-	        rc_evidence_base_add(test_evidence_base(), test_context(), "tests/evidence/user-base.xml", &err), 0);
+	        rc_evidence_base_add(test_evidence_base(), test_context(), TEST_DATA "evidence/user-base.xml", &err),
+	        0);
 	CU_ASSERT_EQUAL(rc_evidence_base_count(test_evidence_base()), before + 1);
 	e = rc_evidence_base_find(test_evidence_base(), "local.a1");
 	CU_ASSERT_FATAL(e != NULL);
@@ -277,18 +281,19 @@ static void test_user_entries_suggested(void)
 	before = rc_evidence_base_count(eb);
 	CU_ASSERT_STRING_EQUAL(suggestion(m, eb, note, sizeof(note)), "");
 	rc_alloc_fail_after(1000000);
-	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(eb, test_context(), "tests/evidence/user-base.xml", &err), 0);
+	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(eb, test_context(), TEST_DATA "evidence/user-base.xml", &err), 0);
 	needed = rc_alloc_fail_after(-1);
 	rc_evidence_base_free(&eb);
 	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_new(&eb, test_context(), &err), 0);
 	for (n = 0; n < needed; n++) {
 		rc_alloc_fail_after(n);
-		CU_ASSERT_NOT_EQUAL(rc_evidence_base_add(eb, test_context(), "tests/evidence/user-base.xml", &err), 0);
+		CU_ASSERT_NOT_EQUAL(rc_evidence_base_add(eb, test_context(), TEST_DATA "evidence/user-base.xml", &err),
+		                    0);
 		rc_alloc_fail_after(-1);
 		CU_ASSERT_EQUAL(rc_evidence_base_count(eb), before);
 	}
 	CU_ASSERT_STRING_EQUAL(suggestion(m, eb, note, sizeof(note)), "");
-	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(eb, test_context(), "tests/evidence/user-base.xml", &err), 0);
+	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(eb, test_context(), TEST_DATA "evidence/user-base.xml", &err), 0);
 	CU_ASSERT_STRING_EQUAL(suggestion(m, eb, note, sizeof(note)), want);
 	rc_model_free(&m);
 	rc_evidence_base_free(&eb);
@@ -322,7 +327,7 @@ static void test_default_base_valid(void)
  */
 static void test_refusals_do_not_accumulate(void)
 {
-	static const char *const files[] = { "tests/evidence/bad-kind.xml", "tests/evidence/clash.xml" };
+	static const char *const files[] = { TEST_DATA "evidence/bad-kind.xml", TEST_DATA "evidence/clash.xml" };
 	size_t f;
 	int i;
 

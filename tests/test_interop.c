@@ -97,12 +97,12 @@ static void export_golden(const char *model, const char *format, const char *gol
 
 static void test_export_goldens(void)
 {
-	export_golden("models/columns-strands.xml", "csv", "tests/export/columns-strands.csv");
-	export_golden("models/columns-strands.xml", "markdown", "tests/export/columns-strands.md");
-	export_golden("models/columns-strands.xml", "kumu", "tests/export/columns-strands.json");
-	export_golden("tests/export/awkward.xml", "csv", "tests/export/awkward.csv");
-	export_golden("tests/export/awkward.xml", "markdown", "tests/export/awkward.md");
-	export_golden("tests/export/awkward.xml", "kumu", "tests/export/awkward.json");
+	export_golden("models/columns-strands.xml", "csv", TEST_GOLDEN "csv/columns-strands.csv");
+	export_golden("models/columns-strands.xml", "markdown", TEST_GOLDEN "markdown/columns-strands.md");
+	export_golden("models/columns-strands.xml", "kumu", TEST_GOLDEN "kumu/columns-strands.json");
+	export_golden(TEST_DATA "export/awkward.xml", "csv", TEST_GOLDEN "csv/awkward.csv");
+	export_golden(TEST_DATA "export/awkward.xml", "markdown", TEST_GOLDEN "markdown/awkward.md");
+	export_golden(TEST_DATA "export/awkward.xml", "kumu", TEST_GOLDEN "kumu/awkward.json");
 	CU_ASSERT_PTR_NULL(rc_exporter_find("xlsx"));
 }
 
@@ -291,12 +291,12 @@ static void test_diff_goldens(void)
 	rc_buffer text = { 0 }, json = { 0 };
 	rc_error err = { 0 };
 
-	open_pair(&p, "tests/diff/old.xml", "tests/diff/new.xml");
+	open_pair(&p, TEST_DATA "diff/old.xml", TEST_DATA "diff/new.xml");
 	CU_ASSERT_FALSE(rc_diff_equal(p.diff));
 	CU_ASSERT(rc_diff_format(&text, p.diff, "text", &err) == 0);
-	CU_ASSERT(test_golden("tests/diff/diff.txt", text.data, text.len));
+	CU_ASSERT(test_golden(TEST_GOLDEN "diff/diff.txt", text.data, text.len));
 	CU_ASSERT(rc_diff_format(&json, p.diff, "json", &err) == 0);
-	CU_ASSERT(test_golden("tests/diff/diff.json", json.data, json.len));
+	CU_ASSERT(test_golden(TEST_GOLDEN "diff/diff.json", json.data, json.len));
 	CU_ASSERT_EQUAL(rc_diff_format(&text, p.diff, "yaml", &err), RC_EARG);
 	CU_ASSERT_STRING_EQUAL(err.message, "unknown diff format 'yaml' (use text or json)");
 	rc_buffer_free(&text);
@@ -311,7 +311,7 @@ static void test_diff_changed_fields(void)
 	size_t i;
 	const rc_change *aims = NULL;
 
-	open_pair(&p, "tests/diff/old.xml", "tests/diff/new.xml");
+	open_pair(&p, TEST_DATA "diff/old.xml", TEST_DATA "diff/new.xml");
 	for (i = 0; i < rc_diff_change_count(p.diff); i++)
 		if (strcmp(rc_diff_change(p.diff, i)->key, "aims") == 0)
 			aims = rc_diff_change(p.diff, i);
@@ -323,8 +323,8 @@ static void test_diff_changed_fields(void)
 	CU_ASSERT_PTR_NULL(aims->fields[0].old_value);
 	CU_ASSERT_STRING_EQUAL(aims->fields[0].new_value, "high");
 	CU_ASSERT_STRING_EQUAL(aims->fields[1].old_value, "Develop shared aims");
-	CU_ASSERT_STRING_EQUAL(aims->old_loc.file, "tests/diff/old.xml");
-	CU_ASSERT_STRING_EQUAL(aims->new_loc.file, "tests/diff/new.xml");
+	CU_ASSERT_STRING_EQUAL(aims->old_loc.file, TEST_DATA "diff/old.xml");
+	CU_ASSERT_STRING_EQUAL(aims->new_loc.file, TEST_DATA "diff/new.xml");
 	CU_ASSERT_EQUAL(aims->new_loc.line, 14);
 	close_pair(&p);
 }
@@ -358,7 +358,7 @@ static void test_diff_out_of_memory(void)
 	long n, needed;
 	int rc;
 
-	open_pair(&p, "tests/diff/old.xml", "tests/diff/new.xml");
+	open_pair(&p, TEST_DATA "diff/old.xml", TEST_DATA "diff/new.xml");
 	rc_alloc_fail_after(-1);
 	rc_diff_free(&p.diff);
 	rc_alloc_fail_after(1000000);

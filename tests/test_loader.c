@@ -8,7 +8,7 @@
 #include "base/buffer.h"
 #include "common.h"
 
-#define FIXTURES "tests/loader/"
+#define FIXTURES TEST_DATA "loader/"
 #define HEADER "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 #define MODEL "<model xmlns=\"urn:rchain:model:1\" id=\"m\" version=\"1\">"
 #define BOM "\xEF\xBB\xBF"
@@ -312,7 +312,7 @@ static void test_missing_file(void)
 
 static void test_directory(void)
 {
-	expect_file_error("tests/loader", RC_EIO, "tests/loader: error: is a directory, not a model file");
+	expect_file_error(TEST_DATA "loader", RC_EIO, TEST_DATA "loader: error: is a directory, not a model file");
 }
 
 static long long file_size(const char *path)

@@ -1,4 +1,4 @@
-/* The model as read through the public API: every field of tests/model/full.xml, the indexes and the defaults. */
+/* The model as read through the public API: every field of tests/data/model/full.xml, the indexes and the defaults. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include "base/arena.h"
 #include "common.h"
 
-#define FULL "tests/model/full.xml"
+#define FULL TEST_DATA "model/full.xml"
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define R(first, count)          \
 	{                        \

@@ -245,7 +245,7 @@ static void golden_path(char *out, size_t size, const char *model_file)
 {
 	size_t stem = strlen(model_file) - strlen(".xml");
 
-	snprintf(out, size, "tests/golden/%.*s.dot", (int)stem, model_file);
+	snprintf(out, size, TEST_GOLDEN "dot/%.*s.dot", (int)stem, model_file);
 }
 
 static void test_golden_dot(void)
@@ -272,19 +272,23 @@ static void test_golden_dot(void)
 	free_names(&models);
 }
 
+/* Each DOT golden is of a bundled model (NAME.dot) or of a view of a render fixture (FIXTURE[-VIEW].dot). */
 static void test_no_stale_golden(void)
 {
-	struct names goldens = list_dir("tests/golden", ".dot");
+	struct names goldens = list_dir(TEST_GOLDEN "dot", ".dot");
 	size_t i;
 
 	for (i = 0; i < goldens.count; i++) {
-		char model[512];
+		char model[512], fixture[512];
 		struct stat st;
 
 		snprintf(model, sizeof(model), "models/%.*s.xml", (int)(strlen(goldens.items[i]) - strlen(".dot")),
 		         goldens.items[i]);
-		if (stat(model, &st) != 0)
-			TEST_FAIL("tests/golden/%s has no model %s", goldens.items[i], model);
+		snprintf(fixture, sizeof(fixture), TEST_DATA "render/%.*s.xml", (int)strcspn(goldens.items[i], "-."),
+		         goldens.items[i]);
+		if (stat(model, &st) != 0 && stat(fixture, &st) != 0)
+			TEST_FAIL(TEST_GOLDEN "dot/%s has no model %s nor fixture %s", goldens.items[i], model,
+			          fixture);
 	}
 	free_names(&goldens);
 }
@@ -546,7 +550,7 @@ static void test_findings_marked(void)
 
 /* --- annotations: golden DOT of a fixture with every kind of mark, in each view --- */
 
-#define ANNOTATED "tests/render/annotated.xml"
+#define ANNOTATED TEST_DATA "render/annotated.xml"
 
 static void test_annotated_golden(void)
 {
@@ -556,10 +560,10 @@ static void test_annotated_golden(void)
 		const char *focus;
 		int clean;
 	} views[] = {
-		{ "tests/render/annotated.dot", RC_LAYOUT_LR, NULL, 0 },
-		{ "tests/render/annotated-tb.dot", RC_LAYOUT_TB, NULL, 0 },
-		{ "tests/render/annotated-focus.dot", RC_LAYOUT_LR, "p1", 0 },
-		{ "tests/render/annotated-clean.dot", RC_LAYOUT_LR, NULL, 1 },
+		{ TEST_GOLDEN "dot/annotated.dot", RC_LAYOUT_LR, NULL, 0 },
+		{ TEST_GOLDEN "dot/annotated-tb.dot", RC_LAYOUT_TB, NULL, 0 },
+		{ TEST_GOLDEN "dot/annotated-focus.dot", RC_LAYOUT_LR, "p1", 0 },
+		{ TEST_GOLDEN "dot/annotated-clean.dot", RC_LAYOUT_LR, NULL, 1 },
 	};
 	rc_model *m = test_load(ANNOTATED);
 	rc_findings *f = check_keeping(m, NULL, 0);
@@ -874,7 +878,7 @@ static void test_report_content(void)
 	static const char *const present[] = {
 		"<title>Annotated fixture</title>",
 		"<td class=\"error\">RC013 error<br>miracle-leap</td>",
-		"<code>tests/render/annotated.xml:54:3</code>",
+		"<code>" TEST_DATA "render/annotated.xml:54:3</code>",
 		("<tr><td>A2</td><td>Workshops can be staffed.</td><td>Run workshops <span "
 		 "class=\"muted\">(a1)</span></td><td>holds</td>"),
 		"<tr><td>A1</td><td>The partners agree on the aim.</td><td>whole model</td>",
@@ -901,7 +905,7 @@ static void test_report_content(void)
 static void test_empty_titles(void)
 {
 	static const char *const names_drawn[] = { ">rchain</text>", ">row_0</text>", ">row_1</text>", ">s0</text>" };
-	rc_model *m = test_load("tests/render/empty-titles.xml");
+	rc_model *m = test_load(TEST_DATA "render/empty-titles.xml");
 	rc_findings *f = check_keeping(m, NULL, 0);
 	rc_render_input in = { .model = m, .findings = f };
 	rc_buffer svg = { 0 };

@@ -18,9 +18,9 @@ static struct fixtures fixtures_of(const rc_rule *rule)
 {
 	struct fixtures p;
 
-	snprintf(p.fail, sizeof(p.fail), "tests/rules/%s-fail.xml", rule->code);
-	snprintf(p.pass, sizeof(p.pass), "tests/rules/%s-pass.xml", rule->code);
-	snprintf(p.expected, sizeof(p.expected), "tests/rules/%s-fail.expected", rule->code);
+	snprintf(p.fail, sizeof(p.fail), TEST_DATA "rules/%s-fail.xml", rule->code);
+	snprintf(p.pass, sizeof(p.pass), TEST_DATA "rules/%s-pass.xml", rule->code);
+	snprintf(p.expected, sizeof(p.expected), TEST_GOLDEN "text/%s-fail.expected", rule->code);
 	return p;
 }
 
@@ -251,7 +251,7 @@ static void expect_severity_counts(const rc_findings *f, size_t errors, size_t w
 
 static void test_suppress_on_step_and_link(void)
 {
-	rc_model *m = load("tests/rules/suppress-step.xml");
+	rc_model *m = load(TEST_DATA "rules/suppress-step.xml");
 	rc_findings *f = m ? check_structure(m) : NULL;
 	char *text;
 
@@ -266,10 +266,10 @@ static void test_suppress_on_step_and_link(void)
 	CU_ASSERT_EQUAL(rc_findings_count_step(f, 2, RC_SEVERITY_NOTE), 1);
 	CU_ASSERT_EQUAL(rc_findings_count_link(f, 1, RC_SEVERITY_NOTE), 0);
 	text = unsilenced_text(f);
-	CU_ASSERT_STRING_EQUAL(
-	        text, "tests/rules/suppress-step.xml:11:3: warning: step 'y' has no links [RC006 orphan-step]\n"
-	              "  hint: Link the step to what it contributes to and to what contributes to it, or "
-	              "remove it.\n");
+	CU_ASSERT_STRING_EQUAL(text, TEST_DATA
+	                       "rules/suppress-step.xml:11:3: warning: step 'y' has no links [RC006 orphan-step]\n"
+	                       "  hint: Link the step to what it contributes to and to what contributes to it, or "
+	                       "remove it.\n");
 	free(text);
 done:
 	rc_findings_free(&f);
@@ -278,7 +278,7 @@ done:
 
 static void test_suppress_on_model(void)
 {
-	rc_model *m = load("tests/rules/suppress-model.xml");
+	rc_model *m = load(TEST_DATA "rules/suppress-model.xml");
 	rc_findings *f = m ? check_structure(m) : NULL;
 
 	if (f) {
@@ -309,7 +309,7 @@ static size_t count_with_disabled(const rc_model *m, const char *disabled, const
 
 static void test_disabled_rules(void)
 {
-	rc_model *m = load("tests/rules/suppress-step.xml");
+	rc_model *m = load(TEST_DATA "rules/suppress-step.xml");
 
 	if (!m)
 		return;
@@ -323,7 +323,7 @@ static void test_disabled_rules(void)
 
 static void test_disabled_unknown_rule(void)
 {
-	rc_model *m = load("tests/rules/suppress-step.xml");
+	rc_model *m = load(TEST_DATA "rules/suppress-step.xml");
 	const char *list[] = { "RC006", "RC999" };
 	rc_check_options opts = { .disabled = list, .disabled_count = 2 };
 	rc_findings *f = (rc_findings *)&opts; /* any non-NULL value: the call must reset it */
@@ -354,7 +354,7 @@ static void test_sorted_by_place(void)
 		{ "RC001", 8, 3, RC_OWNER_STEP, 3 },        { "RC006", 8, 3, RC_OWNER_STEP, 3 },
 	};
 	size_t n = sizeof(want) / sizeof(want[0]), i;
-	rc_model *m = load("tests/rules/sorting.xml");
+	rc_model *m = load(TEST_DATA "rules/sorting.xml");
 	rc_findings *f = m ? check_structure(m) : NULL;
 
 	CU_ASSERT_FATAL(f != NULL);
@@ -373,7 +373,7 @@ static void test_sorted_by_place(void)
 
 static void test_counters_add_up(void)
 {
-	rc_model *m = load("tests/rules/sorting.xml");
+	rc_model *m = load(TEST_DATA "rules/sorting.xml");
 	rc_findings *f = m ? check_structure(m) : NULL;
 
 	CU_ASSERT_FATAL(f != NULL);
@@ -397,7 +397,7 @@ static void test_counters_add_up(void)
 
 static void test_clean_model(void)
 {
-	rc_model *m = load("tests/rules/clean.xml");
+	rc_model *m = load(TEST_DATA "rules/clean.xml");
 	rc_findings *f = m ? check_structure(m) : NULL;
 	char *text;
 	size_t i;
@@ -410,10 +410,10 @@ static void test_clean_model(void)
 	for (i = 0; i < rc_model_link_count(m); i++)
 		CU_ASSERT_EQUAL(rc_findings_count_link(f, i, RC_SEVERITY_NOTE), 0);
 	text = test_findings_text(m);
-	CU_ASSERT_STRING_EQUAL(
-	        text, "tests/rules/clean.xml:7:3: note: outcome 's6': confidence high; the weakest element of its "
-	              "strongest pathway is step 's1' (high) [RC027 weakest-link]\n"
-	              "  hint: Seek evidence for this step or link first.\n");
+	CU_ASSERT_STRING_EQUAL(text, TEST_DATA
+	                       "rules/clean.xml:7:3: note: outcome 's6': confidence high; the weakest element of its "
+	                       "strongest pathway is step 's1' (high) [RC027 weakest-link]\n"
+	                       "  hint: Seek evidence for this step or link first.\n");
 	free(text);
 	rc_findings_free(&f);
 	rc_model_free(&m);
