@@ -10,7 +10,7 @@ chromium=$2
 src=${RCHAIN_SOURCE_DIR:?RCHAIN_SOURCE_DIR must name the source root}
 work=$(mktemp -d "${TMPDIR:-/tmp}/rchain-browser.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
-check="python3 $src/tests/browser.py"
+check="python3 $src/tests/browser/browser.py"
 
 # browse HTML NAME: DOM, screenshot, PDF text and network log of HTML under $work/NAME.*
 browse() {

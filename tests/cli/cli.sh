@@ -12,8 +12,8 @@ cd "$src" || exit 1
 out=$work/stdout
 err=$work/stderr
 
-# shellcheck source=tests/tap.sh
-. "$src/tests/tap.sh"
+# shellcheck source=tests/cli/tap.sh
+. "$src/tests/cli/tap.sh"
 
 # Every rule but the codes given, disabled: a model then shows exactly the findings of those rules.
 all_codes=$("$rchain" rules | awk '{ print $1 }')

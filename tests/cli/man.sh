@@ -12,8 +12,8 @@ cd "$src" || exit 1
 out=$work/stdout
 err=$work/stderr
 
-# shellcheck source=tests/tap.sh
-. "$src/tests/tap.sh"
+# shellcheck source=tests/cli/tap.sh
+. "$src/tests/cli/tap.sh"
 
 for page in docs/man/rchain.1 docs/man/rchain-model.5; do
 	MANWIDTH=80 man --warnings -l "$page" >"$out" 2>"$err"
