@@ -2,12 +2,17 @@
 # Each bundled model's report in headless Chromium: every section in the DOM, a screenshot that is
 # not blank, a PDF print where each section starts a page, and no request to the network.
 # A control page that does fetch an image proves the network check can fail. TAP output.
-# Usage: browser.sh RCHAIN CHROMIUM; $RCHAIN_SOURCE_DIR is the source root.
+# Usage: browser.sh RCHAIN; $RCHAIN_SOURCE_DIR is the source root. Chromium (chromium or chromium-browser)
+# and pdftotext come from PATH; without either the suite is skipped, saying which is missing.
 set -u
 
 rchain=$1
-chromium=$2
 src=${RCHAIN_SOURCE_DIR:?RCHAIN_SOURCE_DIR must name the source root}
+# shellcheck source=tests/cli/tap.sh
+. "$src/tests/cli/tap.sh"
+chromium=$(command -v chromium chromium-browser | head -n 1)
+[ -n "$chromium" ] || skip_all "chromium not found (Debian package: chromium)"
+command -v pdftotext >/dev/null || skip_all "pdftotext not found (Debian package: poppler-utils)"
 work=$(mktemp -d "${TMPDIR:-/tmp}/rchain-browser.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 check="python3 $src/tests/browser/browser.py"

@@ -34,6 +34,18 @@ problem() {
 	problems+=("$*")
 }
 
+# skip DESC REASON: one TAP line for a test that cannot run on this machine, saying why.
+skip() {
+	tests=$((tests + 1))
+	echo "ok $tests - $1 # SKIP $2"
+}
+
+# skip_all REASON: the whole script cannot run here; meson reports it skipped, with REASON.
+skip_all() {
+	echo "1..0 # SKIP $1"
+	exit 0
+}
+
 want_status() {
 	[ "$status" -eq "$1" ] || problem "exit status $status, expected $1"
 }
