@@ -134,39 +134,6 @@ rc_model *test_load(const char *rel)
 	return m;
 }
 
-static char *error_text(const rc_error *err)
-{
-	char *line = malloc(2200);
-
-	if (line)
-		rc_error_format(err, line, 2200);
-	return line;
-}
-
-char *test_load_error(const char *rel)
-{
-	rc_model *m = NULL;
-	rc_error err = { 0 };
-
-	if (rc_model_load(&m, test_context(), test_source_path(rel), &err) == 0) {
-		rc_model_free(&m);
-		return NULL;
-	}
-	return error_text(&err);
-}
-
-char *test_load_error_memory(const char *name, const char *xml, size_t len)
-{
-	rc_model *m = NULL;
-	rc_error err = { 0 };
-
-	if (rc_model_load_memory(&m, test_context(), name, xml, len, &err) == 0) {
-		rc_model_free(&m);
-		return NULL;
-	}
-	return error_text(&err);
-}
-
 char *test_findings_text(const rc_model *m)
 {
 	rc_findings *f = NULL;

@@ -33,12 +33,6 @@ rc_evidence_base *test_evidence_base(void);
 /* Loads a model from the source tree, failing the test (and returning NULL) if it does not load. */
 rc_model *test_load(const char *rel);
 
-/* Loads `rel` expecting failure; returns the one-line error text (caller frees), or NULL if it loaded. */
-char *test_load_error(const char *rel);
-
-/* Loads `len` bytes expecting failure, as test_load_error(). */
-char *test_load_error_memory(const char *name, const char *xml, size_t len);
-
 /* Every unsilenced finding of `m` in the diagnostic format (caller frees). */
 char *test_findings_text(const rc_model *m);
 
