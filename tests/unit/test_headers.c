@@ -39,7 +39,8 @@ static int listed(const char *file)
 	for (i = 0; i < HEADER_COUNT; i++)
 		if (len == strlen(headers[i].name) + 2 && strncmp(file, headers[i].name, len - 2) == 0)
 			return 1;
-	printf("# include/rchain/%s is not compiled alone: add it to tests/unit/meson.build and tests/unit/test_headers.c\n",
+	printf("# include/rchain/%s is not compiled alone: add it to tests/unit/meson.build and "
+	       "tests/unit/test_headers.c\n",
 	       file);
 	return 0;
 }
