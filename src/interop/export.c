@@ -6,19 +6,9 @@
 #include "base/error.h"
 #include "interop/backends.h"
 #include "interop/csv_formula.h"
+#include "model/table.h"
 
 /* ---- the classic table: one column per level, one row per strand ---- */
-
-/* How one table format writes its rows and cells. */
-struct table_format {
-	const char *row_start;
-	const char *separator; /* between cells */
-	const char *row_end;
-	/* Appends one cell holding `text`, or the titles of the `count` steps in `steps` when `text` is NULL. */
-	int (*cell)(rc_buffer *out, const rc_model *m, const char *text, const size_t *steps, size_t count);
-	/* Appends what follows the header row (Markdown's delimiter row), given the number of columns. */
-	int (*after_header)(rc_buffer *out, size_t columns);
-};
 
 /*
  * RFC 4180: a field holding a comma, quote or line break is quoted, with
@@ -92,65 +82,14 @@ static int markdown_rule(rc_buffer *out, size_t columns)
 	return failed || buffer_puts(out, "\n") ? RC_ENOMEM : 0;
 }
 
-/* One row: the strand's name (when the table has a strand column), then the steps of each level. */
-static int table_row(rc_buffer *out, const struct table_format *fmt, const rc_model *m, int strand_column,
-                     size_t strand)
-{
-	int failed = buffer_puts(out, fmt->row_start);
-	size_t level, count;
-
-	if (strand_column)
-		failed = failed ||
-		         fmt->cell(out, m, strand == RC_NONE ? "" : rc_model_strand(m, strand)->name, NULL, 0) ||
-		         buffer_puts(out, fmt->separator);
-	for (level = 0; level < RC_LEVEL_COUNT && !failed; level++) {
-		const size_t *steps = rc_model_steps_in(m, (rc_level)level, strand, &count);
-
-		failed = (level && buffer_puts(out, fmt->separator)) || fmt->cell(out, m, NULL, steps, count);
-	}
-	return failed || buffer_puts(out, fmt->row_end) ? RC_ENOMEM : 0;
-}
-
-/* Steps with no resolved strand, at every level. */
-static size_t unstranded_steps(const rc_model *m)
-{
-	size_t level, count, total = 0;
-
-	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		rc_model_steps_in(m, (rc_level)level, RC_NONE, &count);
-		total += count;
-	}
-	return total;
-}
-
-/*
- * The header row names the levels (and "Strand" first when the model has
- * strands); then one row per strand in order, and one for the steps in no
- * strand when there are any.
- */
 static int write_table(rc_buffer *out, const struct table_format *fmt, const rc_model *m, rc_error *err)
 {
-	int strand_column = rc_model_strand_count(m) > 0;
-	size_t level, i;
-	int failed = buffer_puts(out, fmt->row_start);
-
-	if (strand_column)
-		failed = failed || fmt->cell(out, m, "Strand", NULL, 0) || buffer_puts(out, fmt->separator);
-	for (level = 0; level < RC_LEVEL_COUNT && !failed; level++)
-		failed = (level && buffer_puts(out, fmt->separator)) ||
-		         fmt->cell(out, m, rc_level_title((rc_level)level), NULL, 0);
-	failed = failed || buffer_puts(out, fmt->row_end) ||
-	         (fmt->after_header && fmt->after_header(out, RC_LEVEL_COUNT + (size_t)strand_column));
-	for (i = 0; i < rc_model_strand_count(m) && !failed; i++)
-		failed = table_row(out, fmt, m, strand_column, i);
-	if (!failed && unstranded_steps(m))
-		failed = table_row(out, fmt, m, strand_column, RC_NONE);
-	return failed ? error_set(err, RC_ENOMEM, "out of memory writing the table") : 0;
+	return model_table_write(out, fmt, m) != 0 ? error_set(err, RC_ENOMEM, "out of memory writing the table") : 0;
 }
 
 int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
 {
-	static const struct table_format csv = { "", ",", "\r\n", csv_cell, NULL };
+	static const struct table_format csv = { "", ",", "\r\n", "", csv_cell, NULL };
 
 	(void)f;
 	return write_table(out, &csv, m, err);
@@ -158,7 +97,7 @@ int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error
 
 int export_markdown(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
 {
-	static const struct table_format markdown = { "| ", " | ", " |\n", markdown_cell, markdown_rule };
+	static const struct table_format markdown = { "| ", " | ", " |\n", "", markdown_cell, markdown_rule };
 
 	(void)f;
 	return write_table(out, &markdown, m, err);
