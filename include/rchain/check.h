@@ -9,11 +9,6 @@
 extern "C" {
 #endif
 
-typedef enum rc_severity { RC_SEVERITY_NOTE, RC_SEVERITY_WARNING, RC_SEVERITY_ERROR } rc_severity;
-
-/** "note", "warning" or "error" (static storage). */
-RC_API const char *rc_severity_name(rc_severity severity);
-
 /** One entry of the rule catalogue (static storage). Codes are permanent. */
 typedef struct rc_rule {
 	const char *code; /* "RC001" */

@@ -8,18 +8,6 @@
 extern "C" {
 #endif
 
-typedef enum rc_entry_kind {
-	RC_ENTRY_ASSUMPTION,
-	RC_ENTRY_RISK,
-	RC_ENTRY_FEATURE,
-	RC_ENTRY_OUTCOME_TEST,
-	RC_ENTRY_QUESTION,
-	RC_ENTRY_AGREEMENT
-} rc_entry_kind;
-
-/** "assumption", "risk", "feature", "outcome-test", "question" or "agreement" (static storage). */
-RC_API const char *rc_entry_kind_name(rc_entry_kind kind);
-
 /* Read-only views; every pointer is borrowed from the evidence base. Optional text is NULL. */
 
 typedef struct rc_source {

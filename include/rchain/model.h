@@ -3,58 +3,11 @@
 #define RCHAIN_MODEL_H
 
 #include "rchain/common.h"
+#include "rchain/enums.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** The seven levels of the results chain, in their fixed order. */
-typedef enum rc_level {
-	RC_LEVEL_INPUT,
-	RC_LEVEL_ACTIVITY,
-	RC_LEVEL_ENGAGEMENT,
-	RC_LEVEL_REACTION,
-	RC_LEVEL_KNOWLEDGE,
-	RC_LEVEL_PRACTICE,
-	RC_LEVEL_OUTCOME,
-	RC_LEVEL_COUNT
-} rc_level;
-
-/** The level's id as written in model files ("input"...), static storage. */
-RC_API const char *rc_level_id(rc_level level);
-/** The level's heading for people ("Inputs / resources"...), static storage. */
-RC_API const char *rc_level_title(rc_level level);
-
-/** A three-point rating; RC_RATING_NONE means "not stated". */
-typedef enum rc_rating { RC_RATING_NONE, RC_RATING_LOW, RC_RATING_MEDIUM, RC_RATING_HIGH } rc_rating;
-/** "none", "low", "medium" or "high" (static storage). */
-RC_API const char *rc_rating_name(rc_rating rating);
-
-typedef enum rc_formation { RC_FORMATION_UNKNOWN, RC_FORMATION_VOLUNTARY, RC_FORMATION_MANDATED } rc_formation;
-typedef enum rc_sector { RC_SECTOR_PUBLIC, RC_SECTOR_THIRD, RC_SECTOR_PRIVATE, RC_SECTOR_COMMUNITY } rc_sector;
-/** "unknown", "voluntary" or "mandated"; and "public", "third", "private" or "community" (static storage). */
-RC_API const char *rc_formation_name(rc_formation formation);
-RC_API const char *rc_sector_name(rc_sector sector);
-
-typedef enum rc_role { RC_ROLE_MEMBER, RC_ROLE_LEAD, RC_ROLE_ADVISORY } rc_role;
-typedef enum rc_link_kind { RC_LINK_CAUSAL, RC_LINK_FEEDBACK } rc_link_kind;
-typedef enum rc_status_of_assumption {
-	RC_ASSUMPTION_UNTESTED,
-	RC_ASSUMPTION_HOLDS,
-	RC_ASSUMPTION_DOUBTFUL
-} rc_assumption_status;
-typedef enum rc_direction { RC_EVIDENCE_SUPPORTS, RC_EVIDENCE_CHALLENGES } rc_direction;
-typedef enum rc_strength { RC_STRENGTH_WEAK, RC_STRENGTH_MODERATE, RC_STRENGTH_STRONG } rc_strength;
-typedef enum rc_evidence_kind {
-	RC_EVIDENCE_RESEARCH,
-	RC_EVIDENCE_MONITORING,
-	RC_EVIDENCE_STAKEHOLDER,
-	RC_EVIDENCE_PRACTICE
-} rc_evidence_kind;
-typedef enum rc_influence_kind { RC_INFLUENCE_EXTERNAL, RC_INFLUENCE_RIVAL } rc_influence_kind;
-
-/** What an annotation (assumption, risk, evidence, suppression) is about. */
-typedef enum rc_owner_kind { RC_OWNER_MODEL, RC_OWNER_STEP, RC_OWNER_LINK } rc_owner_kind;
 
 /** A half-open range [first, first + count) of indices into one of the model's arrays. */
 typedef struct rc_range {
@@ -238,27 +191,16 @@ RC_API rc_formation rc_model_formation(const rc_model *m);
 /** Number of partners of the given sector. */
 RC_API size_t rc_model_sector_count(const rc_model *m, rc_sector sector);
 
-/* Arrays, in document order. Index arguments must be below the count. */
-RC_API size_t rc_model_partner_count(const rc_model *m);
-RC_API const rc_partner *rc_model_partner(const rc_model *m, size_t i);
-RC_API size_t rc_model_strand_count(const rc_model *m);
-RC_API const rc_strand *rc_model_strand(const rc_model *m, size_t i);
-RC_API size_t rc_model_step_count(const rc_model *m);
-RC_API const rc_step *rc_model_step(const rc_model *m, size_t i);
-RC_API size_t rc_model_link_count(const rc_model *m);
-RC_API const rc_link *rc_model_link(const rc_model *m, size_t i);
-RC_API size_t rc_model_indicator_count(const rc_model *m);
-RC_API const rc_indicator *rc_model_indicator(const rc_model *m, size_t i);
-RC_API size_t rc_model_assumption_count(const rc_model *m);
-RC_API const rc_assumption *rc_model_assumption(const rc_model *m, size_t i);
-RC_API size_t rc_model_risk_count(const rc_model *m);
-RC_API const rc_risk *rc_model_risk(const rc_model *m, size_t i);
-RC_API size_t rc_model_evidence_count(const rc_model *m);
-RC_API const rc_evidence *rc_model_evidence(const rc_model *m, size_t i);
-RC_API size_t rc_model_influence_count(const rc_model *m);
-RC_API const rc_influence *rc_model_influence(const rc_model *m, size_t i);
-RC_API size_t rc_model_suppression_count(const rc_model *m);
-RC_API const rc_suppression *rc_model_suppression(const rc_model *m, size_t i);
+/*
+ * Arrays, in document order, one pair per line of rchain/model.def:
+ * rc_model_<name>_count(m) and rc_model_<name>(m, i), a borrowed rc_<name>.
+ * Index arguments must be below the count.
+ */
+#define RC_MODEL_ARRAY(name, field, ids)                          \
+	RC_API size_t rc_model_##name##_count(const rc_model *m); \
+	RC_API const rc_##name *rc_model_##name(const rc_model *m, size_t i);
+#include "rchain/model.def"
+#undef RC_MODEL_ARRAY
 
 /** The step with this id, or NULL. The first one wins when ids repeat. */
 RC_API const rc_step *rc_model_find_step(const rc_model *m, const char *id);

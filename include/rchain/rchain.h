@@ -9,6 +9,10 @@
 #include "rchain/confidence.h"
 #include "rchain/render.h"
 #include "rchain/schema.h"
-#include "rchain/interop.h"
+#include "rchain/template.h"
+#include "rchain/import.h"
+#include "rchain/diff.h"
+#include "rchain/file.h"
+#include "rchain/output.h"
 
 #endif

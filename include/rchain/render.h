@@ -1,4 +1,4 @@
-/* Back-ends: diagrams and findings reports drawn from a checked model. */
+/* Diagrams of a checked model: the drawing options and limits (the back-ends are in rchain/output.h). */
 #ifndef RCHAIN_RENDER_H
 #define RCHAIN_RENDER_H
 
@@ -8,8 +8,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-typedef enum rc_direction_of_layout { RC_LAYOUT_LR, RC_LAYOUT_TB } rc_layout_direction;
 
 /** What a renderer draws from; every pointer is borrowed. */
 typedef struct rc_render_input {
@@ -43,61 +41,6 @@ typedef struct rc_render_input {
  * message in `err`. Needs only the model: call it before checking a big one.
  */
 RC_API int rc_diagram_fits(const rc_render_input *in, rc_error *err);
-
-/** One back-end: its name, the file extension of its output, and the function. */
-typedef struct rc_renderer {
-	const char *name;
-	const char *extension;
-	/** Appends the rendering of `in` to `out`; returns 0 or a negative rc_status. */
-	int (*render)(rc_buffer *out, const rc_render_input *in, rc_error *err);
-} rc_renderer;
-
-/** The diagram renderer called `name` ("svg", "png", "pdf", "dot"), or NULL. */
-RC_API const rc_renderer *rc_diagram_renderer_find(const char *name);
-
-/** Number of diagram renderers, and the i-th in table order. */
-RC_API size_t rc_diagram_renderer_count(void);
-RC_API const rc_renderer *rc_diagram_renderer_at(size_t i);
-
-/**
- * Appends the report on `in` to `out`: one self-contained HTML document with
- * inline CSS and SVG (summary, diagram, findings, contribution stories,
- * evidence gaps, assumptions, risks, evidence-base coverage and the
- * logic-model table). `in->findings` and `in->confidence` must be set. Returns 0 or a negative
- * rc_status, with the message in `err`.
- */
-RC_API int rc_report_html(rc_buffer *out, const rc_render_input *in, rc_error *err);
-
-/** One checked file for a findings report: the model, its findings and confidence, or the error that stopped it. */
-typedef struct rc_checked {
-	const char *file;                /* as given on the command line */
-	const rc_model *model;           /* NULL when the file could not be processed */
-	const rc_findings *findings;     /* NULL when the file could not be processed */
-	const rc_confidence *confidence; /* NULL when the file could not be processed */
-	const rc_error *error;           /* why it could not, or NULL */
-} rc_checked;
-
-/** A findings back-end: "text", "json" or "sarif". */
-typedef struct rc_findings_format {
-	const char *name;
-	/**
-	 * Writes the report on `count` checked files to `sink` (with `user`) in
-	 * pieces of up to about 64 KiB as it goes, so a large report is never
-	 * whole in memory (rc_buffer_sink collects it). Returns 0, RC_ENOMEM, or
-	 * the sink's failure; the sink may then have had part of the report.
-	 */
-	int (*render)(rc_sink sink, void *user, const rc_checked *files, size_t count, rc_error *err);
-} rc_findings_format;
-
-/** The findings back-end called `name`, or NULL. */
-RC_API const rc_findings_format *rc_findings_format_find(const char *name);
-
-/**
- * Writes `len` bytes to `path` atomically: a temporary file beside it is
- * written, flushed and renamed into place, so a failure leaves any previous
- * file untouched. Returns 0, RC_EIO (with the reason in `err`).
- */
-RC_API int rc_file_write_atomic(const char *path, const char *data, size_t len, rc_error *err);
 
 #ifdef __cplusplus
 }

@@ -4,8 +4,7 @@
 #include "base/buffer.h"
 
 /* Piece by piece rather than through printf: this runs once per finding, and a big model has many. */
-int diagnostic_append(rc_buffer *out, const char *file, uint32_t line, uint32_t column, const char *severity,
-                      const char *message)
+int diagnostic_place(rc_buffer *out, const char *file, uint32_t line, uint32_t column)
 {
 	int rc = 0;
 
@@ -17,8 +16,17 @@ int diagnostic_append(rc_buffer *out, const char *file, uint32_t line, uint32_t 
 			rc |= buffer_append(out, ":", 1);
 			rc |= buffer_append_number(out, column);
 		}
-		rc |= buffer_append(out, ": ", 2);
 	}
+	return rc ? RC_ENOMEM : 0;
+}
+
+int diagnostic_append(rc_buffer *out, const char *file, uint32_t line, uint32_t column, const char *severity,
+                      const char *message)
+{
+	int rc = diagnostic_place(out, file, line, column);
+
+	if (file && *file)
+		rc |= buffer_append(out, ": ", 2);
 	rc |= buffer_puts(out, severity);
 	rc |= buffer_append(out, ": ", 2);
 	rc |= buffer_puts(out, message);

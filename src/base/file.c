@@ -1,7 +1,10 @@
-/* File input with a size cap, and atomic output through a temporary file and rename(). */
+/* File input with a size cap, and atomic output through an unnamed (else named) temporary file. */
+#define _GNU_SOURCE /* O_TMPFILE, AT_EMPTY_PATH; NOLINT(bugprone-reserved-identifier) */
 #include "base/file.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,7 +14,7 @@
 
 #include "base/alloc.h"
 #include "base/error.h"
-#include "rchain/render.h"
+#include "rchain/file.h"
 
 static const char *display_name(const char *path)
 {
@@ -95,23 +98,82 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* Temporary names are ".rchain-PID-N.tmp": hidden and suffixed, so a leftover never passes for an output. */
+#define TEMP_PREFIX ".rchain-"
+#define TEMP_SUFFIX ".tmp"
+
+/* The writer's PID when `name` is a temporary name of this function, else 0. */
+static long temporary_pid(const char *name)
+{
+	size_t digits;
+	long pid;
+
+	if (strncmp(name, TEMP_PREFIX, strlen(TEMP_PREFIX)) != 0)
+		return 0;
+	name += strlen(TEMP_PREFIX);
+	digits = strspn(name, "0123456789");
+	if (digits == 0 || digits > 9 || name[digits] != '-')
+		return 0;
+	pid = strtol(name, NULL, 10);
+	name += digits + 1;
+	digits = strspn(name, "0123456789");
+	return digits > 0 && strcmp(name + digits, TEMP_SUFFIX) == 0 ? pid : 0;
+}
+
 /*
- * Creates a new temporary file beside the target: hidden and suffixed, so a
- * leftover can never pass for an output. O_EXCL with mode 0666 lets the
- * kernel apply the umask, as for any new file, without touching it here.
+ * Removes the temporaries that writers killed before their rename left in
+ * the folder `dir`: those whose PID names no living process. A process
+ * of another PID namespace sharing the folder would look dead; its rename
+ * then fails and its previous output stays (docs/limits.md).
  */
-static int open_temporary(char *tmp, size_t size, const char *path, size_t dirlen)
+static void remove_stale(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	while (d && (e = readdir(d)) != NULL) {
+		long pid = temporary_pid(e->d_name);
+
+		if (pid > 0 && pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH)
+			unlinkat(dirfd(d), e->d_name, 0);
+	}
+	if (d)
+		closedir(d);
+}
+
+/* Names a new temporary beside the target, by `make` (open or link); its descriptor or 0, or -1 with errno. */
+static int name_temporary(char *tmp, size_t size, const char *path, size_t dirlen, int (*make)(const char *, int),
+                          int arg)
 {
 	static unsigned int counter;
-	int attempt, fd = -1;
+	int attempt, rc = -1;
 
-	for (attempt = 0; attempt < 100 && fd < 0; attempt++) {
-		snprintf(tmp, size, "%.*s.rchain-%ld-%u.tmp", (int)dirlen, path, (long)getpid(), counter++);
-		fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-		if (fd < 0 && errno != EEXIST)
+	for (attempt = 0; attempt < 100 && rc < 0; attempt++) {
+		snprintf(tmp, size, "%.*s" TEMP_PREFIX "%ld-%u" TEMP_SUFFIX, (int)dirlen, path, (long)getpid(),
+		         counter++);
+		rc = make(tmp, arg);
+		if (rc < 0 && errno != EEXIST)
 			break;
 	}
-	return fd;
+	return rc;
+}
+
+/* O_EXCL with mode 0666 lets the kernel apply the umask, as for any new file. */
+static int create_named(const char *tmp, int unused)
+{
+	(void)unused;
+	return open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+}
+
+/* Gives the unnamed file `fd` the name `name`: through /proc, else by AT_EMPTY_PATH (which needs a capability). */
+static int link_unnamed(const char *name, int fd)
+{
+	char proc[64];
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fd);
+	if (linkat(AT_FDCWD, proc, AT_FDCWD, name, AT_SYMLINK_FOLLOW) == 0)
+		return 0;
+	return errno == EEXIST ? -1 : linkat(fd, "", AT_FDCWD, name, AT_EMPTY_PATH);
 }
 
 /* Writes straight into an existing device, pipe or socket: a rename would replace it with a regular file. */
@@ -132,44 +194,113 @@ static int write_special(const char *path, const char *data, size_t len, rc_erro
 	return 0;
 }
 
-int rc_file_write_atomic(const char *path, const char *data, size_t len, rc_error *err)
+/* Writes the content through `fd` and flushes it; a replaced file's permissions are kept. */
+static int fill(int fd, const char *data, size_t len, const struct stat *old)
+{
+	if (old && fchmod(fd, old->st_mode & 0777) != 0)
+		return -1;
+	return write_all(fd, data, len) != 0 || fsync(fd) != 0 ? -1 : 0;
+}
+
+/*
+ * The unnamed way: an O_TMPFILE in the target's folder, filled, then linked
+ * at the target when it is new. Linking cannot replace, so a file that
+ * exists gets a temporary name for the two calls from link to rename.
+ * 0, 1 when the file system has no unnamed files (nothing was changed), or -1
+ * with errno.
+ */
+static int write_unnamed(char *tmp, size_t size, const char *path, size_t dirlen, const char *dir, const char *data,
+                         size_t len, const struct stat *old)
+{
+#ifdef O_TMPFILE
+	int fd = open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+	int rc, saved;
+
+	if (fd < 0)
+		return 1;
+	rc = fill(fd, data, len, old);
+	if (rc == 0 && !old && link_unnamed(path, fd) == 0) {
+		close(fd);
+		return 0;
+	}
+	if (rc == 0 && (old || errno == EEXIST)) {
+		rc = name_temporary(tmp, size, path, dirlen, link_unnamed, fd) < 0 ? 1 : 0;
+		if (rc == 0 && rename(tmp, path) != 0) {
+			saved = errno;
+			unlink(tmp);
+			errno = saved;
+			rc = -1;
+		}
+	} else if (rc == 0) {
+		rc = 1; /* neither /proc nor the capability for AT_EMPTY_PATH: the named way */
+	}
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return rc;
+#else
+	(void)tmp, (void)size, (void)path, (void)dirlen, (void)dir, (void)data, (void)len, (void)old;
+	return 1;
+#endif
+}
+
+/*
+ * The named way: a temporary created beside the target, filled, and renamed
+ * over it. 0, -1 with errno, or -2 with errno when no temporary could be made.
+ */
+static int write_named(char *tmp, size_t size, const char *path, size_t dirlen, const char *data, size_t len,
+                       const struct stat *old)
+{
+	int fd = name_temporary(tmp, size, path, dirlen, create_named, 0);
+	int rc, saved;
+
+	if (fd < 0)
+		return -2;
+	rc = fill(fd, data, len, old);
+	if (close(fd) != 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, path) != 0)
+		rc = -1;
+	saved = errno;
+	if (rc != 0)
+		unlink(tmp);
+	errno = saved;
+	return rc;
+}
+
+/* Read-only: the caller may not write to it, or its mode lets nobody write (which also holds for root). */
+static int read_only(const char *path, const struct stat *st)
+{
+	return (st->st_mode & 0222) == 0 || (access(path, W_OK) != 0 && errno == EACCES);
+}
+
+int rc_file_write_atomic(const char *path, const char *data, size_t len, unsigned flags, rc_error *err)
 {
 	const char *slash = strrchr(path, '/');
 	size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0;
-	char tmp[4096];
+	char tmp[4096], dir[4096];
 	struct stat st;
-	int fd;
-	int saved;
-
 	int exists = stat(path, &st) == 0;
+	int rc;
 
 	if (exists && S_ISDIR(st.st_mode))
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: is a directory");
 	if (exists && !S_ISREG(st.st_mode))
 		return write_special(path, data, len, err);
-	if (dirlen + sizeof(".rchain--.tmp") + 32 > sizeof(tmp))
+	if (exists && !(flags & RC_WRITE_FORCE) && read_only(path, &st))
+		return error_set_at(err, RC_EIO, path, 0, 0,
+		                    "cannot write: the file is read-only; make it writable to replace it");
+	if (dirlen + sizeof(TEMP_PREFIX TEMP_SUFFIX) + 32 > sizeof(tmp))
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: path too long");
-	fd = open_temporary(tmp, sizeof(tmp), path, dirlen);
-	if (fd < 0 && exists)
+	snprintf(dir, sizeof(dir), "%.*s", (int)(dirlen ? dirlen : 1), dirlen ? path : ".");
+	remove_stale(dir);
+	rc = write_unnamed(tmp, sizeof(tmp), path, dirlen, dir, data, len, exists ? &st : NULL);
+	if (rc > 0)
+		rc = write_named(tmp, sizeof(tmp), path, dirlen, data, len, exists ? &st : NULL);
+	if (rc == -2 && exists)
 		return error_set_at(err, RC_EIO, path, 0, 0,
 		                    "cannot write: cannot create a temporary file beside it: %s", strerror(errno));
-	if (fd < 0)
+	if (rc != 0)
 		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(errno));
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp);
-		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
-	}
-	if (close(fd) != 0) {
-		saved = errno;
-		unlink(tmp);
-		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
-	}
-	if (rename(tmp, path) != 0) {
-		saved = errno;
-		unlink(tmp);
-		return error_set_at(err, RC_EIO, path, 0, 0, "cannot write: %s", strerror(saved));
-	}
 	return 0;
 }

@@ -122,9 +122,7 @@ void check_challenged(struct checker *c)
 			continue;
 		describe(c->m, e->owner, e->owner_index, what, sizeof(what));
 		report(c, e->loc, e->owner, e->owner_index, "%s is challenged by %s evidence", what,
-		       e->strength == RC_STRENGTH_STRONG     ? "strong"
-		       : e->strength == RC_STRENGTH_MODERATE ? "moderate"
-		                                             : "weak");
+		       rc_strength_name(e->strength));
 	}
 }
 

@@ -1,8 +1,8 @@
 /* Rules against the evidence base: unknown refs, applicable entries not addressed, suggested refs. */
 
 #include "base/buffer.h"
+#include "check/coverage.h"
 #include "check/internal.h"
-#include "base/idmap.h"
 #include "model/internal.h"
 #include "evidence/word_index.h"
 
@@ -46,31 +46,31 @@ static void first_steps(const rc_model *m, const rc_step *first[RC_LEVEL_COUNT])
 }
 
 /*
- * Reports applicable entries of `kind` that nothing in the model refers to:
- * those with an applicability condition when `conditional`, the others when not.
+ * Reports applicable entries of `kind` (with `any_kind`, assumptions and risks)
+ * that nothing in the model refers to: those with an applicability condition
+ * when `conditional`, the others when not.
  */
 static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind kind, int conditional)
 {
 	const rc_model *m = c->m;
 	const rc_step *first[RC_LEVEL_COUNT];
-	struct idmap refs = { 0 };
+	struct coverage cov;
 	rc_buffer cite = { 0 };
 	size_t i;
 
 	if (!c->evidence)
 		return;
 	first_steps(m, first);
-	if (model_collect_refs(m, &refs) != 0) {
+	if (coverage_find(&cov, m, c->evidence) != 0) {
 		c->status = RC_ENOMEM;
 		return;
 	}
 	for (i = 0; i < rc_evidence_base_entry_count(c->evidence) && !c->status; i++) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
-		const rc_step *at = e->whole_model ? NULL : first[e->level];
+		const rc_step *at = e->whole_model ? NULL : first[e->level]; /* an entry that applies has one */
 
 		if ((any_kind ? (e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) : e->kind != kind) ||
-		    (e->condition_count > 0) != conditional || idmap_get(&refs, e->id) != RC_NONE ||
-		    (!e->whole_model && !at) || !rc_entry_applies(e, m))
+		    (e->condition_count > 0) != conditional || cov.entry[i] != COVERAGE_APPLIES)
 			continue;
 		cite.len = 0;
 		if (rc_cite_format(&cite, c->evidence, &e->cites[0]) != 0) {
@@ -83,7 +83,7 @@ static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind ki
 		       e->text, cite.data);
 	}
 	rc_buffer_free(&cite);
-	idmap_free(&refs);
+	coverage_free(&cov);
 }
 
 void check_unaddressed_assumption(struct checker *c)

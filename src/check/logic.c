@@ -76,7 +76,7 @@ void check_reach_before_knowledge(struct checker *c)
 			if (is_change_level(STEP(m, i)->level)) {
 				report(c, STEP(m, i)->loc, RC_OWNER_STEP, i,
 				       "'%s' is a %s change, but the model has no engagement step", STEP(m, i)->id,
-				       rc_level_id(STEP(m, i)->level));
+				       rc_level_name(STEP(m, i)->level));
 				break;
 			}
 		}
@@ -101,7 +101,7 @@ void check_reach_before_knowledge(struct checker *c)
 		if (!follows_unreached)
 			report(c, s->loc, RC_OWNER_STEP, i,
 			       "no engagement step leads to '%s' (%s change): who is reached before it changes?", s->id,
-			       rc_level_id(s->level));
+			       rc_level_name(s->level));
 	}
 done:
 	rc_free(reached);
@@ -245,7 +245,7 @@ void check_missing_indicator(struct checker *c)
 		const rc_step *s = STEP(c->m, i);
 
 		if ((s->level == RC_LEVEL_OUTCOME || s->level == RC_LEVEL_PRACTICE) && s->indicators.count == 0)
-			report(c, s->loc, RC_OWNER_STEP, i, "%s '%s' has no indicator", rc_level_id(s->level), s->id);
+			report(c, s->loc, RC_OWNER_STEP, i, "%s '%s' has no indicator", rc_level_name(s->level), s->id);
 	}
 }
 

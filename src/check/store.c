@@ -20,20 +20,13 @@ struct rc_findings {
 	size_t severity_counts[3];
 };
 
-const char *rc_severity_name(rc_severity severity)
-{
-	static const char *const names[] = { "note", "warning", "error" };
-
-	return names[severity];
-}
-
 void link_name(const rc_link *l, char *out, size_t size)
 {
 	if (l->column)
 		snprintf(out, size, "column link %s -> %s", l->from, l->to);
 	else if (l->resolved)
-		snprintf(out, size, "link '%s' (%s) -> '%s' (%s)", l->from, rc_level_id(l->from_level), l->to,
-		         rc_level_id(l->to_level));
+		snprintf(out, size, "link '%s' (%s) -> '%s' (%s)", l->from, rc_level_name(l->from_level), l->to,
+		         rc_level_name(l->to_level));
 	else
 		snprintf(out, size, "link '%s' -> '%s'", l->from, l->to);
 }

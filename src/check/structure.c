@@ -37,46 +37,47 @@ static void add_named(struct named *all, size_t *n, const char *id, rc_loc loc, 
 	(*n)++;
 }
 
-/* Every id-bearing element, in document order. */
+/* What an entry of each kind of rchain/model.def `ids` is about, as an owner kind and index. */
+#define ABOUT_MODEL(x, i) RC_OWNER_MODEL, RC_NONE
+#define ABOUT_STEP(x, i) RC_OWNER_STEP, i
+#define ABOUT_LINK(x, i) RC_OWNER_LINK, i
+#define ABOUT_OWNER(x, i) (x)->owner, (x)->owner_index
+
+#define HAS_IDS_NONE 0
+#define HAS_IDS_MODEL 1
+#define HAS_IDS_STEP 1
+#define HAS_IDS_LINK 1
+#define HAS_IDS_OWNER 1
+
+/* Adds the ids of one array of the model; arrays without ids (NONE) add nothing. */
+#define ADD_IDS_NONE(name, field)
+#define ADD_IDS(name, field, ids)                                      \
+	for (i = 0; i < m->field.len; i++) {                           \
+		const rc_##name *x = MODEL_AT(m, field, rc_##name, i); \
+                                                                       \
+		add_named(all, &n, x->id, x->loc, ABOUT_##ids(x, i));  \
+	}
+#define ADD_IDS_MODEL(name, field) ADD_IDS(name, field, MODEL)
+#define ADD_IDS_STEP(name, field) ADD_IDS(name, field, STEP)
+#define ADD_IDS_LINK(name, field) ADD_IDS(name, field, LINK)
+#define ADD_IDS_OWNER(name, field) ADD_IDS(name, field, OWNER)
+
+/* Every id-bearing element (the model's one id space), in document order. */
 static struct named *collect_ids(const rc_model *m, size_t *count)
 {
-	size_t cap = m->partners.len + m->strands.len + m->steps.len + m->links.len + m->assumptions.len +
-	             m->risks.len + m->evidence.len + m->influences.len;
-	struct named *all = rc_malloc(cap * sizeof(*all));
+	size_t cap = 0;
+	struct named *all;
 	size_t n = 0, i;
 
+#define RC_MODEL_ARRAY(name, field, ids) cap += HAS_IDS_##ids * m->field.len;
+#include "rchain/model.def"
+#undef RC_MODEL_ARRAY
+	all = rc_malloc(cap * sizeof(*all));
 	if (!all)
 		return NULL;
-	for (i = 0; i < m->partners.len; i++)
-		add_named(all, &n, MODEL_AT(m, partners, rc_partner, i)->id, MODEL_AT(m, partners, rc_partner, i)->loc,
-		          RC_OWNER_MODEL, RC_NONE);
-	for (i = 0; i < m->strands.len; i++)
-		add_named(all, &n, MODEL_AT(m, strands, rc_strand, i)->id, MODEL_AT(m, strands, rc_strand, i)->loc,
-		          RC_OWNER_MODEL, RC_NONE);
-	for (i = 0; i < m->steps.len; i++)
-		add_named(all, &n, STEP(m, i)->id, STEP(m, i)->loc, RC_OWNER_STEP, i);
-	for (i = 0; i < m->links.len; i++)
-		add_named(all, &n, LINK(m, i)->id, LINK(m, i)->loc, RC_OWNER_LINK, i);
-	for (i = 0; i < m->assumptions.len; i++) {
-		const rc_assumption *a = MODEL_AT(m, assumptions, rc_assumption, i);
-
-		add_named(all, &n, a->id, a->loc, a->owner, a->owner_index);
-	}
-	for (i = 0; i < m->risks.len; i++) {
-		const rc_risk *r = MODEL_AT(m, risks, rc_risk, i);
-
-		add_named(all, &n, r->id, r->loc, r->owner, r->owner_index);
-	}
-	for (i = 0; i < m->evidence.len; i++) {
-		const rc_evidence *e = MODEL_AT(m, evidence, rc_evidence, i);
-
-		add_named(all, &n, e->id, e->loc, e->owner, e->owner_index);
-	}
-	for (i = 0; i < m->influences.len; i++) {
-		const rc_influence *f = MODEL_AT(m, influences, rc_influence, i);
-
-		add_named(all, &n, f->id, f->loc, RC_OWNER_MODEL, RC_NONE);
-	}
+#define RC_MODEL_ARRAY(name, field, ids) ADD_IDS_##ids(name, field)
+#include "rchain/model.def"
+#undef RC_MODEL_ARRAY
 	qsort(all, n, sizeof(*all), compare_places);
 	*count = n;
 	return all;

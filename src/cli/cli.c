@@ -1,27 +1,11 @@
-/* Helpers shared by the commands of the rchain tool. */
+/* Files shared by the commands of the rchain tool: inputs noted, models loaded, outputs produced and written. */
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "cli.h"
-
-int usage_error(const char *command, const char *what)
-{
-	fprintf(stderr, "rchain%s%s: %s (see 'rchain%s%s --help')\n", command ? " " : "", command ? command : "", what,
-	        command ? " " : "", command ? command : "");
-	return EXIT_USAGE;
-}
-
-int bad_option(const char *command, char **argv)
-{
-	char what[512];
-
-	snprintf(what, sizeof(what), "unknown or incomplete option '%s'", argv[optind - 1]);
-	return usage_error(command, what);
-}
 
 void print_error(const rc_error *err)
 {
@@ -31,34 +15,46 @@ void print_error(const rc_error *err)
 	fprintf(stderr, "%s\n", line);
 }
 
-int parse_size(const char *text, size_t *out)
+int note_input(struct session *s, const char *path)
 {
-	char *end;
-	unsigned long long v;
+	const char **grown = realloc(s->inputs, (s->input_count + 1) * sizeof(*grown));
 
-	errno = 0;
-	v = strtoull(text, &end, 10);
-	if (errno || end == text || *end || v == 0 || text[0] == '-')
-		return -1;
-	*out = (size_t)v;
-	return 0;
+	if (!grown) {
+		fprintf(stderr, "rchain: out of memory\n");
+		return EXIT_FAILED;
+	}
+	s->inputs = grown;
+	s->inputs[s->input_count++] = path;
+	return EXIT_CLEAN;
 }
 
 int add_evidence(struct session *s, const char *path)
 {
 	rc_error err = { 0 };
 
+	if (note_input(s, path) != EXIT_CLEAN)
+		return -1;
 	if (rc_evidence_base_add(s->evidence, s->ctx, path, &err) == 0)
 		return 0;
 	print_error(&err);
 	return -1;
 }
 
+int load_model(struct session *s, const char *path, rc_model **model, rc_error *err)
+{
+	if (rc_model_load(model, s->ctx, path, err) != 0) {
+		print_error(err);
+		return EXIT_FAILED;
+	}
+	return EXIT_CLEAN;
+}
+
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
                    rc_findings **findings, rc_confidence **confidence, rc_error *err)
 {
-	if (rc_model_load(model, s->ctx, path, err) != 0 || rc_check_run(findings, *model, opts, err) != 0 ||
-	    rc_confidence_new(confidence, *model, err) != 0) {
+	if (load_model(s, path, model, err) != EXIT_CLEAN)
+		return EXIT_FAILED;
+	if (rc_check_run(findings, *model, opts, err) != 0 || rc_confidence_new(confidence, *model, err) != 0) {
 		print_error(err);
 		rc_findings_free(findings);
 		rc_model_free(model);
@@ -77,9 +73,29 @@ int default_output(char *path, size_t size, const rc_model *model, const char *e
 	return 0;
 }
 
-int write_output(const char *path, const rc_buffer *data)
+int refuse_input(const struct session *s, const char *path)
+{
+	struct stat out, in;
+	size_t i;
+
+	if (strcmp(path, "-") == 0 || stat(path, &out) != 0)
+		return -1;
+	for (i = 0; i < s->input_count; i++)
+		if (strcmp(s->inputs[i], "-") != 0 && stat(s->inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+		    in.st_ino == out.st_ino) {
+			fprintf(stderr,
+			        "%s: error: is the same file as the input %s; write the output to another file\n", path,
+			        s->inputs[i]);
+			return EXIT_FAILED;
+		}
+	return -1;
+}
+
+int write_output(const struct session *s, const char *path, const rc_buffer *data, bool replace)
 {
 	rc_error err = { 0 };
+	struct stat st;
+	int status;
 
 	if (strcmp(path, "-") == 0) {
 		if (fwrite(data->data, 1, data->len, stdout) != data->len || fflush(stdout) != 0) {
@@ -88,10 +104,27 @@ int write_output(const char *path, const rc_buffer *data)
 		}
 		return EXIT_CLEAN;
 	}
-	if (rc_file_write_atomic(path, data->data, data->len, &err) != 0) {
+	if ((status = refuse_input(s, path)) >= 0)
+		return status;
+	if (!replace && stat(path, &st) == 0) {
+		fprintf(stderr, "%s: error: already exists; remove it or choose another name\n", path);
+		return EXIT_FAILED;
+	}
+	if (rc_file_write_atomic(path, data->data, data->len, s->force ? RC_WRITE_FORCE : 0, &err) != 0) {
 		print_error(&err);
 		return EXIT_FAILED;
 	}
 	fprintf(stderr, "rchain: wrote %s\n", path);
+	return EXIT_CLEAN;
+}
+
+int produce(const rc_output *output, const rc_output_input *in, rc_buffer *data)
+{
+	rc_error err = { 0 };
+
+	if (output->write(rc_buffer_sink, data, in, &err) != 0) {
+		print_error(&err);
+		return EXIT_FAILED;
+	}
 	return EXIT_CLEAN;
 }

@@ -1,6 +1,8 @@
-/* What the commands of the rchain tool share: exit codes, the session and the error and output helpers. */
+/* What the commands of the rchain tool share: exit codes, the session, option parsing and output. */
 #ifndef RCHAIN_CLI_H
 #define RCHAIN_CLI_H
+
+#include <stdbool.h>
 
 #include "rchain/rchain.h"
 
@@ -18,20 +20,35 @@ enum {
 	OPT_MAX_LINKS,
 	OPT_FOCUS,
 	OPT_HIDE_EVIDENCE,
-	OPT_NO_FINDINGS
+	OPT_NO_FINDINGS,
+	OPT_FORCE
 };
 
-/* What every command works with: the library context and the evidence base (default plus --evidence files). */
+/*
+ * What every command works with: the library context, the evidence base
+ * (default plus --evidence files), and the files read so far, which no output may replace.
+ */
 struct session {
 	rc_context *ctx;
 	rc_evidence_base *evidence;
+	const char **inputs;
+	size_t input_count;
+	bool force; /* --force: replace a read-only output too */
 };
 
-/* The authoring and interop commands (interop.c); each returns an exit status. */
+/* The commands, one file each; each returns an exit status. */
+int cmd_check(struct session *s, int argc, char **argv);
+int cmd_render(struct session *s, int argc, char **argv);
+int cmd_report(struct session *s, int argc, char **argv);
+int cmd_schema(struct session *s, int argc, char **argv);
+int cmd_rules(struct session *s, int argc, char **argv);
+int cmd_evidence(struct session *s, int argc, char **argv);
 int cmd_new(struct session *s, int argc, char **argv);
 int cmd_diff(struct session *s, int argc, char **argv);
 int cmd_export(struct session *s, int argc, char **argv);
 int cmd_import(struct session *s, int argc, char **argv);
+
+/* ---- options (options.c) ---- */
 
 /* Reports a usage error in one line and returns EXIT_USAGE; `command` may be NULL. */
 int usage_error(const char *command, const char *what);
@@ -39,11 +56,38 @@ int usage_error(const char *command, const char *what);
 /* Reports the option getopt_long() just refused and returns EXIT_USAGE. */
 int bad_option(const char *command, char **argv);
 
-/* Prints `err` as one line on standard error. */
-void print_error(const rc_error *err);
-
 /* Parses a positive decimal number into `out`; -1 when `text` is not one. */
 int parse_size(const char *text, size_t *out);
+
+/* Handles --evidence FILE, --max-file-size N and --force, and refuses other options; an exit status, or -1 to go on. */
+int common_option(struct session *s, const char *command, int c, char **argv);
+
+/* For the commands without options: -h or --help as the first word prints `help` and returns true. */
+bool prints_help(int argc, char **argv, void (*help)(void));
+
+/*
+ * The formats of `command` from the output registry, into `buf`: joined by
+ * '|' ("svg|png|pdf|dot") when `bar`, else as a phrase ("svg (default), png,
+ * pdf or dot", the default marked when `mark_default`). Returns `buf`.
+ */
+const char *format_names(char *buf, size_t size, const char *command, bool bar, bool mark_default);
+
+/* Prints the "formats:" section of the help of `command`: name, extensions, media type and summary of each. */
+void print_formats(const char *command, bool by_extension);
+
+/*
+ * Picks the back-end of `command` for --format `format` (NULL when not
+ * given) and -o `path` (NULL or "-": none): the format named, else the one
+ * the extension of `path` names, else the default. An unknown format, an
+ * extension no back-end of `command` writes, or one that `format` does not
+ * write is a usage error. Returns -1 with `*out` set, or an exit status.
+ */
+int pick_output(const rc_output **out, const char *command, const char *format, const char *path);
+
+/* ---- files (cli.c) ---- */
+
+/* Prints `err` as one line on standard error. */
+void print_error(const rc_error *err);
 
 /* Adds an evidence-base file to the session; prints the error and returns -1 on failure. */
 int add_evidence(struct session *s, const char *path);
@@ -52,10 +96,30 @@ int add_evidence(struct session *s, const char *path);
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
                    rc_findings **findings, rc_confidence **confidence, rc_error *err);
 
+/* Loads one model; on failure prints the error and returns EXIT_FAILED. */
+int load_model(struct session *s, const char *path, rc_model **model, rc_error *err);
+
+/* Notes `path` as an input of the command, so that no output replaces it; EXIT_FAILED when out of memory. */
+int note_input(struct session *s, const char *path);
+
+/*
+ * Refuses `path` when it is the same file (same device and inode, so also
+ * through links) as an input noted so far: prints one line and returns
+ * EXIT_FAILED. Returns -1 otherwise, and for "-".
+ */
+int refuse_input(const struct session *s, const char *path);
+
 /* Writes output/<model id>.<ext> into `path`, creating output/ when it is missing; -1 with a message on failure. */
 int default_output(char *path, size_t size, const rc_model *model, const char *ext);
 
-/* Writes `data` atomically to `path` ('-' is standard output) and returns an exit status. */
-int write_output(const char *path, const rc_buffer *data);
+/*
+ * Writes `data` atomically to `path` ('-' is standard output) and returns an
+ * exit status. A path that is the same file as an input is refused, and so is
+ * any existing file unless `replace`.
+ */
+int write_output(const struct session *s, const char *path, const rc_buffer *data, bool replace);
+
+/* Appends the output of `in` through the back-end `output` to `data`, or prints the error; an exit status. */
+int produce(const rc_output *output, const rc_output_input *in, rc_buffer *data);
 
 #endif

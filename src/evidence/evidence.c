@@ -62,15 +62,6 @@ static const char *const elem_names[E_COUNT + 1] = {
 static const unsigned long text_elems = 1ul << E_TITLE | 1ul << E_DESCRIPTION | 1ul << E_AUTHOR | 1ul << E_YEAR |
                                         1ul << E_PUBLISHER | 1ul << E_NOTE | 1ul << E_TEXT | 1ul << E_KEYWORDS;
 
-static const char *const kind_names[] = {
-	"assumption", "risk", "feature", "outcome-test", "question", "agreement", NULL
-};
-
-const char *rc_entry_kind_name(rc_entry_kind kind)
-{
-	return kind_names[kind];
-}
-
 static size_t count_attr(struct xml_reader *r, const xmlChar **atts, int n, const char *name)
 {
 	const char *v = xml_attr_text(r, atts, n, name);
@@ -98,7 +89,7 @@ static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, con
 		if (!e || !sp)
 			return;
 		e->id = xml_attr_text(r, atts, n, "id");
-		e->kind = (rc_entry_kind)xml_attr_enum(atts, n, "kind", kind_names, 0);
+		e->kind = (rc_entry_kind)xml_attr_enum(atts, n, "kind", entry_kind_names, 0);
 		level = xml_attr_enum(atts, n, "level", level_names, RC_LEVEL_COUNT);
 		e->whole_model = level == RC_LEVEL_COUNT;
 		e->level = e->whole_model ? RC_LEVEL_INPUT : (rc_level)level;

@@ -7,48 +7,24 @@
 #include "base/buffer.h"
 #include "base/error.h"
 #include "base/idmap.h"
-#include "rchain/interop.h"
-
-enum element {
-	E_MODEL,
-	E_PARTNER,
-	E_STRAND,
-	E_STEP,
-	E_LINK,
-	E_COLUMN_LINK,
-	E_ASSUMPTION,
-	E_RISK,
-	E_EVIDENCE,
-	E_INFLUENCE,
-	E_COUNT
-};
+#include "interop/backends.h"
+#include "model/elements.h"
 
 #define MAX_FIELDS 8
 
-/* Each kind of element: its name in the format, and the fields compared (in this order). */
-static const struct {
-	const char *name;
-	const char *fields[MAX_FIELDS];
-} elements[E_COUNT] = {
-	{ "model", { "id", "title", "description", "source", "formation" } },
-	{ "partner", { "sector", "role", "name" } },
-	{ "strand", { "name" } },
-	{ "step", { "level", "strand", "partners", "ref", "confidence", "title", "description", "indicators" } },
-	{ "link", { "from", "to", "kind" } },
-	{ "columnLink", { "from", "to", "kind" } },
-	{ "assumption", { "on", "ref", "status", "text" } },
-	{ "risk", { "on", "ref", "likelihood", "impact", "statement", "mitigation" } },
-	{ "evidence", { "on", "direction", "strength", "kind", "cite", "summary" } },
-	{ "influence", { "on", "kind", "text" } },
+/* The fields compared (in this order) per element of the format; elements with none are not compared. */
+static const char *const fields_of[E_COUNT][MAX_FIELDS] = {
+	[E_MODEL] = { "id", "title", "description", "source", "formation" },
+	[E_PARTNER] = { "sector", "role", "name" },
+	[E_STRAND] = { "name" },
+	[E_STEP] = { "level", "strand", "partners", "ref", "confidence", "title", "description", "indicators" },
+	[E_LINK] = { "from", "to", "kind" },
+	[E_COLUMN_LINK] = { "from", "to", "kind" },
+	[E_ASSUMPTION] = { "on", "ref", "status", "text" },
+	[E_RISK] = { "on", "ref", "likelihood", "impact", "statement", "mitigation" },
+	[E_EVIDENCE] = { "on", "direction", "strength", "kind", "cite", "summary" },
+	[E_INFLUENCE] = { "on", "kind", "text" },
 };
-
-static const char *const role_names[] = { "member", "lead", "advisory" };
-static const char *const link_kind_names[] = { "causal", "feedback" };
-static const char *const status_names[] = { "untested", "holds", "doubtful" };
-static const char *const direction_names[] = { "supports", "challenges" };
-static const char *const strength_names[] = { "weak", "moderate", "strong" };
-static const char *const evidence_kind_names[] = { "research", "monitoring", "stakeholder", "practice" };
-static const char *const influence_kind_names[] = { "external", "rival" };
 
 /* One element of one version, with its fields as text. */
 struct item {
@@ -172,7 +148,7 @@ static int add_steps(rc_diff *d, struct side *s)
 
 		if (!it)
 			return -1;
-		it->values[0] = rc_level_id(st->level);
+		it->values[0] = rc_level_name(st->level);
 		it->values[1] = st->strand;
 		it->values[2] = st->partners;
 		it->values[3] = st->ref;
@@ -200,7 +176,7 @@ static int add_links(rc_diff *d, struct side *s)
 			return -1;
 		it->values[0] = l->from;
 		it->values[1] = l->to;
-		it->values[2] = link_kind_names[l->kind];
+		it->values[2] = rc_link_kind_name(l->kind);
 	}
 	return 0;
 }
@@ -220,7 +196,7 @@ static int add_annotations(rc_diff *d, struct side *s)
 			return -1;
 		it->values[0] = on;
 		it->values[1] = a->ref;
-		it->values[2] = status_names[a->status];
+		it->values[2] = rc_assumption_status_name(a->status);
 		it->values[3] = a->text;
 	}
 	for (i = 0; i < rc_model_risk_count(m); i++) {
@@ -243,9 +219,9 @@ static int add_annotations(rc_diff *d, struct side *s)
 		    !(it = add_annotation(d, s, E_EVIDENCE, e->id, on, e->summary, e->loc)))
 			return -1;
 		it->values[0] = on;
-		it->values[1] = direction_names[e->direction];
-		it->values[2] = strength_names[e->strength];
-		it->values[3] = evidence_kind_names[e->kind];
+		it->values[1] = rc_direction_name(e->direction);
+		it->values[2] = rc_strength_name(e->strength);
+		it->values[3] = rc_evidence_kind_name(e->kind);
 		it->values[4] = e->cite;
 		it->values[5] = e->summary;
 	}
@@ -256,13 +232,13 @@ static int add_annotations(rc_diff *d, struct side *s)
 		if (!on || !(it = add_annotation(d, s, E_INFLUENCE, x->id, on, x->text, x->loc)))
 			return -1;
 		it->values[0] = on;
-		it->values[1] = influence_kind_names[x->kind];
+		it->values[1] = rc_influence_kind_name(x->kind);
 		it->values[2] = x->text;
 	}
 	return 0;
 }
 
-/* Every element of one version, in the order of `elements`. */
+/* Every element of one version, in the order of the format's elements. */
 static int collect(rc_diff *d, struct side *s)
 {
 	const rc_model *m = s->m;
@@ -282,7 +258,7 @@ static int collect(rc_diff *d, struct side *s)
 		if (!(it = add_item(s, E_PARTNER, p->id, 1, p->loc)))
 			return -1;
 		it->values[0] = rc_sector_name(p->sector);
-		it->values[1] = role_names[p->role];
+		it->values[1] = rc_role_name(p->role);
 		it->values[2] = p->name;
 	}
 	for (i = 0; i < rc_model_strand_count(m); i++) {
@@ -314,7 +290,7 @@ static int index_side(rc_diff *d, struct side *s)
 		return -1;
 	for (i = 0; i < s->count; i++) {
 		struct item *it = &s->items[i];
-		const char *base = text_of(d, "%s\x1f%s", elements[it->element].name, it->key);
+		const char *base = text_of(d, "%s\x1f%s", element_names[it->element], it->key);
 
 		if (!base || !(it->match = put_unique(d, &s->items_by_match, base, i)))
 			return -1;
@@ -350,7 +326,7 @@ static rc_change *add_change(rc_diff *d, rc_change_kind kind, const struct item 
 	c = &d->changes[d->change_count++];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
-	c->element = elements[it->element].name;
+	c->element = element_names[it->element];
 	c->key = it->key;
 	c->by_id = it->by_id;
 	return c;
@@ -364,10 +340,9 @@ static int compare_items(rc_diff *d, const struct item *was, const struct item *
 	rc_change *c;
 	rc_field_change *kept;
 
-	for (i = 0; i < MAX_FIELDS && elements[now->element].fields[i]; i++)
+	for (i = 0; i < MAX_FIELDS && fields_of[now->element][i]; i++)
 		if (values_differ(was->values[i], now->values[i]))
-			fields[n++] =
-			        (rc_field_change){ elements[now->element].fields[i], was->values[i], now->values[i] };
+			fields[n++] = (rc_field_change){ fields_of[now->element][i], was->values[i], now->values[i] };
 	if (n == 0)
 		return 0;
 	kept = arena_alloc(&d->arena, n * sizeof(*kept));
@@ -389,6 +364,8 @@ static int compare_elements(rc_diff *d)
 	rc_change *c;
 
 	for (e = 0; e < E_COUNT; e++) {
+		if (!fields_of[e][0])
+			continue;
 		for (i = 0; i < o->count; i++)
 			if (o->items[i].element == e && idmap_get(&n->items_by_match, o->items[i].match) == RC_NONE) {
 				if (!(c = add_change(d, RC_CHANGE_REMOVED, &o->items[i])))
@@ -583,8 +560,6 @@ const rc_outcome_change *rc_diff_outcome(const rc_diff *d, size_t i)
 
 /* ---- text: one line per difference, located in the old file, the new one, or both ---- */
 
-static const char *const change_names[] = { "added", "removed", "changed" };
-
 static int text_loc(rc_buffer *out, rc_loc loc)
 {
 	return loc.line ? buffer_printf(out, "%s:%u:%u: ", loc.file, (unsigned)loc.line, (unsigned)loc.column) : 0;
@@ -602,7 +577,7 @@ static int text_change(rc_buffer *out, const rc_change *c)
 	             (c->by_id  ? buffer_printf(out, " '%s'", c->key)
 	              : *c->key ? buffer_printf(out, " %s", c->key)
 	                        : 0) ||
-	             buffer_printf(out, " %s", change_names[c->kind]);
+	             buffer_printf(out, " %s", rc_change_kind_name(c->kind));
 
 	for (i = 0; i < c->field_count && !failed; i++)
 		failed = buffer_printf(out, "%s%s ", i ? "; " : ": ", c->fields[i].name) ||
@@ -628,7 +603,7 @@ static int text_outcome(rc_buffer *out, const rc_outcome_change *o)
 	                     o->new_confidence ? o->new_confidence : "(absent)");
 }
 
-static int format_text(rc_buffer *out, const rc_diff *d)
+static int text_lines(rc_buffer *out, const rc_diff *d)
 {
 	size_t i;
 	int failed = 0;
@@ -655,7 +630,7 @@ static int json_change(rc_buffer *out, const rc_change *c, int first)
 {
 	size_t i;
 	int failed = buffer_printf(out, "%s\n    {\"change\": \"%s\", \"element\": \"%s\", \"key\": ", first ? "" : ",",
-	                           change_names[c->kind], c->element) ||
+	                           rc_change_kind_name(c->kind), c->element) ||
 	             buffer_json_string(out, c->key) ||
 	             buffer_printf(out, ", \"byId\": %s", c->by_id ? "true" : "false") ||
 	             json_loc(out, "old", c->old_loc) || json_loc(out, "new", c->new_loc) ||
@@ -692,7 +667,7 @@ static int json_outcome(rc_buffer *out, const rc_outcome_change *o, int first)
 	       buffer_printf(out, ", \"changed\": %s}", outcome_changed(o) ? "true" : "false");
 }
 
-static int format_json(rc_buffer *out, const rc_diff *d)
+static int json_document(rc_buffer *out, const rc_diff *d)
 {
 	size_t i;
 	int failed = buffer_puts(out, "{\"old\": ") || buffer_json_string(out, rc_model_file(d->old_side.m)) ||
@@ -710,15 +685,12 @@ static int format_json(rc_buffer *out, const rc_diff *d)
 	return failed || buffer_puts(out, "\n  ]\n}\n");
 }
 
-int rc_diff_format(rc_buffer *out, const rc_diff *d, const char *format, rc_error *err)
+int diff_text(rc_buffer *out, const rc_diff *d, rc_error *err)
 {
-	int failed;
+	return text_lines(out, d) ? error_set(err, RC_ENOMEM, "out of memory writing the diff") : 0;
+}
 
-	if (strcmp(format, "text") == 0)
-		failed = format_text(out, d);
-	else if (strcmp(format, "json") == 0)
-		failed = format_json(out, d);
-	else
-		return error_set(err, RC_EARG, "unknown diff format '%s' (use text or json)", format);
-	return failed ? error_set(err, RC_ENOMEM, "out of memory writing the diff") : 0;
+int diff_json(rc_buffer *out, const rc_diff *d, rc_error *err)
+{
+	return json_document(out, d) ? error_set(err, RC_ENOMEM, "out of memory writing the diff") : 0;
 }

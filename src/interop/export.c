@@ -4,30 +4,26 @@
 
 #include "base/buffer.h"
 #include "base/error.h"
-#include "rchain/interop.h"
+#include "interop/backends.h"
+#include "interop/csv_formula.h"
+#include "model/table.h"
 
 /* ---- the classic table: one column per level, one row per strand ---- */
 
-/* How one table format writes its rows and cells. */
-struct table_format {
-	const char *row_start;
-	const char *separator; /* between cells */
-	const char *row_end;
-	/* Appends one cell holding `text`, or the titles of the `count` steps in `steps` when `text` is NULL. */
-	int (*cell)(rc_buffer *out, const rc_model *m, const char *text, const size_t *steps, size_t count);
-	/* Appends what follows the header row (Markdown's delimiter row), given the number of columns. */
-	int (*after_header)(rc_buffer *out, size_t columns);
-};
-
-/* RFC 4180: a field holding a comma, quote or line break is quoted, with quotes doubled. */
+/*
+ * RFC 4180: a field holding a comma, quote or line break is quoted, with
+ * quotes doubled. A field a spreadsheet would read as a formula gets a
+ * leading ' inside the quotes, as OWASP advises for CSV injection.
+ */
 static int csv_field(rc_buffer *out, const char *text)
 {
+	int guard = csv_formula_like(text);
 	const char *q;
 	int failed;
 
-	if (!strpbrk(text, ",\"\r\n"))
+	if (!guard && !strpbrk(text, ",\"\r\n"))
 		return buffer_puts(out, text);
-	failed = buffer_puts(out, "\"");
+	failed = buffer_puts(out, guard ? "\"'" : "\"");
 	for (; (q = strchr(text, '"')) && !failed; text = q + 1)
 		failed = buffer_append(out, text, (size_t)(q - text + 1)) || buffer_puts(out, "\"");
 	return failed || buffer_puts(out, text) || buffer_puts(out, "\"") ? RC_ENOMEM : 0;
@@ -49,11 +45,15 @@ static int csv_cell(rc_buffer *out, const rc_model *m, const char *text, const s
 	return failed ? RC_ENOMEM : 0;
 }
 
-/* Markdown table text: `|` and `\` are escaped, `<` and `&` written as entities so no text reads as HTML. */
+/*
+ * Markdown table text: `|` and `\` are escaped; `<` and `&` are written as
+ * entities so no text reads as HTML, and `[` and `]` too so none forms a
+ * link or an image (a backslash would leave "](" in the text for naive readers).
+ */
 static int markdown_text(rc_buffer *out, const char *text)
 {
 	static const char *const escapes[ESCAPE_TABLE_SIZE] = {
-		['|'] = "\\|", ['\\'] = "\\\\", ['<'] = "&lt;", ['&'] = "&amp;"
+		['|'] = "\\|", ['\\'] = "\\\\", ['<'] = "&lt;", ['&'] = "&amp;", ['['] = "&#91;", [']'] = "&#93;"
 	};
 
 	return buffer_escape(out, text, strlen(text), escapes);
@@ -82,75 +82,23 @@ static int markdown_rule(rc_buffer *out, size_t columns)
 	return failed || buffer_puts(out, "\n") ? RC_ENOMEM : 0;
 }
 
-/* One row: the strand's name (when the table has a strand column), then the steps of each level. */
-static int table_row(rc_buffer *out, const struct table_format *fmt, const rc_model *m, int strand_column,
-                     size_t strand)
-{
-	int failed = buffer_puts(out, fmt->row_start);
-	size_t level, count;
-
-	if (strand_column)
-		failed = failed ||
-		         fmt->cell(out, m, strand == RC_NONE ? "" : rc_model_strand(m, strand)->name, NULL, 0) ||
-		         buffer_puts(out, fmt->separator);
-	for (level = 0; level < RC_LEVEL_COUNT && !failed; level++) {
-		const size_t *steps = rc_model_strand_steps(m, (rc_level)level, strand, &count);
-
-		failed = (level && buffer_puts(out, fmt->separator)) || fmt->cell(out, m, NULL, steps, count);
-	}
-	return failed || buffer_puts(out, fmt->row_end) ? RC_ENOMEM : 0;
-}
-
-/* Steps with no resolved strand, at every level. */
-static size_t unstranded_steps(const rc_model *m)
-{
-	size_t level, count, total = 0;
-
-	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		rc_model_strand_steps(m, (rc_level)level, RC_NONE, &count);
-		total += count;
-	}
-	return total;
-}
-
-/*
- * The header row names the levels (and "Strand" first when the model has
- * strands); then one row per strand in order, and one for the steps in no
- * strand when there are any.
- */
 static int write_table(rc_buffer *out, const struct table_format *fmt, const rc_model *m, rc_error *err)
 {
-	int strand_column = rc_model_strand_count(m) > 0;
-	size_t level, i;
-	int failed = buffer_puts(out, fmt->row_start);
-
-	if (strand_column)
-		failed = failed || fmt->cell(out, m, "Strand", NULL, 0) || buffer_puts(out, fmt->separator);
-	for (level = 0; level < RC_LEVEL_COUNT && !failed; level++)
-		failed = (level && buffer_puts(out, fmt->separator)) ||
-		         fmt->cell(out, m, rc_level_title((rc_level)level), NULL, 0);
-	failed = failed || buffer_puts(out, fmt->row_end) ||
-	         (fmt->after_header && fmt->after_header(out, RC_LEVEL_COUNT + (size_t)strand_column));
-	for (i = 0; i < rc_model_strand_count(m) && !failed; i++)
-		failed = table_row(out, fmt, m, strand_column, i);
-	if (!failed && unstranded_steps(m))
-		failed = table_row(out, fmt, m, strand_column, RC_NONE);
-	return failed ? error_set(err, RC_ENOMEM, "out of memory writing the table") : 0;
+	return model_table_write(out, fmt, m) != 0 ? error_set(err, RC_ENOMEM, "out of memory writing the table") : 0;
 }
 
-static int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, rc_error *err)
+int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, rc_error *err)
 {
-	static const struct table_format csv = { "", ",", "\r\n", csv_cell, NULL };
+	static const struct table_format csv = { "", ",", "\r\n", "", csv_cell, NULL };
 
 	(void)f;
 	(void)c;
 	return write_table(out, &csv, m, err);
 }
 
-static int export_markdown(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c,
-                           rc_error *err)
+int export_markdown(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, rc_error *err)
 {
-	static const struct table_format markdown = { "| ", " | ", " |\n", markdown_cell, markdown_rule };
+	static const struct table_format markdown = { "| ", " | ", " |\n", "", markdown_cell, markdown_rule };
 
 	(void)f;
 	(void)c;
@@ -178,7 +126,7 @@ static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, co
 	int failed = buffer_puts(out, i ? ",\n    {\"id\": " : "\n    {\"id\": ") || buffer_json_string(out, s->id) ||
 	             json_field(out, "label", s->title) || json_field(out, "type", rc_level_title(s->level)) ||
 	             (s->description && json_field(out, "description", s->description)) ||
-	             json_field(out, "Level", rc_level_id(s->level)) ||
+	             json_field(out, "Level", rc_level_name(s->level)) ||
 	             json_field(out, "Strand",
 	                        s->strand_index == RC_NONE ? NULL : rc_model_strand(m, s->strand_index)->name) ||
 	             json_field(out, "Stated confidence", rc_rating_name(s->confidence));
@@ -206,7 +154,7 @@ static int kumu_levels(rc_buffer *out, const rc_model *m)
 	for (i = 0; i < RC_LEVEL_COUNT && !failed; i++)
 		if (used[i]) {
 			failed = buffer_printf(out, "%s\n    {\"id\": \"level:%s\"", first ? "" : ",",
-			                       rc_level_id((rc_level)i)) ||
+			                       rc_level_name((rc_level)i)) ||
 			         json_field(out, "label", rc_level_title((rc_level)i)) ||
 			         json_field(out, "type", "Level") || buffer_puts(out, "}");
 			first = 0;
@@ -228,8 +176,7 @@ static int kumu_link(rc_buffer *out, const rc_findings *f, const rc_confidence *
 	int failed = buffer_puts(out, first ? "\n    {\"id\": " : ",\n    {\"id\": ") ||
 	             (l->id ? buffer_json_string(out, l->id) : buffer_printf(out, "\"link:%zu\"", l->index + 1)) ||
 	             kumu_end(out, "from", l, l->from) || kumu_end(out, "to", l, l->to) ||
-	             json_field(out, "type", l->kind == RC_LINK_FEEDBACK ? "feedback" : "causal") ||
-	             json_field(out, "direction", "directed");
+	             json_field(out, "type", rc_link_kind_name(l->kind)) || json_field(out, "direction", "directed");
 
 	if (f && c && !failed)
 		failed = kumu_findings(out, rc_confidence_link(c, l->index),
@@ -243,7 +190,7 @@ static int kumu_link(rc_buffer *out, const rc_findings *f, const rc_confidence *
  * Steps are elements (typed by level), links are connections (typed causal
  * or feedback). Links whose ends do not resolve are left out: Kumu needs both.
  */
-static int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, rc_error *err)
+int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, rc_error *err)
 {
 	size_t i, written = 0;
 	int failed = buffer_puts(out, "{\"elements\": [");
@@ -256,20 +203,4 @@ static int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, 
 			failed = kumu_link(out, f, c, rc_model_link(m, i), written++ == 0);
 	failed = failed || buffer_puts(out, "\n  ]\n}\n");
 	return failed ? error_set(err, RC_ENOMEM, "out of memory writing the Kumu blueprint") : 0;
-}
-
-static const rc_exporter exporters[] = {
-	{ "csv", "csv", export_csv },
-	{ "markdown", "md", export_markdown },
-	{ "kumu", "json", export_kumu },
-};
-
-const rc_exporter *rc_exporter_find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(exporters) / sizeof(exporters[0]); i++)
-		if (strcmp(name, exporters[i].name) == 0)
-			return &exporters[i];
-	return NULL;
 }

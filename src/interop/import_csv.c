@@ -3,17 +3,19 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/bidi.h"
 #include "base/buffer.h"
 #include "base/error.h"
 #include "base/file.h"
-#include "rchain/interop.h"
+#include "interop/csv_formula.h"
+#include "rchain/import.h"
 
 /* The longest text the model schema accepts, in characters. */
 #define MAX_TEXT 4096
 /* A header cell that names the strand column rather than a level. */
 #define STRAND_COLUMN (-1)
 
-/* Column headings rchain knows, with punctuation, spaces and case removed. */
+/* Column headings rchain knows besides the levels' own names, with punctuation, spaces and case removed. */
 static const struct {
 	const char *name;
 	int level; /* an rc_level, or STRAND_COLUMN */
@@ -24,30 +26,24 @@ static const struct {
 	{ "workstreams", STRAND_COLUMN },
 	{ "theme", STRAND_COLUMN },
 	{ "themes", STRAND_COLUMN },
-	{ "input", RC_LEVEL_INPUT },
 	{ "inputs", RC_LEVEL_INPUT },
 	{ "resources", RC_LEVEL_INPUT },
 	{ "inputsresources", RC_LEVEL_INPUT },
-	{ "activity", RC_LEVEL_ACTIVITY },
 	{ "activities", RC_LEVEL_ACTIVITY },
 	{ "output", RC_LEVEL_ACTIVITY },
 	{ "outputs", RC_LEVEL_ACTIVITY },
-	{ "engagement", RC_LEVEL_ENGAGEMENT },
 	{ "engagementinvolvementreach", RC_LEVEL_ENGAGEMENT },
 	{ "involvement", RC_LEVEL_ENGAGEMENT },
 	{ "reach", RC_LEVEL_ENGAGEMENT },
 	{ "participation", RC_LEVEL_ENGAGEMENT },
-	{ "reaction", RC_LEVEL_REACTION },
 	{ "reactions", RC_LEVEL_REACTION },
 	{ "reactionsawareness", RC_LEVEL_REACTION },
 	{ "awareness", RC_LEVEL_REACTION },
-	{ "knowledge", RC_LEVEL_KNOWLEDGE },
 	{ "knowledgeattitudesskillsaspirations", RC_LEVEL_KNOWLEDGE },
 	{ "learning", RC_LEVEL_KNOWLEDGE },
 	{ "shortterm", RC_LEVEL_KNOWLEDGE },
 	{ "shorttermoutcome", RC_LEVEL_KNOWLEDGE },
 	{ "shorttermoutcomes", RC_LEVEL_KNOWLEDGE },
-	{ "practice", RC_LEVEL_PRACTICE },
 	{ "practices", RC_LEVEL_PRACTICE },
 	{ "practicesandbehaviours", RC_LEVEL_PRACTICE },
 	{ "practicesandbehaviors", RC_LEVEL_PRACTICE },
@@ -59,7 +55,6 @@ static const struct {
 	{ "mediumtermoutcome", RC_LEVEL_PRACTICE },
 	{ "mediumtermoutcomes", RC_LEVEL_PRACTICE },
 	{ "intermediateoutcomes", RC_LEVEL_PRACTICE },
-	{ "outcome", RC_LEVEL_OUTCOME },
 	{ "outcomes", RC_LEVEL_OUTCOME },
 	{ "finaloutcome", RC_LEVEL_OUTCOME },
 	{ "finaloutcomes", RC_LEVEL_OUTCOME },
@@ -147,6 +142,8 @@ static int peek(struct reader *r, uint32_t *cp, size_t *len)
 		return fail_at(r, r->line, r->column, "invalid UTF-8 (save the table as CSV UTF-8)");
 	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
 		return fail_at(r, r->line, r->column, "a control character, which a model cannot hold");
+	if (bidi_control(c))
+		return error_set_at(r->err, RC_EINVALID, r->name, r->line, r->column, BIDI_MESSAGE, (unsigned)c);
 	*cp = c;
 	*len = n;
 	return 0;
@@ -274,6 +271,7 @@ static int heading_level(const char *text)
 {
 	char key[64];
 	size_t n = 0, i;
+	rc_level level;
 
 	for (; *text; text++) {
 		char ch = *text;
@@ -287,6 +285,8 @@ static int heading_level(const char *text)
 		}
 	}
 	key[n] = '\0';
+	if (rc_level_from_name(&level, key) == 0)
+		return (int)level;
 	for (i = 0; i < sizeof(headings) / sizeof(headings[0]); i++)
 		if (strcmp(key, headings[i].name) == 0)
 			return headings[i].level;
@@ -381,6 +381,14 @@ static int add_steps(struct table *t, struct reader *r, const struct cell *c, co
 	return 0;
 }
 
+/* A cell's text without the ' that export puts before what a spreadsheet would read as a formula. */
+static const char *unguarded(const struct record *rec, size_t i)
+{
+	const char *text = cell_text(rec, i);
+
+	return text + (text[0] == '\'' && csv_formula_like(text));
+}
+
 static int read_row(struct table *t, struct reader *r, const struct record *rec, const int *columns, size_t width)
 {
 	size_t i, strand = RC_NONE;
@@ -392,11 +400,11 @@ static int read_row(struct table *t, struct reader *r, const struct record *rec,
 		                    "a row of %zu fields, but the header row has %zu", rec->count, width);
 	}
 	for (i = 0; i < width; i++)
-		if (columns[i] == STRAND_COLUMN && find_strand(t, r, &rec->cells[i], cell_text(rec, i), &strand))
+		if (columns[i] == STRAND_COLUMN && find_strand(t, r, &rec->cells[i], unguarded(rec, i), &strand))
 			return r->err->status;
 	for (i = 0; i < width; i++)
 		if (columns[i] != STRAND_COLUMN &&
-		    add_steps(t, r, &rec->cells[i], cell_text(rec, i), (rc_level)columns[i], strand))
+		    add_steps(t, r, &rec->cells[i], unguarded(rec, i), (rc_level)columns[i], strand))
 			return r->err->status;
 	return 0;
 }
@@ -485,8 +493,8 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 		const struct step_entry *s = &t->steps[i];
 
 		used[s->level] = 1;
-		failed = buffer_printf(out, "  <step id=\"%s.%zu\" level=\"%s\"", rc_level_id(s->level),
-		                       ++count[s->level], rc_level_id(s->level)) ||
+		failed = buffer_printf(out, "  <step id=\"%s.%zu\" level=\"%s\"", rc_level_name(s->level),
+		                       ++count[s->level], rc_level_name(s->level)) ||
 		         (s->strand != RC_NONE && buffer_printf(out, " strand=\"strand.%zu\"", s->strand + 1)) ||
 		         buffer_puts(out, ">\n    <title>") || buffer_xml_text(out, t->pool.data + s->title) ||
 		         buffer_puts(out, "</title>\n  </step>\n");
@@ -496,7 +504,7 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 		if (used[i]) {
 			if (previous != RC_LEVEL_COUNT)
 				failed = buffer_printf(out, "  <columnLink from=\"%s\" to=\"%s\"/>\n",
-				                       rc_level_id((rc_level)previous), rc_level_id((rc_level)i));
+				                       rc_level_name((rc_level)previous), rc_level_name((rc_level)i));
 			previous = i;
 		}
 	return failed || buffer_puts(out, "</model>\n") ? RC_ENOMEM : 0;

@@ -2,7 +2,7 @@
 #include <string.h>
 
 #include "data/embedded.h"
-#include "rchain/interop.h"
+#include "rchain/template.h"
 
 static const struct {
 	const char *name;

@@ -4,6 +4,7 @@
 
 #include "base/arena.h"
 #include "base/idmap.h"
+#include "model/names.h"
 #include "rchain/model.h"
 #include "base/vec.h"
 
@@ -18,16 +19,10 @@ struct rc_model {
 	int has_partnership;
 	rc_formation formation;
 
-	struct vec partners;     /* rc_partner */
-	struct vec strands;      /* rc_strand */
-	struct vec steps;        /* rc_step */
-	struct vec links;        /* rc_link */
-	struct vec indicators;   /* rc_indicator */
-	struct vec assumptions;  /* rc_assumption */
-	struct vec risks;        /* rc_risk */
-	struct vec evidence;     /* rc_evidence */
-	struct vec influences;   /* rc_influence */
-	struct vec suppressions; /* rc_suppression */
+	/* One array per line of rchain/model.def, of its rc_<name> entries. */
+#define RC_MODEL_ARRAY(name, field, ids) struct vec field;
+#include "rchain/model.def"
+#undef RC_MODEL_ARRAY
 
 	/* Built by model_index() once loading is done. */
 	struct idmap step_ids;
@@ -40,13 +35,6 @@ struct rc_model {
 	size_t *cell_first;     /* RC_LEVEL_COUNT * (strand_count + 1) + 1 offsets */
 	size_t step_link_count; /* <link> elements, resolved or not */
 };
-
-/* The names of enum values as written in files, indexed by value, NULL-terminated. */
-extern const char *const level_names[RC_LEVEL_COUNT + 1];
-extern const char *const formation_names[];
-extern const char *const sector_names[];
-extern const char *const role_names[];
-extern const char *const status_names[];
 
 /* Puts every evidence-base id the model refers to (from steps, assumptions and risks) into `refs`; 0 or RC_ENOMEM. */
 int model_collect_refs(const rc_model *m, struct idmap *refs);

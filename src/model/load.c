@@ -7,55 +7,35 @@
 #include "base/file.h"
 #include "model/internal.h"
 #include "rchain/schema.h"
+#include "model/elements.h"
 #include "model/xml_read.h"
 
-enum elem {
-	E_MODEL,
-	E_TITLE,
-	E_DESCRIPTION,
-	E_SOURCE,
-	E_PARTNERSHIP,
-	E_PARTNER,
-	E_STRAND,
-	E_STEP,
-	E_INDICATOR,
-	E_LINK,
-	E_COLUMN_LINK,
-	E_ASSUMPTION,
-	E_RISK,
-	E_STATEMENT,
-	E_MITIGATION,
-	E_EVIDENCE,
-	E_CITE,
-	E_SUMMARY,
-	E_INFLUENCE,
-	E_SUPPRESS,
-	E_COUNT
-};
+/* Per kind of text in model/elements.def: whether the loader keeps it, and whether empty text means absent. */
+#define KEPT_NONE 0ul
+#define KEPT_TEXT 1ul
+#define KEPT_OPTIONAL_TEXT 1ul
+#define EMPTY_IS_ABSENT_NONE 0ul
+#define EMPTY_IS_ABSENT_TEXT 0ul
+#define EMPTY_IS_ABSENT_OPTIONAL_TEXT 1ul
 
-static const char *const elem_names[E_COUNT + 1] = {
-	"model",      "title",     "description", "source",     "partnership", "partner",  "strand",
-	"step",       "indicator", "link",        "columnLink", "assumption",  "risk",     "statement",
-	"mitigation", "evidence",  "cite",        "summary",    "influence",   "suppress", NULL,
-};
+/* Elements whose text the model keeps, a bit each. */
+static const unsigned long text_elems = 0
+#define ELEMENT(constant, name, text) | KEPT_##text << (constant)
+#include "model/elements.def"
+#undef ELEMENT
+        ;
 
-/* Elements whose content is text the model keeps. */
-static const unsigned long optional_text = 1ul << E_DESCRIPTION | 1ul << E_SOURCE | 1ul << E_MITIGATION | 1ul << E_CITE;
+/* Elements whose text is optional: left empty, it is absent. */
+static const unsigned long optional_text = 0
+#define ELEMENT(constant, name, text) | EMPTY_IS_ABSENT_##text << (constant)
+#include "model/elements.def"
+#undef ELEMENT
+        ;
 
-static const unsigned long text_elems = 1ul << E_TITLE | 1ul << E_DESCRIPTION | 1ul << E_SOURCE | 1ul << E_PARTNER |
-                                        1ul << E_STRAND | 1ul << E_INDICATOR | 1ul << E_ASSUMPTION |
-                                        1ul << E_STATEMENT | 1ul << E_MITIGATION | 1ul << E_CITE | 1ul << E_SUMMARY |
-                                        1ul << E_INFLUENCE;
-
-static const char *const rating_names[] = { "", "low", "medium", "high", NULL };
-static const char *const link_kind_names[] = { "causal", "feedback", NULL };
-static const char *const direction_names[] = { "supports", "challenges", NULL };
-static const char *const strength_names[] = { "weak", "moderate", "strong", NULL };
-static const char *const evidence_kind_names[] = { "research", "monitoring", "stakeholder", "practice", NULL };
-static const char *const influence_kind_names[] = { "external", "rival", NULL };
+_Static_assert(E_COUNT <= 32, "an element mask is an unsigned long");
 
 /* Who an annotation belongs to: the element it sits in. */
-static void owner_of(const rc_model *m, enum elem parent, rc_owner_kind *kind, size_t *index)
+static void owner_of(const rc_model *m, enum element parent, rc_owner_kind *kind, size_t *index)
 {
 
 	if (parent == E_STEP) {
@@ -131,8 +111,8 @@ static void start_link(struct xml_reader *r, rc_loc loc, const xmlChar **atts, i
 	begin_ranges(m, &k->assumptions, &k->risks, &k->evidence, &k->suppressions);
 }
 
-static void start_annotation(struct xml_reader *r, enum elem e, enum elem parent, rc_loc loc, const xmlChar **atts,
-                             int n)
+static void start_annotation(struct xml_reader *r, enum element e, enum element parent, rc_loc loc,
+                             const xmlChar **atts, int n)
 {
 	rc_model *m = xml_user(r);
 	rc_owner_kind kind;
@@ -146,8 +126,8 @@ static void start_annotation(struct xml_reader *r, enum elem e, enum elem parent
 			return;
 		a->id = xml_attr_text(r, atts, n, "id");
 		a->ref = xml_attr_text(r, atts, n, "ref");
-		a->status =
-		        (rc_assumption_status)xml_attr_enum(atts, n, "status", status_names, RC_ASSUMPTION_UNTESTED);
+		a->status = (rc_assumption_status)xml_attr_enum(atts, n, "status", assumption_status_names,
+		                                                RC_ASSUMPTION_UNTESTED);
 		a->owner = kind;
 		a->owner_index = index;
 		a->loc = loc;
@@ -188,7 +168,8 @@ static void start_annotation(struct xml_reader *r, enum elem e, enum elem parent
 	}
 }
 
-static void start_element(struct xml_reader *r, enum elem e, enum elem parent, rc_loc loc, const xmlChar **atts, int n)
+static void start_element(struct xml_reader *r, enum element e, enum element parent, rc_loc loc, const xmlChar **atts,
+                          int n)
 {
 	rc_model *m = xml_user(r);
 
@@ -255,7 +236,7 @@ static void start_element(struct xml_reader *r, enum elem e, enum elem parent, r
 }
 
 /* Stores the finished text of element `e` (whose parent is `parent`) in its field. */
-static void store_text(rc_model *m, enum elem e, enum elem parent, const char *text)
+static void store_text(rc_model *m, enum element e, enum element parent, const char *text)
 {
 
 	switch (e) {
@@ -285,7 +266,7 @@ static void store_text(rc_model *m, enum elem e, enum elem parent, const char *t
 
 static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, const xmlChar **atts, int natts)
 {
-	start_element(r, (enum elem)elem, (enum elem)parent, loc, atts, natts);
+	start_element(r, (enum element)elem, (enum element)parent, loc, atts, natts);
 }
 
 static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
@@ -295,7 +276,7 @@ static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
 	if (text) {
 		/* Optional text left empty is absent: "optional text is NULL when absent" (model.h). */
 		if (*text || !(optional_text & 1ul << elem))
-			store_text(m, (enum elem)elem, (enum elem)parent, text);
+			store_text(m, (enum element)elem, (enum element)parent, text);
 	} else if (elem == E_STEP) {
 		rc_step *s = MODEL_AT(m, steps, rc_step, m->steps.len - 1);
 
@@ -309,7 +290,7 @@ static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
 }
 
 static const struct xml_format model_format = {
-	"model", RC_MODEL_NAMESPACE, elem_names, text_elems, on_start, on_end,
+	"model", RC_MODEL_NAMESPACE, element_names, text_elems, on_start, on_end,
 };
 
 /* Loads `len` bytes named `name`; with `release`, the pages of `data` may be given back to the system as it is parsed.

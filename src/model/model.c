@@ -5,53 +5,6 @@
 #include "base/alloc.h"
 #include "model/internal.h"
 
-const char *const level_names[RC_LEVEL_COUNT + 1] = {
-	"input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome", NULL,
-};
-const char *const formation_names[] = { "unknown", "voluntary", "mandated", NULL };
-const char *const sector_names[] = { "public", "third", "private", "community", NULL };
-const char *const role_names[] = { "member", "lead", "advisory", NULL };
-const char *const status_names[] = { "untested", "holds", "doubtful", NULL };
-
-static const char *const level_titles[RC_LEVEL_COUNT] = {
-	"Inputs / resources",
-	"Activities",
-	"Engagement / involvement / reach",
-	"Reactions / awareness",
-	"Knowledge, attitudes, skills, aspirations",
-	"Practices and behaviours",
-	"Final outcomes",
-};
-
-const char *rc_level_id(rc_level level)
-{
-	assert(level < RC_LEVEL_COUNT);
-	return level_names[level];
-}
-
-const char *rc_rating_name(rc_rating rating)
-{
-	static const char *const names[] = { "none", "low", "medium", "high" };
-
-	return names[rating];
-}
-
-const char *rc_formation_name(rc_formation formation)
-{
-	return formation_names[formation];
-}
-
-const char *rc_sector_name(rc_sector sector)
-{
-	return sector_names[sector];
-}
-
-const char *rc_level_title(rc_level level)
-{
-	assert(level < RC_LEVEL_COUNT);
-	return level_titles[level];
-}
-
 rc_model *model_new(const char *file)
 {
 	rc_model *m = rc_calloc(1, sizeof(*m));
@@ -74,16 +27,9 @@ void rc_model_free(rc_model **model)
 	if (!model || !*model)
 		return;
 	m = *model;
-	vec_free(&m->partners);
-	vec_free(&m->strands);
-	vec_free(&m->steps);
-	vec_free(&m->links);
-	vec_free(&m->indicators);
-	vec_free(&m->assumptions);
-	vec_free(&m->risks);
-	vec_free(&m->evidence);
-	vec_free(&m->influences);
-	vec_free(&m->suppressions);
+#define RC_MODEL_ARRAY(name, field, ids) vec_free(&m->field);
+#include "rchain/model.def"
+#undef RC_MODEL_ARRAY
 	idmap_free(&m->step_ids);
 	idmap_free(&m->strand_ids);
 	arena_free(&m->arena);
@@ -266,27 +212,18 @@ size_t rc_model_sector_count(const rc_model *m, rc_sector sector)
 	return n;
 }
 
-#define ARRAY_ACCESSORS(name, field, type)                       \
-	size_t rc_model_##name##_count(const rc_model *m)        \
-	{                                                        \
-		return m->field.len;                             \
-	}                                                        \
-	const type *rc_model_##name(const rc_model *m, size_t i) \
-	{                                                        \
-		assert(i < m->field.len);                        \
-		return MODEL_AT(m, field, const type, i);        \
+#define RC_MODEL_ARRAY(name, field, ids)                              \
+	size_t rc_model_##name##_count(const rc_model *m)             \
+	{                                                             \
+		return m->field.len;                                  \
+	}                                                             \
+	const rc_##name *rc_model_##name(const rc_model *m, size_t i) \
+	{                                                             \
+		assert(i < m->field.len);                             \
+		return MODEL_AT(m, field, const rc_##name, i);        \
 	}
-
-ARRAY_ACCESSORS(partner, partners, rc_partner)
-ARRAY_ACCESSORS(strand, strands, rc_strand)
-ARRAY_ACCESSORS(step, steps, rc_step)
-ARRAY_ACCESSORS(link, links, rc_link)
-ARRAY_ACCESSORS(indicator, indicators, rc_indicator)
-ARRAY_ACCESSORS(assumption, assumptions, rc_assumption)
-ARRAY_ACCESSORS(risk, risks, rc_risk)
-ARRAY_ACCESSORS(evidence, evidence, rc_evidence)
-ARRAY_ACCESSORS(influence, influences, rc_influence)
-ARRAY_ACCESSORS(suppression, suppressions, rc_suppression)
+#include "rchain/model.def"
+#undef RC_MODEL_ARRAY
 
 const rc_step *rc_model_find_step(const rc_model *m, const char *id)
 {

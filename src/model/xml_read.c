@@ -10,8 +10,10 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include "base/bidi.h"
 #include "base/buffer.h"
 #include "base/error.h"
+#include "model/names.h"
 
 enum { MAX_DEPTH = 16 };
 
@@ -237,6 +239,7 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 	char *out = arena_alloc_text(r->arena, len + 1);
 	size_t i, n = 0;
 	int space = 0;
+	uint32_t bidi;
 
 	if (!out) {
 		xml_fail_nomem(r);
@@ -257,6 +260,14 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 		out[n++] = c;
 	}
 	out[n] = '\0';
+	bidi = bidi_find(out);
+	if (bidi) {
+		char message[160];
+
+		snprintf(message, sizeof(message), BIDI_MESSAGE, (unsigned)bidi);
+		xml_fail(r, RC_EINVALID, locate(r), message);
+		return NULL;
+	}
 	return out;
 }
 
@@ -272,14 +283,9 @@ int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char 
 {
 	size_t len;
 	const xmlChar *v = find_attr(atts, natts, name, &len);
-	int i;
+	int i = v ? name_index(names, (const char *)v, len) : -1;
 
-	if (!v)
-		return dflt;
-	for (i = 0; names[i]; i++)
-		if (strlen(names[i]) == len && memcmp(names[i], v, len) == 0)
-			return i;
-	return dflt;
+	return i < 0 ? dflt : i;
 }
 
 static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,

@@ -7,7 +7,7 @@
 #include "base/buffer.h"
 #include "base/error.h"
 #include "model/internal.h"
-#include "rchain/render.h"
+#include "render/backends.h"
 
 /* Pieces are collected up to this size, then handed to the sink. */
 enum { FLUSH_AT = 64 * 1024 };
@@ -109,7 +109,7 @@ static void text_file(struct writer *w, const rc_checked *c)
 	put(w, "\n");
 }
 
-static int render_text(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
+int findings_text(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
 {
 	struct writer w;
 	size_t i;
@@ -125,10 +125,8 @@ static int render_text(rc_sink sink, void *user, const rc_checked *files, size_t
 
 static void json_element(struct writer *w, const rc_model *m, rc_owner_kind owner, size_t index)
 {
-	static const char *const kinds[] = { "model", "step", "link" };
-
 	put(w, "{");
-	field(w, 1, "kind", kinds[owner]);
+	field(w, 1, "kind", rc_owner_kind_name(owner));
 	if (owner == RC_OWNER_STEP) {
 		field(w, 0, "id", MODEL_AT(m, steps, rc_step, index)->id);
 	} else if (owner == RC_OWNER_LINK) {
@@ -219,7 +217,7 @@ static void json_file(struct writer *w, const rc_checked *c)
 	put(w, "]}");
 }
 
-static int render_json(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
+int findings_json(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
 {
 	struct writer w;
 	size_t i;
@@ -356,7 +354,7 @@ static int sarif_notifications(struct writer *w, const rc_checked *files, size_t
 	return failed;
 }
 
-static int render_sarif(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
+int findings_sarif(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
 {
 	struct writer w;
 	int failed;
@@ -374,20 +372,4 @@ static int render_sarif(rc_sink sink, void *user, const rc_checked *files, size_
 	sarif_results(&w, files, n);
 	put(&w, "]}]}\n");
 	return finish(&w, err, "SARIF");
-}
-
-static const rc_findings_format formats[] = {
-	{ "text", render_text },
-	{ "json", render_json },
-	{ "sarif", render_sarif },
-};
-
-const rc_findings_format *rc_findings_format_find(const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++)
-		if (strcmp(formats[i].name, name) == 0)
-			return &formats[i];
-	return NULL;
 }

@@ -4,10 +4,13 @@
 
 #include "base/alloc.h"
 #include "base/buffer.h"
+#include "base/diagnostic.h"
 #include "base/error.h"
-#include "base/idmap.h"
+#include "check/coverage.h"
 #include "model/internal.h"
-#include "rchain/render.h"
+#include "model/table.h"
+#include "render/backends.h"
+#include "render/style.h"
 
 /* The page's style: screen and print (A4 landscape, a page per section, table rows never split). */
 static const char *const style =
@@ -17,15 +20,14 @@ static const char *const style =
         "th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}th{background:#E8E8E8}"
         "thead{display:table-header-group}tr,td,th,li{break-inside:avoid;page-break-inside:avoid}"
         "h2,h3{break-after:avoid;page-break-after:avoid}.diagram svg{max-width:100%;height:auto}"
-        ".high{background:#B3E2D5}.medium{background:#F8E2B3}.low{background:#F0D7E5}.none{background:#FFF}"
-        ".error{background:#D55E00;color:#FFF}.warning{background:#F0E442}.note{background:#E8E8E8}"
+        ".high{background:" STYLE_FILL_HIGH "}.medium{background:" STYLE_FILL_MEDIUM "}.low{background:" STYLE_FILL_LOW
+        "}.none{background:#FFF}.error{background:" STYLE_ERROR_COLOR
+        ";color:#FFF}.warning{background:" STYLE_WARNING_COLOR "}.note{background:#E8E8E8}"
         "table.narrow{width:auto}.muted{color:#555}code{font-size:10pt}ul.cell{margin:0;padding-left:1.1em}"
         "@page{size:A4 landscape;margin:12mm}"
         "@media print{body{margin:0}section{break-before:page;page-break-before:always}"
         ".diagram svg{width:auto;height:auto;max-width:100%;max-height:160mm}"
         "section#summary{break-before:auto;page-break-before:auto}}";
-
-static const char *const rating_marks[] = { "○○○", "●○○", "●●○", "●●●" };
 
 struct report {
 	rc_buffer *out;
@@ -64,8 +66,8 @@ static void text(struct report *r, const char *s)
 
 static void rating(struct report *r, rc_rating rating)
 {
-	putf(r, "<td class=\"%s\">%s %s</td>", rc_rating_name(rating), rating_marks[rating],
-	     rating == RC_RATING_NONE ? "unrated" : rc_rating_name(rating));
+	putf(r, "<td class=\"%s\">%s %s</td>", rc_rating_name(rating), style_of_rating(rating)->mark,
+	     style_of_rating(rating)->name);
 }
 
 /* "title (id)" of a step. */
@@ -156,7 +158,7 @@ static void summary(struct report *r)
 
 			put(r, "<tr><td>");
 			text(r, p->name);
-			putf(r, "</td><td>%s</td><td>%s</td></tr>", rc_sector_name(p->sector), role_names[p->role]);
+			putf(r, "</td><td>%s</td><td>%s</td></tr>", rc_sector_name(p->sector), rc_role_name(p->role));
 		}
 		if (m->partners.len)
 			put(r, "</tbody></table>");
@@ -206,7 +208,7 @@ static int diagram(struct report *r, rc_error *err)
 {
 	rc_buffer svg = { 0 };
 	const char *start;
-	int rc = rc_diagram_renderer_find("svg")->render(&svg, r->in, err);
+	int rc = diagram_svg(&svg, r->in, err);
 
 	section(r, "diagram", "Diagram");
 	if (rc == RC_ELIMIT) {
@@ -240,11 +242,13 @@ static void findings_of(struct report *r, rc_severity severity, int silenced, co
 			     "<h3>%s</h3><table><thead><tr><th>Where</th><th>Rule</th><th>Finding</th><th>%s</th></tr>"
 			     "</thead><tbody>",
 			     title, silenced ? "Why silenced" : "Hint");
+		r->scratch.len = 0;
+		if (diagnostic_place(&r->scratch, x->loc.file, x->loc.line, x->loc.column) != 0)
+			r->failed = 1;
 		put(r, "<tr><td><code>");
-		text(r, r->m->file);
-		putf(r, ":%u:%u</code></td><td class=\"%s\">%s %s<br>%s</td><td>", (unsigned)x->loc.line,
-		     (unsigned)x->loc.column, rc_severity_name(x->severity), x->rule->code,
-		     rc_severity_name(x->severity), x->rule->slug);
+		text(r, r->scratch.data);
+		putf(r, "</code></td><td class=\"%s\">%s %s<br>%s</td><td>", rc_severity_name(x->severity),
+		     x->rule->code, rc_severity_name(x->severity), x->rule->slug);
 		text(r, x->message);
 		put(r, "</td><td>");
 		text(r, silenced ? x->suppressed : x->rule->hint);
@@ -280,7 +284,7 @@ static int stories(struct report *r)
 
 		put(r, "<h3>");
 		step_name(r, s->outcome);
-		putf(r, "</h3><p>Confidence: %s %s.", rating_marks[s->confidence],
+		putf(r, "</h3><p>Confidence: %s %s.", style_of_rating(s->confidence)->mark,
 		     s->reached ? rc_rating_name(s->confidence) : "unrated");
 		if (!s->reached) {
 			put(r, " No pathway from an input or activity reaches this outcome.</p>");
@@ -394,7 +398,7 @@ static void assumptions(struct report *r)
 		text(r, a->text);
 		put(r, "</td><td>");
 		owner_name(r, a->owner, a->owner_index);
-		putf(r, "</td><td>%s</td>", status_names[a->status]);
+		putf(r, "</td><td>%s</td>", rc_assumption_status_name(a->status));
 		entry_cell(r, a->ref);
 		put(r, "</tr>");
 	}
@@ -428,40 +432,33 @@ static void risks(struct report *r)
 	put(r, "</section>\n");
 }
 
+/* Every entry that applies, and whether it is addressed: the coverage the rules RC030 to RC032 check. */
 static int coverage(struct report *r)
 {
 	const rc_evidence_base *eb = r->in->evidence;
-	struct idmap refs = { 0 };
-	size_t i, applicable = 0, addressed = 0;
+	struct coverage cov;
+	size_t i;
 
 	section(r, "coverage", "Evidence-base coverage");
 	if (!eb) {
 		put(r, "<p>No evidence base was given.</p></section>\n");
 		return 0;
 	}
-	if (model_collect_refs(r->m, &refs) != 0)
+	if (coverage_find(&cov, r->m, eb) != 0)
 		return RC_ENOMEM;
-	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
-		const rc_entry *e = rc_evidence_base_entry(eb, i);
-
-		if (rc_entry_applies(e, r->m)) {
-			applicable++;
-			addressed += idmap_get(&refs, e->id) != RC_NONE;
-		}
-	}
 	putf(r,
 	     "<p>%zu of the %zu evidence-base entries that apply to this model are addressed (a step, assumption "
 	     "or risk refers to them).</p>",
-	     addressed, applicable);
-	if (applicable)
+	     cov.addressed, cov.applicable);
+	if (cov.applicable)
 		put(r,
 		    "<table><thead><tr><th>Entry</th><th>Kind</th><th>Text</th><th>Source</th><th>Addressed</th></tr>"
 		    "</thead><tbody>");
 	for (i = 0; i < rc_evidence_base_entry_count(eb) && !r->failed; i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
-		int done = idmap_get(&refs, e->id) != RC_NONE;
+		int done = (cov.entry[i] & COVERAGE_ADDRESSED) != 0;
 
-		if (!rc_entry_applies(e, r->m))
+		if (!(cov.entry[i] & COVERAGE_APPLIES))
 			continue;
 		put(r, "<tr><td><code>");
 		text(r, e->id);
@@ -475,58 +472,47 @@ static int coverage(struct report *r)
 		text(r, r->scratch.data);
 		putf(r, "</td><td class=\"%s\">%s</td></tr>", done ? "high" : "low", done ? "● yes" : "○ no");
 	}
-	table_close(r, applicable);
-	idmap_free(&refs);
+	table_close(r, cov.applicable);
+	coverage_free(&cov);
 	put(r, "</section>\n");
 	return 0;
 }
 
-/* The classic logic-model table: one column per level, one row per strand (and one for steps without). */
+/* A header or strand cell holds text; a level's cell, the titles of its steps as a list. */
+static int html_cell(rc_buffer *out, const rc_model *m, const char *text, const size_t *steps, size_t count)
+{
+	size_t i;
+	int failed;
+
+	if (text)
+		return buffer_puts(out, "<th>") || buffer_xml_text(out, text) || buffer_puts(out, "</th>") ? RC_ENOMEM
+		                                                                                           : 0;
+	failed = buffer_puts(out, "<td><ul class=\"cell\">");
+	for (i = 0; i < count && !failed; i++)
+		failed = buffer_puts(out, "<li>") || buffer_xml_text(out, rc_model_step(m, steps[i])->title) ||
+		         buffer_puts(out, "</li>");
+	return failed || buffer_puts(out, "</ul></td>") ? RC_ENOMEM : 0;
+}
+
+static int html_after_header(rc_buffer *out, size_t columns)
+{
+	(void)columns;
+	return buffer_puts(out, "</thead><tbody>");
+}
+
+/* The classic logic-model table, from the walk the CSV and Markdown exports use. */
 static void logic_table(struct report *r)
 {
-	const rc_model *m = r->m;
-	size_t rows = m->strands.len + 1, row, i;
-	rc_level level;
+	static const struct table_format html = { "<tr>", "", "</tr>", "No strand", html_cell, html_after_header };
 
 	section(r, "table", "Logic-model table");
-	put(r, "<table><thead><tr>");
-	if (m->strands.len)
-		put(r, "<th>Strand</th>");
-	for (level = 0; level < RC_LEVEL_COUNT; level++)
-		putf(r, "<th>%s</th>", rc_level_title(level));
-	put(r, "</tr></thead><tbody>");
-	for (row = 0; row < rows; row++) {
-		size_t strand = row < m->strands.len ? row : RC_NONE, total = 0, n;
-
-		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			rc_model_strand_steps(m, level, strand, &n);
-			total += n;
-		}
-		if (total == 0 && strand == RC_NONE)
-			continue;
-		put(r, "<tr>");
-		if (m->strands.len) {
-			put(r, "<th>");
-			text(r, strand == RC_NONE ? "No strand" : MODEL_AT(m, strands, rc_strand, strand)->name);
-			put(r, "</th>");
-		}
-		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			const size_t *steps = rc_model_strand_steps(m, level, strand, &n);
-
-			put(r, "<td><ul class=\"cell\">");
-			for (i = 0; i < n; i++) {
-				put(r, "<li>");
-				text(r, STEP(m, steps[i])->title);
-				put(r, "</li>");
-			}
-			put(r, "</ul></td>");
-		}
-		put(r, "</tr>");
-	}
+	put(r, "<table><thead>");
+	if (!r->failed && model_table_write(r->out, &html, r->m) != 0)
+		r->failed = 1;
 	put(r, "</tbody></table></section>\n");
 }
 
-int rc_report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
+int report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
 	struct report r = { out, in, in->model, in->findings, in->confidence, { 0 }, 0 };
 	size_t start = out->len;

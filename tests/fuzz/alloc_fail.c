@@ -135,6 +135,7 @@ static int render_diagram(struct result *r, enum stage s, const char *name, rc_b
                           const rc_findings *f, const rc_confidence *c, const rc_evidence_base *eb)
 {
 	rc_render_input in;
+	rc_output_input input = { &in, NULL, 0, NULL };
 	rc_error err;
 	int rc;
 
@@ -145,8 +146,8 @@ static int render_diagram(struct result *r, enum stage s, const char *name, rc_b
 	in.evidence = eb;
 	in.direction = RC_LAYOUT_LR;
 	memset(&err, 0, sizeof(err));
-	rc = strcmp(name, "html") == 0 ? rc_report_html(out, &in, &err)
-	                               : rc_diagram_renderer_find(name)->render(out, &in, &err);
+	rc = rc_output_find(strcmp(name, "html") == 0 ? "report" : "render", name)
+	             ->write(rc_buffer_sink, out, &input, &err);
 	if (rc != 0) {
 		failed(r, s, rc, &err, 1);
 		rc_buffer_free(out);
@@ -158,11 +159,12 @@ static int render_diagram(struct result *r, enum stage s, const char *name, rc_b
 
 static void render_findings(struct result *r, enum stage s, const char *name, rc_buffer *out, const rc_checked *c)
 {
+	rc_output_input input = { NULL, c, 1, NULL };
 	rc_error err;
 	int rc;
 
 	memset(&err, 0, sizeof(err));
-	rc = rc_findings_format_find(name)->render(rc_buffer_sink, out, c, 1, &err);
+	rc = rc_output_find("check", name)->write(rc_buffer_sink, out, &input, &err);
 	if (rc != 0) {
 		failed(r, s, rc, &err, 1);
 		rc_buffer_free(out);

@@ -308,6 +308,7 @@ void fuzz_format_findings(const rc_model *model, const rc_findings *findings, co
 	static const char *const names[] = { "text", "json", "sarif" };
 	rc_confidence *confidence = NULL;
 	rc_checked checked;
+	rc_output_input in = { NULL, &checked, 1, NULL };
 	rc_error rate_err = { 0 };
 	size_t i;
 
@@ -318,14 +319,14 @@ void fuzz_format_findings(const rc_model *model, const rc_findings *findings, co
 	checked.confidence = confidence;
 	checked.error = model ? NULL : load_err;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-		const rc_findings_format *fmt = rc_findings_format_find(names[i]);
+		const rc_output *fmt = rc_output_find("check", names[i]);
 		rc_buffer out = { 0 };
 		rc_error err;
 		int rc;
 
 		FUZZ_CHECK(fmt != NULL, "findings format exists");
 		memset(&err, 0, sizeof(err));
-		rc = fmt->render(rc_buffer_sink, &out, &checked, 1, &err);
+		rc = fmt->write(rc_buffer_sink, &out, &in, &err);
 		FUZZ_CHECK(rc == 0, "findings format succeeds");
 		/* The text format writes nothing for a file that could not be loaded. */
 		FUZZ_CHECK(out.data ? strlen(out.data) == out.len : out.len == 0,

@@ -58,21 +58,21 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 static void render(const char *name, const rc_model *model, const rc_findings *findings, rc_layout_direction dir)
 {
-	const rc_renderer *r = rc_diagram_renderer_find(name);
+	int report = strcmp(name, "html") == 0;
+	const rc_output *r = rc_output_find(report ? "report" : "render", name);
 	rc_render_input in;
-	rc_confidence *confidence = NULL;
+	rc_output_input input = { &in, NULL, 0, NULL };
 	rc_buffer out = { 0 };
+	rc_confidence *confidence = NULL;
 	rc_error err;
 	int rc;
 
-	int report = strcmp(name, "html") == 0;
-
-	FUZZ_CHECK(report || r != NULL, "renderer exists");
+	FUZZ_CHECK(r != NULL, "renderer exists");
 	memset(&in, 0, sizeof(in));
 	in.model = model;
+	in.findings = findings;
 	memset(&err, 0, sizeof(err));
 	FUZZ_CHECK(!findings || rc_confidence_new(&confidence, model, &err) == 0, "confidence is computed");
-	in.findings = findings;
 	in.confidence = confidence;
 	in.evidence = fuzz_evidence;
 	in.direction = dir;
@@ -80,7 +80,7 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 	in.max_links = FUZZ_MAX_LINKS;
 	memset(&err, 0, sizeof(err));
 	graphviz_said[0] = '\0';
-	rc = report ? rc_report_html(&out, &in, &err) : r->render(&out, &in, &err);
+	rc = r->write(rc_buffer_sink, &out, &input, &err);
 	if (graphviz_said[0]) {
 		fprintf(stderr, "Graphviz said: %s\n", graphviz_said);
 		FUZZ_CHECK(0, "Graphviz has nothing to say about a graph rchain built");
@@ -104,8 +104,8 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 		/* Only layout or rendering inside Graphviz may fail on a loaded model. */
 		FUZZ_CHECK(rc == RC_ERENDER, "rendering a loaded model fails only in Graphviz");
 	}
-	rc_buffer_free(&out);
 	rc_confidence_free(&confidence);
+	rc_buffer_free(&out);
 }
 
 /*

@@ -1,0 +1,30 @@
+/* Evidence-base coverage: which entries apply to a model and which the model addresses (docs/rules.md). */
+#ifndef RC_CHECK_COVERAGE_H
+#define RC_CHECK_COVERAGE_H
+
+#include <stddef.h>
+
+#include "rchain/evidence.h"
+
+/* Bits of coverage.entry. */
+enum { COVERAGE_APPLIES = 1, COVERAGE_ADDRESSED = 2 };
+
+struct coverage {
+	unsigned char *entry; /* per entry of the base, in its order: COVERAGE_* bits */
+	size_t applicable;    /* entries that apply */
+	size_t addressed;     /* entries that apply and are addressed */
+};
+
+/*
+ * The coverage of `m` by `eb`. An entry applies when its applicability
+ * condition holds and, for an entry about one level, the model has a step at
+ * that level; it is addressed when a step, assumption or risk names it in
+ * `ref`. The rules RC030 to RC032 and the report's coverage section both
+ * use this. Free with coverage_free. Returns 0 or RC_ENOMEM.
+ */
+int coverage_find(struct coverage *out, const rc_model *m, const rc_evidence_base *eb);
+
+/* Frees what coverage_find allocated; a zeroed coverage is allowed. */
+void coverage_free(struct coverage *c);
+
+#endif

@@ -1,0 +1,123 @@
+/* render and report: the options both take, and drawing a checked model through a back-end of the registry. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "draw.h"
+
+/* An exit status, or -1 to go on with the model at argv[optind]. */
+static int parse_drawing(struct session *s, struct drawing *d, int argc, char **argv)
+{
+	/* The first three are render's own: report takes the rest. */
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "hide-evidence", no_argument, NULL, OPT_HIDE_EVIDENCE },
+		{ "no-findings", no_argument, NULL, OPT_NO_FINDINGS },
+		{ "output", required_argument, NULL, 'o' },
+		{ "direction", required_argument, NULL, OPT_DIRECTION },
+		{ "focus", required_argument, NULL, OPT_FOCUS },
+		{ "max-steps", required_argument, NULL, OPT_MAX_STEPS },
+		{ "max-links", required_argument, NULL, OPT_MAX_LINKS },
+		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
+		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int report = strcmp(d->command, "report") == 0, c, status;
+	const rc_output *output;
+
+	while ((c = getopt_long(argc, argv, report ? "o:h" : "f:o:h", report ? options + 3 : options, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((status = pick_output(&output, d->command, optarg, NULL)) >= 0)
+				return status;
+			d->format = optarg;
+			break;
+		case 'o':
+			if (!*optarg)
+				return usage_error(d->command, "-o needs a file name ('-' for standard output)");
+			d->output = optarg;
+			break;
+		case OPT_DIRECTION:
+			if (rc_layout_direction_from_name(&d->in.direction, optarg) != 0)
+				return usage_error(d->command, "--direction must be LR or TB");
+			break;
+		case OPT_FOCUS: d->in.focus = optarg; break;
+		case OPT_HIDE_EVIDENCE: d->in.hide_evidence = 1; break;
+		case OPT_NO_FINDINGS: d->in.no_findings = 1; break;
+		case OPT_MAX_STEPS:
+			if (parse_size(optarg, &d->in.max_steps) != 0)
+				return usage_error(d->command, "--max-steps takes a positive number");
+			break;
+		case OPT_MAX_LINKS:
+			if (parse_size(optarg, &d->in.max_links) != 0)
+				return usage_error(d->command, "--max-links takes a positive number");
+			break;
+		case 'h': d->help(); return EXIT_CLEAN;
+		default:
+			if ((status = common_option(s, d->command, c, argv)) >= 0)
+				return status;
+		}
+	}
+	if (argc - optind != 1)
+		return usage_error(d->command, "give exactly one model file");
+	return -1;
+}
+
+static int draw(struct session *s, struct drawing *d, const rc_output *output, const char *path)
+{
+	rc_check_options opts = { 0 };
+	rc_findings *findings = NULL;
+	rc_confidence *confidence = NULL;
+	rc_model *model = NULL;
+	rc_buffer data = { 0 };
+	rc_output_input in = { &d->in, NULL, 0, NULL };
+	rc_error err = { 0 };
+	char out[4096];
+	int status;
+
+	opts.evidence = s->evidence;
+	if (load_model(s, path, &model, &err) != EXIT_CLEAN)
+		return EXIT_FAILED;
+	d->in.model = model;
+	/*
+	 * A diagram over the limits is refused before the check, which is not free
+	 * on a huge model either; a report is still written, without its diagram.
+	 */
+	if ((strcmp(d->command, "render") == 0 && rc_diagram_fits(&d->in, &err) != 0) ||
+	    rc_check_run(&findings, model, &opts, &err) != 0 || rc_confidence_new(&confidence, model, &err) != 0) {
+		print_error(&err);
+		rc_findings_free(&findings);
+		rc_model_free(&model);
+		return EXIT_FAILED;
+	}
+	d->in.findings = findings;
+	d->in.confidence = confidence;
+	d->in.evidence = s->evidence;
+	status = produce(output, &in, &data);
+	if (status == EXIT_CLEAN && !d->output && default_output(out, sizeof(out), model, output->extensions[0]) != 0)
+		status = EXIT_FAILED;
+	if (status == EXIT_CLEAN)
+		status = write_output(s, d->output ? d->output : out, &data, true);
+	rc_buffer_free(&data);
+	rc_confidence_free(&confidence);
+	rc_findings_free(&findings);
+	rc_model_free(&model);
+	return status;
+}
+
+int run_drawing(struct session *s, struct drawing *d, int argc, char **argv)
+{
+	const rc_output *output;
+	int status = parse_drawing(s, d, argc, argv);
+
+	/* Replacing an input is refused first: it would lose data, whatever the format. */
+	if (status < 0)
+		status = note_input(s, argv[optind]) != EXIT_CLEAN ? EXIT_FAILED : -1;
+	if (status < 0 && d->output)
+		status = refuse_input(s, d->output);
+	if (status < 0)
+		status = pick_output(&output, d->command, d->format, d->output);
+	return status >= 0 ? status : draw(s, d, output, argv[optind]);
+}

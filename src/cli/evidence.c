@@ -1,0 +1,110 @@
+/* rchain evidence: list the evidence base, or explain one entry. */
+#include <getopt.h>
+#include <stdio.h>
+
+#include "cli.h"
+
+static void evidence_help(void)
+{
+	fputs("usage: rchain evidence [--evidence FILE]... [ID]\n"
+	      "\n"
+	      "List the evidence base (the default one built from the seed reviews, plus any\n"
+	      "--evidence files) with the citation of each entry, or explain the entry ID.\n",
+	      stdout);
+}
+
+static const char *level_of(const rc_entry *e)
+{
+	return e->whole_model ? "model" : rc_level_name(e->level);
+}
+
+static void print_condition(const rc_condition *c)
+{
+	fputs("applies when:", stdout);
+	if (c->formation >= 0)
+		printf(" formation is %s;", rc_formation_name((rc_formation)c->formation));
+	if (c->sector >= 0)
+		printf(" a partner is %s-sector;", rc_sector_name((rc_sector)c->sector));
+	if (c->level >= 0)
+		printf(" the model has a %s step;", rc_level_name((rc_level)c->level));
+	if (c->min_partners)
+		printf(" at least %zu partners;", c->min_partners);
+	if (c->min_strands)
+		printf(" at least %zu strands;", c->min_strands);
+	if (c->min_steps)
+		printf(" at least %zu steps;", c->min_steps);
+	fputs("\n", stdout);
+}
+
+static int explain_entry(const rc_evidence_base *eb, const rc_entry *e)
+{
+	rc_buffer cite = { 0 };
+	size_t i;
+
+	printf("%s (%s, %s)\n\n%s\n\n", e->id, rc_entry_kind_name(e->kind), level_of(e), e->text);
+	for (i = 0; i < e->cite_count; i++) {
+		cite.len = 0;
+		if (rc_cite_format(&cite, eb, &e->cites[i]) != 0) {
+			rc_buffer_free(&cite);
+			return EXIT_FAILED;
+		}
+		printf("source: %s\n", cite.data);
+	}
+	if (e->keywords)
+		printf("keywords: %s\n", e->keywords);
+	for (i = 0; i < e->condition_count; i++)
+		print_condition(&e->conditions[i]);
+	if (e->condition_count == 0)
+		fputs("applies to every model\n", stdout);
+	rc_buffer_free(&cite);
+	return EXIT_CLEAN;
+}
+
+static int list_evidence(const rc_evidence_base *eb)
+{
+	rc_buffer cite = { 0 };
+	size_t i;
+
+	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
+		const rc_entry *e = rc_evidence_base_entry(eb, i);
+
+		cite.len = 0;
+		if (rc_cite_format(&cite, eb, &e->cites[0]) != 0) {
+			rc_buffer_free(&cite);
+			return EXIT_FAILED;
+		}
+		printf("%s  %s  %s  %s  [%s]\n", e->id, rc_entry_kind_name(e->kind), level_of(e), e->text, cite.data);
+	}
+	rc_buffer_free(&cite);
+	return EXIT_CLEAN;
+}
+
+int cmd_evidence(struct session *s, int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const rc_entry *e;
+	int c;
+
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_EVIDENCE:
+			if (add_evidence(s, optarg) != 0)
+				return EXIT_FAILED;
+			break;
+		case 'h': evidence_help(); return EXIT_CLEAN;
+		default: return bad_option("evidence", argv);
+		}
+	}
+	if (argc - optind > 1)
+		return usage_error("evidence", "give at most one entry id");
+	if (argc == optind)
+		return list_evidence(s->evidence);
+	e = rc_evidence_base_find_entry(s->evidence, argv[optind]);
+	if (!e)
+		return usage_error("evidence", "unknown entry id (run 'rchain evidence' for the list)");
+	return explain_entry(s->evidence, e);
+}

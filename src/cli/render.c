@@ -1,0 +1,40 @@
+/* rchain render: draw a model's chain through one of the diagram back-ends. */
+#include <stdio.h>
+
+#include "draw.h"
+
+static void render_help(void)
+{
+	char phrase[256];
+
+	printf("usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] [--focus ID] [--hide-evidence]\n"
+	       "                     [--no-findings] [--evidence FILE]... MODEL\n"
+	       "\n"
+	       "Check MODEL and draw its chain with confidence, findings, assumptions and risks\n"
+	       "marked, a legend and a key. The output goes to output/<model id>.<format> unless\n"
+	       "-o is given ('-o -' writes to standard output); without --format, the extension\n"
+	       "of -o FILE picks the format.\n"
+	       "\n"
+	       "options:\n"
+	       "  -f, --format FORMAT   %s\n"
+	       "  -o, --output FILE     where to write the drawing\n"
+	       "  --force               replace FILE even when it is read-only (keeping its mode)\n"
+	       "  --direction DIR       LR: levels as columns left to right (default); TB: top to bottom\n"
+	       "  --focus ID            draw only step ID and the pathways into it\n"
+	       "  --hide-evidence       leave out evidence counts, assumption and risk markers and the key\n"
+	       "  --no-findings         leave out finding borders and badges\n"
+	       "  --evidence FILE       also check against this evidence base; repeatable\n"
+	       "  --max-steps N         refuse to draw more than N steps (default 2500)\n"
+	       "  --max-links N         refuse to draw more than N links (default 2500)\n"
+	       "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
+	       "  -h, --help            show this help\n",
+	       format_names(phrase, sizeof(phrase), "render", false, true));
+	print_formats("render", true);
+}
+
+int cmd_render(struct session *s, int argc, char **argv)
+{
+	struct drawing d = { "render", render_help, NULL, NULL, { 0 } };
+
+	return run_drawing(s, &d, argc, argv);
+}

@@ -1,0 +1,651 @@
+#!/usr/bin/env bash
+# The rchain command line: exit statuses, exact messages and the files it writes. TAP output.
+# Usage: cli.sh RCHAIN, the binary to test; $RCHAIN_SOURCE_DIR is the source root.
+set -u
+
+rchain=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=${RCHAIN_SOURCE_DIR:?RCHAIN_SOURCE_DIR must name the source root}
+work=$(mktemp -d "${TMPDIR:-/tmp}/rchain-cli.XXXXXX") || exit 1
+trap 'rm -rf "$work"' EXIT
+cd "$src" || exit 1
+
+out=$work/stdout
+err=$work/stderr
+
+# shellcheck source=tests/cli/tap.sh
+. "$src/tests/cli/tap.sh"
+
+# Every rule but the codes given, disabled: a model then shows exactly the findings of those rules.
+all_codes=$("$rchain" rules | awk '{ print $1 }')
+only=()
+keep_only() {
+	local code
+	only=()
+	for code in $all_codes; do
+		case " $* " in
+		*" $code "*) ;;
+		*) only+=(--disable "$code") ;;
+		esac
+	done
+}
+
+models=(models/*.xml)
+[ -e "${models[0]}" ] || models=()
+# Render tests draw the first bundled model (or, without one, a fixture, so that they still run).
+model=${models[0]:-$data/cli/orphan.xml}
+model_id=$(xmllint --xpath 'string(/*/@id)' "$model")
+
+# ---- general options ----
+
+run --version
+want_status 0
+want_stdout "rchain 0.1.0"
+want_stderr ""
+verdict "--version prints the version"
+
+for help in --help -h help; do
+	run "$help"
+	want_status 0
+	want_stderr ""
+	head -n 1 "$out" | grep -q '^usage: rchain COMMAND' || problem "no usage line: $(head -n 1 "$out")"
+	verdict "$help prints the usage"
+done
+
+for command in check render report schema rules evidence; do
+	run "$command" --help
+	want_status 0
+	want_stderr ""
+	head -n 1 "$out" | grep -q "^usage: rchain $command" || problem "no usage line: $(head -n 1 "$out")"
+	verdict "$command --help prints its usage"
+done
+
+run
+want_usage_error "rchain: no command given (see 'rchain --help')"
+verdict "no command: exit 3"
+
+run frobnicate
+want_usage_error "rchain: unknown command (see 'rchain --help')"
+verdict "unknown command: exit 3"
+
+run check --bogus "$data/cli/orphan.xml"
+want_usage_error "rchain check: unknown or incomplete option '--bogus' (see 'rchain check --help')"
+verdict "unknown option of check: exit 3, one line"
+
+run render --bogus "$model"
+want_usage_error "rchain render: unknown or incomplete option '--bogus' (see 'rchain render --help')"
+verdict "unknown option of render: exit 3, one line"
+
+run check "$data/cli/orphan.xml" --disable
+want_usage_error "rchain check: unknown or incomplete option '--disable' (see 'rchain check --help')"
+verdict "option without its argument: exit 3"
+
+run check
+want_usage_error "rchain check: no model file given"
+verdict "check without a file: exit 3"
+
+# ---- check ----
+
+if [ ${#models[@]} -gt 0 ]; then
+	run check "${models[@]}"
+	want_status 0
+	want_stderr ""
+	for m in "${models[@]}"; do
+		grep -q "^$m: 0 errors, " "$out" || problem "no summary without errors for $m"
+	done
+else
+	problem "no model files in models/"
+fi
+verdict "check models/*.xml: exit 0"
+
+keep_only RC002
+run check "${only[@]}" "$data/cli/dangling.xml"
+want_status 1
+want_stderr ""
+want_stdout "$data/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/dangling.xml: 1 error, 0 warnings, 0 notes"
+verdict "dangling link: exit 1, the finding, its hint and the summary"
+
+run check "$data/cli/dangling.xml"
+want_status 1
+want_line "$out" stdout "$data/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]"
+verdict "dangling link with every rule: exit 1 and the finding"
+
+"$rchain" check "${only[@]}" - <"$data/cli/dangling.xml" >"$out" 2>"$err"
+status=$?
+want_status 1
+want_stderr ""
+want_line "$out" stdout "<stdin>:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]"
+want_line "$out" stdout "<stdin>: 1 error, 0 warnings, 0 notes"
+verdict "check - reads standard input"
+
+run check "$data/cli/malformed.xml"
+want_status 2
+want_stdout ""
+want_stderr "$data/cli/malformed.xml:5:59: error: Opening and ending tag mismatch: title line 5 and step"
+verdict "malformed XML: exit 2, one line on stderr"
+
+run check "$data/cli/no-such-model.xml"
+want_status 2
+want_stdout ""
+want_stderr "$data/cli/no-such-model.xml: error: cannot open: No such file or directory"
+verdict "missing file: exit 2"
+
+keep_only RC006
+run check "${only[@]}" --strict "$data/cli/no-such-model.xml" "$data/cli/orphan.xml"
+want_status 2
+want_stderr "$data/cli/no-such-model.xml: error: cannot open: No such file or directory"
+want_line "$out" stdout "$data/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+verdict "a file that cannot be processed outranks findings in the others: exit 2"
+
+size=$(wc -c <"$data/cli/orphan.xml")
+run check --max-file-size 100 "$data/cli/orphan.xml"
+want_status 2
+want_stdout ""
+want_stderr "$data/cli/orphan.xml: error: file is $size bytes, over the limit of 100 bytes (raise it with --max-file-size)"
+verdict "--max-file-size refuses a larger file: exit 2"
+
+run check --max-file-size 0 "$data/cli/orphan.xml"
+want_usage_error "rchain check: --max-file-size takes a positive number of bytes"
+verdict "--max-file-size 0: exit 3"
+
+run check "$data/cli/orphan.xml"
+want_status 0
+want_stderr ""
+want_line "$out" stdout "$data/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+grep -q "^$data/cli/orphan.xml: 0 errors, " "$out" || problem "no summary without errors"
+verdict "warnings only: exit 0"
+
+run check --strict "$data/cli/orphan.xml"
+want_status 1
+want_stderr ""
+verdict "warnings only with --strict: exit 1"
+
+run check "${only[@]}" "$data/cli/orphan.xml"
+want_status 0
+want_line "$out" stdout "$data/cli/orphan.xml:17:3: warning: step 'x' has no links [RC006 orphan-step]"
+want_line "$out" stdout "  hint: Link the step to what it contributes to and to what contributes to it, or remove it."
+grep -q "^$data/cli/orphan.xml: 0 errors, 1 warning, 0 notes" "$out" || problem "summary: $(tail -n 1 "$out")"
+run check "${only[@]}" --strict "$data/cli/orphan.xml"
+want_status 1
+verdict "an orphan step alone: exit 0, with --strict exit 1"
+
+for name in RC006 orphan-step; do
+	run check "${only[@]}" --disable "$name" --strict "$data/cli/orphan.xml"
+	want_status 0
+	want_stderr ""
+	grep -q 'RC006' "$out" && problem "RC006 still reported: $(cat "$out")"
+	grep -q "^$data/cli/orphan.xml: 0 errors, 0 warnings, 0 notes" "$out" || problem "summary: $(tail -n 1 "$out")"
+	verdict "--disable $name silences the rule"
+done
+
+run check --disable RC999 "$data/cli/orphan.xml"
+want_usage_error "rchain check: --disable names an unknown rule code or slug (see 'rchain check --help')"
+verdict "--disable of an unknown rule: exit 3"
+
+# ---- schema and rules ----
+
+run schema
+want_status 0
+want_stderr ""
+cp "$out" "$work/model.xsd"
+cmp -s "$work/model.xsd" src/data/model.xsd || problem "schema output differs from src/data/model.xsd"
+for m in "${models[@]}" "$data/cli/orphan.xml" "$data/cli/dangling.xml"; do
+	xmllint --noout --schema "$work/model.xsd" "$m" 2>"$work/xmllint" ||
+		problem "xmllint rejects $m: $(cat "$work/xmllint")"
+done
+xmllint --noout --schema "$work/model.xsd" "$data/loader/bad-level.xml" 2>/dev/null &&
+	problem "xmllint accepts $data/loader/bad-level.xml"
+verdict "schema validates the models with xmllint"
+
+run schema nonsense
+want_usage_error "rchain schema: unknown schema"
+verdict "schema of an unknown name: exit 3"
+
+run rules
+want_status 0
+want_stderr ""
+[ "$(wc -l <"$out")" -ge 11 ] || problem "only $(wc -l <"$out") rules listed"
+form='^RC[0-9]{3}  (error|warning|note) +[a-z-]+ +[^ ]'
+grep -Evq "$form" "$out" && problem "a line out of form: $(grep -Ev "$form" "$out" | head -n 1)"
+grep -q '^RC001  error    duplicate-id ' "$out" || problem "RC001 not listed as an error"
+verdict "rules lists the catalogue"
+
+run rules RC001
+want_status 0
+want_stderr ""
+[ "$(head -n 1 "$out")" = "RC001 duplicate-id (error)" ] || problem "first line: $(head -n 1 "$out")"
+grep -q '^source: .' "$out" || problem "no source line"
+grep -q '^hint: .' "$out" || problem "no hint line"
+cp "$out" "$work/rc001"
+run rules duplicate-id
+cmp -s "$out" "$work/rc001" || problem "rules duplicate-id differs from rules RC001"
+verdict "rules RC001 explains the rule, also by slug"
+
+run rules RC999
+want_usage_error "rchain rules: unknown rule code or slug"
+verdict "rules of an unknown code: exit 3"
+
+# ---- render ----
+
+for m in "${models[@]}"; do
+	golden=$goldens/dot/$(basename "$m" .xml).dot
+	run render -f dot -o - "$m"
+	want_status 0
+	want_stderr ""
+	cmp -s "$out" "$golden" || problem "differs from $golden"
+	verdict "render -f dot $m gives $golden"
+done
+
+mkdir -p "$work/render"
+cp "$model" "$work/render/model.xml"
+cd "$work/render" || exit 1
+
+run render model.xml
+want_status 0
+want_stdout ""
+want_stderr "rchain: wrote output/$model_id.svg"
+want_magic "output/$model_id.svg" '<?xml'
+grep -q '</svg>' "output/$model_id.svg" 2>/dev/null || problem "output/$model_id.svg is not a whole SVG"
+verdict "render writes output/<id>.svg"
+
+run render -f dot model.xml
+want_status 0
+want_stderr "rchain: wrote output/$model_id.dot"
+want_magic "output/$model_id.dot" 'digraph'
+verdict "render -f dot writes output/<id>.dot"
+
+# With -f, and without it from the extension of -o FILE: the file signature shows the format written.
+for format in svg png pdf dot; do
+	case $format in
+	svg) magic='<?xml' ;;
+	png) magic='\x89PNG\r\n\x1a\n' ;;
+	pdf) magic='%PDF-' ;;
+	dot) magic='digraph rchain {' ;;
+	esac
+	run render -f "$format" -o "drawing.$format" model.xml
+	want_status 0
+	want_stdout ""
+	want_stderr "rchain: wrote drawing.$format"
+	want_magic "drawing.$format" "$magic"
+	verdict "render -f $format -o FILE writes $format"
+	run render -o "picked.$format" model.xml
+	want_status 0
+	want_stdout ""
+	want_stderr "rchain: wrote picked.$format"
+	want_magic "picked.$format" "$magic"
+	verdict "render -o x.$format writes $format"
+done
+run render -o picked.GV model.xml
+want_status 0
+want_magic picked.GV 'digraph rchain {'
+verdict "render -o x.GV: extensions are matched whatever their case, .gv is DOT"
+
+run render --format svg -o x.png model.xml
+want_status 3
+want_stdout ""
+want_stderr "rchain render: -o x.png: the extension .png does not match --format svg (see 'rchain render --help')"
+[ ! -e x.png ] || problem "x.png written"
+verdict "render --format svg -o x.png: exit 3, naming both"
+
+run render -o x.jpg model.xml
+want_status 3
+want_stdout ""
+want_stderr "rchain render: -o x.jpg: no render format writes .jpg files (svg, png, pdf or dot) (see 'rchain render --help')"
+[ ! -e x.jpg ] || problem "x.jpg written"
+verdict "render -o x.jpg: exit 3, naming the extension"
+
+run render -f dot -o drawing.svg model.xml
+want_status 3
+want_stderr "rchain render: -o drawing.svg: the extension .svg does not match --format dot (see 'rchain render --help')"
+run render -o no-extension model.xml
+want_status 0
+want_magic no-extension '<?xml'
+run render -o .hidden model.xml
+want_status 0
+want_magic .hidden '<?xml'
+verdict "render -o FILE without an extension keeps the default format"
+
+for ext in html htm HTML; do
+	run report -o "report.$ext" model.xml
+	want_status 0
+	want_stderr "rchain: wrote report.$ext"
+	want_magic "report.$ext" '<!DOCTYPE html>'
+done
+run report -o report.svg model.xml
+want_status 3
+want_stdout ""
+want_stderr "rchain report: -o report.svg: no report format writes .svg files (html) (see 'rchain report --help')"
+[ ! -e report.svg ] || problem "report.svg written"
+verdict "report -o: .html and .htm (any case), nothing else (exit 3)"
+
+# Never overwrite an input: the same file by name, through a symbolic link or a hard link, or an evidence file.
+cp model.xml input.xml
+cp input.xml "$work/input.orig"
+cp "$src/tests/data/evidence/user-base.xml" evidence.xml
+cp evidence.xml "$work/evidence.orig"
+ln -s input.xml input-symlink.xml
+ln input.xml input-hardlink.xml
+# same_file_refused OUTPUT INPUT ARGS...: rchain ARGS exits 2, naming OUTPUT as the input INPUT; nothing changes.
+same_file_refused() {
+	local output=$1 input=$2
+	shift 2
+	run "$@"
+	want_status 2
+	want_stdout ""
+	want_stderr "$output: error: is the same file as the input $input; write the output to another file"
+	cmp -s input.xml "$work/input.orig" || problem "the model changed"
+	cmp -s evidence.xml "$work/evidence.orig" || problem "the evidence base changed"
+	[ -L input-symlink.xml ] || problem "the link was replaced"
+	want_no_temporaries . "$work"
+	verdict "$*: exit 2, the input byte-identical"
+}
+same_file_refused input.xml input.xml render -o input.xml input.xml
+same_file_refused input-symlink.xml input.xml render -f dot -o input-symlink.xml input.xml
+same_file_refused input-hardlink.xml input.xml render -o input-hardlink.xml input.xml
+same_file_refused input.xml input-symlink.xml render -o input.xml input-symlink.xml
+same_file_refused input.xml input.xml report -o input.xml input.xml
+same_file_refused input-symlink.xml input.xml report -o input-symlink.xml input.xml
+same_file_refused input-hardlink.xml input.xml report -o input-hardlink.xml input.xml
+same_file_refused evidence.xml evidence.xml render --evidence evidence.xml -o evidence.xml input.xml
+same_file_refused evidence.xml evidence.xml report --evidence evidence.xml -o evidence.xml input.xml
+
+rm -rf output
+run render -o - model.xml
+want_status 0
+want_stderr ""
+want_magic "$out" '<?xml'
+[ "$(tail -n 1 "$out")" = "</svg>" ] || problem "stdout does not end with </svg>"
+[ ! -e output ] || problem "output/ created"
+verdict "render -o - writes SVG to standard output"
+
+# ---- atomic output: killed mid-write, a replaced file's mode, read-only files ----
+
+# killed SYSCALLS FILE: renders model.xml to FILE with strace killing rchain at its first call of SYSCALLS.
+killed() {
+	strace -f -o /dev/null -e inject="$1":signal=SIGKILL:when=1 "$rchain" render -f dot -o "$2" model.xml >"$out" 2>"$err"
+	status=$?
+}
+if ! command -v strace >/dev/null || ! strace -o /dev/null true 2>/dev/null; then
+	tests=$((tests + 1))
+	echo "ok $tests - atomic output under fault injection # SKIP strace is missing or cannot trace here"
+else
+	mkdir -p "$work/kill"
+	for call in fsync /^linkat; do
+		rm -f "$work/kill/"* "$work/kill/".rchain-*
+		killed "$call" "$work/kill/new.dot"
+		[ "$status" -eq 137 ] || problem "$call: exit status $status, expected 137 (killed)"
+		[ -z "$(ls -A "$work/kill")" ] || problem "killed at $call, a new output left: $(ls -A "$work/kill")"
+		printf 'old\n' >"$work/kill/old.dot"
+		killed "$call" "$work/kill/old.dot"
+		[ "$(cat "$work/kill/old.dot")" = old ] || problem "killed at $call, the old output changed"
+		[ "$(ls -A "$work/kill")" = old.dot ] || problem "killed at $call, a file left: $(ls -A "$work/kill")"
+	done
+	verdict "killed at fsync or at the link, no file is left and the old output survives"
+
+	# Replacing links the data at a temporary name, then renames it: killed between, the name stays until the next write.
+	rm -f "$work/kill/"* "$work/kill/".rchain-*
+	printf 'old\n' >"$work/kill/old.dot"
+	killed /^rename "$work/kill/old.dot"
+	[ "$status" -eq 137 ] || problem "exit status $status, expected 137 (killed)"
+	[ "$(cat "$work/kill/old.dot")" = old ] || problem "the old output changed"
+	ls -A "$work/kill" | grep -Eqx '\.rchain-[0-9]+-[0-9]+\.tmp' || problem "no temporary of the killed writer"
+	run render -f dot -o "$work/kill/other.dot" model.xml
+	want_status 0
+	[ "$(ls -A "$work/kill" | tr '\n' ' ')" = "old.dot other.dot " ] || problem "left: $(ls -A "$work/kill")"
+	verdict "killed at the rename, the old output survives and the next write removes the dead writer's temporary"
+fi
+
+printf 'old\n' >"$work/mode.dot"
+chmod 0640 "$work/mode.dot"
+run render -f dot -o "$work/mode.dot" model.xml
+want_status 0
+[ "$(stat -c %a "$work/mode.dot")" = 640 ] || problem "mode $(stat -c %a "$work/mode.dot"), expected 640"
+printf 'kept\n' >"$work/readonly.dot"
+chmod 0444 "$work/readonly.dot"
+run render -f dot -o "$work/readonly.dot" model.xml
+want_status 2
+want_stdout ""
+want_stderr "$work/readonly.dot: error: cannot write: the file is read-only; make it writable to replace it"
+[ "$(cat "$work/readonly.dot")" = kept ] || problem "the read-only file changed"
+[ "$(stat -c %a "$work/readonly.dot")" = 444 ] || problem "the read-only file's mode changed"
+verdict "render -o keeps the mode of a replaced file and refuses a read-only one"
+
+run render -f dot --force -o "$work/readonly.dot" model.xml
+want_status 0
+want_stderr "rchain: wrote $work/readonly.dot"
+head -c 7 "$work/readonly.dot" | grep -q '^digraph' || problem "--force did not replace the read-only file"
+[ "$(stat -c %a "$work/readonly.dot")" = 444 ] || problem "--force changed the mode to $(stat -c %a "$work/readonly.dot")"
+run export --force -o "$work/readonly.dot" model.xml
+want_status 3
+verdict "render --force replaces a read-only file and keeps its mode"
+
+run render -f dot --direction TB -o - model.xml
+want_status 0
+grep -q 'rankdir=TB' "$out" || problem "no rankdir=TB"
+run render -f dot --direction LR -o - model.xml
+want_status 0
+grep -q 'rankdir=LR' "$out" || problem "no rankdir=LR"
+verdict "--direction TB and LR accepted"
+
+run render --direction XX model.xml
+want_usage_error "rchain render: --direction must be LR or TB"
+verdict "--direction XX: exit 3"
+
+run render --format xx model.xml
+want_usage_error "rchain render: --format must be svg, png, pdf or dot"
+verdict "--format xx: exit 3"
+
+run render
+want_usage_error "rchain render: give exactly one model file"
+run render model.xml model.xml
+want_usage_error "rchain render: give exactly one model file"
+verdict "render needs exactly one model: exit 3"
+
+run render "$src/$data/cli/malformed.xml"
+want_status 2
+want_stdout ""
+[ "$(wc -l <"$err")" -eq 1 ] || problem "stderr: $(cat "$err")"
+verdict "render of a malformed model: exit 2"
+
+# A drawing at the default path, to be kept byte for byte through every failed render.
+run render model.xml
+cp "output/$model_id.svg" "$work/previous.svg"
+
+mkdir -p a-dir
+run render -o a-dir model.xml
+want_status 2
+want_stdout ""
+want_stderr "a-dir: error: cannot write: is a directory"
+want_no_temporaries . "$work"
+verdict "render -o DIRECTORY: exit 2, nothing left behind"
+
+run render -o missing/drawing.svg model.xml
+want_status 2
+want_stdout ""
+want_stderr "missing/drawing.svg: error: cannot write: No such file or directory"
+want_no_temporaries . "$work"
+[ ! -e missing ] || problem "missing/ created"
+verdict "render into a missing directory: exit 2, nothing left behind"
+
+# The write itself fails (past the file size limit, as on a full disk): the previous drawing stays.
+(
+	trap '' XFSZ
+	ulimit -f 1
+	exec "$rchain" render model.xml
+) >"$out" 2>"$err"
+status=$?
+want_status 2
+want_stdout ""
+want_stderr "output/$model_id.svg: error: cannot write: File too large"
+cmp -s "output/$model_id.svg" "$work/previous.svg" || problem "output/$model_id.svg changed"
+want_no_temporaries . "$work"
+verdict "a failed write keeps the previous drawing byte for byte"
+
+# ---- views and the report ----
+
+run render -f dot --focus nope -o - model.xml
+want_status 2
+want_stdout ""
+want_stderr "model.xml: error: there is no step 'nope' to focus on"
+verdict "render --focus on an unknown step: exit 2, one line"
+
+focus=$(xmllint --xpath 'string((//*[local-name()="step"][@level="outcome"])[1]/@id)' model.xml)
+run render -f dot --focus "$focus" -o - model.xml
+want_status 0
+grep -q "the pathways into step '$focus'" "$out" || problem "no focus line in the title"
+grep -q "id=\"step-$focus\"" "$out" || problem "the focus step is not drawn"
+verdict "render --focus OUTCOME draws its pathways"
+
+run render -f dot --hide-evidence --no-findings -o - model.xml
+want_status 0
+grep -q 'Key: assumptions' "$out" && problem "the key is drawn"
+grep -q '▲\|✖' "$out" && problem "a finding badge is drawn"
+grep -q '●●● high' "$out" || problem "the confidence legend is missing"
+verdict "render --hide-evidence --no-findings: no key, no badges, confidence kept"
+
+run report model.xml
+want_status 0
+want_stdout ""
+want_stderr "rchain: wrote output/$model_id.html"
+head -c 16 "output/$model_id.html" | grep -q '^<!DOCTYPE html>' || problem "output/$model_id.html is not HTML"
+verdict "report writes output/<id>.html"
+
+run report -o - model.xml
+want_status 0
+want_stderr ""
+cmp -s "$out" "output/$model_id.html" || problem "report -o - differs from the file"
+verdict "report -o - writes the same HTML to standard output"
+
+run report --format svg model.xml
+want_usage_error "rchain report: unknown or incomplete option '--format' (see 'rchain report --help')"
+verdict "report takes no --format: exit 3"
+
+run report "$src/$data/cli/malformed.xml"
+want_status 2
+want_stdout ""
+[ "$(wc -l <"$err")" -eq 1 ] || problem "stderr: $(cat "$err")"
+verdict "report of a malformed model: exit 2, one line"
+
+# A report is still written past the diagram limit, saying why it has no diagram.
+run report --max-steps 2 -o - model.xml
+want_status 0
+grep -q 'No diagram: .* over the diagram limit of 2 .*--focus STEP' "$out" || problem "no note on the missing diagram"
+grep -q '<svg' "$out" && problem "a diagram was drawn"
+verdict "report over the diagram limit: written, with a note instead of the diagram"
+
+# ---- machine-readable findings, read back by a real JSON parser ----
+
+cd "$src" || exit 1
+
+run check --format json models/wws-partnership.xml "$data/cli/malformed.xml"
+want_status 2
+python3 - "$out" "$data" <<'PY' || problem "the JSON is not what docs/json.md describes"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["tool"]["name"] == "rchain"
+wws, bad = doc["files"]
+assert wws["file"] == "models/wws-partnership.xml" and wws["summary"]["errors"] == 0
+assert len(wws["findings"]) == sum(1 for f in wws["findings"] if f["suppressed"] is None) + sum(
+    1 for f in wws["findings"] if f["suppressed"] is not None)
+assert all(f["line"] > 0 and f["column"] > 0 and f["code"].startswith("RC") for f in wws["findings"])
+assert any(f["suppressed"] for f in wws["findings"]), "the suppressed findings stay, with their reason"
+assert {f["element"]["kind"] for f in wws["findings"]} == {"model", "step", "link"}
+assert all(("id" in f["element"]) == (f["element"]["kind"] != "model") for f in wws["findings"])
+assert len(wws["outcomes"]) == 7 and all(o["confidence"] in ("none", "low", "medium", "high") for o in wws["outcomes"])
+assert bad["file"] == sys.argv[2] + "/cli/malformed.xml" and bad["error"]["line"] > 0
+PY
+verdict "check --format json parses, with summary, findings, outcomes and the failed file"
+
+run check --format sarif models/carers-act.xml "$data/cli/malformed.xml"
+want_status 2
+python3 - "$out" <<'PY' || problem "the SARIF is not valid 2.1.0 as rchain writes it"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["version"] == "2.1.0"
+run = doc["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+assert len(rules) >= 30 and all(r["id"] and r["name"] and r["shortDescription"]["text"] and
+                                r["fullDescription"]["text"] and r["help"]["text"] for r in rules)
+assert run["results"], "carers-act has findings"
+for r in run["results"]:
+    assert rules[r["ruleIndex"]]["id"] == r["ruleId"] and r["level"] in ("error", "warning", "note")
+    loc = r["locations"][0]["physicalLocation"]
+    assert loc["artifactLocation"]["uri"] == "models/carers-act.xml"
+    assert loc["region"]["startLine"] > 0 and loc["region"]["startColumn"] > 0
+inv = run["invocations"][0]
+assert inv["executionSuccessful"] is False and len(inv["toolExecutionNotifications"]) == 1
+PY
+verdict "check --format sarif: version 2.1.0, the catalogue, a located result for every finding"
+
+run check --format yaml models/wws-partnership.xml
+want_usage_error "rchain check: --format must be text, json or sarif"
+verdict "check --format yaml: usage error"
+
+run evidence
+want_status 0
+for id in cook2015.t1.a1 cook2015.t1.r9 cook2015.d1.practice.9 cook2016.partnership.3 briefing2009 cookseditas2016 regenconflict; do
+	grep -q "$id" "$out" || problem "rchain evidence does not list $id"
+done
+grep -q '^cook2015.t1.a4  assumption  model  There are shared understandings of final outcomes  \[Cook, A. (2015) Partnership Working Across UK Public Services, 5.4, Table 1, p. 11-13\]$' "$out" ||
+	problem "Table 1 a4 is not listed with its citation"
+verdict "evidence lists the seed entries with their citations"
+
+run evidence cook2016.partnership.3
+want_status 0
+want_line "$out" stdout "applies when: formation is mandated;"
+verdict "evidence ID explains one entry with its condition"
+
+run evidence no.such.entry
+want_usage_error "rchain evidence: unknown entry id"
+verdict "evidence with an unknown id: usage error"
+
+run check --evidence "$data/evidence/clash.xml" models/wws-partnership.xml
+want_status 2
+want_stderr "$data/evidence/clash.xml:9:3: error: id 'cook2015.t1.a1' is already used in the evidence base"
+verdict "check --evidence with a clashing id: exit 2, located"
+
+run check --evidence "$data/evidence/user-base.xml" models/wws-partnership.xml
+want_status 0
+grep -q "'local.a1' is not addressed" "$out" || problem "the user's entry is not checked"
+verdict "check --evidence adds the user's entries"
+
+run render --max-steps 3 -o "$work/limit.svg" models/wws-partnership.xml
+want_status 2
+want_stderr "models/wws-partnership.xml: error: 36 steps is over the diagram limit of 3 (layout would take too long); draw part of the model with --focus STEP, or raise the limit with --max-steps"
+[ ! -e "$work/limit.svg" ] || problem "a drawing was written over the limit"
+verdict "render over the step limit: exit 2, one line, nothing written"
+
+run render --max-steps 0 models/wws-partnership.xml
+want_usage_error "rchain render: --max-steps takes a positive number"
+verdict "render --max-steps 0: usage error"
+
+# ---- a render killed in the middle leaves the previous drawing as it was ----
+
+python3 - "$work/slow.xml" <<'PY'
+import sys
+levels = ["input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome"]
+n = 20000  # about 6 s of layout on an idle machine, killed after 1 s
+lines = ["<model xmlns='urn:rchain:model:1' id='slow' version='1'><title>Slow to lay out</title>"]
+lines += [f"<step id='s{i}' level='{levels[i * 7 // n]}'><title>Step {i}</title></step>" for i in range(n)]
+lines += [f"<link from='s{i}' to='s{j}'/>" for i in range(n - 1) for j in (i + 1, i + 7) if j < n]
+lines.append("</model>")
+open(sys.argv[1], "w").write("\n".join(lines))
+PY
+printf 'the previous drawing\n' >"$work/killed.svg"
+cp "$work/killed.svg" "$work/killed.before"
+"$rchain" render --max-steps 20000 --max-links 50000 -o "$work/killed.svg" "$work/slow.xml" >"$out" 2>"$err" &
+pid=$!
+sleep 1
+kill -9 "$pid" 2>/dev/null
+wait "$pid"
+status=$?
+[ "$status" -eq 137 ] || problem "the render was not killed mid-way (exit status $status): the model lays out too fast"
+cmp -s "$work/killed.svg" "$work/killed.before" || problem "the previous drawing changed"
+for tmp in "$work"/.rchain-*.tmp; do
+	[ -e "$tmp" ] && case $tmp in *.svg) problem "a temporary file looks like a drawing: $tmp" ;; esac
+done
+verdict "render killed with SIGKILL: the previous drawing is intact, no temporary passes for output"
+
+echo "1..$tests"
+[ "$failures" -eq 0 ]

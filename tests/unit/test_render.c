@@ -1,0 +1,1374 @@
+/* The diagram back-ends: golden DOT for every bundled model, the output registry, formats, escaping, atomic writes. */
+#include <dirent.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+#include <graphviz/cgraph.h>
+#include <graphviz/gvc.h>
+
+#include "base/alloc.h"
+#include "base/buffer.h"
+#include "common.h"
+
+#define HEADER "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+/* --- helpers --- */
+
+/* A sorted list of file names (free with free_names()). */
+struct names {
+	char **items;
+	size_t count;
+};
+
+static int compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+
+	return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Names of the files in `dir` ending in `suffix`, sorted. */
+static struct names list_dir(const char *dir, const char *suffix)
+{
+	struct names list = { NULL, 0 };
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return list;
+	while ((e = readdir(d)) != NULL) {
+		char **grown;
+
+		if (e->d_name[0] == '.' || !has_suffix(e->d_name, suffix))
+			continue;
+		grown = realloc(list.items, (list.count + 1) * sizeof(*grown));
+		CU_ASSERT_FATAL(grown != NULL);
+		list.items = grown;
+		list.items[list.count] = strdup(e->d_name);
+		CU_ASSERT_FATAL(list.items[list.count] != NULL);
+		list.count++;
+	}
+	closedir(d);
+	if (list.count)
+		qsort(list.items, list.count, sizeof(*list.items), compare_names);
+	return list;
+}
+
+static void free_names(struct names *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->count; i++)
+		free(list->items[i]);
+	free(list->items);
+	list->items = NULL;
+	list->count = 0;
+}
+
+static rc_evidence_base *default_evidence;
+
+/* The default evidence base, which the command line checks against (created on first use). */
+static const rc_evidence_base *evidence(void)
+{
+	rc_error err = { 0 };
+
+	if (!default_evidence && rc_evidence_base_new(&default_evidence, test_context(), &err) != 0)
+		TEST_FAIL("cannot load the default evidence base: %s", err.message);
+	return default_evidence;
+}
+
+/* Checks `m` as the command line does, with only the rules whose codes are in `keep` (NULL: every rule). */
+static rc_findings *check_keeping(const rc_model *m, const char *const *keep, size_t keep_count)
+{
+	const char *disabled[256];
+	rc_check_options opts = { .disabled = disabled, .evidence = evidence() };
+	rc_findings *f = NULL;
+	rc_error err = { 0 };
+	size_t i, k;
+
+	for (i = 0; keep && i < rc_rule_count(); i++) {
+		const char *code = rc_rule_at(i)->code;
+		int kept = 0;
+
+		for (k = 0; k < keep_count; k++)
+			kept |= strcmp(keep[k], code) == 0;
+		if (!kept && opts.disabled_count < sizeof(disabled) / sizeof(disabled[0]))
+			disabled[opts.disabled_count++] = code;
+	}
+	if (rc_check_run(&f, m, &opts, &err) != 0)
+		TEST_FAIL("check failed: %s", err.message);
+	return f;
+}
+
+/* Ends the text in `buf` with a NUL byte, not counted in its length, for string searches. */
+static void terminate(rc_buffer *buf)
+{
+	CU_ASSERT_FATAL(buffer_append(buf, "", 1) == 0);
+	buf->len--;
+}
+
+/*
+ * Renders `given` with the back-end `format` ("html": the report) into `out`, failing the test on error.
+ * As on the command line, a checked model is drawn with its confidence.
+ */
+static void render_input(rc_buffer *out, const char *format, const rc_render_input *given)
+{
+	const rc_output *o = rc_output_find(strcmp(format, "html") == 0 ? "report" : "render", format);
+	rc_render_input in = *given;
+	rc_output_input input = { &in, NULL, 0, NULL };
+	rc_confidence *confidence = NULL;
+	rc_error err = { 0 };
+	int rc;
+
+	out->len = 0;
+	if (in.findings && rc_confidence_new(&confidence, in.model, &err) != 0)
+		TEST_FAIL("confidence failed: %s", err.message);
+	in.confidence = confidence;
+	rc = o ? o->write(rc_buffer_sink, out, &input, &err) : -1;
+	rc_confidence_free(&confidence);
+	if (rc != 0)
+		TEST_FAIL("render %s failed: %s", format, err.message);
+	terminate(out);
+}
+
+static void render(rc_buffer *out, const char *format, const rc_model *m, const rc_findings *f,
+                   rc_layout_direction direction)
+{
+	rc_render_input in = { .model = m, .findings = f, .evidence = evidence(), .direction = direction };
+
+	render_input(out, format, &in);
+}
+
+static rc_model *load_memory(const char *xml)
+{
+	rc_model *m = NULL;
+	rc_error err = { 0 };
+
+	if (rc_model_load_memory(&m, test_context(), "mem.xml", xml, strlen(xml), &err) != 0)
+		TEST_FAIL("mem.xml does not load: %u:%u: %s", err.line, err.column, err.message);
+	CU_ASSERT_FATAL(m != NULL);
+	return m;
+}
+
+/* Loads models/`name` and checks it with every rule, as the command line does before drawing. */
+static rc_model *load_checked(const char *name, rc_findings **f)
+{
+	char path[512];
+	rc_model *m;
+
+	snprintf(path, sizeof(path), "models/%s", name);
+	m = test_load(path);
+	CU_ASSERT_FATAL(m != NULL);
+	*f = check_keeping(m, NULL, 0);
+	return m;
+}
+
+/* The first bundled model (models/ sorted by name), with its findings. */
+static rc_model *load_bundled(rc_findings **f)
+{
+	struct names models = list_dir("models", ".xml");
+	rc_model *m;
+
+	if (models.count == 0)
+		TEST_FAIL("no model files in models/");
+	CU_ASSERT_FATAL(models.count > 0);
+	m = load_checked(models.items[0], f);
+	free_names(&models);
+	return m;
+}
+
+static void expect_contains(const char *what, const char *haystack, const char *needle)
+{
+	if (!strstr(haystack, needle))
+		TEST_FAIL("%s does not contain '%s'", what, needle);
+}
+
+static void expect_lacks(const char *what, const char *haystack, const char *needle)
+{
+	if (strstr(haystack, needle))
+		TEST_FAIL("%s contains '%s'", what, needle);
+}
+
+static void expect_lacks_each(const char *what, const char *haystack, const char *const *needles, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		expect_lacks(what, haystack, needles[i]);
+}
+
+/* `s` escaped as Graphviz writes text into SVG. */
+static void svg_escape(rc_buffer *out, const char *s)
+{
+	out->len = 0;
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buffer_puts(out, "&amp;"); break;
+		case '<': buffer_puts(out, "&lt;"); break;
+		case '>': buffer_puts(out, "&gt;"); break;
+		case '"': buffer_puts(out, "&quot;"); break;
+		case '\'': buffer_puts(out, "&#39;"); break;
+		case '-': buffer_puts(out, "&#45;"); break;
+		default: buffer_append(out, s, 1); break;
+		}
+	}
+	terminate(out);
+}
+
+/* The attribute statement of node `name` in DOT text ("\tNAME\t[...];" and a newline), copied into `out`. */
+static void dot_node(rc_buffer *out, const char *dot, const char *name)
+{
+	char key[64];
+	const char *start, *end;
+
+	snprintf(key, sizeof(key), "\t%s\t[", name);
+	start = strstr(dot, key);
+	if (!start) {
+		TEST_FAIL("no attribute statement for node %s", name);
+		start = dot + strlen(dot);
+	}
+	end = strstr(start, "];\n");
+	end = end ? end + 3 : start + strlen(start);
+	out->len = 0;
+	buffer_append(out, start, (size_t)(end - start));
+	terminate(out);
+}
+
+/* --- golden DOT for every bundled model --- */
+
+static void golden_path(char *out, size_t size, const char *model_file)
+{
+	size_t stem = strlen(model_file) - strlen(".xml");
+
+	snprintf(out, size, TEST_GOLDEN "dot/%.*s.dot", (int)stem, model_file);
+}
+
+static void test_golden_dot(void)
+{
+	struct names models = list_dir("models", ".xml");
+	rc_buffer out = { 0 };
+	size_t i;
+
+	if (models.count == 0)
+		TEST_FAIL("no model files in models/");
+	for (i = 0; i < models.count; i++) {
+		char golden[512];
+		rc_findings *f;
+		rc_model *m = load_checked(models.items[i], &f);
+
+		render(&out, "dot", m, f, RC_LAYOUT_LR);
+		golden_path(golden, sizeof(golden), models.items[i]);
+		if (!test_golden(golden, out.data, out.len))
+			TEST_FAIL("%s: DOT differs from %s", rc_model_file(m), golden);
+		rc_findings_free(&f);
+		rc_model_free(&m);
+	}
+	rc_buffer_free(&out);
+	free_names(&models);
+}
+
+/* Each DOT golden is of a bundled model (NAME.dot) or of a view of a render fixture (FIXTURE[-VIEW].dot). */
+static void test_no_stale_golden(void)
+{
+	struct names goldens = list_dir(TEST_GOLDEN "dot", ".dot");
+	size_t i;
+
+	for (i = 0; i < goldens.count; i++) {
+		char model[512], fixture[512];
+		struct stat st;
+
+		snprintf(model, sizeof(model), "models/%.*s.xml", (int)(strlen(goldens.items[i]) - strlen(".dot")),
+		         goldens.items[i]);
+		snprintf(fixture, sizeof(fixture), TEST_DATA "render/%.*s.xml", (int)strcspn(goldens.items[i], "-."),
+		         goldens.items[i]);
+		if (stat(model, &st) != 0 && stat(fixture, &st) != 0)
+			TEST_FAIL(TEST_GOLDEN "dot/%s has no model %s nor fixture %s", goldens.items[i], model,
+			          fixture);
+	}
+	free_names(&goldens);
+}
+
+/* cgraph orders subgraphs by id; the DOT text must not depend on where the allocator put things. */
+static void test_dot_independent_of_memory_layout(void)
+{
+#ifdef __GLIBC__
+	rc_buffer first = { 0 }, second = { 0 };
+	rc_findings *f;
+	rc_model *m = load_bundled(&f);
+
+	render(&first, "dot", m, f, RC_LAYOUT_LR);
+	/* Every allocation from mmap: addresses now fall, where the heap's rose. */
+	mallopt(M_MMAP_THRESHOLD, 0);
+	render(&second, "dot", m, f, RC_LAYOUT_LR);
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	if (first.len != second.len || memcmp(first.data, second.data, first.len) != 0)
+		TEST_FAIL("the DOT of %s changed with the memory layout", rc_model_file(m));
+	rc_buffer_free(&first);
+	rc_buffer_free(&second);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+#endif
+}
+
+/* --- the output registry --- */
+
+/* "name:ext,ext" for each back-end of `command`, in table order, joined by spaces. */
+static void registry_of(rc_buffer *out, const char *command)
+{
+	size_t i;
+
+	out->len = 0;
+	for (i = 0; i < rc_output_count(); i++) {
+		const rc_output *o = rc_output_at(i);
+		const char *const *e;
+
+		if (strcmp(o->command, command) != 0)
+			continue;
+		CU_ASSERT(buffer_printf(out, "%s%s:", out->len ? " " : "", o->name) == 0);
+		for (e = o->extensions; *e; e++)
+			CU_ASSERT(buffer_printf(out, "%s%s", e == o->extensions ? "" : ",", *e) == 0);
+		CU_ASSERT_PTR_NOT_NULL(o->write);
+		CU_ASSERT(o->needs & RC_OUTPUT_MODEL);
+		CU_ASSERT(strchr(o->media_type, '/') != NULL);
+	}
+	terminate(out);
+}
+
+static void test_output_registry(void)
+{
+	static const char *const want[][2] = {
+		{ "render", "svg:svg png:png pdf:pdf dot:dot,gv" },
+		{ "report", "html:html,htm" },
+		{ "check", "text:txt json:json sarif:sarif" },
+		{ "export", "csv:csv markdown:md,markdown kumu:json" },
+		{ "diff", "text:diff,txt json:json" },
+	};
+	rc_buffer got = { 0 };
+	size_t i;
+
+	CU_ASSERT_EQUAL(rc_output_count(), 13);
+	for (i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		registry_of(&got, want[i][0]);
+		CU_ASSERT_STRING_EQUAL(got.data, want[i][1]);
+	}
+	CU_ASSERT_PTR_NULL(rc_output_at(13));
+	CU_ASSERT_PTR_EQUAL(rc_output_find("render", NULL), rc_output_at(0));
+	CU_ASSERT_STRING_EQUAL(rc_output_find("render", "pdf")->media_type, "application/pdf");
+	CU_ASSERT_EQUAL(rc_output_find("render", "dot")->needs & RC_OUTPUT_LAYOUT, 0);
+	CU_ASSERT(rc_output_find("report", "html")->needs & RC_OUTPUT_LAYOUT);
+	CU_ASSERT_STRING_EQUAL(rc_output_find("check", NULL)->name, "text");
+	CU_ASSERT_STRING_EQUAL(rc_output_find("diff", "json")->command, "diff");
+	CU_ASSERT_PTR_EQUAL(rc_output_for_extension("render", "PNG"), rc_output_find("render", "png"));
+	CU_ASSERT_PTR_EQUAL(rc_output_for_extension("render", "gv"), rc_output_find("render", "dot"));
+	CU_ASSERT_PTR_EQUAL(rc_output_for_extension("export", "json"), rc_output_find("export", "kumu"));
+	CU_ASSERT_PTR_EQUAL(rc_output_for_extension("check", "json"), rc_output_find("check", "json"));
+	CU_ASSERT_PTR_NULL(rc_output_for_extension("render", "jpg"));
+	CU_ASSERT_PTR_NULL(rc_output_for_extension("report", "svg"));
+	CU_ASSERT_PTR_NULL(rc_output_find("render", "jpg"));
+	CU_ASSERT_PTR_NULL(rc_output_find("render", "SVG"));
+	CU_ASSERT_PTR_NULL(rc_output_find("render", ""));
+	CU_ASSERT_PTR_NULL(rc_output_find("import", NULL));
+	CU_ASSERT(rc_output_has_extension(rc_output_find("export", "markdown"), "Markdown"));
+	CU_ASSERT(!rc_output_has_extension(rc_output_find("export", "markdown"), "mdx"));
+	rc_buffer_free(&got);
+}
+
+/* A back-end given an input without what it reads fails with RC_EARG and writes nothing. */
+static void test_output_missing_input(void)
+{
+	rc_output_input none = { 0 };
+	rc_buffer out = { 0 };
+	rc_error err = { 0 };
+	size_t i;
+
+	for (i = 0; i < rc_output_count(); i++) {
+		const rc_output *o = rc_output_at(i);
+
+		if (strcmp(o->command, "check") == 0)
+			continue; /* no files is a report on no files */
+		memset(&err, 0, sizeof(err));
+		CU_ASSERT_EQUAL(o->write(rc_buffer_sink, &out, &none, &err), RC_EARG);
+		CU_ASSERT_STRING_EQUAL(err.message, strcmp(o->command, "diff") == 0 ? "the output needs a diff"
+		                                                                    : "the output needs a model");
+		CU_ASSERT_EQUAL(out.len, 0);
+	}
+	rc_buffer_free(&out);
+}
+
+/* --- formats --- */
+
+static void test_svg(void)
+{
+	rc_buffer out = { 0 }, want = { 0 };
+	rc_findings *f;
+	rc_model *m = load_bundled(&f);
+	size_t i;
+
+	render(&out, "svg", m, f, RC_LAYOUT_LR);
+	CU_ASSERT_EQUAL(strncmp(out.data, "<?xml", 5), 0);
+	expect_contains("SVG", out.data, "</svg>");
+	/* The model title in the graph label, each step's full title in its tooltip. */
+	svg_escape(&want, rc_model_title(m));
+	expect_contains("SVG", out.data, want.data);
+	for (i = 0; i < rc_model_step_count(m); i++) {
+		rc_buffer title = { 0 };
+
+		svg_escape(&want, rc_model_step(m, i)->title);
+		buffer_printf(&title, "xlink:title=\"%s\"", want.data);
+		expect_contains("SVG", out.data, title.data);
+		rc_buffer_free(&title);
+	}
+	rc_buffer_free(&want);
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+static void expect_magic(const char *format, const char *magic, size_t len)
+{
+	rc_buffer out = { 0 };
+	rc_findings *f;
+	rc_model *m = load_bundled(&f);
+
+	render(&out, format, m, f, RC_LAYOUT_LR);
+	if (out.len < len || memcmp(out.data, magic, len) != 0)
+		TEST_FAIL("%s output does not start with its signature", format);
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+static void test_png(void)
+{
+	expect_magic("png", "\x89PNG\r\n\x1a\n", 8);
+}
+
+static void test_pdf(void)
+{
+	expect_magic("pdf", "%PDF", 4);
+}
+
+static void test_direction(void)
+{
+	rc_buffer out = { 0 };
+	rc_findings *f;
+	rc_model *m = load_bundled(&f);
+
+	render(&out, "dot", m, f, RC_LAYOUT_TB);
+	expect_contains("DOT", out.data, "rankdir=TB");
+	expect_lacks("DOT", out.data, "rankdir=LR");
+	render(&out, "dot", m, f, RC_LAYOUT_LR);
+	expect_contains("DOT", out.data, "rankdir=LR");
+	expect_lacks("DOT", out.data, "rankdir=TB");
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* --- escaping --- */
+
+/* Titles short enough not to wrap; markup, quotes, Graphviz escapes and DOT syntax must all stay text. */
+static const char escaping_model[] =
+        HEADER "<model xmlns=\"urn:rchain:model:1\" id=\"esc\" version=\"1\">\n"
+               "  <title>Model &lt;b&gt; &amp; \"q\" \\G</title>\n"
+               "  <step id=\"a\" level=\"activity\"><title>&lt;script&gt; &amp; \"q\"</title>\n"
+               "    <assumption>&lt;script&gt; \\N ]; x [label= &amp;</assumption>\n"
+               "    <risk><statement>&lt;/TD&gt;&lt;b&gt; \"r\" \xC3\xA9</statement></risk></step>\n"
+               "  <step id=\"b\" level=\"outcome\"><title>\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</title></step>\n"
+               "  <link from=\"a\" to=\"b\"/>\n"
+               "</model>\n";
+
+/* Lays out DOT text with Graphviz and renders it as SVG: what a user running dot on the file would see. */
+static void dot_to_svg(rc_buffer *svg, const char *dot)
+{
+	static GVC_t *gvc;
+	Agraph_t *g;
+	char *data = NULL;
+	unsigned int len = 0;
+
+	if (!gvc)
+		gvc = gvContext();
+	g = agmemread(dot);
+	CU_ASSERT_FATAL(gvc != NULL && g != NULL);
+	CU_ASSERT_FATAL(gvLayout(gvc, g, "dot") == 0);
+	CU_ASSERT_FATAL(gvRenderData(gvc, g, "svg", &data, &len) == 0);
+	svg->len = 0;
+	buffer_append(svg, data, len);
+	terminate(svg);
+	gvFreeRenderData(data);
+	gvFreeLayout(gvc, g);
+	agclose(g);
+}
+
+static void expect_escaped_svg(const char *what, const char *svg)
+{
+	expect_contains(what, svg, ">Model &lt;b&gt; &amp; &quot;q&quot; \\G</text>");
+	expect_contains(what, svg, ">&lt;script&gt; &amp; &quot;q&quot;</text>");
+	expect_contains(what, svg, ">\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</text>");
+	expect_contains(what, svg, "xlink:title=\"&lt;script&gt; &amp; &quot;q&quot;\"");
+	expect_contains(what, svg, "xlink:title=\"\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2\"");
+	expect_lacks(what, svg, "<script>");
+	/* Neither a label nor a tooltip fell back to, or expanded into, the node name. */
+	expect_lacks(what, svg, ">s0</text>");
+	expect_lacks(what, svg, ">s1</text>");
+	expect_lacks(what, svg, "s1 ]; x");
+	expect_lacks(what, svg, ">rchain</text>");
+}
+
+static void test_escaping(void)
+{
+	rc_model *m = load_memory(escaping_model);
+	rc_buffer dot = { 0 }, svg = { 0 }, node = { 0 }, html = { 0 };
+	rc_findings *f;
+
+	render(&dot, "dot", m, NULL, RC_LAYOUT_LR);
+	dot_node(&node, dot.data, "s0");
+	/* Markup escaped in the HTML-like label; the tooltip is a quoted string, where only '"' is special. */
+	expect_contains("DOT node s0", node.data, "<TD>&lt;script&gt; &amp; &quot;q&quot;</TD>");
+	expect_contains("DOT node s0", node.data, "tooltip=\"<script> &amp; \\\"q\\\"\"");
+	dot_node(&node, dot.data, "s1");
+	expect_contains("DOT node s1", node.data, " ]; x [label= \xC3\xA9 \xE6\xBC\xA2</TD>");
+	render(&svg, "svg", m, NULL, RC_LAYOUT_LR);
+	expect_escaped_svg("SVG", svg.data);
+	/* The DOT file says the same as the SVG when laid out again. */
+	dot_to_svg(&svg, dot.data);
+	expect_escaped_svg("SVG of the DOT", svg.data);
+	/* In the key, with the markers. */
+	expect_contains("SVG", svg.data, ">&lt;script&gt; \\N ]; x [label= &amp;</text>");
+	expect_contains("SVG", svg.data, ">&lt;/TD&gt;&lt;b&gt; &quot;r&quot; \xC3\xA9</text>");
+	/* The report: every title and annotation is text, in the HTML and in its inline SVG. */
+	f = check_keeping(m, NULL, 0);
+	render(&html, "html", m, f, RC_LAYOUT_LR);
+	expect_contains("HTML", html.data, "<title>Model &lt;b&gt; &amp; &quot;q&quot; \\G</title>");
+	expect_contains("HTML", html.data, "<h1>Model &lt;b&gt; &amp; &quot;q&quot; \\G</h1>");
+	expect_contains("HTML", html.data, "<li>&lt;script&gt; &amp; &quot;q&quot;</li>");
+	expect_contains("HTML", html.data, "<li>\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</li>");
+	expect_contains("HTML", html.data, "<td>&lt;script&gt; \\N ]; x [label= &amp;</td>");
+	expect_contains("HTML", html.data, "<td>&lt;/TD&gt;&lt;b&gt; &quot;r&quot; \xC3\xA9</td>");
+	expect_escaped_svg("SVG in the report", strstr(html.data, "<svg"));
+	expect_lacks("HTML", html.data, "<script");
+	expect_lacks("HTML", html.data, "<b>");
+	rc_findings_free(&f);
+	rc_buffer_free(&html);
+	rc_buffer_free(&node);
+	rc_buffer_free(&svg);
+	rc_buffer_free(&dot);
+	rc_model_free(&m);
+}
+
+/* --- findings on the diagram --- */
+
+/* Step p is an orphan (RC006) practice step without an indicator (RC017). */
+static const char findings_model[] =
+        HEADER "<model xmlns=\"urn:rchain:model:1\" id=\"fx\" version=\"1\">\n"
+               "  <title>Findings</title>\n"
+               "  <step id=\"a\" level=\"activity\"><title>Run</title></step>\n"
+               "  <step id=\"p\" level=\"practice\"><title>Cook</title></step>\n"
+               "  <step id=\"o\" level=\"outcome\"><title>Eat</title><indicator>Meals</indicator></step>\n"
+               "  <link from=\"a\" to=\"o\"/>\n"
+               "</model>\n";
+
+static void expect_marked(const rc_model *m, const char *const *keep, size_t keep_count, const char *label)
+{
+	rc_findings *f = check_keeping(m, keep, keep_count);
+	rc_buffer dot = { 0 }, node = { 0 };
+
+	render(&dot, "dot", m, f, RC_LAYOUT_LR);
+	dot_node(&node, dot.data, "s1");
+	expect_contains("DOT node s1", node.data, label);
+	expect_contains("DOT node s1", node.data, "penwidth=3");
+	expect_contains("DOT node s1", node.data, "color=\"#D55E00\"");
+	dot_node(&node, dot.data, "s0");
+	expect_lacks("DOT node s0", node.data, "warning");
+	expect_lacks("DOT node s0", node.data, "#D55E00");
+	rc_buffer_free(&node);
+	rc_buffer_free(&dot);
+	rc_findings_free(&f);
+}
+
+static void test_findings_marked(void)
+{
+	static const char *const orphan[] = { "RC006" };
+	static const char *const both[] = { "RC006", "RC017" };
+	rc_model *m = load_memory(findings_model);
+	rc_buffer dot = { 0 };
+
+	expect_marked(m, orphan, 1,
+	              "<TD BGCOLOR=\"#F0E442\"><FONT POINT-SIZE=\"9\" COLOR=\"#000000\">▲ 1 warning</FONT>");
+	expect_marked(m, both, 2,
+	              "<TD BGCOLOR=\"#F0E442\"><FONT POINT-SIZE=\"9\" COLOR=\"#000000\">▲ 2 warnings</FONT>");
+	/* Without findings nothing is marked. */
+	render(&dot, "dot", m, NULL, RC_LAYOUT_LR);
+	expect_lacks("DOT", dot.data, "▲");
+	expect_lacks("DOT", dot.data, "#D55E00\"");
+	rc_buffer_free(&dot);
+	rc_model_free(&m);
+}
+
+/* --- annotations: golden DOT of a fixture with every kind of mark, in each view --- */
+
+#define ANNOTATED TEST_DATA "render/annotated.xml"
+
+static void test_annotated_golden(void)
+{
+	static const struct {
+		const char *golden;
+		rc_layout_direction direction;
+		const char *focus;
+		int clean;
+	} views[] = {
+		{ TEST_GOLDEN "dot/annotated.dot", RC_LAYOUT_LR, NULL, 0 },
+		{ TEST_GOLDEN "dot/annotated-tb.dot", RC_LAYOUT_TB, NULL, 0 },
+		{ TEST_GOLDEN "dot/annotated-focus.dot", RC_LAYOUT_LR, "p1", 0 },
+		{ TEST_GOLDEN "dot/annotated-clean.dot", RC_LAYOUT_LR, NULL, 1 },
+	};
+	rc_model *m = test_load(ANNOTATED);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_buffer out = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
+		rc_render_input in = { .model = m,
+			               .findings = f,
+			               .direction = views[i].direction,
+			               .focus = views[i].focus,
+			               .hide_evidence = views[i].clean,
+			               .no_findings = views[i].clean };
+
+		render_input(&out, "dot", &in);
+		if (!test_golden(views[i].golden, out.data, out.len))
+			TEST_FAIL("DOT differs from %s", views[i].golden);
+	}
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* The SVG carries the title, the legend, confidence marks, markers with their key, badges and the weakest link. */
+static void test_svg_annotations(void)
+{
+	static const char *const present[] = {
+		">Annotated fixture</text>",
+		">Confidence</text>",
+		">●●● high</text>",
+		">○○○ unrated</text>",
+		">dashed: feedback</text>",
+		">Key: assumptions (A) and risks (R)</text>",
+		">Workshops can be staffed.</text>",
+		">Teams have no time to listen.</text>",
+		">✖ 1 error · ▲ 1 warning</text>",
+		">▲ 2 warnings</text>",
+		">◆ weakest link (1 outcome)</text>",
+		">●○○ low · E1</text>",
+		"> A2 R1</text>",
+		"> R2</text>",
+	};
+	rc_model *m = test_load(ANNOTATED);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_render_input in = { .model = m, .findings = f };
+	rc_buffer svg = { 0 };
+	size_t i;
+
+	render_input(&svg, "svg", &in);
+	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
+		expect_contains("SVG", svg.data, present[i]);
+	/* The whole-model assumption has no marker on the diagram: it is listed in the report. */
+	expect_lacks("SVG", svg.data, "The partners agree on the aim.");
+	/* The board-meeting view: confidence stays, evidence marks and findings go. */
+	in.hide_evidence = in.no_findings = 1;
+	render_input(&svg, "svg", &in);
+	expect_contains("clean SVG", svg.data, ">Annotated fixture</text>");
+	expect_contains("clean SVG", svg.data, ">●●● high</text>");
+	for (i = 5; i < 10; i++)
+		expect_lacks("clean SVG", svg.data, present[i]);
+	expect_contains("clean SVG", svg.data, present[10]);
+	expect_lacks("clean SVG", svg.data, "E1</text>");
+	rc_buffer_free(&svg);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* Every step an outcome's pathways start from, found here without the library: causal links to a level not before. */
+static void ancestors(const rc_model *m, size_t step, unsigned char *mark)
+{
+	size_t count, k;
+	const size_t *in = rc_model_links_in(m, step, &count);
+
+	mark[step] = 1;
+	for (k = 0; k < count; k++) {
+		const rc_link *l = rc_model_link(m, in[k]);
+
+		if (l->resolved && l->kind == RC_LINK_CAUSAL && l->from_step != l->to_step &&
+		    l->to_level >= l->from_level && !mark[l->from_step])
+			ancestors(m, l->from_step, mark);
+	}
+}
+
+/* --focus on each outcome of the WWS model draws exactly the steps on pathways into it. */
+static void test_focus(void)
+{
+	rc_model *m = test_load("models/wws-partnership.xml");
+	rc_findings *f = check_keeping(m, NULL, 0);
+	unsigned char *mark = calloc(rc_model_step_count(m), 1);
+	rc_buffer dot = { 0 }, id = { 0 };
+	size_t i, k, outcomes = 0;
+
+	CU_ASSERT_FATAL(mark != NULL);
+	for (i = 0; i < rc_model_step_count(m); i++) {
+		const rc_step *o = rc_model_step(m, i);
+		rc_render_input in = { .model = m, .findings = f, .focus = o->id };
+		size_t drawn = 0, steps = 0;
+
+		if (o->level != RC_LEVEL_OUTCOME)
+			continue;
+		outcomes++;
+		memset(mark, 0, rc_model_step_count(m));
+		ancestors(m, i, mark);
+		render_input(&dot, "dot", &in);
+		for (k = 0; k < rc_model_step_count(m); k++) {
+			id.len = 0;
+			buffer_printf(&id, "id=\"step-%s\"", rc_model_step(m, k)->id);
+			if ((strstr(dot.data, id.data) != NULL) != mark[k])
+				TEST_FAIL("focus %s: step %s is %s", o->id, rc_model_step(m, k)->id,
+				          mark[k] ? "missing" : "drawn but not on a pathway into it");
+			drawn += mark[k];
+		}
+		for (k = 0; k < rc_model_step_count(m); k++)
+			steps += mark[k];
+		CU_ASSERT(drawn == steps && steps < rc_model_step_count(m));
+	}
+	CU_ASSERT(outcomes > 0);
+	rc_buffer_free(&id);
+	rc_buffer_free(&dot);
+	free(mark);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* Over the limit: refused with a message naming --focus; a focus that fits is drawn; an unknown focus is an error. */
+static void test_limits_and_focus(void)
+{
+	rc_model *m = test_load("models/wws-partnership.xml");
+	rc_render_input in = { .model = m, .max_steps = 5 };
+	rc_error err = { 0 };
+	rc_buffer out = { 0 };
+
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_ELIMIT);
+	CU_ASSERT_STRING_EQUAL(err.message,
+	                       "36 steps is over the diagram limit of 5 (layout would take too long); draw "
+	                       "part of the model with --focus STEP, or raise the limit with --max-steps");
+	CU_ASSERT_EQUAL(rc_output_find("render", "svg")
+	                        ->write(rc_buffer_sink, &out, &(rc_output_input){ &in, NULL, 0, NULL }, &err),
+	                RC_ELIMIT);
+	CU_ASSERT_EQUAL(out.len, 0);
+	in.focus = "eng.staff"; /* inputs and activities that lead to it: more than 5 */
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_ELIMIT);
+	in.focus = "act.aims";
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), 0);
+	in.focus = "no.such";
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_EARG);
+	CU_ASSERT_STRING_EQUAL(err.message, "there is no step 'no.such' to focus on");
+	rc_buffer_free(&out);
+	rc_model_free(&m);
+}
+
+/* Removes every feedback <link> element from the model text in `xml`, in place. */
+static void drop_feedback_links(char *xml)
+{
+	char *kind;
+
+	while ((kind = strstr(xml, "kind=\"feedback\"")) != NULL) {
+		char *start = kind, *end = strchr(kind, '>');
+
+		while (start > xml && strncmp(start, "<link", 5) != 0)
+			start--;
+		CU_ASSERT_FATAL(end != NULL && strncmp(start, "<link", 5) == 0);
+		end = end[-1] == '/' ? end + 1 : strstr(end, "</link>") + strlen("</link>");
+		memmove(start, end, strlen(end) + 1);
+	}
+}
+
+/* The x of node `name` in Graphviz's plain output. */
+static double plain_x(const char *plain, const char *name)
+{
+	char key[80];
+	const char *line;
+
+	snprintf(key, sizeof(key), "\nnode %s ", name);
+	line = strstr(plain, key);
+	if (!line) {
+		TEST_FAIL("no node %s in the layout", name);
+		return -1;
+	}
+	return strtod(line + strlen(key), NULL);
+}
+
+/* The column of every step: the level whose header shares its x when `dot` is laid out left to right. */
+static void step_columns(const char *dot, const rc_model *m, int *column)
+{
+	static GVC_t *gvc;
+	Agraph_t *g = agmemread(dot);
+	double header[RC_LEVEL_COUNT];
+	char *plain = NULL, name[64];
+	unsigned int len = 0;
+	size_t i;
+	int level;
+
+	if (!gvc)
+		gvc = gvContext();
+	CU_ASSERT_FATAL(g != NULL && gvLayout(gvc, g, "dot") == 0 && gvRenderData(gvc, g, "plain", &plain, &len) == 0);
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		snprintf(name, sizeof(name), "level_%s", rc_level_name((rc_level)level));
+		header[level] = plain_x(plain, name);
+	}
+	for (i = 0; i < rc_model_step_count(m); i++) {
+		double x;
+
+		snprintf(name, sizeof(name), "s%zu", i);
+		x = plain_x(plain, name);
+		column[i] = -1;
+		for (level = 0; level < RC_LEVEL_COUNT; level++)
+			if (x > header[level] - 0.01 && x < header[level] + 0.01)
+				column[i] = level;
+	}
+	gvFreeRenderData(plain);
+	gvFreeLayout(gvc, g);
+	agclose(g);
+}
+
+/* Every step sits in the column of its level, with its feedback links and without them. */
+static void test_feedback_keeps_columns(void)
+{
+	static const char *const files[] = { ANNOTATED, "models/wws-partnership.xml" };
+	size_t i, k;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		rc_buffer text = { 0 }, dot = { 0 };
+		rc_model *with = test_load(files[i]), *without = NULL;
+		rc_error err = { 0 };
+		size_t n = rc_model_step_count(with);
+		int *column = calloc(2 * n, sizeof(int));
+		FILE *in = fopen(files[i], "rb");
+		char chunk[4096];
+		size_t got;
+
+		CU_ASSERT_FATAL(column != NULL && in != NULL);
+		while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
+			buffer_append(&text, chunk, got);
+		fclose(in);
+		terminate(&text);
+		drop_feedback_links(text.data);
+		text.len = strlen(text.data);
+		CU_ASSERT_FATAL(rc_model_load_memory(&without, test_context(), files[i], text.data, text.len, &err) ==
+		                0);
+		CU_ASSERT_FATAL(rc_model_link_count(without) < rc_model_link_count(with));
+		render(&dot, "dot", with, NULL, RC_LAYOUT_LR);
+		step_columns(dot.data, with, column);
+		render(&dot, "dot", without, NULL, RC_LAYOUT_LR);
+		step_columns(dot.data, without, column + n);
+		for (k = 0; k < n; k++)
+			if (column[k] != (int)rc_model_step(with, k)->level || column[n + k] != column[k])
+				TEST_FAIL(
+				        "%s: step %s is in column %d with its feedback links, %d without, of level %d",
+				        files[i], rc_model_step(with, k)->id, column[k], column[n + k],
+				        (int)rc_model_step(with, k)->level);
+		free(column);
+		rc_buffer_free(&dot);
+		rc_buffer_free(&text);
+		rc_model_free(&without);
+		rc_model_free(&with);
+	}
+}
+
+/* --- the report --- */
+
+static const char *const report_sections[] = {
+	"<section id=\"summary\"><h2>Summary</h2>",
+	"<section id=\"diagram\"><h2>Diagram</h2>",
+	"<section id=\"findings\"><h2>Findings</h2>",
+	"<section id=\"stories\"><h2>Contribution stories</h2>",
+	"<section id=\"gaps\"><h2>Evidence gaps</h2>",
+	"<section id=\"assumptions\"><h2>Assumptions</h2>",
+	"<section id=\"risks\"><h2>Risks</h2>",
+	"<section id=\"coverage\"><h2>Evidence-base coverage</h2>",
+	"<section id=\"table\"><h2>Logic-model table</h2>",
+};
+
+/* Every bundled model's report has every section once, in order, one inline SVG, and nothing to fetch or run. */
+static void test_report_sections(void)
+{
+	static const char *const fetched_or_run[] = {
+		"<script", "<?xml", "<!DOCTYPE svg", "src=", "href=\"http", "url("
+	};
+	struct names models = list_dir("models", ".xml");
+	rc_buffer html = { 0 };
+	size_t i, k;
+
+	for (i = 0; i < models.count; i++) {
+		rc_findings *f;
+		rc_model *m = load_checked(models.items[i], &f);
+		const char *at, *svg;
+
+		render(&html, "html", m, f, RC_LAYOUT_LR);
+		CU_ASSERT_EQUAL(strncmp(html.data, "<!DOCTYPE html>\n", 16), 0);
+		for (k = 0, at = html.data; k < sizeof(report_sections) / sizeof(report_sections[0]); k++) {
+			const char *next = strstr(at, report_sections[k]);
+
+			if (!next)
+				TEST_FAIL("%s: report lacks '%s' after the previous section", models.items[i],
+				          report_sections[k]);
+			at = next ? next : at;
+		}
+		svg = strstr(html.data, "<svg");
+		CU_ASSERT(svg != NULL && strstr(svg + 1, "<svg") == NULL);
+		expect_lacks_each("report", html.data, fetched_or_run,
+		                  sizeof(fetched_or_run) / sizeof(fetched_or_run[0]));
+		rc_findings_free(&f);
+		rc_model_free(&m);
+	}
+	CU_ASSERT(models.count > 0);
+	rc_buffer_free(&html);
+	free_names(&models);
+}
+
+/* The report names the fixture's findings, stories, markers and logic-model cells. */
+static void test_report_content(void)
+{
+	static const char *const present[] = {
+		"<title>Annotated fixture</title>",
+		"<td class=\"error\">RC013 error<br>miracle-leap</td>",
+		"<code>" TEST_DATA "render/annotated.xml:54:3</code>",
+		("<tr><td>A2</td><td>Workshops can be staffed.</td><td>Run workshops <span "
+		 "class=\"muted\">(a1)</span></td><td>holds</td>"),
+		"<tr><td>A1</td><td>The partners agree on the aim.</td><td>whole model</td>",
+		"<tr><td>R2</td><td>Teams have no time to listen.</td><td>none stated</td><td>link k1 → k2",
+		("<th>Strand A</th><td><ul class=\"cell\"></ul></td><td><ul class=\"cell\"><li>Run "
+		 "workshops</li></ul></td>"),
+		"<th>No strand</th>",
+		"No single piece of evidence would raise any outcome's confidence.",
+	};
+	rc_model *m = test_load(ANNOTATED);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_buffer html = { 0 };
+	size_t i;
+
+	render(&html, "html", m, f, RC_LAYOUT_LR);
+	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
+		expect_contains("report", html.data, present[i]);
+	rc_buffer_free(&html);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* An entry id in a finding of RC030 to RC032 ("... risk 'ID' is not addressed: ..."), copied into `id`. */
+static void quoted_id(const char *message, char *id, size_t size)
+{
+	const char *start = strchr(message, '\'');
+	const char *end = start ? strchr(start + 1, '\'') : NULL;
+
+	CU_ASSERT_FATAL(end != NULL && (size_t)(end - start) < size);
+	memcpy(id, start + 1, (size_t)(end - start - 1));
+	id[end - start - 1] = '\0';
+}
+
+/*
+ * The report's coverage and the rules RC030 to RC032 agree: the assumptions
+ * and risks the report lists as applying and not addressed are exactly those
+ * the rules report. columns-strands has no input step; the report used to
+ * count the entries about inputs as applying (cook2016.innovation.9 and
+ * regenconflict.r13 among them, which `rchain check` leaves out).
+ */
+static void test_report_coverage_agrees(void)
+{
+	rc_findings *f;
+	rc_model *m = load_checked("columns-strands.xml", &f);
+	rc_buffer html = { 0 };
+	const char *row;
+	size_t i, reported = 0, listed = 0;
+	char id[128], cell[256];
+
+	render(&html, "html", m, f, RC_LAYOUT_LR);
+	expect_contains("report", html.data, "<p>0 of the 152 evidence-base entries that apply to this model");
+	expect_lacks("report", html.data, "<code>cook2016.innovation.9</code>");
+	expect_lacks("report", html.data, "<code>regenconflict.r13</code>");
+	for (i = 0; i < rc_findings_count(f); i++) {
+		const rc_finding *x = rc_findings_at(f, i);
+		const rc_entry *entry;
+
+		if (strcmp(x->rule->code, "RC030") != 0 && strcmp(x->rule->code, "RC031") != 0 &&
+		    strcmp(x->rule->code, "RC032") != 0)
+			continue;
+		reported++;
+		quoted_id(x->message, id, sizeof(id));
+		entry = rc_evidence_base_find_entry(evidence(), id);
+		CU_ASSERT_FATAL(entry != NULL);
+		snprintf(cell, sizeof(cell), "<tr><td><code>%s</code></td><td>%s</td>", id,
+		         rc_entry_kind_name(entry->kind));
+		row = strstr(html.data, cell);
+		if (!row || !strstr(row, "○ no") || strstr(row, "○ no") > strstr(row, "</tr>"))
+			TEST_FAIL("the report does not list %s as not addressed", id);
+	}
+	for (row = strstr(html.data, "<section id=\"coverage\">"); row && (row = strstr(row, "<tr><td><code>"));
+	     row++) {
+		const char *end = strstr(row, "</tr>");
+		const char *kind = strstr(row, "</code></td><td>") + strlen("</code></td><td>");
+
+		if ((strncmp(kind, "assumption<", 11) == 0 || strncmp(kind, "risk<", 5) == 0) && strstr(row, "○ no") &&
+		    strstr(row, "○ no") < end)
+			listed++;
+	}
+	CU_ASSERT(reported > 0);
+	CU_ASSERT_EQUAL(listed, reported);
+	rc_buffer_free(&html);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* Empty titles still give valid labels: Graphviz would draw the graph's and the nodes' names instead. */
+static void test_empty_titles(void)
+{
+	static const char *const names_drawn[] = { ">rchain</text>", ">row_0</text>", ">row_1</text>", ">s0</text>" };
+	rc_model *m = test_load(TEST_DATA "render/empty-titles.xml");
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_render_input in = { .model = m, .findings = f };
+	rc_buffer svg = { 0 };
+
+	render_input(&svg, "svg", &in);
+	expect_contains("SVG", svg.data, ">2 steps, 1 link</text>");
+	expect_lacks_each("SVG", svg.data, names_drawn, sizeof(names_drawn) / sizeof(names_drawn[0]));
+	rc_buffer_free(&svg);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* A render of `path` into each back-end gives back every allocation the library made for it. */
+static void expect_renders_free(const char *path)
+{
+	static const char *const formats[] = { "dot", "svg", "png", "pdf", "html" };
+	rc_model *m = test_load(path);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	size_t i;
+
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		rc_buffer out = { 0 };
+		long before = rc_alloc_live();
+
+		render(&out, formats[i], m, f, RC_LAYOUT_LR);
+		rc_buffer_free(&out);
+		if (rc_alloc_live() != before)
+			TEST_FAIL("%s: the %s render kept %ld allocations", path, formats[i], rc_alloc_live() - before);
+	}
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/*
+ * Nothing a render allocates outlives it. The fixture and columns-strands
+ * have clusters whose ranks dot fills with a subgraph of its own, which
+ * Graphviz 2.42 leaves behind (see graphviz_close in src/render/graphviz.c).
+ */
+static void test_renders_free(void)
+{
+	struct names models = list_dir("models", ".xml");
+	char path[512];
+	size_t i;
+
+	for (i = 0; i < models.count; i++) {
+		snprintf(path, sizeof(path), "models/%s", models.items[i]);
+		expect_renders_free(path);
+	}
+	expect_renders_free(ANNOTATED);
+	CU_ASSERT(models.count > 0);
+	free_names(&models);
+}
+
+/* --- rc_file_write_atomic --- */
+
+static char scratch[64];
+
+static int make_scratch(void)
+{
+	snprintf(scratch, sizeof(scratch), "/tmp/rchain-render-XXXXXX");
+	return mkdtemp(scratch) ? 0 : -1;
+}
+
+/* Removes `path` and, for a directory, everything in it. */
+static int remove_tree(const char *path)
+{
+	DIR *d = opendir(path);
+	struct dirent *e;
+	char inner[512];
+
+	while (d && (e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+			snprintf(inner, sizeof(inner), "%s/%s", path, e->d_name);
+			remove_tree(inner);
+		}
+	}
+	if (d)
+		closedir(d);
+	return remove(path);
+}
+
+static const char *in_scratch(char *buf, size_t size, const char *name)
+{
+	snprintf(buf, size, "%s/%s", scratch, name);
+	return buf;
+}
+
+/* Number of rchain temporaries (.rchain-*.tmp) left in `dir`. */
+static size_t temporaries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	size_t n = 0;
+
+	while (d && (e = readdir(d)) != NULL)
+		n += strncmp(e->d_name, ".rchain-", 8) == 0 && has_suffix(e->d_name, ".tmp");
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static void expect_file(const char *path, const char *content)
+{
+	size_t len = 0;
+	char *data = test_read(path, &len);
+
+	if (!data || len != strlen(content) || memcmp(data, content, len) != 0)
+		TEST_FAIL("%s does not hold '%s'", path, content);
+	free(data);
+}
+
+static void put(const char *path, const char *content)
+{
+	rc_error err = { 0 };
+
+	if (rc_file_write_atomic(path, content, strlen(content), 0, &err) != 0)
+		TEST_FAIL("cannot write %s: %s", path, err.message);
+}
+
+static void expect_write_error(const char *path, const char *data, size_t len, const char *want)
+{
+	rc_error err = { 0 };
+	char line[2200];
+	int rc = rc_file_write_atomic(path, data, len, 0, &err);
+
+	CU_ASSERT_EQUAL(rc, RC_EIO);
+	CU_ASSERT_EQUAL(err.status, RC_EIO);
+	rc_error_format(&err, line, sizeof(line));
+	if (strcmp(line, want) != 0)
+		TEST_FAIL("got '%s', expected '%s'", line, want);
+}
+
+static void test_write_creates_and_replaces(void)
+{
+	char path[128];
+	struct stat st;
+	mode_t mask = umask(022);
+
+	in_scratch(path, sizeof(path), "out.svg");
+	put(path, "first");
+	expect_file(path, "first");
+	CU_ASSERT_EQUAL(stat(path, &st), 0);
+	/* An ordinary new file's mode, not mkstemp's 0600. */
+	CU_ASSERT_EQUAL(st.st_mode & 0777, 0644);
+	put(path, "second, longer than the first");
+	expect_file(path, "second, longer than the first");
+	put(path, "");
+	expect_file(path, "");
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+	umask(mask);
+}
+
+static void test_write_bare_name(void)
+{
+	char here[4096], path[128];
+
+	/* A name without a directory: the temporary goes in the working directory. */
+	CU_ASSERT_FATAL(getcwd(here, sizeof(here)) != NULL);
+	CU_ASSERT_FATAL(chdir(scratch) == 0);
+	put("bare.dot", "bare");
+	CU_ASSERT_EQUAL(temporaries("."), 0);
+	CU_ASSERT_FATAL(chdir(here) == 0);
+	expect_file(in_scratch(path, sizeof(path), "bare.dot"), "bare");
+}
+
+static void test_write_to_directory(void)
+{
+	char dir[128], want[300], kept[160];
+
+	in_scratch(dir, sizeof(dir), "a-dir");
+	CU_ASSERT_FATAL(mkdir(dir, 0777) == 0);
+	snprintf(kept, sizeof(kept), "%s/keep", dir);
+	put(kept, "kept");
+	snprintf(want, sizeof(want), "%s: error: cannot write: is a directory", dir);
+	expect_write_error(dir, "x", 1, want);
+	expect_file(kept, "kept");
+	CU_ASSERT_EQUAL(temporaries(dir), 0);
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+static void test_write_to_missing_directory(void)
+{
+	char path[128], want[300];
+
+	in_scratch(path, sizeof(path), "missing/out.svg");
+	snprintf(want, sizeof(want), "%s: error: cannot write: No such file or directory", path);
+	expect_write_error(path, "x", 1, want);
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+static void test_write_failure_keeps_previous(void)
+{
+	static char big[4096];
+	struct rlimit old, small;
+	char path[128], want[300];
+	void (*old_handler)(int);
+
+	in_scratch(path, sizeof(path), "previous.svg");
+	put(path, "previous content");
+	memset(big, 'x', sizeof(big));
+	/* A write that fails midway (EFBIG past the file size limit), as on a full disk. */
+	CU_ASSERT_FATAL(getrlimit(RLIMIT_FSIZE, &old) == 0);
+	small = old;
+	small.rlim_cur = 1024;
+	old_handler = signal(SIGXFSZ, SIG_IGN);
+	CU_ASSERT_FATAL(setrlimit(RLIMIT_FSIZE, &small) == 0);
+	snprintf(want, sizeof(want), "%s: error: cannot write: %s", path, strerror(EFBIG));
+	expect_write_error(path, big, sizeof(big), want);
+	setrlimit(RLIMIT_FSIZE, &old);
+	signal(SIGXFSZ, old_handler);
+	expect_file(path, "previous content");
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+static void test_write_keeps_mode(void)
+{
+	char path[128], want[300];
+	struct stat st;
+	rc_error err = { 0 };
+
+	in_scratch(path, sizeof(path), "mode.svg");
+	put(path, "first");
+	CU_ASSERT_FATAL(chmod(path, 0604) == 0);
+	put(path, "second");
+	CU_ASSERT(stat(path, &st) == 0 && (st.st_mode & 0777) == 0604);
+	/* Read-only: refused (even for root, whose access() says yes), then replaced when forced, mode kept. */
+	CU_ASSERT_FATAL(chmod(path, 0444) == 0);
+	snprintf(want, sizeof(want), "%s: error: cannot write: the file is read-only; make it writable to replace it",
+	         path);
+	expect_write_error(path, "third", 5, want);
+	expect_file(path, "second");
+	CU_ASSERT_EQUAL(rc_file_write_atomic(path, "forced", 6, RC_WRITE_FORCE, &err), 0);
+	expect_file(path, "forced");
+	CU_ASSERT(stat(path, &st) == 0 && (st.st_mode & 0777) == 0444);
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+/* Creates an empty file called `name` in the scratch folder. */
+static void touch(const char *name)
+{
+	char path[160];
+	FILE *f = fopen(in_scratch(path, sizeof(path), name), "w");
+
+	CU_ASSERT_FATAL(f != NULL);
+	fclose(f);
+}
+
+static int exists(const char *name)
+{
+	char path[160];
+
+	return access(in_scratch(path, sizeof(path), name), F_OK) == 0;
+}
+
+/* A write removes the temporaries of dead writers in its folder, and nothing else. */
+static void test_write_removes_stale(void)
+{
+	char dead[64], live[64], path[128];
+	pid_t child = fork();
+
+	CU_ASSERT_FATAL(child >= 0);
+	if (child == 0)
+		_exit(0);
+	CU_ASSERT_FATAL(waitpid(child, NULL, 0) == child);
+	snprintf(dead, sizeof(dead), ".rchain-%ld-3.tmp", (long)child);
+	snprintf(live, sizeof(live), ".rchain-%ld-3.tmp", (long)getppid());
+	touch(dead);
+	touch(live);
+	touch(".rchain-x-1.tmp");
+	touch(".rchain-1-.tmp");
+	touch("keep.tmp");
+	put(in_scratch(path, sizeof(path), "stale.svg"), "new");
+	CU_ASSERT(!exists(dead));
+	CU_ASSERT(exists(live));
+	CU_ASSERT(exists(".rchain-x-1.tmp") && exists(".rchain-1-.tmp") && exists("keep.tmp"));
+	CU_ASSERT(remove(in_scratch(path, sizeof(path), live)) == 0);
+	CU_ASSERT(remove(in_scratch(path, sizeof(path), ".rchain-x-1.tmp")) == 0);
+	CU_ASSERT(remove(in_scratch(path, sizeof(path), ".rchain-1-.tmp")) == 0);
+	CU_ASSERT_EQUAL(temporaries(scratch), 0);
+}
+
+static CU_TestInfo tests[] = {
+	{ "golden DOT of every bundled model", test_golden_dot },
+	{ "every golden DOT has its model", test_no_stale_golden },
+	{ "DOT does not depend on the memory layout", test_dot_independent_of_memory_layout },
+	{ "output registry", test_output_registry },
+	{ "output without its input", test_output_missing_input },
+	{ "SVG: header, model title and step titles", test_svg },
+	{ "PNG signature", test_png },
+	{ "PDF signature", test_pdf },
+	{ "direction TB and LR", test_direction },
+	{ "titles escaped in DOT and SVG", test_escaping },
+	{ "findings marked on their step", test_findings_marked },
+	{ "annotated fixture: golden DOT of each view", test_annotated_golden },
+	{ "SVG: title, legend, marks, markers, key, badges", test_svg_annotations },
+	{ "focus draws the pathways into each outcome", test_focus },
+	{ "size limit names --focus; focus fits", test_limits_and_focus },
+	{ "feedback links keep every step in its column", test_feedback_keeps_columns },
+	{ "report: every section of every bundled model", test_report_sections },
+	{ "report: findings, markers, table of the fixture", test_report_content },
+	{ "report: coverage agrees with RC030 to RC032", test_report_coverage_agrees },
+	{ "empty titles still draw their labels", test_empty_titles },
+	{ "every render frees what it allocates", test_renders_free },
+	{ "atomic write creates and replaces", test_write_creates_and_replaces },
+	{ "atomic write to a bare file name", test_write_bare_name },
+	{ "atomic write to a directory fails", test_write_to_directory },
+	{ "atomic write into a missing directory fails", test_write_to_missing_directory },
+	{ "failed atomic write keeps the previous file", test_write_failure_keeps_previous },
+	{ "atomic write keeps the mode and refuses a read-only file unless forced", test_write_keeps_mode },
+	{ "atomic write removes the temporaries of dead writers only", test_write_removes_stale },
+	CU_TEST_INFO_NULL,
+};
+
+int main(void)
+{
+	int status;
+
+	if (make_scratch() != 0) {
+		printf("Bail out! cannot create a scratch directory\n");
+		return 1;
+	}
+	status = test_main("render", tests);
+	rc_evidence_base_free(&default_evidence);
+	if (remove_tree(scratch) != 0)
+		fprintf(stderr, "cannot remove %s\n", scratch);
+	return status;
+}
