@@ -3,6 +3,7 @@
 #define RCHAIN_DIFF_H
 
 #include "rchain/check.h"
+#include "rchain/confidence.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,12 +47,13 @@ typedef struct rc_outcome_change {
 typedef struct rc_diff rc_diff;
 
 /**
- * Compares two checked versions of a model. The caller owns `*out` (free
- * with rc_diff_free()); it borrows from both models and findings, which must
- * outlive it. Fails with RC_ENOMEM.
+ * Compares two checked versions of a model, each given by its model, findings
+ * and confidence. The caller owns `*out` (free with rc_diff_free()); it
+ * borrows from all six, which must outlive it. Fails with RC_ENOMEM.
  */
 RC_API int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old_findings,
-                       const rc_model *new_model, const rc_findings *new_findings, rc_error *err);
+                       const rc_confidence *old_confidence, const rc_model *new_model, const rc_findings *new_findings,
+                       const rc_confidence *new_confidence, rc_error *err);
 
 /** Frees the diff and sets `*diff` to NULL; NULL is allowed. */
 RC_API void rc_diff_free(rc_diff **diff);

@@ -70,12 +70,12 @@ RC_API int rc_evidence_base_add(rc_evidence_base *eb, rc_context *ctx, const cha
 /** Frees the evidence base and sets `*eb` to NULL; NULL is allowed. */
 RC_API void rc_evidence_base_free(rc_evidence_base **eb);
 
-RC_API size_t rc_evidence_base_count(const rc_evidence_base *eb);
+RC_API size_t rc_evidence_base_entry_count(const rc_evidence_base *eb);
 RC_API const rc_entry *rc_evidence_base_entry(const rc_evidence_base *eb, size_t i);
 /** The entry with this id, or NULL. */
-RC_API const rc_entry *rc_evidence_base_find(const rc_evidence_base *eb, const char *id);
+RC_API const rc_entry *rc_evidence_base_find_entry(const rc_evidence_base *eb, const char *id);
 /** The source with this id, or NULL. */
-RC_API const rc_source *rc_evidence_base_source(const rc_evidence_base *eb, const char *id);
+RC_API const rc_source *rc_evidence_base_find_source(const rc_evidence_base *eb, const char *id);
 
 /** Nonzero when `entry`'s applicability condition holds for `model`. */
 RC_API int rc_entry_applies(const rc_entry *entry, const rc_model *model);

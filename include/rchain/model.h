@@ -219,12 +219,12 @@ RC_API const size_t *rc_model_links_in(const rc_model *m, size_t step, size_t *c
  * Indices of the steps at `level` (borrowed): grouped by strand in strand
  * order, steps without a strand last, document order within each group.
  */
-RC_API const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t *count);
+RC_API const size_t *rc_model_level_steps(const rc_model *m, rc_level level, size_t *count);
 /**
  * Indices of the steps at `level` in strand `strand` (a strand index, or
  * RC_NONE for steps with no resolved strand), in document order (borrowed).
  */
-RC_API const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count);
+RC_API const size_t *rc_model_strand_steps(const rc_model *m, rc_level level, size_t strand, size_t *count);
 
 /** Number of step-level <link> elements, resolved or not (a columns-only model has none). */
 RC_API size_t rc_model_step_link_count(const rc_model *m);

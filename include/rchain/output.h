@@ -10,12 +10,13 @@
 extern "C" {
 #endif
 
-/** One checked file for a findings report: the model and its findings, or the error that stopped it. */
+/** One checked file for a findings report: the model, its findings and confidence, or the error that stopped it. */
 typedef struct rc_checked {
-	const char *file;            /* as given on the command line */
-	const rc_model *model;       /* NULL when the file could not be processed */
-	const rc_findings *findings; /* NULL when the file could not be processed */
-	const rc_error *error;       /* why it could not, or NULL */
+	const char *file;                /* as given on the command line */
+	const rc_model *model;           /* NULL when the file could not be processed */
+	const rc_findings *findings;     /* NULL when the file could not be processed */
+	const rc_confidence *confidence; /* NULL when the file could not be processed */
+	const rc_error *error;           /* why it could not, or NULL */
 } rc_checked;
 
 /**

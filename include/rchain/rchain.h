@@ -6,6 +6,7 @@
 #include "rchain/model.h"
 #include "rchain/evidence.h"
 #include "rchain/check.h"
+#include "rchain/confidence.h"
 #include "rchain/render.h"
 #include "rchain/schema.h"
 #include "rchain/template.h"

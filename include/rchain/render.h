@@ -3,6 +3,7 @@
 #define RCHAIN_RENDER_H
 
 #include "rchain/check.h"
+#include "rchain/confidence.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -12,6 +13,7 @@ extern "C" {
 typedef struct rc_render_input {
 	const rc_model *model;
 	const rc_findings *findings;      /* may be NULL: nothing is annotated */
+	const rc_confidence *confidence;  /* of `model`; may be NULL: nothing is rated */
 	const rc_evidence_base *evidence; /* cited by the report; may be NULL */
 	rc_layout_direction direction;
 	const char *focus; /* a step id: draw only the pathways into that step; NULL draws everything */

@@ -1,155 +1,30 @@
-/* Runs the rule catalogue over a model and keeps the findings, sorted and counted. */
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
+/* Runs every rule of the catalogue over a model into a findings store. */
 #include <string.h>
 
-#include "base/alloc.h"
-#include "base/arena.h"
-#include "base/buffer.h"
-#include "check/internal.h"
-#include "check/confidence.h"
-#include "base/diagnostic.h"
 #include "base/error.h"
-#include "model/internal.h"
-#include "base/vec.h"
+#include "check/confidence.h"
+#include "check/internal.h"
 
-struct rc_findings {
-	struct arena arena; /* messages */
-	struct confidence confidence;
-	struct vec items;         /* rc_finding */
-	size_t (*step_counts)[3]; /* per step, per severity */
-	size_t (*link_counts)[3];
-	size_t severity_counts[3];
+/* The function of each rule, in catalogue order. */
+static void (*const rule_functions[])(struct checker *c) = {
+#define RULE(code, slug, severity, summary, explanation, source, hint, function) function,
+#include "check/rules.def"
+#undef RULE
 };
 
-void link_name(const rc_link *l, char *out, size_t size)
-{
-	if (l->column)
-		snprintf(out, size, "column link %s -> %s", l->from, l->to);
-	else if (l->resolved)
-		snprintf(out, size, "link '%s' (%s) -> '%s' (%s)", l->from, rc_level_name(l->from_level), l->to,
-		         rc_level_name(l->to_level));
-	else
-		snprintf(out, size, "link '%s' -> '%s'", l->from, l->to);
-}
-
-int columns_only(const rc_model *m)
-{
-	return rc_model_step_link_count(m) == 0;
-}
-
-/* The reason of the first <suppress> of `rule` in `range`, or of a model-level one when `range` is NULL. */
-static const char *suppression_reason(const rc_model *m, const rc_rule *rule, const rc_range *range)
-{
-	size_t first = range ? range->first : 0;
-	size_t end = range ? range->first + range->count : m->suppressions.len;
-	size_t i;
-
-	for (i = first; i < end; i++) {
-		const rc_suppression *s = MODEL_AT(m, suppressions, rc_suppression, i);
-
-		if ((range || s->owner == RC_OWNER_MODEL) && strcmp(s->rule, rule->code) == 0)
-			return s->reason;
-	}
-	return NULL;
-}
-
-static const char *owner_suppression(const rc_model *m, const rc_rule *rule, rc_owner_kind owner, size_t index)
-{
-	if (owner == RC_OWNER_STEP)
-		return suppression_reason(m, rule, &MODEL_AT(m, steps, rc_step, index)->suppressions);
-	if (owner == RC_OWNER_LINK)
-		return suppression_reason(m, rule, &MODEL_AT(m, links, rc_link, index)->suppressions);
-	return NULL;
-}
-
-void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)
-{
-	rc_findings *f = c->findings;
-	rc_finding *item;
-	char first[512];
-	char *message;
-	va_list ap;
-	int n;
-
-	if (c->status)
-		return;
-	/* Most messages fit the stack buffer; the rest (they quote evidence-base text) are formatted again at length.
-	 */
-	va_start(ap, fmt);
-	n = vsnprintf(first, sizeof(first), fmt, ap);
-	va_end(ap);
-	message = n < 0 ? NULL : arena_alloc_text(&f->arena, (size_t)n + 1);
-	item = message ? vec_push(&f->items, sizeof(*item)) : NULL;
-	if (!item) {
-		c->status = RC_ENOMEM;
-		return;
-	}
-	if ((size_t)n < sizeof(first)) {
-		memcpy(message, first, (size_t)n + 1);
-	} else {
-		va_start(ap, fmt);
-		vsnprintf(message, (size_t)n + 1, fmt, ap);
-		va_end(ap);
-	}
-	item->message = message;
-	item->rule = &c->rule->info;
-	item->severity = c->rule->info.severity;
-	item->loc = loc;
-	item->owner = owner;
-	item->owner_index = index;
-	item->suppressed =
-	        c->model_suppression ? c->model_suppression : owner_suppression(c->m, item->rule, owner, index);
-}
-
-static int compare_findings(const void *pa, const void *pb)
-{
-	const rc_finding *a = pa, *b = pb;
-
-	if (a->loc.line != b->loc.line)
-		return a->loc.line < b->loc.line ? -1 : 1;
-	if (a->loc.column != b->loc.column)
-		return a->loc.column < b->loc.column ? -1 : 1;
-	if (a->rule != b->rule)
-		return a->rule < b->rule ? -1 : 1; /* catalogue order */
-	return strcmp(a->message, b->message);
-}
-
-static int count_findings(rc_findings *f, const rc_model *m)
-{
-	size_t i;
-
-	f->step_counts = rc_calloc(m->steps.len, sizeof(*f->step_counts));
-	f->link_counts = rc_calloc(m->links.len, sizeof(*f->link_counts));
-	if (!f->step_counts || !f->link_counts)
-		return RC_ENOMEM;
-	for (i = 0; i < f->items.len; i++) {
-		const rc_finding *x = (const rc_finding *)f->items.data + i;
-
-		if (x->suppressed)
-			continue;
-		f->severity_counts[x->severity]++;
-		if (x->owner == RC_OWNER_STEP)
-			f->step_counts[x->owner_index][x->severity]++;
-		else if (x->owner == RC_OWNER_LINK)
-			f->link_counts[x->owner_index][x->severity]++;
-	}
-	return 0;
-}
-
-static int is_disabled(const struct rule *r, const rc_check_options *opts)
+static int is_disabled(const rc_rule *rule, const rc_check_options *opts)
 {
 	size_t i;
 
 	for (i = 0; opts && i < opts->disabled_count; i++)
-		if (rc_rule_find(opts->disabled[i]) == &r->info)
+		if (rc_rule_find(opts->disabled[i]) == rule)
 			return 1;
 	return 0;
 }
 
 int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_options *opts, rc_error *err)
 {
+	struct rc_confidence confidence = { 0 };
 	struct checker c;
 	size_t i;
 
@@ -159,131 +34,29 @@ int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_option
 			return error_set(err, RC_EARG, "unknown rule '%s' (see 'rchain rules')", opts->disabled[i]);
 	memset(&c, 0, sizeof(c));
 	c.m = model;
-	c.findings = rc_calloc(1, sizeof(*c.findings));
-	if (!c.findings || chain_analyse(&c.chain, model) != 0 ||
-	    confidence_compute(&c.findings->confidence, model) != 0) {
+	c.findings = findings_new();
+	if (!c.findings || chain_analyse(&c.chain, model) != 0 || confidence_compute(&confidence, model) != 0) {
 		c.status = RC_ENOMEM;
 		goto done;
 	}
-	c.confidence = &c.findings->confidence;
+	c.confidence = &confidence;
 	c.evidence = opts ? opts->evidence : NULL;
-	for (i = 0; i < rule_table_len && !c.status; i++) {
-		if (is_disabled(&rule_table[i], opts))
+	for (i = 0; i < rule_catalogue_len && !c.status; i++) {
+		if (is_disabled(&rule_catalogue[i], opts))
 			continue;
-		c.rule = &rule_table[i];
-		c.model_suppression = suppression_reason(model, &c.rule->info, NULL);
-		rule_table[i].run(&c);
+		c.rule = &rule_catalogue[i];
+		c.model_suppression = model_suppression(model, c.rule);
+		rule_functions[i](&c);
 	}
-	if (!c.status) {
-		if (c.findings->items.len > 1)
-			qsort(c.findings->items.data, c.findings->items.len, sizeof(rc_finding), compare_findings);
-		c.status = count_findings(c.findings, model);
-	}
+	if (!c.status)
+		c.status = findings_finish(c.findings, model);
 done:
 	chain_analysis_free(&c.chain);
+	confidence_free(&confidence);
 	if (c.status) {
 		rc_findings_free(&c.findings);
 		return error_set(err, c.status, "out of memory while checking");
 	}
 	*out = c.findings;
 	return 0;
-}
-
-void rc_findings_free(rc_findings **findings)
-{
-	rc_findings *f;
-
-	if (!findings || !*findings)
-		return;
-	f = *findings;
-	confidence_free(&f->confidence);
-	arena_free(&f->arena);
-	vec_free(&f->items);
-	rc_free(f->step_counts);
-	rc_free(f->link_counts);
-	rc_free(f);
-	*findings = NULL;
-}
-
-size_t rc_findings_count(const rc_findings *f)
-{
-	return f->items.len;
-}
-
-const rc_finding *rc_findings_at(const rc_findings *f, size_t i)
-{
-	return i < f->items.len ? (const rc_finding *)f->items.data + i : NULL;
-}
-
-size_t rc_findings_count_severity(const rc_findings *f, rc_severity severity)
-{
-	return f->severity_counts[severity];
-}
-
-static size_t at_least(const size_t counts[3], rc_severity severity)
-{
-	size_t n = 0;
-	int s;
-
-	for (s = (int)severity; s <= RC_SEVERITY_ERROR; s++)
-		n += counts[s];
-	return n;
-}
-
-size_t rc_findings_count_step(const rc_findings *f, size_t step, rc_severity severity)
-{
-	return at_least(f->step_counts[step], severity);
-}
-
-size_t rc_findings_count_link(const rc_findings *f, size_t link, rc_severity severity)
-{
-	return at_least(f->link_counts[link], severity);
-}
-
-rc_rating rc_findings_step_confidence(const rc_findings *f, size_t step)
-{
-	return f->confidence.steps[step];
-}
-
-rc_rating rc_findings_link_confidence(const rc_findings *f, size_t link)
-{
-	return f->confidence.links[link];
-}
-
-size_t rc_findings_story_count(const rc_findings *f)
-{
-	return f->confidence.story_count;
-}
-
-const rc_story *rc_findings_story(const rc_findings *f, size_t i)
-{
-	return i < f->confidence.story_count ? &f->confidence.stories[i] : NULL;
-}
-
-void rc_findings_story_path(const rc_findings *f, const rc_model *m, size_t i, size_t *out)
-{
-	const rc_story *s = rc_findings_story(f, i);
-	size_t k, link;
-
-	if (!s)
-		return;
-	for (k = s->path_length, link = s->last_link; k-- > 0 && link != RC_NONE;
-	     link = f->confidence.via[rc_model_link(m, link)->from_step])
-		out[k] = link;
-}
-
-int rc_finding_format(rc_buffer *out, const rc_finding *x)
-{
-	const rc_rule *r = x->rule;
-	int rc = diagnostic_append(out, x->loc.file, x->loc.line, x->loc.column, rc_severity_name(x->severity),
-	                           x->message);
-
-	rc |= buffer_append(out, " [", 2);
-	rc |= buffer_puts(out, r->code);
-	rc |= buffer_append(out, " ", 1);
-	rc |= buffer_puts(out, r->slug);
-	rc |= buffer_append(out, "]\n  hint: ", 10);
-	rc |= buffer_puts(out, r->hint);
-	rc |= buffer_append(out, "\n", 1);
-	return rc ? RC_ENOMEM : 0;
 }

@@ -1,4 +1,4 @@
-/* Confidence: evidence weights per step and link, and a widest-path search per outcome. */
+/* Confidence: evidence weights per step and link, a widest-path search per outcome, and the evidence gaps. */
 #include "check/confidence.h"
 
 #include <stdlib.h>
@@ -42,7 +42,7 @@ static rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence)
 
 struct search {
 	const rc_model *m;
-	const struct confidence *c;
+	const struct rc_confidence *c;
 	int *best;   /* per step: bottleneck of the strongest pathway reaching it, -1 if none */
 	size_t *via; /* per step: the link it was first reached by, RC_NONE for a source */
 	size_t *queue;
@@ -168,7 +168,7 @@ static void tell_story(const struct search *s, rc_story *story, const struct alo
 	story->path_length = along[v].length;
 }
 
-int confidence_compute(struct confidence *c, const rc_model *m)
+int confidence_compute(struct rc_confidence *c, const rc_model *m)
 {
 	struct search s = { m, c, NULL, NULL, NULL };
 	struct along *along = NULL;
@@ -176,7 +176,7 @@ int confidence_compute(struct confidence *c, const rc_model *m)
 	int rc = RC_ENOMEM;
 
 	memset(c, 0, sizeof(*c));
-	rc_model_steps_at(m, RC_LEVEL_OUTCOME, &outcomes);
+	rc_model_level_steps(m, RC_LEVEL_OUTCOME, &outcomes);
 	c->steps = rc_calloc(n, sizeof(*c->steps));
 	c->links = rc_calloc(m->links.len, sizeof(*c->links));
 	c->stories = rc_calloc(outcomes, sizeof(*c->stories));
@@ -191,7 +191,7 @@ int confidence_compute(struct confidence *c, const rc_model *m)
 	for (i = 0; i < m->links.len; i++)
 		c->links[i] = confidence_of_evidence(m, MODEL_AT(m, links, rc_link, i)->evidence);
 	widest_paths(&s);
-	/* Outcomes in document order (rc_model_steps_at groups them by strand). */
+	/* Outcomes in document order (rc_model_level_steps groups them by strand). */
 	for (i = 0; i < n; i++)
 		if (MODEL_AT(m, steps, rc_step, i)->level == RC_LEVEL_OUTCOME)
 			c->stories[c->story_count++].outcome = i;
@@ -211,13 +211,67 @@ done:
 	return rc;
 }
 
-void confidence_free(struct confidence *c)
+void confidence_free(struct rc_confidence *c)
 {
 	rc_free(c->steps);
 	rc_free(c->links);
 	rc_free(c->stories);
 	rc_free(c->via);
 	memset(c, 0, sizeof(*c));
+}
+
+int rc_confidence_new(rc_confidence **out, const rc_model *m, rc_error *err)
+{
+	rc_confidence *c = rc_calloc(1, sizeof(*c));
+
+	*out = NULL;
+	if (!c || confidence_compute(c, m) != 0) {
+		rc_free(c);
+		return error_set(err, RC_ENOMEM, "out of memory rating the evidence");
+	}
+	*out = c;
+	return 0;
+}
+
+void rc_confidence_free(rc_confidence **confidence)
+{
+	if (!confidence || !*confidence)
+		return;
+	confidence_free(*confidence);
+	rc_free(*confidence);
+	*confidence = NULL;
+}
+
+rc_rating rc_confidence_step(const rc_confidence *c, size_t step)
+{
+	return c->steps[step];
+}
+
+rc_rating rc_confidence_link(const rc_confidence *c, size_t link)
+{
+	return c->links[link];
+}
+
+size_t rc_confidence_story_count(const rc_confidence *c)
+{
+	return c->story_count;
+}
+
+const rc_story *rc_confidence_story(const rc_confidence *c, size_t i)
+{
+	return i < c->story_count ? &c->stories[i] : NULL;
+}
+
+void rc_confidence_story_path(const rc_confidence *c, const rc_model *m, size_t i, size_t *out)
+{
+	const rc_story *s = rc_confidence_story(c, i);
+	size_t k, link;
+
+	if (!s)
+		return;
+	for (k = s->path_length, link = s->last_link; k-- > 0 && link != RC_NONE;
+	     link = c->via[rc_model_link(m, link)->from_step])
+		out[k] = link;
 }
 
 /* ---- evidence gaps ---- */
@@ -250,7 +304,7 @@ static int compare_gaps(const void *pa, const void *pb)
  * `is_step`): reruns the widest-path search with its raised rating and records
  * a gap when some outcome's confidence rises.
  */
-static int try_gap(rc_gaps *g, struct search *s, const rc_findings *f, int is_step, size_t index, rc_rating *slot,
+static int try_gap(rc_gaps *g, struct search *s, const rc_confidence *c, int is_step, size_t index, rc_rating *slot,
                    rc_range evidence)
 {
 	rc_rating now = *slot;
@@ -263,8 +317,8 @@ static int try_gap(rc_gaps *g, struct search *s, const rc_findings *f, int is_st
 	*slot = raised;
 	widest_paths(s);
 	*slot = now;
-	for (k = 0; k < rc_findings_story_count(f); k++) {
-		const rc_story *story = rc_findings_story(f, k);
+	for (k = 0; k < c->story_count; k++) {
+		const rc_story *story = &c->stories[k];
 		rc_gap_effect *effect;
 
 		if (!story->reached || s->best[story->outcome] <= (int)story->confidence)
@@ -290,14 +344,14 @@ static int try_gap(rc_gaps *g, struct search *s, const rc_findings *f, int is_st
 	for (k = first; k < g->effects.len; k++) {
 		const rc_gap_effect *effect = (const rc_gap_effect *)g->effects.data + k;
 
-		item->gap.gain += effect->after - rc_findings_story(f, effect->story)->confidence;
+		item->gap.gain += effect->after - c->stories[effect->story].confidence;
 	}
 	return 0;
 }
 
-int rc_gaps_find(rc_gaps **out, const rc_model *m, const rc_findings *f, rc_error *err)
+int rc_gaps_new(rc_gaps **out, const rc_model *m, const rc_confidence *c, rc_error *err)
 {
-	struct confidence trial = { 0 };
+	struct rc_confidence trial = { 0 };
 	struct search s = { m, &trial, NULL, NULL, NULL };
 	size_t n = m->steps.len, links = m->links.len, i;
 	rc_gaps *g = rc_calloc(1, sizeof(*g));
@@ -311,16 +365,14 @@ int rc_gaps_find(rc_gaps **out, const rc_model *m, const rc_findings *f, rc_erro
 	s.queue = rc_malloc(n * sizeof(size_t) + 1);
 	if (!g || !trial.steps || !trial.links || !s.best || !s.via || !s.queue)
 		goto done;
-	for (i = 0; i < n; i++)
-		trial.steps[i] = rc_findings_step_confidence(f, i);
-	for (i = 0; i < links; i++)
-		trial.links[i] = rc_findings_link_confidence(f, i);
+	memcpy(trial.steps, c->steps, n * sizeof(*trial.steps));
+	memcpy(trial.links, c->links, links * sizeof(*trial.links));
 	rc = 0;
 	for (i = 0; i < n && !rc; i++)
-		rc = try_gap(g, &s, f, 1, i, &trial.steps[i], STEP(m, i)->evidence);
+		rc = try_gap(g, &s, c, 1, i, &trial.steps[i], STEP(m, i)->evidence);
 	for (i = 0; i < links && !rc; i++)
 		if (chain_is_pathway(LINK(m, i)))
-			rc = try_gap(g, &s, f, 0, i, &trial.links[i], LINK(m, i)->evidence);
+			rc = try_gap(g, &s, c, 0, i, &trial.links[i], LINK(m, i)->evidence);
 	if (!rc && g->items.len)
 		qsort(g->items.data, g->items.len, sizeof(struct gap_item), compare_gaps);
 done:
@@ -339,7 +391,7 @@ done:
 
 void rc_gaps_free(rc_gaps **gaps)
 {
-	if (!*gaps)
+	if (!gaps || !*gaps)
 		return;
 	vec_free(&(*gaps)->items);
 	vec_free(&(*gaps)->effects);

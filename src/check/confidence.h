@@ -2,10 +2,9 @@
 #ifndef RC_CONFIDENCE_H
 #define RC_CONFIDENCE_H
 
-#include "base/arena.h"
-#include "rchain/check.h"
+#include "rchain/confidence.h"
 
-struct confidence {
+struct rc_confidence {
 	rc_rating *steps;  /* per step */
 	rc_rating *links;  /* per link */
 	rc_story *stories; /* one per outcome step, in document order */
@@ -14,7 +13,7 @@ struct confidence {
 };
 
 /* Computes everything in time and memory linear in the model. 0 or RC_ENOMEM. */
-int confidence_compute(struct confidence *c, const rc_model *m);
-void confidence_free(struct confidence *c);
+int confidence_compute(struct rc_confidence *c, const rc_model *m);
+void confidence_free(struct rc_confidence *c);
 
 #endif

@@ -10,13 +10,13 @@ static int applies(const rc_entry *e, const rc_model *m)
 	size_t steps = 0;
 
 	if (!e->whole_model)
-		rc_model_steps_at(m, e->level, &steps);
+		rc_model_level_steps(m, e->level, &steps);
 	return (e->whole_model || steps > 0) && rc_entry_applies(e, m);
 }
 
 int coverage_find(struct coverage *out, const rc_model *m, const rc_evidence_base *eb)
 {
-	size_t i, n = rc_evidence_base_count(eb);
+	size_t i, n = rc_evidence_base_entry_count(eb);
 	struct idmap refs = { 0 };
 
 	out->applicable = out->addressed = 0;

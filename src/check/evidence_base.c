@@ -16,19 +16,19 @@ void check_unknown_ref(struct checker *c)
 	for (i = 0; i < m->assumptions.len; i++) {
 		const rc_assumption *a = MODEL_AT(m, assumptions, rc_assumption, i);
 
-		if (a->ref && !rc_evidence_base_find(c->evidence, a->ref))
+		if (a->ref && !rc_evidence_base_find_entry(c->evidence, a->ref))
 			report(c, a->loc, a->owner, a->owner_index,
 			       "assumption refers to unknown evidence-base entry '%s'", a->ref);
 	}
 	for (i = 0; i < m->risks.len; i++) {
 		const rc_risk *r = MODEL_AT(m, risks, rc_risk, i);
 
-		if (r->ref && !rc_evidence_base_find(c->evidence, r->ref))
+		if (r->ref && !rc_evidence_base_find_entry(c->evidence, r->ref))
 			report(c, r->loc, r->owner, r->owner_index, "risk refers to unknown evidence-base entry '%s'",
 			       r->ref);
 	}
 	for (i = 0; i < m->steps.len; i++)
-		if (STEP(m, i)->ref && !rc_evidence_base_find(c->evidence, STEP(m, i)->ref))
+		if (STEP(m, i)->ref && !rc_evidence_base_find_entry(c->evidence, STEP(m, i)->ref))
 			report(c, STEP(m, i)->loc, RC_OWNER_STEP, i,
 			       "step '%s' refers to unknown evidence-base entry '%s'", STEP(m, i)->id, STEP(m, i)->ref);
 }
@@ -65,7 +65,7 @@ static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind ki
 		c->status = RC_ENOMEM;
 		return;
 	}
-	for (i = 0; i < rc_evidence_base_count(c->evidence) && !c->status; i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(c->evidence) && !c->status; i++) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
 		const rc_step *at = e->whole_model ? NULL : first[e->level]; /* an entry that applies has one */
 

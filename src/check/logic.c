@@ -67,7 +67,7 @@ void check_reach_before_knowledge(struct checker *c)
 		c->status = RC_ENOMEM;
 		goto done;
 	}
-	rc_model_steps_at(m, RC_LEVEL_ENGAGEMENT, &engaged);
+	rc_model_level_steps(m, RC_LEVEL_ENGAGEMENT, &engaged);
 	for (i = 0; i < n; i++)
 		reached[i] = STEP(m, i)->level == RC_LEVEL_ENGAGEMENT;
 	if (columns_only(m)) {
@@ -179,7 +179,7 @@ static char *normalised(struct arena *a, const char *text)
 void check_outcome_wording(struct checker *c)
 {
 	size_t count, i, k;
-	const size_t *outcomes = rc_model_steps_at(c->m, RC_LEVEL_OUTCOME, &count);
+	const size_t *outcomes = rc_model_level_steps(c->m, RC_LEVEL_OUTCOME, &count);
 	struct arena titles = { 0 };
 
 	for (i = 0; i < count && !c->status; i++) {

@@ -404,7 +404,7 @@ static void check_level_present(struct checker *c, rc_level level, const char *m
 {
 	size_t n;
 
-	rc_model_steps_at(c->m, level, &n);
+	rc_model_level_steps(c->m, level, &n);
 	if (n == 0)
 		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE, "%s", message);
 }

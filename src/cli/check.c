@@ -34,6 +34,7 @@ static void check_help(void)
 struct checked_file {
 	rc_model *model;
 	rc_findings *findings;
+	rc_confidence *confidence;
 	rc_error error;
 };
 
@@ -42,6 +43,7 @@ static void free_checked(struct checked_file *files, size_t count)
 	size_t i;
 
 	for (i = 0; i < count; i++) {
+		rc_confidence_free(&files[i].confidence);
 		rc_findings_free(&files[i].findings);
 		rc_model_free(&files[i].model);
 	}
@@ -89,11 +91,12 @@ static int report_check(struct session *s, const rc_output *format, char **paths
 		struct checked_file *f = &files[i];
 		int one;
 
-		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->error) != EXIT_CLEAN)
+		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->confidence, &f->error) != EXIT_CLEAN)
 			views[i].error = &f->error;
 		views[i].file = f->model ? rc_model_file(f->model) : strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
 		views[i].model = f->model;
 		views[i].findings = f->findings;
+		views[i].confidence = f->confidence;
 		one = file_status(f, strict);
 		if (one > status)
 			status = one;

@@ -50,12 +50,13 @@ int load_model(struct session *s, const char *path, rc_model **model, rc_error *
 }
 
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
-                   rc_findings **findings, rc_error *err)
+                   rc_findings **findings, rc_confidence **confidence, rc_error *err)
 {
 	if (load_model(s, path, model, err) != EXIT_CLEAN)
 		return EXIT_FAILED;
-	if (rc_check_run(findings, *model, opts, err) != 0) {
+	if (rc_check_run(findings, *model, opts, err) != 0 || rc_confidence_new(confidence, *model, err) != 0) {
 		print_error(err);
+		rc_findings_free(findings);
 		rc_model_free(model);
 		return EXIT_FAILED;
 	}

@@ -92,9 +92,9 @@ void print_error(const rc_error *err);
 /* Adds an evidence-base file to the session; prints the error and returns -1 on failure. */
 int add_evidence(struct session *s, const char *path);
 
-/* Loads and checks one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
+/* Loads, checks and rates one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
-                   rc_findings **findings, rc_error *err);
+                   rc_findings **findings, rc_confidence **confidence, rc_error *err);
 
 /* Loads one model; on failure prints the error and returns EXIT_FAILED. */
 int load_model(struct session *s, const char *path, rc_model **model, rc_error *err);

@@ -30,6 +30,7 @@ static int show_diff(struct session *s, const rc_output *format, const char *old
 	rc_check_options opts = { 0 };
 	rc_model *old_model = NULL, *new_model = NULL;
 	rc_findings *old_findings = NULL, *new_findings = NULL;
+	rc_confidence *old_confidence = NULL, *new_confidence = NULL;
 	rc_output_input in = { 0 };
 	rc_diff *diff = NULL;
 	rc_buffer out = { 0 };
@@ -37,10 +38,11 @@ static int show_diff(struct session *s, const rc_output *format, const char *old
 	int status;
 
 	opts.evidence = s->evidence;
-	status = load_and_check(s, old_path, &opts, &old_model, &old_findings, &err);
+	status = load_and_check(s, old_path, &opts, &old_model, &old_findings, &old_confidence, &err);
 	if (status == EXIT_CLEAN)
-		status = load_and_check(s, new_path, &opts, &new_model, &new_findings, &err);
-	if (status == EXIT_CLEAN && rc_diff_new(&diff, old_model, old_findings, new_model, new_findings, &err) != 0) {
+		status = load_and_check(s, new_path, &opts, &new_model, &new_findings, &new_confidence, &err);
+	if (status == EXIT_CLEAN && rc_diff_new(&diff, old_model, old_findings, old_confidence, new_model, new_findings,
+	                                        new_confidence, &err) != 0) {
 		print_error(&err);
 		status = EXIT_FAILED;
 	}
@@ -58,6 +60,8 @@ static int show_diff(struct session *s, const rc_output *format, const char *old
 	}
 	rc_diff_free(&diff);
 	rc_buffer_free(&out);
+	rc_confidence_free(&new_confidence);
+	rc_confidence_free(&old_confidence);
 	rc_findings_free(&new_findings);
 	rc_findings_free(&old_findings);
 	rc_model_free(&new_model);

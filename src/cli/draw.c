@@ -69,6 +69,7 @@ static int draw(struct session *s, struct drawing *d, const rc_output *output, c
 {
 	rc_check_options opts = { 0 };
 	rc_findings *findings = NULL;
+	rc_confidence *confidence = NULL;
 	rc_model *model = NULL;
 	rc_buffer data = { 0 };
 	rc_output_input in = { &d->in, NULL, 0, NULL };
@@ -85,12 +86,14 @@ static int draw(struct session *s, struct drawing *d, const rc_output *output, c
 	 * on a huge model either; a report is still written, without its diagram.
 	 */
 	if ((strcmp(d->command, "render") == 0 && rc_diagram_fits(&d->in, &err) != 0) ||
-	    rc_check_run(&findings, model, &opts, &err) != 0) {
+	    rc_check_run(&findings, model, &opts, &err) != 0 || rc_confidence_new(&confidence, model, &err) != 0) {
 		print_error(&err);
+		rc_findings_free(&findings);
 		rc_model_free(&model);
 		return EXIT_FAILED;
 	}
 	d->in.findings = findings;
+	d->in.confidence = confidence;
 	d->in.evidence = s->evidence;
 	status = produce(output, &in, &data);
 	if (status == EXIT_CLEAN && !d->output && default_output(out, sizeof(out), model, output->extensions[0]) != 0)
@@ -98,6 +101,7 @@ static int draw(struct session *s, struct drawing *d, const rc_output *output, c
 	if (status == EXIT_CLEAN)
 		status = write_output(s, d->output ? d->output : out, &data, true);
 	rc_buffer_free(&data);
+	rc_confidence_free(&confidence);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
 	return status;

@@ -65,7 +65,7 @@ static int list_evidence(const rc_evidence_base *eb)
 	rc_buffer cite = { 0 };
 	size_t i;
 
-	for (i = 0; i < rc_evidence_base_count(eb); i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
 
 		cite.len = 0;
@@ -103,7 +103,7 @@ int cmd_evidence(struct session *s, int argc, char **argv)
 		return usage_error("evidence", "give at most one entry id");
 	if (argc == optind)
 		return list_evidence(s->evidence);
-	e = rc_evidence_base_find(s->evidence, argv[optind]);
+	e = rc_evidence_base_find_entry(s->evidence, argv[optind]);
 	if (!e)
 		return usage_error("evidence", "unknown entry id (run 'rchain evidence' for the list)");
 	return explain_entry(s->evidence, e);

@@ -44,6 +44,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 	rc_render_input view = { 0 };
 	rc_output_input in = { 0 };
 	rc_findings *findings = NULL;
+	rc_confidence *confidence = NULL;
 	rc_model *model = NULL;
 	rc_buffer data = { 0 };
 	rc_error err = { 0 };
@@ -75,15 +76,17 @@ int cmd_export(struct session *s, int argc, char **argv)
 	if ((status = refuse_input(s, path)) >= 0 || (status = pick_output(&output, "export", format, path)) >= 0)
 		return status;
 	opts.evidence = s->evidence;
-	status = load_and_check(s, argv[optind], &opts, &model, &findings, &err);
+	status = load_and_check(s, argv[optind], &opts, &model, &findings, &confidence, &err);
 	view.model = model;
 	view.findings = findings;
+	view.confidence = confidence;
 	in.view = &view;
 	if (status == EXIT_CLEAN)
 		status = produce(output, &in, &data);
 	if (status == EXIT_CLEAN)
 		status = write_output(s, path, &data, true);
 	rc_buffer_free(&data);
+	rc_confidence_free(&confidence);
 	rc_findings_free(&findings);
 	rc_model_free(&model);
 	return status;

@@ -224,7 +224,7 @@ static int check_cites(const rc_evidence_base *eb, size_t first, rc_error *err)
 		const rc_entry *e = MODEL_AT(eb, entries, rc_entry, i);
 
 		for (k = 0; k < e->cite_count; k++)
-			if (!rc_evidence_base_source(eb, e->cites[k].source))
+			if (!rc_evidence_base_find_source(eb, e->cites[k].source))
 				return error_set_at(err, RC_EINVALID, e->loc.file, e->loc.line, e->loc.column,
 				                    "entry '%s' cites unknown source '%s'", e->id, e->cites[k].source);
 	}
@@ -257,7 +257,7 @@ static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *nam
 	}
 	if (rc == 0)
 		rc = check_cites(eb, entries, err);
-	if (rc == 0 && word_index_build(&words, eb) != 0)
+	if (rc == 0 && word_index_build(&words, eb->entries.data, eb->entries.len) != 0)
 		rc = error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
 	if (rc != 0) {
 		/* Nothing of a refused file stays: back to the lengths, the arena and the id map before it. */
@@ -339,7 +339,7 @@ void rc_evidence_base_free(rc_evidence_base **eb)
 	*eb = NULL;
 }
 
-size_t rc_evidence_base_count(const rc_evidence_base *eb)
+size_t rc_evidence_base_entry_count(const rc_evidence_base *eb)
 {
 	return eb->entries.len;
 }
@@ -349,14 +349,14 @@ const rc_entry *rc_evidence_base_entry(const rc_evidence_base *eb, size_t i)
 	return i < eb->entries.len ? MODEL_AT(eb, entries, const rc_entry, i) : NULL;
 }
 
-const rc_entry *rc_evidence_base_find(const rc_evidence_base *eb, const char *id)
+const rc_entry *rc_evidence_base_find_entry(const rc_evidence_base *eb, const char *id)
 {
 	size_t i = idmap_get(&eb->ids, id);
 
 	return i == RC_NONE || (i & SOURCE_BIT) ? NULL : MODEL_AT(eb, entries, const rc_entry, i);
 }
 
-const rc_source *rc_evidence_base_source(const rc_evidence_base *eb, const char *id)
+const rc_source *rc_evidence_base_find_source(const rc_evidence_base *eb, const char *id)
 {
 	size_t i = idmap_get(&eb->ids, id);
 
@@ -372,7 +372,7 @@ static int condition_holds(const rc_condition *c, const rc_model *m)
 	if (c->sector >= 0 && rc_model_sector_count(m, (rc_sector)c->sector) == 0)
 		return 0;
 	if (c->level >= 0) {
-		rc_model_steps_at(m, (rc_level)c->level, &n);
+		rc_model_level_steps(m, (rc_level)c->level, &n);
 		if (n == 0)
 			return 0;
 	}
@@ -394,7 +394,7 @@ int rc_entry_applies(const rc_entry *entry, const rc_model *model)
 
 int rc_cite_format(rc_buffer *out, const rc_evidence_base *eb, const rc_cite *cite)
 {
-	const rc_source *s = rc_evidence_base_source(eb, cite->source);
+	const rc_source *s = rc_evidence_base_find_source(eb, cite->source);
 	int rc = 0;
 
 	if (s && s->author)

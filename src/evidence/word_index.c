@@ -129,14 +129,14 @@ static int add_use(struct word_index *ix, struct vec *uses, const char *word, si
 }
 
 /* Every (word, entry) use, entries ascending, and the word count of each entry. */
-static int collect_uses(struct word_index *ix, struct vec *uses)
+static int collect_uses(struct word_index *ix, const rc_entry *entries, struct vec *uses)
 {
 	struct words ws = { 0 };
 	size_t i, k;
 	int rc = 0;
 
-	for (i = 0; i < rc_evidence_base_count(ix->eb) && rc == 0; i++) {
-		const rc_entry *e = rc_evidence_base_entry(ix->eb, i);
+	for (i = 0; i < ix->entry_count && rc == 0; i++) {
+		const rc_entry *e = &entries[i];
 
 		words_clear(&ws);
 		if (words_add(&ws, e->text) != 0 || (e->keywords && words_add(&ws, e->keywords) != 0)) {
@@ -144,6 +144,7 @@ static int collect_uses(struct word_index *ix, struct vec *uses)
 			break;
 		}
 		words_finish(&ws);
+		ix->kind[i] = e->kind;
 		ix->word_count[i] = ws.n;
 		for (k = 0; k < ws.n && rc == 0; k++)
 			rc = add_use(ix, uses, ws.w[k], i);
@@ -152,17 +153,19 @@ static int collect_uses(struct word_index *ix, struct vec *uses)
 	return rc;
 }
 
-int word_index_build(struct word_index *ix, const rc_evidence_base *eb)
+int word_index_build(struct word_index *ix, const rc_entry *entries, size_t count)
 {
-	size_t n = rc_evidence_base_count(eb), words, i;
+	size_t words, i;
 	struct vec uses = { 0 };
 	const struct use *u;
 	int rc = RC_ENOMEM;
 
 	memset(ix, 0, sizeof(*ix));
-	ix->eb = eb;
-	ix->word_count = rc_calloc(n, sizeof(*ix->word_count));
-	if (!ix->word_count || idmap_init(&ix->vocabulary, 256) != 0 || collect_uses(ix, &uses) != 0)
+	ix->entry_count = count;
+	ix->kind = rc_calloc(count, sizeof(*ix->kind));
+	ix->word_count = rc_calloc(count, sizeof(*ix->word_count));
+	if (!ix->kind || !ix->word_count || idmap_init(&ix->vocabulary, 256) != 0 ||
+	    collect_uses(ix, entries, &uses) != 0)
 		goto done;
 	words = ix->vocabulary.count;
 	ix->first = rc_calloc(words + 1, sizeof(*ix->first));
@@ -195,15 +198,14 @@ void word_index_free(struct word_index *ix)
 	rc_free(ix->first);
 	rc_free(ix->entries);
 	rc_free(ix->word_count);
+	rc_free(ix->kind);
 	memset(ix, 0, sizeof(*ix));
 }
 
 int word_tally_init(struct word_tally *t, const struct word_index *ix)
 {
-	size_t n = rc_evidence_base_count(ix->eb);
-
-	t->shared = rc_calloc(n, sizeof(*t->shared));
-	t->touched = rc_calloc(n, sizeof(*t->touched));
+	t->shared = rc_calloc(ix->entry_count, sizeof(*t->shared));
+	t->touched = rc_calloc(ix->entry_count, sizeof(*t->touched));
 	if (t->shared && t->touched)
 		return 0;
 	word_tally_free(t);
@@ -233,7 +235,7 @@ size_t word_index_best(const struct word_index *ix, struct word_tally *t, rc_ent
 		size_t smaller = said->n < ix->word_count[e] ? said->n : ix->word_count[e];
 
 		t->shared[e] = 0;
-		if (rc_evidence_base_entry(ix->eb, e)->kind != kind)
+		if (ix->kind[e] != kind)
 			continue;
 		/* At least half of the shorter statement's words, and at least two; the first entry wins a tie. */
 		if (shared >= SUGGEST_MIN_SHARED && shared * 2 >= smaller &&

@@ -32,16 +32,17 @@ void words_free(struct words *ws);
  * added and never changed by a look-up, so checks share it.
  */
 struct word_index {
-	const rc_evidence_base *eb; /* borrowed */
-	struct arena strings;       /* the words, the keys of `vocabulary` */
-	struct idmap vocabulary;    /* word -> its number */
-	size_t *first;              /* per word number, offset into `entries`; one more at the end */
-	size_t *entries;            /* entry indices using each word, ascending */
-	size_t *word_count;         /* per entry, its number of content words (text and keywords) */
+	size_t entry_count;
+	rc_entry_kind *kind;     /* per entry, its kind */
+	struct arena strings;    /* the words, the keys of `vocabulary` */
+	struct idmap vocabulary; /* word -> its number */
+	size_t *first;           /* per word number, offset into `entries`; one more at the end */
+	size_t *entries;         /* entry indices using each word, ascending */
+	size_t *word_count;      /* per entry, its number of content words (text and keywords) */
 };
 
-/* Indexes the text and keywords of every entry of `eb`, which must outlive `ix`; 0 or RC_ENOMEM. */
-int word_index_build(struct word_index *ix, const rc_evidence_base *eb);
+/* Indexes the text and keywords of the `count` entries at `entries` (they may be freed after); 0 or RC_ENOMEM. */
+int word_index_build(struct word_index *ix, const rc_entry *entries, size_t count);
 void word_index_free(struct word_index *ix);
 
 /* The index of the entries of `eb` (implemented with the evidence base). */

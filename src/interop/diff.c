@@ -36,10 +36,11 @@ struct item {
 	const char *values[MAX_FIELDS];
 };
 
-/* One version: its elements by match, and its findings by code and message. */
+/* One version: its elements by match, its findings by code and message, and its confidence. */
 struct side {
 	const rc_model *m;
 	const rc_findings *f;
+	const rc_confidence *c;
 	struct item *items;
 	size_t count;
 	size_t cap;
@@ -416,9 +417,9 @@ static const rc_story *story_of(const struct side *s, const char *id)
 	const rc_step *step = rc_model_find_step(s->m, id);
 	size_t i;
 
-	for (i = 0; step && i < rc_findings_story_count(s->f); i++)
-		if (rc_findings_story(s->f, i)->outcome == step->index)
-			return rc_findings_story(s->f, i);
+	for (i = 0; step && i < rc_confidence_story_count(s->c); i++)
+		if (rc_confidence_story(s->c, i)->outcome == step->index)
+			return rc_confidence_story(s->c, i);
 	return NULL;
 }
 
@@ -454,17 +455,18 @@ static int compare_outcomes(rc_diff *d)
 {
 	size_t i;
 
-	for (i = 0; i < rc_findings_story_count(d->new_side.f); i++)
-		if (add_outcome(d, &d->new_side, rc_findings_story(d->new_side.f, i), 1))
+	for (i = 0; i < rc_confidence_story_count(d->new_side.c); i++)
+		if (add_outcome(d, &d->new_side, rc_confidence_story(d->new_side.c, i), 1))
 			return -1;
-	for (i = 0; i < rc_findings_story_count(d->old_side.f); i++)
-		if (add_outcome(d, &d->old_side, rc_findings_story(d->old_side.f, i), 0))
+	for (i = 0; i < rc_confidence_story_count(d->old_side.c); i++)
+		if (add_outcome(d, &d->old_side, rc_confidence_story(d->old_side.c, i), 0))
 			return -1;
 	return 0;
 }
 
-int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old_findings, const rc_model *new_model,
-                const rc_findings *new_findings, rc_error *err)
+int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old_findings,
+                const rc_confidence *old_confidence, const rc_model *new_model, const rc_findings *new_findings,
+                const rc_confidence *new_confidence, rc_error *err)
 {
 	rc_diff *d = rc_calloc(1, sizeof(*d));
 
@@ -473,8 +475,10 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 		return error_set(err, RC_ENOMEM, "out of memory comparing models");
 	d->old_side.m = old_model;
 	d->old_side.f = old_findings;
+	d->old_side.c = old_confidence;
 	d->new_side.m = new_model;
 	d->new_side.f = new_findings;
+	d->new_side.c = new_confidence;
 	if (index_side(d, &d->old_side) || index_side(d, &d->new_side) || compare_elements(d) ||
 	    compare_findings(d, &d->old_side, &d->new_side, 0) || compare_findings(d, &d->new_side, &d->old_side, 1) ||
 	    compare_outcomes(d)) {

@@ -87,19 +87,21 @@ static int write_table(rc_buffer *out, const struct table_format *fmt, const rc_
 	return model_table_write(out, fmt, m) != 0 ? error_set(err, RC_ENOMEM, "out of memory writing the table") : 0;
 }
 
-int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
+int export_csv(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, rc_error *err)
 {
 	static const struct table_format csv = { "", ",", "\r\n", "", csv_cell, NULL };
 
 	(void)f;
+	(void)c;
 	return write_table(out, &csv, m, err);
 }
 
-int export_markdown(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
+int export_markdown(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, rc_error *err)
 {
 	static const struct table_format markdown = { "| ", " | ", " |\n", "", markdown_cell, markdown_rule };
 
 	(void)f;
+	(void)c;
 	return write_table(out, &markdown, m, err);
 }
 
@@ -118,7 +120,7 @@ static int kumu_findings(rc_buffer *out, rc_rating confidence, size_t errors, si
 	                     notes - warnings);
 }
 
-static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, size_t i)
+static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, size_t i)
 {
 	const rc_step *s = rc_model_step(m, i);
 	int failed = buffer_puts(out, i ? ",\n    {\"id\": " : "\n    {\"id\": ") || buffer_json_string(out, s->id) ||
@@ -129,9 +131,8 @@ static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, si
 	                        s->strand_index == RC_NONE ? NULL : rc_model_strand(m, s->strand_index)->name) ||
 	             json_field(out, "Stated confidence", rc_rating_name(s->confidence));
 
-	if (f && !failed)
-		failed = kumu_findings(out, rc_findings_step_confidence(f, i),
-		                       rc_findings_count_step(f, i, RC_SEVERITY_ERROR),
+	if (f && c && !failed)
+		failed = kumu_findings(out, rc_confidence_step(c, i), rc_findings_count_step(f, i, RC_SEVERITY_ERROR),
 		                       rc_findings_count_step(f, i, RC_SEVERITY_WARNING),
 		                       rc_findings_count_step(f, i, RC_SEVERITY_NOTE));
 	return failed || buffer_puts(out, "}") ? RC_ENOMEM : 0;
@@ -170,15 +171,15 @@ static int kumu_end(rc_buffer *out, const char *name, const rc_link *l, const ch
 	return json_field(out, name, id);
 }
 
-static int kumu_link(rc_buffer *out, const rc_findings *f, const rc_link *l, int first)
+static int kumu_link(rc_buffer *out, const rc_findings *f, const rc_confidence *c, const rc_link *l, int first)
 {
 	int failed = buffer_puts(out, first ? "\n    {\"id\": " : ",\n    {\"id\": ") ||
 	             (l->id ? buffer_json_string(out, l->id) : buffer_printf(out, "\"link:%zu\"", l->index + 1)) ||
 	             kumu_end(out, "from", l, l->from) || kumu_end(out, "to", l, l->to) ||
 	             json_field(out, "type", rc_link_kind_name(l->kind)) || json_field(out, "direction", "directed");
 
-	if (f && !failed)
-		failed = kumu_findings(out, rc_findings_link_confidence(f, l->index),
+	if (f && c && !failed)
+		failed = kumu_findings(out, rc_confidence_link(c, l->index),
 		                       rc_findings_count_link(f, l->index, RC_SEVERITY_ERROR),
 		                       rc_findings_count_link(f, l->index, RC_SEVERITY_WARNING),
 		                       rc_findings_count_link(f, l->index, RC_SEVERITY_NOTE));
@@ -189,17 +190,17 @@ static int kumu_link(rc_buffer *out, const rc_findings *f, const rc_link *l, int
  * Steps are elements (typed by level), links are connections (typed causal
  * or feedback). Links whose ends do not resolve are left out: Kumu needs both.
  */
-int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err)
+int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, rc_error *err)
 {
 	size_t i, written = 0;
 	int failed = buffer_puts(out, "{\"elements\": [");
 
 	for (i = 0; i < rc_model_step_count(m) && !failed; i++)
-		failed = kumu_step(out, m, f, i);
+		failed = kumu_step(out, m, f, c, i);
 	failed = failed || kumu_levels(out, m) || buffer_puts(out, "\n  ],\n  \"connections\": [");
 	for (i = 0; i < rc_model_link_count(m) && !failed; i++)
 		if (rc_model_link(m, i)->resolved)
-			failed = kumu_link(out, f, rc_model_link(m, i), written++ == 0);
+			failed = kumu_link(out, f, c, rc_model_link(m, i), written++ == 0);
 	failed = failed || buffer_puts(out, "\n  ]\n}\n");
 	return failed ? error_set(err, RC_ENOMEM, "out of memory writing the Kumu blueprint") : 0;
 }

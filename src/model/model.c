@@ -253,7 +253,7 @@ const size_t *rc_model_links_in(const rc_model *m, size_t step, size_t *count)
 	return m->in_links + m->in_first[step];
 }
 
-const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t *count)
+const size_t *rc_model_level_steps(const rc_model *m, rc_level level, size_t *count)
 {
 	size_t slots = m->strands.len + 1;
 
@@ -262,7 +262,7 @@ const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t *count
 	return m->by_cell + m->cell_first[level * slots];
 }
 
-const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count)
+const size_t *rc_model_strand_steps(const rc_model *m, rc_level level, size_t strand, size_t *count)
 {
 	size_t slots = m->strands.len + 1;
 	size_t cell;

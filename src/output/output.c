@@ -46,7 +46,8 @@ static int need_view(const rc_output_input *in, rc_error *err)
 
 /* The families of back-ends, by what their entry points take. */
 typedef int (*view_backend)(rc_buffer *out, const rc_render_input *in, rc_error *err);
-typedef int (*table_backend)(rc_buffer *out, const rc_model *m, const rc_findings *f, rc_error *err);
+typedef int (*table_backend)(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c,
+                             rc_error *err);
 typedef int (*diff_backend)(rc_buffer *out, const rc_diff *d, rc_error *err);
 typedef int (*findings_backend)(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
 
@@ -65,7 +66,7 @@ static int table(rc_sink sink, void *user, const rc_output_input *in, table_back
 	rc_buffer *out = stage(&s, sink, user);
 	int rc = need_view(in, err);
 
-	return unstage(&s, rc ? rc : write(out, in->view->model, in->view->findings, err), err);
+	return unstage(&s, rc ? rc : write(out, in->view->model, in->view->findings, in->view->confidence, err), err);
 }
 
 static int changes(rc_sink sink, void *user, const rc_output_input *in, diff_backend write, rc_error *err)

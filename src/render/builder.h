@@ -10,9 +10,10 @@
 struct builder {
 	Agraph_t *g;
 	const rc_render_input *in;
-	const rc_findings *findings; /* NULL when nothing is annotated */
-	const unsigned char *keep;   /* per step: drawn */
-	rc_buffer scratch;           /* one attribute value at a time */
+	const rc_findings *findings;     /* NULL when nothing is annotated */
+	const rc_confidence *confidence; /* NULL when nothing is rated */
+	const unsigned char *keep;       /* per step: drawn */
+	rc_buffer scratch;               /* one attribute value at a time */
 	Agnode_t **step_nodes;
 	Agnode_t *level_nodes[RC_LEVEL_COUNT];
 	size_t *weakest_steps; /* per step: stories whose weakest element it is */

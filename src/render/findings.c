@@ -100,8 +100,8 @@ static void text_file(struct writer *w, const rc_checked *c)
 	}
 	putf(w, "%s: %zu error%s, %zu warning%s, %zu note%s", c->file, e, e == 1 ? "" : "s", wn, wn == 1 ? "" : "s", n,
 	     n == 1 ? "" : "s");
-	for (i = 0; i < rc_findings_story_count(f); i++) {
-		const rc_story *s = rc_findings_story(f, i);
+	for (i = 0; i < rc_confidence_story_count(c->confidence); i++) {
+		const rc_story *s = rc_confidence_story(c->confidence, i);
 
 		putf(w, "%s %s %s", i ? "," : "; outcome confidence:", rc_model_step(c->model, s->outcome)->id,
 		     s->reached ? rc_rating_name(s->confidence) : "unreached");
@@ -153,9 +153,9 @@ static void json_finding(struct writer *w, const rc_model *m, const rc_finding *
 	json_element(w, m, f->owner, f->owner_index);
 }
 
-static void json_story(struct writer *w, const rc_model *m, const rc_findings *f, size_t story)
+static void json_story(struct writer *w, const rc_model *m, const rc_confidence *c, size_t story)
 {
-	const rc_story *s = rc_findings_story(f, story);
+	const rc_story *s = rc_confidence_story(c, story);
 	const rc_step *outcome = rc_model_step(m, s->outcome);
 	size_t *path = rc_malloc((s->path_length ? s->path_length : 1) * sizeof(*path));
 	size_t i;
@@ -164,7 +164,7 @@ static void json_story(struct writer *w, const rc_model *m, const rc_findings *f
 		wrote(w, RC_ENOMEM, 0);
 		return;
 	}
-	rc_findings_story_path(f, m, story, path);
+	rc_confidence_story_path(c, m, story, path);
 
 	field(w, 1, "id", outcome->id);
 	field(w, 0, "title", outcome->title);
@@ -209,9 +209,9 @@ static void json_file(struct writer *w, const rc_checked *c)
 		put(w, "}");
 	}
 	put(w, "], \"outcomes\": [");
-	for (i = 0; i < rc_findings_story_count(f); i++) {
+	for (i = 0; i < rc_confidence_story_count(c->confidence); i++) {
 		put(w, i ? ", {" : "{");
-		json_story(w, c->model, f, i);
+		json_story(w, c->model, c->confidence, i);
 		put(w, "}");
 	}
 	put(w, "]}");

@@ -97,7 +97,7 @@ static void put_annotations(struct builder *b, rc_rating rating, size_t evidence
 {
 	const rc_render_input *in = b->in;
 
-	if (b->findings) {
+	if (b->confidence) {
 		builder_putf(b, "<TR><TD><FONT POINT-SIZE=\"9\">%s %s", style_of_rating(rating)->mark,
 		             style_of_rating(rating)->name);
 		if (!in->hide_evidence && evidence)
@@ -139,7 +139,7 @@ static void finding_counts(const struct builder *b, int is_step, size_t index, s
 
 static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 {
-	rc_rating rating = b->findings ? rc_findings_step_confidence(b->findings, s->index) : RC_RATING_NONE;
+	rc_rating rating = b->confidence ? rc_confidence_step(b->confidence, s->index) : RC_RATING_NONE;
 	size_t weakest = b->weakest_steps ? b->weakest_steps[s->index] : 0;
 	size_t count[2];
 	char name[32];
@@ -163,7 +163,7 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	builder_putf(b, "step-%s", s->id);
 	if (!b->failed)
 		builder_set(b, n, "id", b->scratch.data);
-	if (b->findings) {
+	if (b->confidence) {
 		builder_set(b, n, "fillcolor", style_of_rating(rating)->fill);
 		if (rating == RC_RATING_NONE)
 			builder_set(b, n, "style", "rounded,filled,dashed");
@@ -181,7 +181,7 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 static size_t kept_in(const struct builder *b, rc_level level, size_t strand)
 {
 	size_t n, i, kept = 0;
-	const size_t *steps = rc_model_steps_in(b->in->model, level, strand, &n);
+	const size_t *steps = rc_model_strand_steps(b->in->model, level, strand, &n);
 
 	for (i = 0; i < n; i++)
 		kept += b->keep[steps[i]];
@@ -234,7 +234,7 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 	builder_set(b, head, "id", name);
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t n;
-		const size_t *steps = rc_model_steps_in(m, level, strand, &n);
+		const size_t *steps = rc_model_strand_steps(m, level, strand, &n);
 
 		for (i = 0; i < n && !b->failed; i++)
 			if (b->keep[steps[i]])
@@ -307,7 +307,7 @@ static void add_free_steps(struct builder *b)
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t n;
-		const size_t *steps = rc_model_steps_at(m, level, &n);
+		const size_t *steps = rc_model_level_steps(m, level, &n);
 
 		for (i = 0; i < n && !b->failed; i++)
 			if (b->keep[steps[i]]) {
@@ -333,7 +333,7 @@ static void add_steps(struct builder *b)
 	}
 	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		size_t n;
-		const size_t *steps = rc_model_steps_at(m, level, &n);
+		const size_t *steps = rc_model_level_steps(m, level, &n);
 		Agraph_t *rank;
 
 		snprintf(name, sizeof(name), "rank_%s", rc_level_name(level));
@@ -351,7 +351,7 @@ static void add_steps(struct builder *b)
 
 static void add_link(struct builder *b, const rc_link *l)
 {
-	rc_rating rating = b->findings ? rc_findings_link_confidence(b->findings, l->index) : RC_RATING_NONE;
+	rc_rating rating = b->confidence ? rc_confidence_link(b->confidence, l->index) : RC_RATING_NONE;
 	size_t weakest = b->weakest_links ? b->weakest_links[l->index] : 0;
 	Agnode_t *from = l->column ? b->level_nodes[l->from_level] : b->step_nodes[l->from_step];
 	Agnode_t *to = l->column ? b->level_nodes[l->to_level] : b->step_nodes[l->to_step];
@@ -374,7 +374,7 @@ static void add_link(struct builder *b, const rc_link *l)
 		return;
 	}
 	finding_counts(b, 0, l->index, count);
-	if (b->findings) {
+	if (b->confidence) {
 		builder_set(b, e, "color", style_of_rating(rating)->line);
 		builder_set(b, e, "penwidth", weakest ? "4" : style_of_rating(rating)->penwidth);
 	}
@@ -410,14 +410,14 @@ static int count_weakest(struct builder *b)
 	const rc_model *m = b->in->model;
 	size_t i;
 
-	if (!b->findings)
+	if (!b->confidence)
 		return 0;
 	b->weakest_steps = rc_calloc(m->steps.len + 1, sizeof(size_t));
 	b->weakest_links = rc_calloc(m->links.len + 1, sizeof(size_t));
 	if (!b->weakest_steps || !b->weakest_links)
 		return -1;
-	for (i = 0; i < rc_findings_story_count(b->findings); i++) {
-		const rc_story *s = rc_findings_story(b->findings, i);
+	for (i = 0; i < rc_confidence_story_count(b->confidence); i++) {
+		const rc_story *s = rc_confidence_story(b->confidence, i);
 
 		if (!b->keep[s->outcome] || s->weakest_index == RC_NONE)
 			continue;
@@ -501,7 +501,7 @@ static void put_legend(struct builder *b)
 	builder_put(b,
 	            "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
 	            "CELLPADDING=\"3\">");
-	if (b->findings) {
+	if (b->confidence) {
 		int r;
 
 		builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Confidence</B></TD>");
@@ -512,14 +512,14 @@ static void put_legend(struct builder *b)
 	}
 	builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Links</B></TD><TD>solid: causal</TD><TD>dashed: feedback</TD>"
 	               "<TD><FONT COLOR=\"" STYLE_COLUMN_COLOR "\"><B>thick blue</B></FONT>: column link</TD>");
-	builder_put(b, b->findings ? "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">colour and mark: link confidence</TD></TR>"
-	                           : "</TR>");
+	builder_put(b, b->confidence ? "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">colour and mark: link confidence</TD></TR>"
+	                             : "</TR>");
 	if (b->findings && !b->in->no_findings)
 		builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Findings</B></TD><TD BGCOLOR=\"" STYLE_ERROR_COLOR
 		               "\"><FONT COLOR=\"#FFFFFF\">✖ errors</FONT></TD><TD BGCOLOR=\"" STYLE_WARNING_COLOR
 		               "\">▲ warnings</TD><TD COLSPAN=\"3\" ALIGN=\"LEFT\">thick vermillion border: has "
 		               "findings</TD></TR>");
-	if (b->findings)
+	if (b->confidence)
 		builder_put(b,
 		            "<TR><TD ALIGN=\"LEFT\"><B>Stories</B></TD><TD COLSPAN=\"5\" ALIGN=\"LEFT\">◆ weakest "
 		            "link: the weakest step or link on an outcome's strongest pathway (thick black)</TD></TR>");
@@ -566,6 +566,7 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 	memset(&b, 0, sizeof(b));
 	b.in = in;
 	b.findings = in->findings;
+	b.confidence = in->confidence;
 	b.keep = keep;
 	b.step_nodes = rc_calloc(m->steps.len + 1, sizeof(Agnode_t *));
 	b.g = graphviz_open();

@@ -34,6 +34,7 @@ struct report {
 	const rc_render_input *in;
 	const rc_model *m;
 	const rc_findings *f;
+	const rc_confidence *c;
 	rc_buffer scratch;
 	int failed;
 };
@@ -166,7 +167,7 @@ static void summary(struct report *r)
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t n;
 
-		rc_model_steps_at(m, level, &n);
+		rc_model_level_steps(m, level, &n);
 		putf(r, "<tr><th>%s</th><td>%zu</td></tr>", rc_level_title(level), n);
 	}
 	putf(r,
@@ -178,10 +179,10 @@ static void summary(struct report *r)
 	     rc_findings_count_severity(r->f, RC_SEVERITY_ERROR), rc_findings_count_severity(r->f, RC_SEVERITY_WARNING),
 	     rc_findings_count_severity(r->f, RC_SEVERITY_NOTE));
 	put(r, "<h3>Confidence per outcome</h3>");
-	table_open(r, rc_findings_story_count(r->f), "The model has no outcome step.",
+	table_open(r, rc_confidence_story_count(r->c), "The model has no outcome step.",
 	           "<th>Outcome</th><th>Confidence</th><th>Weakest link</th>");
-	for (i = 0; i < rc_findings_story_count(r->f); i++) {
-		const rc_story *s = rc_findings_story(r->f, i);
+	for (i = 0; i < rc_confidence_story_count(r->c); i++) {
+		const rc_story *s = rc_confidence_story(r->c, i);
 
 		put(r, "<tr><td>");
 		step_name(r, s->outcome);
@@ -194,7 +195,7 @@ static void summary(struct report *r)
 			put(r, "unreached: no pathway from an input or activity");
 		put(r, "</td></tr>");
 	}
-	table_close(r, rc_findings_story_count(r->f));
+	table_close(r, rc_confidence_story_count(r->c));
 	put(r, "</section>\n");
 }
 
@@ -277,8 +278,8 @@ static int stories(struct report *r)
 	section(r, "stories", "Contribution stories");
 	put(r, "<p>Each outcome's strongest pathway from an input or activity, as strong as its weakest step or link "
 	       "(docs/confidence.md).</p>");
-	for (i = 0; i < rc_findings_story_count(r->f); i++) {
-		const rc_story *s = rc_findings_story(r->f, i);
+	for (i = 0; i < rc_confidence_story_count(r->c); i++) {
+		const rc_story *s = rc_confidence_story(r->c, i);
 		size_t *path;
 
 		put(r, "<h3>");
@@ -295,21 +296,21 @@ static int stories(struct report *r)
 		path = rc_malloc(s->path_length * sizeof(*path) + 1);
 		if (!path)
 			return RC_ENOMEM;
-		rc_findings_story_path(r->f, r->m, i, path);
+		rc_confidence_story_path(r->c, r->m, i, path);
 		for (k = 0; k <= s->path_length; k++) {
 			size_t step = k < s->path_length ? LINK(r->m, path[k])->from_step : s->outcome;
 
 			put(r, "<tr><td>");
 			step_name(r, step);
 			put(r, "</td>");
-			rating(r, rc_findings_step_confidence(r->f, step));
+			rating(r, rc_confidence_step(r->c, step));
 			put(r, "</tr>");
 			if (k == s->path_length)
 				break;
 			put(r, "<tr><td>↓ ");
 			link_name_html(r, path[k]);
 			put(r, "</td>");
-			rating(r, rc_findings_link_confidence(r->f, path[k]));
+			rating(r, rc_confidence_link(r->c, path[k]));
 			put(r, "</tr>");
 		}
 		rc_free(path);
@@ -323,7 +324,7 @@ static int gaps(struct report *r, rc_error *err)
 {
 	rc_gaps *g;
 	size_t i, k;
-	int rc = rc_gaps_find(&g, r->m, r->f, err);
+	int rc = rc_gaps_new(&g, r->m, r->c, err);
 
 	if (rc != 0)
 		return rc;
@@ -343,7 +344,7 @@ static int gaps(struct report *r, rc_error *err)
 		rating(r, gap->raised);
 		put(r, "<td><ul class=\"cell\">");
 		for (k = 0; k < gap->outcomes; k++) {
-			const rc_story *s = rc_findings_story(r->f, effects[k].story);
+			const rc_story *s = rc_confidence_story(r->c, effects[k].story);
 
 			put(r, "<li>");
 			text(r, STEP(r->m, s->outcome)->title);
@@ -360,7 +361,7 @@ static int gaps(struct report *r, rc_error *err)
 /* The evidence-base entry `ref` refers to, with its citation; or a note that it is unknown. */
 static void entry_cell(struct report *r, const char *ref)
 {
-	const rc_entry *e = ref && r->in->evidence ? rc_evidence_base_find(r->in->evidence, ref) : NULL;
+	const rc_entry *e = ref && r->in->evidence ? rc_evidence_base_find_entry(r->in->evidence, ref) : NULL;
 
 	put(r, "<td>");
 	if (ref) {
@@ -453,7 +454,7 @@ static int coverage(struct report *r)
 		put(r,
 		    "<table><thead><tr><th>Entry</th><th>Kind</th><th>Text</th><th>Source</th><th>Addressed</th></tr>"
 		    "</thead><tbody>");
-	for (i = 0; i < rc_evidence_base_count(eb) && !r->failed; i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(eb) && !r->failed; i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
 		int done = (cov.entry[i] & COVERAGE_ADDRESSED) != 0;
 
@@ -513,12 +514,12 @@ static void logic_table(struct report *r)
 
 int report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
-	struct report r = { out, in, in->model, in->findings, { 0 }, 0 };
+	struct report r = { out, in, in->model, in->findings, in->confidence, { 0 }, 0 };
 	size_t start = out->len;
 	int rc;
 
-	if (!in->findings)
-		return error_set(err, RC_EARG, "the report needs the model's findings");
+	if (!in->findings || !in->confidence)
+		return error_set(err, RC_EARG, "the report needs the model's findings and confidence");
 	put(&r, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
 	        "<meta name=\"generator\" content=\"rchain\"><title>");
 	text(&r, r.m->title);

@@ -48,6 +48,7 @@ enum stage {
 	S_USER_BASE,
 	S_LOAD,
 	S_CHECK,
+	S_CONFIDENCE,
 	S_DOT,
 	S_SVG,
 	S_HTML,
@@ -60,8 +61,9 @@ enum stage {
 
 static const char *const stage_names[S_COUNT] = {
 	"rc_context_new", "rc_evidence_base_new", "rc_evidence_base_add", "rc_model_load",
-	"rc_check_run",   "render dot",           "render svg",           "render html",
-	"findings text",  "findings json",        "findings sarif",       "done",
+	"rc_check_run",   "rc_confidence_new",    "render dot",           "render svg",
+	"render html",    "findings text",        "findings json",        "findings sarif",
+	"done",
 };
 
 /* The paths the allocation points are counted by: each is a range of stages. */
@@ -70,7 +72,7 @@ static const struct path {
 	enum stage first, last;
 } paths[] = {
 	{ "load (context, evidence bases, model)", S_CONTEXT, S_LOAD },
-	{ "check", S_CHECK, S_CHECK },
+	{ "check and confidence", S_CHECK, S_CONFIDENCE },
 	{ "render (dot, svg, html report)", S_DOT, S_HTML },
 	{ "findings formats (text, json, sarif)", S_TEXT, S_SARIF },
 };
@@ -130,7 +132,7 @@ static void failed(struct result *r, enum stage s, int rc, const rc_error *err, 
 
 /* Renders with the diagram back-end `name`, or the HTML report for "html". */
 static int render_diagram(struct result *r, enum stage s, const char *name, rc_buffer *out, const rc_model *m,
-                          const rc_findings *f, const rc_evidence_base *eb)
+                          const rc_findings *f, const rc_confidence *c, const rc_evidence_base *eb)
 {
 	rc_render_input in;
 	rc_output_input input = { &in, NULL, 0, NULL };
@@ -140,6 +142,7 @@ static int render_diagram(struct result *r, enum stage s, const char *name, rc_b
 	memset(&in, 0, sizeof(in));
 	in.model = m;
 	in.findings = f;
+	in.confidence = c;
 	in.evidence = eb;
 	in.direction = RC_LAYOUT_LR;
 	memset(&err, 0, sizeof(err));
@@ -176,6 +179,7 @@ static void run(struct result *r)
 	rc_evidence_base *eb = (rc_evidence_base *)r;
 	rc_model *m = (rc_model *)r;
 	rc_findings *f = (rc_findings *)r;
+	rc_confidence *c = (rc_confidence *)r;
 	rc_check_options opts = { NULL, 0, NULL };
 	rc_checked checked;
 	rc_error err;
@@ -196,11 +200,11 @@ static void run(struct result *r)
 		goto done;
 	}
 	step_done(r, S_DEFAULT_BASE);
-	before = rc_evidence_base_count(eb);
+	before = rc_evidence_base_entry_count(eb);
 	rc = rc_evidence_base_add(eb, ctx, base_path, &err);
 	if (rc != 0) {
 		failed(r, S_USER_BASE, rc, &err, 1);
-		if (rc_evidence_base_count(eb) != before)
+		if (rc_evidence_base_entry_count(eb) != before)
 			problem(r, "a refused evidence file left entries behind", &err);
 		goto done;
 	}
@@ -218,13 +222,20 @@ static void run(struct result *r)
 		goto done;
 	}
 	step_done(r, S_CHECK);
-	if (render_diagram(r, S_DOT, "dot", &r->dot, m, f, eb) != 0 ||
-	    render_diagram(r, S_SVG, "svg", &r->svg, m, f, eb) != 0 ||
-	    render_diagram(r, S_HTML, "html", &r->html, m, f, eb) != 0)
+	rc = rc_confidence_new(&c, m, &err);
+	if (rc != 0) {
+		failed(r, S_CONFIDENCE, rc, &err, c == NULL);
+		goto done;
+	}
+	step_done(r, S_CONFIDENCE);
+	if (render_diagram(r, S_DOT, "dot", &r->dot, m, f, c, eb) != 0 ||
+	    render_diagram(r, S_SVG, "svg", &r->svg, m, f, c, eb) != 0 ||
+	    render_diagram(r, S_HTML, "html", &r->html, m, f, c, eb) != 0)
 		goto done;
 	checked.file = model_path;
 	checked.model = m;
 	checked.findings = f;
+	checked.confidence = c;
 	checked.error = NULL;
 	render_findings(r, S_TEXT, "text", &r->text, &checked);
 	if (r->stopped == S_DONE)
@@ -232,6 +243,8 @@ static void run(struct result *r)
 	if (r->stopped == S_DONE)
 		render_findings(r, S_SARIF, "sarif", &r->sarif, &checked);
 done:
+	if (c != (rc_confidence *)r)
+		rc_confidence_free(&c);
 	if (f != (rc_findings *)r)
 		rc_findings_free(&f);
 	if (m != (rc_model *)r)

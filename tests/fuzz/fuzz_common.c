@@ -230,6 +230,8 @@ int fuzz_valid_json(const char *text, size_t len)
 void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t *data, size_t size)
 {
 	size_t lines = 1, i, k, total[3] = { 0, 0, 0 };
+	rc_confidence *c = NULL;
+	rc_error err = { 0 };
 
 	for (i = 0; i < size; i++)
 		lines += data[i] == '\n';
@@ -260,8 +262,9 @@ void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t 
 	}
 	for (k = 0; k < 3; k++)
 		FUZZ_CHECK(rc_findings_count_severity(f, (rc_severity)k) == total[k], "severity counts add up");
-	for (i = 0; i < rc_findings_story_count(f); i++) {
-		const rc_story *s = rc_findings_story(f, i);
+	FUZZ_CHECK(rc_confidence_new(&c, m, &err) == 0, "confidence is computed");
+	for (i = 0; i < rc_confidence_story_count(c); i++) {
+		const rc_story *s = rc_confidence_story(c, i);
 		size_t *path = NULL;
 		size_t at;
 
@@ -276,7 +279,7 @@ void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t 
 		/* The pathway runs link by link from an input or activity to the outcome. */
 		path = malloc((s->path_length ? s->path_length : 1) * sizeof(*path));
 		FUZZ_CHECK(path != NULL, "memory for a pathway");
-		rc_findings_story_path(f, m, i, path);
+		rc_confidence_story_path(c, m, i, path);
 		for (k = 0; k < s->path_length; k++)
 			FUZZ_CHECK(path[k] < rc_model_link_count(m), "a pathway is made of links of the model");
 		at = s->path_length ? rc_model_link(m, path[0])->from_step : s->outcome;
@@ -296,19 +299,24 @@ void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t 
 		FUZZ_CHECK(s->weakest != RC_OWNER_LINK || s->weakest_index < rc_model_link_count(m),
 		           "the weakest element is a link of the model");
 	}
+	rc_confidence_free(&c);
 }
 
 /* Formats `findings` (or the load error when `model` is NULL) in every findings format. */
 void fuzz_format_findings(const rc_model *model, const rc_findings *findings, const rc_error *load_err)
 {
 	static const char *const names[] = { "text", "json", "sarif" };
+	rc_confidence *confidence = NULL;
 	rc_checked checked;
 	rc_output_input in = { NULL, &checked, 1, NULL };
+	rc_error rate_err = { 0 };
 	size_t i;
 
+	FUZZ_CHECK(!model || rc_confidence_new(&confidence, model, &rate_err) == 0, "confidence is computed");
 	checked.file = "fuzz.xml";
 	checked.model = model;
 	checked.findings = findings;
+	checked.confidence = confidence;
 	checked.error = model ? NULL : load_err;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		const rc_output *fmt = rc_output_find("check", names[i]);
@@ -328,6 +336,7 @@ void fuzz_format_findings(const rc_model *model, const rc_findings *findings, co
 			FUZZ_CHECK(fuzz_valid_json(out.data, out.len), "a JSON or SARIF report is valid JSON");
 		rc_buffer_free(&out);
 	}
+	rc_confidence_free(&confidence);
 }
 
 rc_model *fuzz_load_and_check(const uint8_t *data, size_t size, int format, rc_findings **findings)

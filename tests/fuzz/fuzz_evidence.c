@@ -67,7 +67,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc;
 	(void)argv;
 	fuzz_setup();
-	default_count = rc_evidence_base_count(fuzz_evidence);
+	default_count = rc_evidence_base_entry_count(fuzz_evidence);
 	if (!dir || !*dir || strlen(dir) > 32)
 		dir = stat("/dev/shm", &st) == 0 && S_ISDIR(st.st_mode) ? "/dev/shm" : "/tmp";
 	snprintf(path, sizeof(path), "%s/rchain-fuzz-%ld.xml", dir, (long)getpid());
@@ -88,14 +88,14 @@ static void exercise(void)
 	rc_error err;
 	size_t i, k;
 
-	for (i = 0; i < rc_evidence_base_count(fuzz_evidence); i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(fuzz_evidence); i++) {
 		const rc_entry *e = rc_evidence_base_entry(fuzz_evidence, i);
 
 		FUZZ_CHECK(e && e->id && e->text, "an entry has an id and a text");
-		FUZZ_CHECK(rc_evidence_base_find(fuzz_evidence, e->id) == e, "an entry is found by its id");
+		FUZZ_CHECK(rc_evidence_base_find_entry(fuzz_evidence, e->id) == e, "an entry is found by its id");
 		FUZZ_CHECK(strlen(rc_entry_kind_name(e->kind)) > 0, "an entry has a kind");
 		for (k = 0; k < e->cite_count; k++) {
-			FUZZ_CHECK(rc_evidence_base_source(fuzz_evidence, e->cites[k].source) != NULL,
+			FUZZ_CHECK(rc_evidence_base_find_source(fuzz_evidence, e->cites[k].source) != NULL,
 			           "a cite names a loaded source");
 			out.len = 0;
 			FUZZ_CHECK(rc_cite_format(&out, fuzz_evidence, &e->cites[k]) == 0, "a cite formats");
@@ -121,7 +121,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = rc_evidence_base_add(fuzz_evidence, fuzz_context, path, &err);
 	if (rc != 0) {
 		fuzz_check_error(rc, &err);
-		FUZZ_CHECK(rc_evidence_base_count(fuzz_evidence) == default_count, "a refused file adds nothing");
+		FUZZ_CHECK(rc_evidence_base_entry_count(fuzz_evidence) == default_count, "a refused file adds nothing");
 		return 0;
 	}
 	exercise();

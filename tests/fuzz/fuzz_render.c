@@ -63,6 +63,7 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 	rc_render_input in;
 	rc_output_input input = { &in, NULL, 0, NULL };
 	rc_buffer out = { 0 };
+	rc_confidence *confidence = NULL;
 	rc_error err;
 	int rc;
 
@@ -70,6 +71,9 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 	memset(&in, 0, sizeof(in));
 	in.model = model;
 	in.findings = findings;
+	memset(&err, 0, sizeof(err));
+	FUZZ_CHECK(!findings || rc_confidence_new(&confidence, model, &err) == 0, "confidence is computed");
+	in.confidence = confidence;
 	in.evidence = fuzz_evidence;
 	in.direction = dir;
 	in.max_steps = FUZZ_MAX_STEPS;
@@ -100,6 +104,7 @@ static void render(const char *name, const rc_model *model, const rc_findings *f
 		/* Only layout or rendering inside Graphviz may fail on a loaded model. */
 		FUZZ_CHECK(rc == RC_ERENDER, "rendering a loaded model fails only in Graphviz");
 	}
+	rc_confidence_free(&confidence);
 	rc_buffer_free(&out);
 }
 

@@ -3,14 +3,14 @@
 
 #include "common.h"
 
-/* Checks a model and returns its findings; the caller frees both. */
-static rc_findings *check(rc_model *m)
+/* Rates a model's evidence; the caller frees the confidence and the model. */
+static rc_confidence *rate(const rc_model *m)
 {
-	rc_findings *f = NULL;
+	rc_confidence *c = NULL;
 	rc_error err = { 0 };
 
-	CU_ASSERT_EQUAL_FATAL(rc_check_run(&f, m, NULL, &err), 0);
-	return f;
+	CU_ASSERT_EQUAL_FATAL(rc_confidence_new(&c, m, &err), 0);
+	return c;
 }
 
 static size_t step_index(const rc_model *m, const char *id)
@@ -35,58 +35,58 @@ static size_t link_index(const rc_model *m, const char *id)
 static void test_worked_example(void)
 {
 	rc_model *m = test_load(TEST_DATA "confidence/worked.xml");
-	rc_findings *f = check(m);
+	rc_confidence *c = rate(m);
 	const rc_story *s;
 	size_t path[2];
 
-	CU_ASSERT_EQUAL(rc_findings_step_confidence(f, step_index(m, "A")), RC_RATING_HIGH);
-	CU_ASSERT_EQUAL(rc_findings_step_confidence(f, step_index(m, "E")), RC_RATING_MEDIUM);
-	CU_ASSERT_EQUAL(rc_findings_step_confidence(f, step_index(m, "O")), RC_RATING_LOW);
-	CU_ASSERT_EQUAL(rc_findings_link_confidence(f, link_index(m, "link1")), RC_RATING_MEDIUM);
-	CU_ASSERT_EQUAL(rc_findings_link_confidence(f, link_index(m, "link2")), RC_RATING_NONE);
-	CU_ASSERT_EQUAL_FATAL(rc_findings_story_count(f), 1);
-	s = rc_findings_story(f, 0);
+	CU_ASSERT_EQUAL(rc_confidence_step(c, step_index(m, "A")), RC_RATING_HIGH);
+	CU_ASSERT_EQUAL(rc_confidence_step(c, step_index(m, "E")), RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_confidence_step(c, step_index(m, "O")), RC_RATING_LOW);
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "link1")), RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "link2")), RC_RATING_NONE);
+	CU_ASSERT_EQUAL_FATAL(rc_confidence_story_count(c), 1);
+	s = rc_confidence_story(c, 0);
 	CU_ASSERT_EQUAL(s->outcome, step_index(m, "O"));
 	CU_ASSERT_TRUE(s->reached);
 	CU_ASSERT_EQUAL(s->confidence, RC_RATING_NONE);
 	CU_ASSERT_EQUAL(s->weakest, RC_OWNER_LINK);
 	CU_ASSERT_EQUAL(s->weakest_index, link_index(m, "link2"));
 	CU_ASSERT_EQUAL_FATAL(s->path_length, 2);
-	rc_findings_story_path(f, m, 0, path);
+	rc_confidence_story_path(c, m, 0, path);
 	CU_ASSERT_EQUAL(path[0], link_index(m, "link1"));
 	CU_ASSERT_EQUAL(path[1], link_index(m, "link2"));
-	rc_findings_free(&f);
+	rc_confidence_free(&c);
 	rc_model_free(&m);
 }
 
 static void test_worked_example_evidenced(void)
 {
 	rc_model *m = test_load(TEST_DATA "confidence/worked-evidenced.xml");
-	rc_findings *f = check(m);
-	const rc_story *s = rc_findings_story(f, 0);
+	rc_confidence *c = rate(m);
+	const rc_story *s = rc_confidence_story(c, 0);
 
 	CU_ASSERT_EQUAL(s->confidence, RC_RATING_LOW);
 	CU_ASSERT_EQUAL(s->weakest, RC_OWNER_STEP);
 	CU_ASSERT_EQUAL(s->weakest_index, step_index(m, "O"));
-	rc_findings_free(&f);
+	rc_confidence_free(&c);
 	rc_model_free(&m);
 }
 
 static void test_widest_of_two_paths(void)
 {
 	rc_model *m = test_load(TEST_DATA "confidence/two-paths.xml");
-	rc_findings *f = check(m);
+	rc_confidence *c = rate(m);
 	const rc_story *o, *u;
 	size_t path[2];
 
-	CU_ASSERT_EQUAL_FATAL(rc_findings_story_count(f), 2);
-	o = rc_findings_story(f, 0);
-	u = rc_findings_story(f, 1);
+	CU_ASSERT_EQUAL_FATAL(rc_confidence_story_count(c), 2);
+	o = rc_confidence_story(c, 0);
+	u = rc_confidence_story(c, 1);
 	CU_ASSERT_EQUAL(o->confidence, RC_RATING_MEDIUM);
 	CU_ASSERT_EQUAL(o->weakest, RC_OWNER_STEP);
 	CU_ASSERT_EQUAL(o->weakest_index, step_index(m, "I"));
 	CU_ASSERT_EQUAL_FATAL(o->path_length, 2);
-	rc_findings_story_path(f, m, 0, path);
+	rc_confidence_story_path(c, m, 0, path);
 	CU_ASSERT_EQUAL(path[0], link_index(m, "a"));
 	CU_ASSERT_EQUAL(path[1], link_index(m, "b"));
 	CU_ASSERT_EQUAL(u->outcome, step_index(m, "U"));
@@ -95,7 +95,7 @@ static void test_widest_of_two_paths(void)
 	CU_ASSERT_EQUAL(u->weakest, RC_OWNER_MODEL);
 	CU_ASSERT_EQUAL(u->weakest_index, RC_NONE);
 	CU_ASSERT_EQUAL(u->path_length, 0);
-	rc_findings_free(&f);
+	rc_confidence_free(&c);
 	rc_model_free(&m);
 }
 
@@ -108,12 +108,12 @@ static void test_rating_names(void)
 }
 
 /* Finds the gaps of a model, failing the test on error. */
-static rc_gaps *gaps_of(const rc_model *m, const rc_findings *f)
+static rc_gaps *gaps_of(const rc_model *m, const rc_confidence *c)
 {
 	rc_gaps *g = NULL;
 	rc_error err = { 0 };
 
-	CU_ASSERT_EQUAL_FATAL(rc_gaps_find(&g, m, f, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(rc_gaps_new(&g, m, c, &err), 0);
 	return g;
 }
 
@@ -121,8 +121,8 @@ static rc_gaps *gaps_of(const rc_model *m, const rc_findings *f)
 static void test_gap_worked_example(void)
 {
 	rc_model *m = test_load(TEST_DATA "confidence/worked.xml");
-	rc_findings *f = check(m);
-	rc_gaps *g = gaps_of(m, f);
+	rc_confidence *c = rate(m);
+	rc_gaps *g = gaps_of(m, c);
 	const rc_gap *gap;
 
 	CU_ASSERT_EQUAL_FATAL(rc_gaps_count(g), 1);
@@ -138,7 +138,7 @@ static void test_gap_worked_example(void)
 	CU_ASSERT_PTR_NULL(rc_gaps_at(g, 1));
 	rc_gaps_free(&g);
 	CU_ASSERT_PTR_NULL(g);
-	rc_findings_free(&f);
+	rc_confidence_free(&c);
 	rc_model_free(&m);
 }
 
@@ -146,8 +146,8 @@ static void test_gap_worked_example(void)
 static void test_gaps_ordered_by_gain(void)
 {
 	rc_model *m = test_load(TEST_DATA "confidence/gaps.xml");
-	rc_findings *f = check(m);
-	rc_gaps *g = gaps_of(m, f);
+	rc_confidence *c = rate(m);
+	rc_gaps *g = gaps_of(m, c);
 	const rc_gap_effect *effects;
 
 	CU_ASSERT_EQUAL_FATAL(rc_gaps_count(g), 2);
@@ -155,16 +155,16 @@ static void test_gaps_ordered_by_gain(void)
 	CU_ASSERT_EQUAL(rc_gaps_at(g, 0)->gain, 4);
 	CU_ASSERT_EQUAL_FATAL(rc_gaps_at(g, 0)->outcomes, 2);
 	effects = rc_gaps_effects(g, 0);
-	CU_ASSERT_EQUAL(rc_findings_story(f, effects[0].story)->outcome, step_index(m, "O1"));
+	CU_ASSERT_EQUAL(rc_confidence_story(c, effects[0].story)->outcome, step_index(m, "O1"));
 	CU_ASSERT_EQUAL(effects[0].after, RC_RATING_MEDIUM);
-	CU_ASSERT_EQUAL(rc_findings_story(f, effects[1].story)->outcome, step_index(m, "O2"));
+	CU_ASSERT_EQUAL(rc_confidence_story(c, effects[1].story)->outcome, step_index(m, "O2"));
 	CU_ASSERT_EQUAL(effects[1].after, RC_RATING_MEDIUM);
 	CU_ASSERT_EQUAL(rc_gaps_at(g, 1)->index, link_index(m, "l4"));
 	CU_ASSERT_EQUAL(rc_gaps_at(g, 1)->rating, RC_RATING_LOW);
 	CU_ASSERT_EQUAL(rc_gaps_at(g, 1)->gain, 2);
 	CU_ASSERT_EQUAL(rc_gaps_effects(g, 1)[0].after, RC_RATING_HIGH);
 	rc_gaps_free(&g);
-	rc_findings_free(&f);
+	rc_confidence_free(&c);
 	rc_model_free(&m);
 }
 

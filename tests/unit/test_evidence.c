@@ -37,7 +37,7 @@ static const char *const table1_risks[] = {
 
 static const rc_entry *entry(const char *id)
 {
-	const rc_entry *e = rc_evidence_base_find(test_evidence_base(), id);
+	const rc_entry *e = rc_evidence_base_find_entry(test_evidence_base(), id);
 
 	if (!e)
 		TEST_FAIL("no entry '%s' in the default evidence base", id);
@@ -77,7 +77,7 @@ static int compare_ids(const void *a, const void *b)
 
 static void test_every_entry_cited_and_unique(void)
 {
-	size_t n = rc_evidence_base_count(test_evidence_base()), i, k;
+	size_t n = rc_evidence_base_entry_count(test_evidence_base()), i, k;
 	const char **ids = calloc(n, sizeof(*ids));
 
 	CU_ASSERT_FATAL(ids != NULL);
@@ -89,7 +89,8 @@ static void test_every_entry_cited_and_unique(void)
 		if (e->cite_count == 0)
 			TEST_FAIL("entry '%s' has no citation", e->id);
 		for (k = 0; k < e->cite_count; k++)
-			if (!rc_evidence_base_source(test_evidence_base(), e->cites[k].source) || !*e->cites[k].section)
+			if (!rc_evidence_base_find_source(test_evidence_base(), e->cites[k].source) ||
+			    !*e->cites[k].section)
 				TEST_FAIL("entry '%s' cites '%s' without a known source and section", e->id,
 				          e->cites[k].source);
 		if (!e->text || !*e->text)
@@ -115,7 +116,7 @@ static void test_diagram1_features(void)
 			const rc_entry *e;
 
 			snprintf(id, sizeof(id), "cook2015.d1.%s.%zu", rc_level_name(level), n);
-			e = rc_evidence_base_find(test_evidence_base(), id);
+			e = rc_evidence_base_find_entry(test_evidence_base(), id);
 			if (n <= per_level[level] && (!e || e->kind != RC_ENTRY_FEATURE || e->level != level))
 				TEST_FAIL("%s is missing or not a %s feature", id, rc_level_name(level));
 			if (n > per_level[level] && e)
@@ -136,7 +137,7 @@ static void test_seed_messages(void)
 	CU_ASSERT_EQUAL(mandated->condition_count, 1);
 	CU_ASSERT_EQUAL(mandated->conditions[0].formation, RC_FORMATION_MANDATED);
 	CU_ASSERT_EQUAL(power->conditions[0].sector, RC_SECTOR_THIRD);
-	for (i = 0; i < rc_evidence_base_count(test_evidence_base()); i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(test_evidence_base()); i++) {
 		const rc_entry *e = rc_evidence_base_entry(test_evidence_base(), i);
 
 		outcome_tests += e->kind == RC_ENTRY_OUTCOME_TEST &&
@@ -197,7 +198,7 @@ static void test_conditions(void)
 /* Adding `rel` fails with `status` and exactly `message`, and leaves the base as it was. */
 static void expect_refused(const char *rel, int status, const char *message)
 {
-	size_t before = rc_evidence_base_count(test_evidence_base());
+	size_t before = rc_evidence_base_entry_count(test_evidence_base());
 	rc_error err = { 0 };
 	char line[2200];
 
@@ -205,14 +206,14 @@ static void expect_refused(const char *rel, int status, const char *message)
 	rc_error_format(&err, line, sizeof(line));
 	if (strcmp(line, message) != 0)
 		TEST_FAIL("adding %s: got '%s', expected '%s'", rel, line, message);
-	CU_ASSERT_EQUAL(rc_evidence_base_count(test_evidence_base()), before);
-	CU_ASSERT_PTR_NULL(rc_evidence_base_find(test_evidence_base(), "local.b1"));
-	CU_ASSERT_PTR_NOT_NULL(rc_evidence_base_find(test_evidence_base(), "cook2015.t1.a1"));
+	CU_ASSERT_EQUAL(rc_evidence_base_entry_count(test_evidence_base()), before);
+	CU_ASSERT_PTR_NULL(rc_evidence_base_find_entry(test_evidence_base(), "local.b1"));
+	CU_ASSERT_PTR_NOT_NULL(rc_evidence_base_find_entry(test_evidence_base(), "cook2015.t1.a1"));
 }
 
 static void test_user_bases(void)
 {
-	size_t before = rc_evidence_base_count(test_evidence_base());
+	size_t before = rc_evidence_base_entry_count(test_evidence_base());
 	rc_error err = { 0 };
 	const rc_entry *e;
 
@@ -232,11 +233,12 @@ static void test_user_bases(void)
 	CU_ASSERT_EQUAL_FATAL(
 	        rc_evidence_base_add(test_evidence_base(), test_context(), TEST_DATA "evidence/user-base.xml", &err),
 	        0);
-	CU_ASSERT_EQUAL(rc_evidence_base_count(test_evidence_base()), before + 1);
-	e = rc_evidence_base_find(test_evidence_base(), "local.a1");
+	CU_ASSERT_EQUAL(rc_evidence_base_entry_count(test_evidence_base()), before + 1);
+	e = rc_evidence_base_find_entry(test_evidence_base(), "local.a1");
 	CU_ASSERT_FATAL(e != NULL);
 	CU_ASSERT_EQUAL(e->cite_count, 2);
-	CU_ASSERT_STRING_EQUAL(rc_evidence_base_source(test_evidence_base(), "local.survey")->title, "Partner survey");
+	CU_ASSERT_STRING_EQUAL(rc_evidence_base_find_source(test_evidence_base(), "local.survey")->title,
+	                       "Partner survey");
 	/* Earlier entries keep valid citations after the arrays grew. */
 	CU_ASSERT_STRING_EQUAL(entry("cook2015.t1.r9")->cites[0].source, "cook2015");
 }
@@ -278,7 +280,7 @@ static void test_user_entries_suggested(void)
 
 	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_new(&eb, test_context(), &err), 0);
 	CU_ASSERT_EQUAL_FATAL(rc_model_load_memory(&m, test_context(), "m.xml", xml, sizeof(xml) - 1, &err), 0);
-	before = rc_evidence_base_count(eb);
+	before = rc_evidence_base_entry_count(eb);
 	CU_ASSERT_STRING_EQUAL(suggestion(m, eb, note, sizeof(note)), "");
 	rc_alloc_fail_after(1000000);
 	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(eb, test_context(), TEST_DATA "evidence/user-base.xml", &err), 0);
@@ -290,7 +292,7 @@ static void test_user_entries_suggested(void)
 		CU_ASSERT_NOT_EQUAL(rc_evidence_base_add(eb, test_context(), TEST_DATA "evidence/user-base.xml", &err),
 		                    0);
 		rc_alloc_fail_after(-1);
-		CU_ASSERT_EQUAL(rc_evidence_base_count(eb), before);
+		CU_ASSERT_EQUAL(rc_evidence_base_entry_count(eb), before);
 	}
 	CU_ASSERT_STRING_EQUAL(suggestion(m, eb, note, sizeof(note)), "");
 	CU_ASSERT_EQUAL_FATAL(rc_evidence_base_add(eb, test_context(), TEST_DATA "evidence/user-base.xml", &err), 0);

@@ -16,17 +16,18 @@ int header_diff(void);
 int header_file(void);
 int header_output(void);
 int header_enums(void);
+int header_confidence(void);
 int header_rchain(void);
 
 static const struct {
 	const char *name;
 	int (*compiled)(void);
 } headers[] = {
-	{ "common", header_common },     { "model", header_model },   { "evidence", header_evidence },
-	{ "check", header_check },       { "render", header_render }, { "schema", header_schema },
-	{ "template", header_template }, { "import", header_import }, { "diff", header_diff },
-	{ "file", header_file },         { "output", header_output }, { "rchain", header_rchain },
-	{ "enums", header_enums },
+	{ "common", header_common },     { "model", header_model },           { "evidence", header_evidence },
+	{ "check", header_check },       { "render", header_render },         { "schema", header_schema },
+	{ "template", header_template }, { "import", header_import },         { "diff", header_diff },
+	{ "file", header_file },         { "output", header_output },         { "rchain", header_rchain },
+	{ "enums", header_enums },       { "confidence", header_confidence },
 };
 
 enum { HEADER_COUNT = sizeof(headers) / sizeof(headers[0]) };

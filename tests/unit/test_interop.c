@@ -34,6 +34,15 @@ static rc_findings *check(const rc_model *m)
 	return f;
 }
 
+static rc_confidence *rate(const rc_model *m)
+{
+	rc_confidence *c = NULL;
+	rc_error err = { 0 };
+
+	CU_ASSERT_FATAL(rc_confidence_new(&c, m, &err) == 0);
+	return c;
+}
+
 /* --- templates --- */
 
 static void test_templates_check_clean(void)
@@ -66,7 +75,7 @@ static void test_templates_shapes(void)
 	rc_model *m = load_text("blank", text, len);
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		rc_model_steps_at(m, (rc_level)level, &count);
+		rc_model_level_steps(m, (rc_level)level, &count);
 		CU_ASSERT_EQUAL(count, 1);
 	}
 	rc_model_free(&m);
@@ -79,14 +88,18 @@ static void test_templates_shapes(void)
 
 /* --- export --- */
 
-/* Appends `m` through the export back-end `format` of the registry to `out`; its status. */
+/* Appends `m` through the export back-end `format` of the registry to `out`, rated when `f` is given; its status. */
 static int export_to(rc_buffer *out, const char *format, const rc_model *m, const rc_findings *f, rc_error *err)
 {
-	rc_render_input view = { .model = m, .findings = f };
+	rc_confidence *c = f ? rate(m) : NULL;
+	rc_render_input view = { .model = m, .findings = f, .confidence = c };
 	rc_output_input in = { &view, NULL, 0, NULL };
+	int rc;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(rc_output_find("export", format));
-	return rc_output_find("export", format)->write(rc_buffer_sink, out, &in, err);
+	rc = rc_output_find("export", format)->write(rc_buffer_sink, out, &in, err);
+	rc_confidence_free(&c);
+	return rc;
 }
 
 static void export_golden(const char *model, const char *format, const char *golden)
@@ -365,6 +378,7 @@ static void test_import_out_of_memory(void)
 struct pair {
 	rc_model *old_model, *new_model;
 	rc_findings *old_findings, *new_findings;
+	rc_confidence *old_confidence, *new_confidence;
 	rc_diff *diff;
 };
 
@@ -377,13 +391,18 @@ static void open_pair(struct pair *p, const char *old_path, const char *new_path
 	CU_ASSERT_FATAL(p->old_model && p->new_model);
 	p->old_findings = check(p->old_model);
 	p->new_findings = check(p->new_model);
-	CU_ASSERT_FATAL(rc_diff_new(&p->diff, p->old_model, p->old_findings, p->new_model, p->new_findings, &err) == 0);
+	p->old_confidence = rate(p->old_model);
+	p->new_confidence = rate(p->new_model);
+	CU_ASSERT_FATAL(rc_diff_new(&p->diff, p->old_model, p->old_findings, p->old_confidence, p->new_model,
+	                            p->new_findings, p->new_confidence, &err) == 0);
 }
 
 static void close_pair(struct pair *p)
 {
 	rc_diff_free(&p->diff);
 	CU_ASSERT_PTR_NULL(p->diff);
+	rc_confidence_free(&p->old_confidence);
+	rc_confidence_free(&p->new_confidence);
 	rc_findings_free(&p->old_findings);
 	rc_findings_free(&p->new_findings);
 	rc_model_free(&p->old_model);
@@ -454,7 +473,7 @@ static void test_diff_equal(void)
 		CU_ASSERT(rc_diff_equal(p.diff));
 		CU_ASSERT_EQUAL(rc_diff_change_count(p.diff), 0);
 		CU_ASSERT_EQUAL(rc_diff_finding_count(p.diff), 0);
-		CU_ASSERT_EQUAL(rc_diff_outcome_count(p.diff), rc_findings_story_count(p.new_findings));
+		CU_ASSERT_EQUAL(rc_diff_outcome_count(p.diff), rc_confidence_story_count(p.new_confidence));
 		CU_ASSERT(diff_to(&text, p.diff, "text", &err) == 0);
 		CU_ASSERT_EQUAL(text.len, 0);
 		close_pair(&p);
@@ -475,11 +494,13 @@ static void test_diff_out_of_memory(void)
 	rc_alloc_fail_after(-1);
 	rc_diff_free(&p.diff);
 	rc_alloc_fail_after(1000000);
-	CU_ASSERT_FATAL(rc_diff_new(&p.diff, p.old_model, p.old_findings, p.new_model, p.new_findings, &err) == 0);
+	CU_ASSERT_FATAL(rc_diff_new(&p.diff, p.old_model, p.old_findings, p.old_confidence, p.new_model, p.new_findings,
+	                            p.new_confidence, &err) == 0);
 	needed = rc_alloc_fail_after(-1);
 	for (n = 0; n < needed; n++) {
 		rc_alloc_fail_after(n);
-		rc = rc_diff_new(&d, p.old_model, p.old_findings, p.new_model, p.new_findings, &err);
+		rc = rc_diff_new(&d, p.old_model, p.old_findings, p.old_confidence, p.new_model, p.new_findings,
+		                 p.new_confidence, &err);
 		rc_alloc_fail_after(-1);
 		CU_ASSERT_EQUAL(rc, RC_ENOMEM);
 		CU_ASSERT_PTR_NULL(d);

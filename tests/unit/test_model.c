@@ -559,7 +559,7 @@ static void test_links_out_in(void)
 static void expect_steps_at(const rc_model *m, rc_level level, const size_t *want, size_t wn)
 {
 	size_t n;
-	const size_t *got = rc_model_steps_at(m, level, &n);
+	const size_t *got = rc_model_level_steps(m, level, &n);
 
 	expect_indices("steps at level", level, got, n, want, wn);
 }
@@ -568,7 +568,7 @@ static void expect_steps_in(const rc_model *m, rc_level level, size_t strand, co
 {
 	char what[64];
 	size_t n;
-	const size_t *got = rc_model_steps_in(m, level, strand, &n);
+	const size_t *got = rc_model_strand_steps(m, level, strand, &n);
 
 	snprintf(what, sizeof(what), "steps in strand %ld at level", strand == RC_NONE ? -1L : (long)strand);
 	expect_indices(what, level, got, n, want, wn);

@@ -123,16 +123,25 @@ static void terminate(rc_buffer *buf)
 	buf->len--;
 }
 
-/* Renders `in` with the back-end `format` ("html": the report) into `out`, failing the test on error. */
-static void render_input(rc_buffer *out, const char *format, const rc_render_input *in)
+/*
+ * Renders `given` with the back-end `format` ("html": the report) into `out`, failing the test on error.
+ * As on the command line, a checked model is drawn with its confidence.
+ */
+static void render_input(rc_buffer *out, const char *format, const rc_render_input *given)
 {
 	const rc_output *o = rc_output_find(strcmp(format, "html") == 0 ? "report" : "render", format);
-	rc_output_input input = { in, NULL, 0, NULL };
+	rc_render_input in = *given;
+	rc_output_input input = { &in, NULL, 0, NULL };
+	rc_confidence *confidence = NULL;
 	rc_error err = { 0 };
 	int rc;
 
 	out->len = 0;
+	if (in.findings && rc_confidence_new(&confidence, in.model, &err) != 0)
+		TEST_FAIL("confidence failed: %s", err.message);
+	in.confidence = confidence;
 	rc = o ? o->write(rc_buffer_sink, out, &input, &err) : -1;
+	rc_confidence_free(&confidence);
 	if (rc != 0)
 		TEST_FAIL("render %s failed: %s", format, err.message);
 	terminate(out);
@@ -1007,7 +1016,7 @@ static void test_report_coverage_agrees(void)
 			continue;
 		reported++;
 		quoted_id(x->message, id, sizeof(id));
-		entry = rc_evidence_base_find(evidence(), id);
+		entry = rc_evidence_base_find_entry(evidence(), id);
 		CU_ASSERT_FATAL(entry != NULL);
 		snprintf(cell, sizeof(cell), "<tr><td><code>%s</code></td><td>%s</td>", id,
 		         rc_entry_kind_name(entry->kind));

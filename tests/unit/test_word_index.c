@@ -56,7 +56,7 @@ static size_t scan_best(const rc_evidence_base *eb, rc_entry_kind kind, const st
 	size_t best = RC_NONE, best_shared = 0, i, a, b;
 	struct words ew = { 0 };
 
-	for (i = 0; i < rc_evidence_base_count(eb); i++) {
+	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
 		size_t shared = 0, smaller;
 
@@ -80,16 +80,17 @@ static size_t scan_best(const rc_evidence_base *eb, rc_entry_kind kind, const st
 	return best;
 }
 
-static void expect_same(const struct word_index *ix, struct word_tally *t, rc_entry_kind kind, const char *text,
+static void expect_same(const rc_evidence_base *eb, struct word_tally *t, rc_entry_kind kind, const char *text,
                         size_t *found)
 {
+	const struct word_index *ix = evidence_word_index(eb);
 	struct words said = { 0 };
 	size_t fast, slow;
 
 	CU_ASSERT_EQUAL_FATAL(words_add(&said, text), 0);
 	words_finish(&said);
 	fast = word_index_best(ix, t, kind, &said);
-	slow = scan_best(ix->eb, kind, &said);
+	slow = scan_best(eb, kind, &said);
 	if (fast != slow)
 		TEST_FAIL("'%s' (%s): the index gives entry %zu, a scan %zu", text, rc_entry_kind_name(kind), fast,
 		          slow);
@@ -101,33 +102,30 @@ static void expect_same(const struct word_index *ix, struct word_tally *t, rc_en
 static void test_index_matches_scan(void)
 {
 	const rc_evidence_base *eb = test_evidence_base();
-	size_t n = rc_evidence_base_count(eb), found = 0, i;
-	struct word_index ix;
+	size_t n = rc_evidence_base_entry_count(eb), found = 0, i;
 	struct word_tally t;
 	int kind;
 
-	CU_ASSERT_EQUAL_FATAL(word_index_build(&ix, eb), 0);
-	CU_ASSERT_EQUAL_FATAL(word_tally_init(&t, &ix), 0);
+	CU_ASSERT_EQUAL_FATAL(word_tally_init(&t, evidence_word_index(eb)), 0);
 	for (i = 0; i < n; i++) {
 		const char *a = rc_evidence_base_entry(eb, i)->text, *b = rc_evidence_base_entry(eb, (i + 1) % n)->text;
 		char glued[8192];
 
 		snprintf(glued, sizeof(glued), "%.*s %s", (int)(strlen(a) / 2), a, b + strlen(b) / 2);
 		for (kind = RC_ENTRY_ASSUMPTION; kind <= RC_ENTRY_AGREEMENT; kind++) {
-			expect_same(&ix, &t, (rc_entry_kind)kind, a, &found);
-			expect_same(&ix, &t, (rc_entry_kind)kind, glued, &found);
+			expect_same(eb, &t, (rc_entry_kind)kind, a, &found);
+			expect_same(eb, &t, (rc_entry_kind)kind, glued, &found);
 		}
 	}
-	expect_same(&ix, &t, RC_ENTRY_ASSUMPTION, "words that no entry uses: zyzzyva quokka", &found);
+	expect_same(eb, &t, RC_ENTRY_ASSUMPTION, "words that no entry uses: zyzzyva quokka", &found);
 	/* Exactly half of the shorter list: two of the four words of "There are shared understandings of final
 	 * outcomes". */
 	i = found;
-	expect_same(&ix, &t, RC_ENTRY_ASSUMPTION, "final outcomes zyzzyva quokka", &found);
+	expect_same(eb, &t, RC_ENTRY_ASSUMPTION, "final outcomes zyzzyva quokka", &found);
 	CU_ASSERT_EQUAL(found, i + 1);
 	/* The comparison means something only if matches were found. */
 	CU_ASSERT(found >= n);
 	word_tally_free(&t);
-	word_index_free(&ix);
 }
 
 static CU_TestInfo tests[] = {
