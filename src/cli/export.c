@@ -64,7 +64,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 			break;
 		case 'h': export_help(); return EXIT_CLEAN;
 		default:
-			if ((status = common_option(s, "export", c, argv)) >= 0)
+			if ((status = common_option(s, "export", options, c, argv)) >= 0)
 				return status;
 		}
 	}

@@ -50,6 +50,7 @@ for help in --help -h help; do
 	head -n 1 "$out" | grep -q '^usage: rchain COMMAND' || problem "no usage line: $(head -n 1 "$out")"
 	verdict "$help prints the usage"
 done
+cp "$out" "$work/help-general"
 
 for command in check render report schema rules evidence; do
 	run "$command" --help
@@ -64,8 +65,42 @@ want_usage_error "rchain: no command given (see 'rchain --help')"
 verdict "no command: exit 3"
 
 run frobnicate
-want_usage_error "rchain: unknown command (see 'rchain --help')"
-verdict "unknown command: exit 3"
+want_usage_error "rchain: unknown command 'frobnicate' (see 'rchain --help')"
+verdict "unknown command: exit 3, the word named"
+
+run chek "$data/cli/orphan.xml"
+want_usage_error "rchain: unknown command 'chek'; did you mean 'check'? (see 'rchain --help')"
+verdict "misspelt command: exit 3 and the command meant"
+
+run check --dissable RC012 "$data/cli/orphan.xml"
+want_usage_error "rchain check: unknown or incomplete option '--dissable'; did you mean '--disable'? (see 'rchain check --help')"
+verdict "misspelt option: exit 3 and the option meant"
+
+run render --max-stepz=3 "$data/cli/orphan.xml"
+want_usage_error "rchain render: unknown or incomplete option '--max-stepz=3'; did you mean '--max-steps'? (see 'rchain render --help')"
+verdict "misspelt option with its value: the option meant"
+
+run help check
+cp "$out" "$work/help-check"
+want_status 0
+want_stderr ""
+run check --help
+cmp -s "$out" "$work/help-check" || problem "rchain help check differs from rchain check --help"
+grep -q "^usage: rchain check " "$out" || problem "no usage line: $(head -n 1 "$out")"
+verdict "rchain help check is rchain check --help"
+
+for name in check render report evidence schema rules new diff export import; do
+	run help "$name"
+	cp "$out" "$work/help-$name"
+	run "$name" --help
+	cmp -s "$out" "$work/help-$name" || problem "rchain help $name differs from rchain $name --help"
+	grep -q "^  $name " "$work/help-general" || problem "rchain --help has no line for $name"
+done
+verdict "rchain help CMD is rchain CMD --help for every command, each listed in rchain --help"
+
+run help chek
+want_usage_error "rchain: unknown command 'chek'; did you mean 'check'? (see 'rchain --help')"
+verdict "help of a misspelt command: exit 3 and the command meant"
 
 run check --bogus "$data/cli/orphan.xml"
 want_usage_error "rchain check: unknown or incomplete option '--bogus' (see 'rchain check --help')"
@@ -180,8 +215,33 @@ for name in RC006 orphan-step; do
 done
 
 run check --disable RC999 "$data/cli/orphan.xml"
-want_usage_error "rchain check: --disable names an unknown rule code or slug (see 'rchain check --help')"
+want_usage_error "rchain check: --disable names an unknown rule code or slug 'RC999' (see 'rchain check --help')"
 verdict "--disable of an unknown rule: exit 3"
+
+run check --disable RC12 "$data/cli/orphan.xml"
+want_usage_error "rchain check: --disable names an unknown rule code or slug 'RC12'; did you mean 'RC012'? (see 'rchain check --help')"
+verdict "--disable of a misspelt code: exit 3 and the code meant"
+
+run check --disable orphan-stepp "$data/cli/orphan.xml"
+want_usage_error "rchain check: --disable names an unknown rule code or slug 'orphan-stepp'; did you mean 'orphan-step'? (see 'rchain check --help')"
+verdict "--disable of a misspelt slug: exit 3 and the slug meant"
+
+keep_only RC002 RC029
+run check "${only[@]}" "$data/cli/typos.xml"
+want_status 1
+want_stderr ""
+want_stdout "$data/cli/typos.xml:9:3: error: step 'sessions' names unknown partner 'councel'; did you mean 'council'? [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/typos.xml:9:3: error: step 'sessions' names unknown strand 'heath'; did you mean 'health'? [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/typos.xml:11:3: error: link to unknown step 'wellbeeing'; did you mean 'wellbeing'? [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/typos.xml:13:5: error: assumption refers to unknown evidence-base entry 'cook2015.t1.a99'; did you mean 'cook2015.t1.a9'? [RC029 unknown-ref]
+  hint: Correct the id (see 'rchain evidence'), load the base that defines it with --evidence, or remove the ref.
+$data/cli/typos.xml:15:3: error: suppression of unknown rule 'RC330'; did you mean 'RC030'? [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/typos.xml: 5 errors, 0 warnings, 0 notes; outcome confidence: wellbeing none"
+verdict "misspelt partner, strand, step, evidence ref and rule: each finding says which was meant"
 
 # ---- schema and rules ----
 
@@ -223,8 +283,12 @@ cmp -s "$out" "$work/rc001" || problem "rules duplicate-id differs from rules RC
 verdict "rules RC001 explains the rule, also by slug"
 
 run rules RC999
-want_usage_error "rchain rules: unknown rule code or slug"
+want_usage_error "rchain rules: unknown rule code or slug 'RC999' (see 'rchain rules --help')"
 verdict "rules of an unknown code: exit 3"
+
+run rules unkown-ref
+want_usage_error "rchain rules: unknown rule code or slug 'unkown-ref'; did you mean 'unknown-ref'? (see 'rchain rules --help')"
+verdict "rules of a misspelt slug: exit 3 and the slug meant"
 
 # ---- render ----
 
