@@ -290,6 +290,29 @@ run rules unkown-ref
 want_usage_error "rchain rules: unknown rule code or slug 'unkown-ref'; did you mean 'unknown-ref'? (see 'rchain rules --help')"
 verdict "rules of a misspelt slug: exit 3 and the slug meant"
 
+# ---- encodings: one line naming the file, the encoding and UTF-8, with the command that converts ----
+
+for enc in IBM037 UTF-32 UCS-4 EBCDIC-US ISO-8859-1 X-NO-SUCH UTF-16 UTF-16LE UTF-32BE UCS-2 ISO-8859-15 \
+	WINDOWS-1252 SHIFT_JIS EUC-JP KOI8-R GB2312 ISO-2022-JP; do
+	printf '<?xml version="1.0" encoding="%s"?>\n<model xmlns="urn:rchain:model:1" id="e" version="1"/>\n' \
+		"$enc" >"$work/$enc.xml"
+	run check "$work/$enc.xml"
+	want_status 2
+	want_stdout ""
+	want_stderr "$work/$enc.xml:1:31: error: the file declares the encoding $enc, but rchain reads model files in UTF-8 only; convert it with 'iconv -f $enc -t UTF-8'"
+done
+verdict "17 declared encodings other than UTF-8: exit 2 and one line each"
+
+if command -v iconv >/dev/null 2>&1; then
+	printf '<?xml version="1.0" encoding="IBM037"?>\n<model/>\n' | iconv -f UTF-8 -t IBM037 >"$work/ebcdic.xml"
+	run check "$work/ebcdic.xml"
+	want_status 2
+	want_stderr "$work/ebcdic.xml:1:1: error: the file is in IBM037, but rchain reads model files in UTF-8 only; convert it with 'iconv -f IBM037 -t UTF-8'"
+	verdict "a file in EBCDIC: exit 2 and one line"
+else
+	skip "a file in EBCDIC: exit 2 and one line" "iconv is not installed"
+fi
+
 # ---- render ----
 
 for m in "${models[@]}"; do
