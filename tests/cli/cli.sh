@@ -658,12 +658,63 @@ assert run["results"], "carers-act has findings"
 for r in run["results"]:
     assert rules[r["ruleIndex"]]["id"] == r["ruleId"] and r["level"] in ("error", "warning", "note")
     loc = r["locations"][0]["physicalLocation"]
-    assert loc["artifactLocation"]["uri"] == "models/carers-act.xml"
+    assert loc["artifactLocation"] == {"uri": "models/carers-act.xml", "uriBaseId": "SRCROOT"}
     assert loc["region"]["startLine"] > 0 and loc["region"]["startColumn"] > 0
 inv = run["invocations"][0]
 assert inv["executionSuccessful"] is False and len(inv["toolExecutionNotifications"]) == 1
 PY
 verdict "check --format sarif: version 2.1.0, the catalogue, a located result for every finding"
+
+# The SARIF of every bundled model (and of a file that fails) against the OASIS schema (tests/data/cli/sarif).
+if python3 -c 'import jsonschema' 2>/dev/null; then
+	for m in "${models[@]}" "$data/cli/malformed.xml"; do
+		run check --format sarif "$m"
+		python3 - "$out" "$data/cli/sarif/sarif-schema-2.1.0.json" <<'PY' || problem "the SARIF of $m does not validate"
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[2]))
+errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(json.load(open(sys.argv[1]))), key=str)
+for e in errors[:5]:
+    print("# ", "/".join(map(str, e.absolute_path)), e.message[:200])
+sys.exit(1 if errors else 0)
+PY
+	done
+	verdict "check --format sarif of every bundled model validates against the SARIF 2.1.0 schema"
+else
+	skip "check --format sarif validates against the SARIF 2.1.0 schema" "python3-jsonschema is not installed"
+fi
+
+# A code-scanning service tracks a finding by its partialFingerprints: a line inserted above moves it, no more.
+run check --format sarif models/wws-partnership.xml
+cp "$out" "$work/before.sarif"
+sed '2i <!-- a line inserted above every element -->' models/wws-partnership.xml >"$work/wws-partnership.xml"
+run check --format sarif "$work/wws-partnership.xml"
+python3 - "$work/before.sarif" "$out" "$work/wws-partnership.xml" <<'PY' || problem "the fingerprints changed"
+import json, sys
+def prints(path):
+    run = json.load(open(path))["runs"][0]
+    return [(r["partialFingerprints"]["rchainFinding/v1"], r["locations"][0]["physicalLocation"]) for r in run["results"]]
+before, after = prints(sys.argv[1]), prints(sys.argv[2])
+assert len(before) == len(after) > 0
+assert [b[0] for b in before] == [a[0] for a in after], "fingerprints differ"
+assert len({b[0] for b in before}) > len(before) // 2, "fingerprints do not tell findings apart"
+assert all(a[1]["region"]["startLine"] == b[1]["region"]["startLine"] + 1 for a, b in zip(after, before) if "region" in b)
+assert before[0][1]["artifactLocation"] == {"uri": "models/wws-partnership.xml", "uriBaseId": "SRCROOT"}
+assert after[0][1]["artifactLocation"] == {"uri": "file://" + sys.argv[3]}, after[0][1]
+PY
+verdict "a line inserted above: every finding keeps its fingerprint, moves one line, and an absolute path is a file:// URI"
+
+run check --format sarif "$data/cli/orphan.xml"
+python3 - "$out" <<'PY' || problem "the driver lacks what code scanning reads"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+driver = run["tool"]["driver"]
+assert driver["semanticVersion"] == driver["version"] and driver["informationUri"].split(":")[0] in ("file", "https")
+assert "SRCROOT" in run["originalUriBaseIds"]
+rc001 = driver["rules"][0]
+assert rc001["help"]["text"].startswith(rc001["shortDescription"]["text"] + "\n\n" + rc001["fullDescription"]["text"])
+assert "\n\nHint: " in rc001["help"]["text"] and "\n\nSource: " in rc001["help"]["text"]
+PY
+verdict "check --format sarif: semanticVersion, informationUri, SRCROOT and the full help of each rule"
 
 run check --format yaml models/wws-partnership.xml
 want_usage_error "rchain check: --format must be text, json or sarif"
