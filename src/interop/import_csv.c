@@ -309,11 +309,15 @@ static int unknown_heading(struct reader *r, const struct cell *c, const char *t
 		rc_suggestion_offer(&near, rc_level_name((rc_level)i));
 	for (i = 0; *key && i < sizeof(headings) / sizeof(headings[0]); i++)
 		rc_suggestion_offer(&near, headings[i].name);
+	if (near.best)
+		return error_set_at(
+		        r->err, RC_EINVALID, r->name, c->line, c->column,
+		        "unknown column heading '%.80s'; did you mean '%s'? Otherwise name a level or Strand", text,
+		        near.best);
 	return error_set_at(r->err, RC_EINVALID, r->name, c->line, c->column,
-	                    "unknown column heading '%.80s'%s%.80s%s: name a level (such as Inputs, Activities, "
-	                    "Outputs, Short-term outcomes, Final outcomes) or Strand",
-	                    text, near.best ? "; did you mean '" : "", near.best ? near.best : "",
-	                    near.best ? "'?" : "");
+	                    "unknown column heading '%.80s': name a level (such as Inputs, Activities, Outputs, "
+	                    "Short-term outcomes, Final outcomes) or Strand",
+	                    text);
 }
 
 /*

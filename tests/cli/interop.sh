@@ -273,6 +273,55 @@ want_stdout ""
 want_stderr "$data/import/bad-heading.csv:1:15: error: unknown column heading 'Goals': name a level (such as Inputs, Activities, Outputs, Short-term outcomes, Final outcomes) or Strand"
 verdict "import: an unknown heading, exit 2, located"
 
+printf 'Strand,Inputs,Activites\r\nA,Staff,Sessions\r\n' >"$work/typo.csv"
+run import csv "$work/typo.csv"
+want_status 2
+want_stdout ""
+want_stderr "$work/typo.csv:1:15: error: unknown column heading 'Activites'; did you mean 'activities'? Otherwise name a level or Strand"
+verdict "import: a misspelt heading, exit 2, located, with the heading meant"
+
+# Semicolons (European spreadsheets) and tabs separate fields as well as commas, and a byte-order mark is skipped.
+run export models/columns-strands.xml
+# (The model id and title come from the file name: each table is table.csv, imported in its own folder.)
+rewrite() { # rewrite DELIMITER < CSV > CSV: the same table with another separator, quoting what needs it
+	python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin, strict=True))
+csv.writer(sys.stdout, delimiter=sys.argv[1], lineterminator="\r\n").writerows(rows)' "$1"
+}
+import_in() { # import_in FOLDER: imports FOLDER/table.csv there into FOLDER.xml
+	(cd "$1" && "$rchain" import csv table.csv >"../$(basename "$1").xml" 2>"$err")
+	status=$?
+}
+mkdir -p "$work/semicolons" "$work/tabs" "$work/commas" "$work/bom"
+cp "$goldens/csv/columns-strands.csv" "$work/commas/table.csv"
+import_in "$work/commas"
+rewrite ';' <"$goldens/csv/columns-strands.csv" >"$work/semicolons/table.csv"
+grep -q ';' "$work/semicolons/table.csv" || problem "the ;-separated table has no ';'"
+import_in "$work/semicolons"
+want_status 0
+cmp -s "$work/semicolons.xml" "$work/commas.xml" || problem "the ;-separated table imports differently"
+rewrite "$(printf '\t')" <"$goldens/csv/columns-strands.csv" >"$work/tabs/table.csv"
+import_in "$work/tabs"
+want_status 0
+cmp -s "$work/tabs.xml" "$work/commas.xml" || problem "the tab-separated table imports differently"
+printf 'Strand;Inputs;Activities\r\nA;"Staff; time";Sessions\r\n' >"$work/quoted.csv"
+run import csv "$work/quoted.csv"
+want_status 0
+grep -q '<title>Staff; time</title>' "$out" || problem "a quoted ';' split the field: $(grep title "$out" | head -3)"
+verdict "import: ';' and tab separators read as commas are, a quoted ';' kept"
+
+run export --bom models/columns-strands.xml -o "$work/bom/table.csv"
+want_status 0
+[ "$(head -c 3 "$work/bom/table.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || problem "no byte order mark"
+tail -c +4 "$work/bom/table.csv" | cmp -s - "$goldens/csv/columns-strands.csv" || problem "after the mark, not the CSV export"
+import_in "$work/bom"
+want_status 0
+cmp -s "$work/bom.xml" "$work/commas.xml" || problem "the table with a byte order mark imports differently"
+run export --bom --format markdown models/columns-strands.xml
+want_usage_error "rchain export: --bom is for --format csv only (see 'rchain export --help')"
+verdict "export --bom: EF BB BF, then the CSV; import skips it; refused for other formats"
+
 run import csv "$data/import/ragged.csv"
 want_status 2
 want_stdout ""
