@@ -290,6 +290,26 @@ run rules unkown-ref
 want_usage_error "rchain rules: unknown rule code or slug 'unkown-ref'; did you mean 'unknown-ref'? (see 'rchain rules --help')"
 verdict "rules of a misspelt slug: exit 3 and the slug meant"
 
+# ---- shell completion: the bash script, sourced with COMP_WORDS as bash-completion sets it ----
+
+# complete_words WORD...: what completion offers for the last WORD (rchain first), one a line.
+complete_words() {
+	PATH="$(dirname "$rchain"):$PATH" bash -c 'source "$1" && shift && COMP_WORDS=("$@") &&
+		COMP_CWORD=$(($# - 1)) && _rchain && printf "%s\n" "${COMPREPLY[@]}"' _ "$src/completions/rchain.bash" "$@"
+}
+
+[ "$(complete_words rchain ch)" = check ] || problem "rchain ch<TAB>: '$(complete_words rchain ch)'"
+[ "$(complete_words rchain help re | tr '\n' ' ')" = "render report " ] || problem "rchain help re<TAB>"
+[ "$(complete_words rchain check --dis)" = --disable ] || problem "rchain check --dis<TAB>: '$(complete_words rchain check --dis)'"
+[ "$(complete_words rchain check --disable RC00 | wc -l)" -eq 9 ] || problem "rchain check --disable RC00<TAB>"
+[ "$(complete_words rchain render --format p | tr '\n' ' ')" = "png pdf " ] || problem "render --format p<TAB>"
+[ "$(complete_words rchain render "$data/cli/typos.xml" --focus well)" = wellbeing ] ||
+	problem "render MODEL --focus well<TAB>: '$(complete_words rchain render "$data/cli/typos.xml" --focus well)'"
+[ "$(complete_words rchain render "$data/cli/typos.xml" --focus "" | tr '\n' ' ')" = "sessions wellbeing " ] ||
+	problem "render MODEL --focus <TAB>: '$(complete_words rchain render "$data/cli/typos.xml" --focus "")'"
+[ "$(complete_words rchain new --template c)" = columns ] || problem "new --template c<TAB>"
+verdict "bash completion: commands, options, rule codes, formats, templates and the step ids of the model"
+
 # ---- encodings: one line naming the file, the encoding and UTF-8, with the command that converts ----
 
 for enc in IBM037 UTF-32 UCS-4 EBCDIC-US ISO-8859-1 X-NO-SUCH UTF-16 UTF-16LE UTF-32BE UCS-2 ISO-8859-15 \
