@@ -198,12 +198,55 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 assert set(doc) == {"elements", "connections"}
 ids = {e["id"] for e in doc["elements"]}
-assert len(ids) == 36 and all(e["label"] and e["type"] and e["Level"] for e in doc["elements"])
+steps = [e for e in doc["elements"] if "Level" in e]
+assert len(ids) == len(doc["elements"]) == 43 and len(steps) == 36
+assert all(e["label"] and e["type"] for e in doc["elements"])
 assert all(c["from"] in ids and c["to"] in ids and c["type"] in ("causal", "feedback") for c in doc["connections"])
 assert len(doc["connections"]) == 49 and sum(c["type"] == "feedback" for c in doc["connections"]) == 3
-assert all(isinstance(e["Notes"], int) for e in doc["elements"])
+assert all(isinstance(e["Notes"], int) for e in steps)
+assert all(e["tags"] == [e["Strand"]] for e in steps if e["Strand"])
 PY
 verdict "export -f kumu -o FILE: a blueprint that parses, with every step and link"
+
+# Read back, the blueprint holds every assumption, risk, evidence item and indicator of the model, on its owner.
+python3 - "$work/kumu.json" models/wws-partnership.xml <<'PY' || problem "the Kumu blueprint lost annotations"
+import json, sys, xml.etree.ElementTree as ET
+ns = "{urn:rchain:model:1}"
+doc = json.load(open(sys.argv[1]))
+model = ET.parse(sys.argv[2]).getroot()
+text = lambda x: " ".join("".join(x.itertext()).split())
+fields = {"assumption": "Assumptions", "risk": "Risks", "evidence": "Evidence", "indicator": "Indicators"}
+types = {"assumption": "Assumption", "risk": "Risk", "evidence": "Evidence"}
+steps = {e["id"]: e for e in doc["elements"] if "Level" in e}
+links = {(c["from"], c["to"]): c for c in doc["connections"]}
+counts = dict.fromkeys(fields, 0)
+def held(kind, owner, node):
+    statement = text(node.find(ns + "statement")) if kind == "risk" else text(node.find(ns + "summary")) if kind == "evidence" and node.find(ns + "summary") is not None else text(node)
+    if owner is None:
+        notes = [e["label"] for e in doc["elements"] if e["type"] == types[kind]]
+    else:
+        notes = owner.get(fields[kind], [])
+    assert any(n.startswith(statement) for n in notes), (kind, statement[:60], notes[:2])
+    counts[kind] += 1
+for kind in fields:
+    for node in model.findall(ns + kind):
+        held(kind, None, node)
+for step in model.findall(ns + "step"):
+    for kind in fields:
+        for node in step.findall(ns + kind):
+            held(kind, steps[step.get("id")], node)
+for link in model.findall(ns + "link"):
+    for kind in fields:
+        for node in link.findall(ns + kind):
+            held(kind, links[(link.get("from"), link.get("to"))], node)
+assert counts["assumption"] == 59 and counts["evidence"] == 60, counts
+total = lambda field: sum(len(x.get(field, [])) for x in doc["elements"] + doc["connections"])
+assert total("Assumptions") + sum(e["type"] == "Assumption" for e in doc["elements"]) == counts["assumption"]
+assert total("Evidence") + sum(e["type"] == "Evidence" for e in doc["elements"]) == counts["evidence"]
+assert total("Risks") + sum(e["type"] == "Risk" for e in doc["elements"]) == counts["risk"] > 0
+assert total("Indicators") == counts["indicator"] > 0
+PY
+verdict "export -f kumu: every assumption, risk, evidence item and indicator of wws-partnership, read back on its owner"
 
 # Without --format, the extension of -o FILE picks the back-end.
 for pair in csv:csv/columns-strands.csv md:markdown/columns-strands.md markdown:markdown/columns-strands.md \
