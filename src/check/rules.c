@@ -15,9 +15,10 @@ const struct rule rule_table[] = {
 	    "Rename one of the two elements, and update any link or reference that meant it." },
 	  check_duplicate_id },
 	{ { "RC002", "dangling-reference", RC_SEVERITY_ERROR,
-	    "A reference names a step, strand, partner or rule that does not exist.",
-	    "Links join steps by id, steps name their strand and partners by id, influences name the step they act "
-	    "on, and suppressions name a rule code. A reference to nothing breaks the chain at that point.",
+	    "A reference names a step, strand, strand group, column, partner or rule that does not exist.",
+	    "Links join steps by id, steps name their strands, column and partners by id, strands name their "
+	    "group, influences name the step they act on, and suppressions name a rule code. A reference to nothing "
+	    "breaks the chain at that point.",
 	    "rchain model format (docs/format.md).", "Correct the spelling of the id, or add the missing element." },
 	  check_dangling_reference },
 	{ { "RC003", "self-link", RC_SEVERITY_ERROR, "A link leads from a step (or level) to itself.",

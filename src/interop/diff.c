@@ -10,14 +10,17 @@
 #include "model/elements.h"
 #include "rchain/interop.h"
 
-#define MAX_FIELDS 8
+#define MAX_FIELDS 11
 
 /* The fields compared (in this order) per element of the format; elements with none are not compared. */
 static const char *const fields_of[E_COUNT][MAX_FIELDS] = {
-	[E_MODEL] = { "id", "title", "description", "source", "formation" },
+	[E_MODEL] = { "id", "title", "description", "source", "formation", "version", "status", "goal", "context" },
 	[E_PARTNER] = { "sector", "role", "name" },
-	[E_STRAND] = { "name" },
-	[E_STEP] = { "level", "strand", "partners", "ref", "confidence", "title", "description", "indicators" },
+	[E_STRAND_GROUP] = { "name" },
+	[E_STRAND] = { "name", "group" },
+	[E_COLUMN] = { "level", "name" },
+	[E_STEP] = { "level", "strand", "partners", "ref", "confidence", "title", "description", "indicators", "column",
+	             "effect", "timeframe" },
 	[E_LINK] = { "from", "to", "kind" },
 	[E_COLUMN_LINK] = { "from", "to", "kind" },
 	[E_ASSUMPTION] = { "on", "ref", "status", "text" },
@@ -157,6 +160,9 @@ static int add_steps(rc_diff *d, struct side *s)
 		it->values[7] = indicators_of(d, m, st);
 		if (st->indicators.count && !it->values[7])
 			return -1;
+		it->values[8] = st->column;
+		it->values[9] = rc_effect_name(st->effect);
+		it->values[10] = st->timeframe;
 	}
 	return 0;
 }
@@ -251,6 +257,11 @@ static int collect(rc_diff *d, struct side *s)
 	it->values[2] = rc_model_description(m);
 	it->values[3] = rc_model_source(m);
 	it->values[4] = rc_model_has_partnership(m) ? rc_formation_name(rc_model_formation(m)) : NULL;
+	it->values[5] = rc_model_version(m);
+	it->values[6] =
+	        rc_model_status_of(m) == RC_MODEL_STATUS_NONE ? NULL : rc_model_status_name(rc_model_status_of(m));
+	it->values[7] = rc_model_goal(m);
+	it->values[8] = rc_model_context(m);
 	for (i = 0; i < rc_model_partner_count(m); i++) {
 		const rc_partner *p = rc_model_partner(m, i);
 
@@ -260,12 +271,28 @@ static int collect(rc_diff *d, struct side *s)
 		it->values[1] = rc_role_name(p->role);
 		it->values[2] = p->name;
 	}
+	for (i = 0; i < rc_model_strand_group_count(m); i++) {
+		const rc_strand_group *g = rc_model_strand_group(m, i);
+
+		if (!(it = add_item(s, E_STRAND_GROUP, g->id, 1, g->loc)))
+			return -1;
+		it->values[0] = g->name;
+	}
 	for (i = 0; i < rc_model_strand_count(m); i++) {
 		const rc_strand *st = rc_model_strand(m, i);
 
 		if (!(it = add_item(s, E_STRAND, st->id, 1, st->loc)))
 			return -1;
 		it->values[0] = st->name;
+		it->values[1] = st->group;
+	}
+	for (i = 0; i < rc_model_column_count(m); i++) {
+		const rc_column *c = rc_model_column(m, i);
+
+		if (!(it = add_item(s, E_COLUMN, c->id, 1, c->loc)))
+			return -1;
+		it->values[0] = rc_level_name(c->level);
+		it->values[1] = c->name;
 	}
 	return add_steps(d, s) || add_links(d, s) || add_annotations(d, s) ? -1 : 0;
 }

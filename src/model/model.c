@@ -32,6 +32,8 @@ void rc_model_free(rc_model **model)
 #undef RC_MODEL_ARRAY
 	idmap_free(&m->step_ids);
 	idmap_free(&m->strand_ids);
+	idmap_free(&m->group_ids);
+	idmap_free(&m->column_ids);
 	arena_free(&m->arena);
 	rc_free(m);
 	*model = NULL;
@@ -141,20 +143,53 @@ static int sort_into_cells(rc_model *m)
 	return 0;
 }
 
+int model_index_columns(rc_model *m)
+{
+	size_t i;
+
+	if (m->column_ids_built)
+		return 0;
+	if (idmap_init(&m->column_ids, m->columns.len))
+		return RC_ENOMEM;
+	for (i = 0; i < m->columns.len; i++)
+		idmap_put(&m->column_ids, MODEL_AT(m, columns, rc_column, i)->id, i);
+	m->column_ids_built = 1;
+	return 0;
+}
+
+/* Resolves the strands each step names; a step is drawn in the first of them that exists. */
+static void resolve_memberships(rc_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->memberships.len; i++) {
+		rc_membership *ms = MODEL_AT(m, memberships, rc_membership, i);
+		rc_step *s = MODEL_AT(m, steps, rc_step, ms->step);
+
+		ms->strand_index = idmap_get(&m->strand_ids, ms->strand);
+		if (s->strand_index == RC_NONE)
+			s->strand_index = ms->strand_index;
+	}
+}
+
 int model_index(rc_model *m)
 {
 	size_t i;
 
-	if (idmap_init(&m->step_ids, m->steps.len) || idmap_init(&m->strand_ids, m->strands.len))
+	if (idmap_init(&m->step_ids, m->steps.len) || idmap_init(&m->strand_ids, m->strands.len) ||
+	    idmap_init(&m->group_ids, m->strand_groups.len) || model_index_columns(m))
 		return RC_ENOMEM;
-	for (i = 0; i < m->strands.len; i++)
-		idmap_put(&m->strand_ids, MODEL_AT(m, strands, rc_strand, i)->id, i);
-	for (i = 0; i < m->steps.len; i++) {
-		rc_step *s = MODEL_AT(m, steps, rc_step, i);
+	for (i = 0; i < m->strand_groups.len; i++)
+		idmap_put(&m->group_ids, MODEL_AT(m, strand_groups, rc_strand_group, i)->id, i);
+	for (i = 0; i < m->strands.len; i++) {
+		rc_strand *st = MODEL_AT(m, strands, rc_strand, i);
 
-		idmap_put(&m->step_ids, s->id, i);
-		s->strand_index = s->strand ? idmap_get(&m->strand_ids, s->strand) : RC_NONE;
+		idmap_put(&m->strand_ids, st->id, i);
+		st->group_index = st->group ? idmap_get(&m->group_ids, st->group) : RC_NONE;
 	}
+	for (i = 0; i < m->steps.len; i++)
+		idmap_put(&m->step_ids, MODEL_AT(m, steps, rc_step, i)->id, i);
+	resolve_memberships(m);
 	for (i = 0; i < m->influences.len; i++) {
 		rc_influence *inf = MODEL_AT(m, influences, rc_influence, i);
 
@@ -188,6 +223,22 @@ const char *rc_model_source(const rc_model *m)
 rc_loc rc_model_loc(const rc_model *m)
 {
 	return m->loc;
+}
+const char *rc_model_version(const rc_model *m)
+{
+	return m->version;
+}
+rc_model_status rc_model_status_of(const rc_model *m)
+{
+	return m->status;
+}
+const char *rc_model_goal(const rc_model *m)
+{
+	return m->goal;
+}
+const char *rc_model_context(const rc_model *m)
+{
+	return m->context;
 }
 int rc_model_has_partnership(const rc_model *m)
 {
@@ -237,6 +288,20 @@ const rc_strand *rc_model_find_strand(const rc_model *m, const char *id)
 	size_t i = idmap_get(&m->strand_ids, id);
 
 	return i == RC_NONE ? NULL : MODEL_AT(m, strands, const rc_strand, i);
+}
+
+const rc_strand_group *rc_model_find_strand_group(const rc_model *m, const char *id)
+{
+	size_t i = idmap_get(&m->group_ids, id);
+
+	return i == RC_NONE ? NULL : MODEL_AT(m, strand_groups, const rc_strand_group, i);
+}
+
+const rc_column *rc_model_find_column(const rc_model *m, const char *id)
+{
+	size_t i = idmap_get(&m->column_ids, id);
+
+	return i == RC_NONE ? NULL : MODEL_AT(m, columns, const rc_column, i);
 }
 
 const size_t *rc_model_links_out(const rc_model *m, size_t step, size_t *count)

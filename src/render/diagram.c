@@ -802,6 +802,10 @@ static void add_link(struct builder *b, const rc_link *l)
 	set(b, e, "id", name);
 	if (l->kind == RC_LINK_FEEDBACK)
 		set(b, e, "style", "dashed");
+	if (l->kind == RC_LINK_BLACK_BOX) { /* a claimed contribution whose steps are not drawn */
+		set(b, e, "style", "dotted");
+		set(b, e, "arrowhead", "onormal");
+	}
 	/* Only forward causal links may shape the columns. */
 	if (l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
 		set(b, e, "constraint", "false");
