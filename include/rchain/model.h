@@ -269,6 +269,14 @@ RC_API const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t
  */
 RC_API const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count);
 
+/**
+ * Indices of the steps at `level` that name strand `strand` anywhere in
+ * their strand list (format 1.1: a step in several strands is in each), or
+ * with RC_NONE the steps that name no strand that exists; document order
+ * (borrowed).
+ */
+RC_API const size_t *rc_model_steps_serving(const rc_model *m, rc_level level, size_t strand, size_t *count);
+
 /** Number of step-level <link> elements, resolved or not (a columns-only model has none). */
 RC_API size_t rc_model_step_link_count(const rc_model *m);
 

@@ -82,7 +82,7 @@ static int markdown_rule(rc_buffer *out, size_t columns)
 	return failed || buffer_puts(out, "\n") ? RC_ENOMEM : 0;
 }
 
-/* One row: the strand's name (when the table has a strand column), then the steps of each level. */
+/* One row: the strand's name (when the table has a strand column), then the steps of each level that serve it. */
 static int table_row(rc_buffer *out, const struct table_format *fmt, const rc_model *m, int strand_column,
                      size_t strand)
 {
@@ -94,7 +94,7 @@ static int table_row(rc_buffer *out, const struct table_format *fmt, const rc_mo
 		         fmt->cell(out, m, strand == RC_NONE ? "" : rc_model_strand(m, strand)->name, NULL, 0) ||
 		         buffer_puts(out, fmt->separator);
 	for (level = 0; level < RC_LEVEL_COUNT && !failed; level++) {
-		const size_t *steps = rc_model_steps_in(m, (rc_level)level, strand, &count);
+		const size_t *steps = rc_model_steps_serving(m, (rc_level)level, strand, &count);
 
 		failed = (level && buffer_puts(out, fmt->separator)) || fmt->cell(out, m, NULL, steps, count);
 	}
@@ -107,7 +107,7 @@ static size_t unstranded_steps(const rc_model *m)
 	size_t level, count, total = 0;
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		rc_model_steps_in(m, (rc_level)level, RC_NONE, &count);
+		rc_model_steps_serving(m, (rc_level)level, RC_NONE, &count);
 		total += count;
 	}
 	return total;

@@ -41,6 +41,8 @@ struct rc_model {
 	size_t *in_links;
 	size_t *by_cell;        /* step indices sorted by (level, strand slot) */
 	size_t *cell_first;     /* RC_LEVEL_COUNT * (strand_count + 1) + 1 offsets */
+	size_t *by_member;      /* step indices sorted by (level, each strand the step names) */
+	size_t *member_first;   /* offsets into by_member, as cell_first */
 	size_t step_link_count; /* <link> elements, resolved or not */
 };
 

@@ -108,39 +108,95 @@ static int resolve_links(rc_model *m)
 	return 0;
 }
 
-static size_t cell_of(const rc_model *m, const rc_step *s)
+static size_t cell_of(const rc_model *m, rc_level level, size_t strand)
 {
 	size_t slots = m->strands.len + 1;
-	size_t slot = s->strand_index == RC_NONE ? m->strands.len : s->strand_index;
 
-	return (size_t)s->level * slots + slot;
+	return (size_t)level * slots + (strand == RC_NONE ? m->strands.len : strand);
 }
 
-static int sort_into_cells(rc_model *m)
+/*
+ * Counting sort of `n` steps into `ncells` cells, stable: `cells[k]` is the
+ * cell of step `items[k]`. Fills `*sorted` (n step indices) and `*first`
+ * (ncells + 1 offsets), both in the arena.
+ */
+static int sort_cells(rc_model *m, const size_t *cells, const size_t *items, size_t n, size_t ncells, size_t **sorted,
+                      size_t **first)
 {
-	size_t ncells = RC_LEVEL_COUNT * (m->strands.len + 1);
-	size_t *fill;
-	size_t i;
+	size_t *fill = rc_calloc(ncells, sizeof(size_t));
+	size_t k;
 
-	m->by_cell = index_array(m, m->steps.len);
-	m->cell_first = index_array(m, ncells + 1);
-	fill = rc_calloc(ncells, sizeof(size_t));
-	if (!m->by_cell || !m->cell_first || !fill) {
+	*sorted = index_array(m, n);
+	*first = index_array(m, ncells + 1);
+	if (!*sorted || !*first || !fill) {
 		rc_free(fill);
 		return RC_ENOMEM;
 	}
-	memset(m->cell_first, 0, (ncells + 1) * sizeof(size_t));
-	for (i = 0; i < m->steps.len; i++)
-		m->cell_first[cell_of(m, MODEL_AT(m, steps, rc_step, i)) + 1]++;
-	for (i = 0; i < ncells; i++)
-		m->cell_first[i + 1] += m->cell_first[i];
-	for (i = 0; i < m->steps.len; i++) {
-		size_t cell = cell_of(m, MODEL_AT(m, steps, rc_step, i));
-
-		m->by_cell[m->cell_first[cell] + fill[cell]++] = i;
-	}
+	memset(*first, 0, (ncells + 1) * sizeof(size_t));
+	for (k = 0; k < n; k++)
+		(*first)[cells[k] + 1]++;
+	for (k = 0; k < ncells; k++)
+		(*first)[k + 1] += (*first)[k];
+	for (k = 0; k < n; k++)
+		(*sorted)[(*first)[cells[k]] + fill[cells[k]]++] = items[k];
 	rc_free(fill);
 	return 0;
+}
+
+/* Whether step `s` names strand `strand` before its membership `k`. */
+static int named_before(const rc_model *m, const rc_step *s, size_t k, size_t strand)
+{
+	size_t j;
+
+	for (j = s->strands.first; j < k; j++)
+		if (MODEL_AT(m, memberships, rc_membership, j)->strand_index == strand)
+			return 1;
+	return 0;
+}
+
+/*
+ * Two groupings of the steps by (level, strand): by_cell by each step's
+ * first strand, member_cell by every strand a step names (once each; steps
+ * naming no strand that exists in the no-strand cell).
+ */
+static int sort_into_cells(rc_model *m)
+{
+	size_t ncells = RC_LEVEL_COUNT * (m->strands.len + 1);
+	size_t n = m->steps.len + m->memberships.len;
+	size_t *cells = rc_calloc(n ? n : 1, sizeof(size_t)), *items = rc_calloc(n ? n : 1, sizeof(size_t));
+	size_t i, k, pairs = 0;
+	int rc = RC_ENOMEM;
+
+	if (!cells || !items)
+		goto done;
+	for (i = 0; i < m->steps.len; i++) {
+		items[i] = i;
+		cells[i] = cell_of(m, STEP(m, i)->level, STEP(m, i)->strand_index);
+	}
+	if (sort_cells(m, cells, items, m->steps.len, ncells, &m->by_cell, &m->cell_first))
+		goto done;
+	for (i = 0; i < m->steps.len; i++) {
+		const rc_step *s = STEP(m, i);
+		size_t before = pairs;
+
+		for (k = s->strands.first; k < s->strands.first + s->strands.count; k++) {
+			size_t strand = MODEL_AT(m, memberships, rc_membership, k)->strand_index;
+
+			if (strand != RC_NONE && !named_before(m, s, k, strand)) {
+				items[pairs] = i;
+				cells[pairs++] = cell_of(m, s->level, strand);
+			}
+		}
+		if (pairs == before) {
+			items[pairs] = i;
+			cells[pairs++] = cell_of(m, s->level, RC_NONE);
+		}
+	}
+	rc = sort_cells(m, cells, items, pairs, ncells, &m->by_member, &m->member_first);
+done:
+	rc_free(cells);
+	rc_free(items);
+	return rc;
 }
 
 int model_index_columns(rc_model *m)
@@ -329,14 +385,24 @@ const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t *count
 
 const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count)
 {
-	size_t slots = m->strands.len + 1;
 	size_t cell;
 
 	assert(level < RC_LEVEL_COUNT);
 	assert(strand == RC_NONE || strand < m->strands.len);
-	cell = level * slots + (strand == RC_NONE ? m->strands.len : strand);
+	cell = cell_of(m, level, strand);
 	*count = m->cell_first[cell + 1] - m->cell_first[cell];
 	return m->by_cell + m->cell_first[cell];
+}
+
+const size_t *rc_model_steps_serving(const rc_model *m, rc_level level, size_t strand, size_t *count)
+{
+	size_t cell;
+
+	assert(level < RC_LEVEL_COUNT);
+	assert(strand == RC_NONE || strand < m->strands.len);
+	cell = cell_of(m, level, strand);
+	*count = m->member_first[cell + 1] - m->member_first[cell];
+	return m->by_member + m->member_first[cell];
 }
 
 int model_collect_refs(const rc_model *m, struct idmap *refs)
