@@ -332,32 +332,32 @@ size_t rc_model_sector_count(const rc_model *m, rc_sector sector)
 #include "rchain/model.def"
 #undef RC_MODEL_ARRAY
 
+/* The entry of `v` (entries of `size` bytes) whose id `map` holds, or NULL. */
+static const void *find_entry(const struct idmap *map, const struct vec *v, size_t size, const char *id)
+{
+	size_t i = idmap_get(map, id);
+
+	return i == RC_NONE ? NULL : (const char *)v->data + i * size;
+}
+
 const rc_step *rc_model_find_step(const rc_model *m, const char *id)
 {
-	size_t i = idmap_get(&m->step_ids, id);
-
-	return i == RC_NONE ? NULL : MODEL_AT(m, steps, const rc_step, i);
+	return find_entry(&m->step_ids, &m->steps, sizeof(rc_step), id);
 }
 
 const rc_strand *rc_model_find_strand(const rc_model *m, const char *id)
 {
-	size_t i = idmap_get(&m->strand_ids, id);
-
-	return i == RC_NONE ? NULL : MODEL_AT(m, strands, const rc_strand, i);
+	return find_entry(&m->strand_ids, &m->strands, sizeof(rc_strand), id);
 }
 
 const rc_strand_group *rc_model_find_strand_group(const rc_model *m, const char *id)
 {
-	size_t i = idmap_get(&m->group_ids, id);
-
-	return i == RC_NONE ? NULL : MODEL_AT(m, strand_groups, const rc_strand_group, i);
+	return find_entry(&m->group_ids, &m->strand_groups, sizeof(rc_strand_group), id);
 }
 
 const rc_column *rc_model_find_column(const rc_model *m, const char *id)
 {
-	size_t i = idmap_get(&m->column_ids, id);
-
-	return i == RC_NONE ? NULL : MODEL_AT(m, columns, const rc_column, i);
+	return find_entry(&m->column_ids, &m->columns, sizeof(rc_column), id);
 }
 
 const size_t *rc_model_links_out(const rc_model *m, size_t step, size_t *count)
@@ -383,26 +383,27 @@ const size_t *rc_model_steps_at(const rc_model *m, rc_level level, size_t *count
 	return m->by_cell + m->cell_first[level * slots];
 }
 
-const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count)
+/* The steps of one (level, strand) cell of a grouping: `items` sorted by cell, `first` its offsets. */
+static const size_t *cell_steps(const rc_model *m, const size_t *items, const size_t *first, rc_level level,
+                                size_t strand, size_t *count)
 {
 	size_t cell;
 
 	assert(level < RC_LEVEL_COUNT);
 	assert(strand == RC_NONE || strand < m->strands.len);
 	cell = cell_of(m, level, strand);
-	*count = m->cell_first[cell + 1] - m->cell_first[cell];
-	return m->by_cell + m->cell_first[cell];
+	*count = first[cell + 1] - first[cell];
+	return items + first[cell];
+}
+
+const size_t *rc_model_steps_in(const rc_model *m, rc_level level, size_t strand, size_t *count)
+{
+	return cell_steps(m, m->by_cell, m->cell_first, level, strand, count);
 }
 
 const size_t *rc_model_steps_serving(const rc_model *m, rc_level level, size_t strand, size_t *count)
 {
-	size_t cell;
-
-	assert(level < RC_LEVEL_COUNT);
-	assert(strand == RC_NONE || strand < m->strands.len);
-	cell = cell_of(m, level, strand);
-	*count = m->member_first[cell + 1] - m->member_first[cell];
-	return m->by_member + m->member_first[cell];
+	return cell_steps(m, m->by_member, m->member_first, level, strand, count);
 }
 
 int model_collect_refs(const rc_model *m, struct idmap *refs)
