@@ -1,12 +1,12 @@
 /* Tables in: a logic-model table in CSV (RFC 4180) becomes a columns-only model (docs/interop.md). */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
 #include "base/buffer.h"
 #include "base/error.h"
 #include "base/file.h"
-#include "base/idmap.h"
 #include "rchain/interop.h"
 
 /* The longest text the model schema accepts, in characters. */
@@ -460,48 +460,64 @@ static void model_id(char *id, const char *name)
 	id[n] = '\0';
 }
 
-/* Whether step `first` (with the steps that joined it) is in strand `strand`. */
-static int in_strand(const struct table *t, size_t first, size_t strand)
-{
-	size_t k;
+/* A step entry by level and title, for finding the same box in several rows. */
+struct by_title {
+	rc_level level;
+	const char *title;
+	size_t step;
+};
 
-	for (k = first; k != RC_NONE; k = t->steps[k].next)
-		if (t->steps[k].strand == strand)
-			return 1;
-	return 0;
+static int compare_titles(const void *a, const void *b)
+{
+	const struct by_title *x = a, *y = b;
+	int c = x->level != y->level ? (x->level < y->level ? -1 : 1) : strcmp(x->title, y->title);
+
+	return c ? c : (x->step > y->step) - (x->step < y->step);
 }
 
 /*
  * A title at one level in the rows of several strands is one step in those
  * strands (format 1.1), as logic-model tables repeat a shared box in each
- * row; steps in no strand stay apart. Returns whether any step joined
- * another, or -1 when out of memory.
+ * row; steps in no strand stay apart, and so does a title repeated in one
+ * strand. Returns whether any step joined another, or -1 when out of memory.
  */
 static int join_strands(struct table *t)
 {
-	struct idmap titles[RC_LEVEL_COUNT] = { { 0 } };
-	size_t i, level;
+	struct by_title *order = rc_calloc(t->step_count ? t->step_count : 1, sizeof(*order));
+	size_t *seen = rc_calloc(t->strand_count ? t->strand_count : 1, sizeof(*seen)); /* per strand: run + 1 */
+	size_t i, run = 0, first = RC_NONE;
 	int joined = 0;
 
-	for (level = 0; level < RC_LEVEL_COUNT && joined >= 0; level++)
-		if (idmap_init(&titles[level], t->step_count))
-			joined = -1;
-	for (i = 0; i < t->step_count && joined >= 0; i++) {
-		struct step_entry *s = &t->steps[i];
-		size_t first;
+	if (!order || !seen) {
+		rc_free(order);
+		rc_free(seen);
+		return -1;
+	}
+	for (i = 0; i < t->step_count; i++)
+		order[i] = (struct by_title){ t->steps[i].level, t->pool.data + t->steps[i].title, i };
+	qsort(order, t->step_count, sizeof(*order), compare_titles);
+	for (i = 0; i < t->step_count; i++) {
+		struct step_entry *s = &t->steps[order[i].step];
 
-		if (s->strand == RC_NONE)
+		if (i == 0 || order[i].level != order[i - 1].level || strcmp(order[i].title, order[i - 1].title) != 0) {
+			run++;
+			first = RC_NONE;
+		}
+		if (s->strand == RC_NONE || seen[s->strand] == run)
 			continue;
-		first = idmap_put(&titles[s->level], t->pool.data + s->title, i);
-		if (first == RC_NONE || in_strand(t, first, s->strand))
+		seen[s->strand] = run;
+		if (first == RC_NONE) {
+			first = order[i].step;
 			continue;
+		}
 		s->into = first;
-		*(t->steps[first].last == RC_NONE ? &t->steps[first].next : &t->steps[t->steps[first].last].next) = i;
-		t->steps[first].last = i;
+		*(t->steps[first].last == RC_NONE ? &t->steps[first].next : &t->steps[t->steps[first].last].next) =
+		        order[i].step;
+		t->steps[first].last = order[i].step;
 		joined = 1;
 	}
-	for (level = 0; level < RC_LEVEL_COUNT; level++)
-		idmap_free(&titles[level]);
+	rc_free(order);
+	rc_free(seen);
 	return joined;
 }
 

@@ -143,17 +143,6 @@ static int sort_cells(rc_model *m, const size_t *cells, const size_t *items, siz
 	return 0;
 }
 
-/* Whether step `s` names strand `strand` before its membership `k`. */
-static int named_before(const rc_model *m, const rc_step *s, size_t k, size_t strand)
-{
-	size_t j;
-
-	for (j = s->strands.first; j < k; j++)
-		if (MODEL_AT(m, memberships, rc_membership, j)->strand_index == strand)
-			return 1;
-	return 0;
-}
-
 /*
  * Two groupings of the steps by (level, strand): by_cell by each step's
  * first strand, member_cell by every strand a step names (once each; steps
@@ -164,10 +153,11 @@ static int sort_into_cells(rc_model *m)
 	size_t ncells = RC_LEVEL_COUNT * (m->strands.len + 1);
 	size_t n = m->steps.len + m->memberships.len;
 	size_t *cells = rc_calloc(n ? n : 1, sizeof(size_t)), *items = rc_calloc(n ? n : 1, sizeof(size_t));
+	size_t *seen = rc_calloc(m->strands.len ? m->strands.len : 1, sizeof(size_t)); /* per strand: step + 1 */
 	size_t i, k, pairs = 0;
 	int rc = RC_ENOMEM;
 
-	if (!cells || !items)
+	if (!cells || !items || !seen)
 		goto done;
 	for (i = 0; i < m->steps.len; i++) {
 		items[i] = i;
@@ -182,7 +172,8 @@ static int sort_into_cells(rc_model *m)
 		for (k = s->strands.first; k < s->strands.first + s->strands.count; k++) {
 			size_t strand = MODEL_AT(m, memberships, rc_membership, k)->strand_index;
 
-			if (strand != RC_NONE && !named_before(m, s, k, strand)) {
+			if (strand != RC_NONE && seen[strand] != i + 1) {
+				seen[strand] = i + 1;
 				items[pairs] = i;
 				cells[pairs++] = cell_of(m, s->level, strand);
 			}
@@ -196,6 +187,7 @@ static int sort_into_cells(rc_model *m)
 done:
 	rc_free(cells);
 	rc_free(items);
+	rc_free(seen);
 	return rc;
 }
 
