@@ -248,12 +248,16 @@ const struct rule rule_table[] = {
 	  check_unaddressed_risk },
 	{ { "RC032", "triggered-evidence", RC_SEVERITY_WARNING,
 	    "Evidence that applies because of this partnership's own facts is not addressed.",
-	    "Some evidence applies only to some partnerships: mandated partnerships are more likely to fail than "
-	    "voluntary ones; power between statutory and third-sector partners has to be managed explicitly. When the "
+	    "Some evidence applies only to some partnerships: partnerships formed in response to a mandate or policy "
+	    "directive have been found less robust than those the partners formed themselves; power between statutory "
+	    "and third-sector partners has to be managed explicitly. When the "
 	    "model's own facts (formation, partners' sectors, levels, size) make such an entry apply and the model "
 	    "does not address it, the gap is specific to this partnership.",
-	    "Cook, A. (2016) Review of Research Evidence to Inform the Implementation of the Carers (Scotland) Act "
-	    "2016, section 2, implementation tasks table; the other sources of docs/evidence.md.",
+	    "Cook, A. (2015) Partnership Working Across UK Public Services, What Works Scotland, section 5.4, "
+	    "Motivation for establishing the partnership; Cook, A. (2016) Review of Research Evidence to Inform the "
+	    "Implementation of the Carers (Scotland) Act 2016, section 2, implementation tasks table; the other "
+	    "sources "
+	    "of docs/evidence.md.",
 	    "Address the entry in the model with ref=\"ID\" (an assumption, or a risk with a mitigation)." },
 	  check_triggered_entry },
 	{ { "RC033", "suggest-ref", RC_SEVERITY_NOTE,

@@ -6,6 +6,7 @@
 #include "base/buffer.h"
 #include "base/error.h"
 #include "base/idmap.h"
+#include "evidence/refs.h"
 #include "model/internal.h"
 #include "render/backends.h"
 
@@ -445,7 +446,7 @@ static int coverage(struct report *r)
 
 		if (rc_entry_applies(e, r->m)) {
 			applicable++;
-			addressed += idmap_get(&refs, e->id) != RC_NONE;
+			addressed += evidence_entry_referred(e, &refs);
 		}
 	}
 	putf(r,
@@ -458,7 +459,7 @@ static int coverage(struct report *r)
 		    "</thead><tbody>");
 	for (i = 0; i < rc_evidence_base_count(eb) && !r->failed; i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
-		int done = idmap_get(&refs, e->id) != RC_NONE;
+		int done = evidence_entry_referred(e, &refs);
 
 		if (!rc_entry_applies(e, r->m))
 			continue;
