@@ -42,7 +42,7 @@ typedef struct rc_entry {
 	rc_entry_kind kind;
 	rc_entry_about about;       /* RC_ABOUT_PARTNERSHIP: only for models that declare a partnership */
 	rc_entry_priority priority; /* RC_PRIORITY_HIGH: what the source ranks above the rest */
-	int whole_model; /* nonzero: about the whole model; else about `level` */
+	int whole_model;            /* nonzero: about the whole model; else about `level` */
 	rc_level level;
 	const char *text;
 	const char *keywords; /* space-separated, or NULL */
