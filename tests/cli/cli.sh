@@ -584,17 +584,37 @@ verdict "check --format yaml: usage error"
 
 run evidence
 want_status 0
-for id in cook2015.t1.a1 cook2015.t1.r9 cook2015.d1.practice.9 cook2016.partnership.3 briefing2009 cookseditas2016 regenconflict; do
+for id in cook2015.t1.a1 cook2015.t1.r9 cook2015.d1.practice.9 cook2016.partnership.4 briefing2009 cookseditas2016 regenconflict; do
 	grep -q "$id" "$out" || problem "rchain evidence does not list $id"
 done
 grep -q '^cook2015.t1.a4  assumption  model  There are shared understandings of final outcomes  \[Cook, A. (2015) Partnership Working Across UK Public Services, 5.4, Table 1, p. 11-13\]$' "$out" ||
 	problem "Table 1 a4 is not listed with its citation"
 verdict "evidence lists the seed entries with their citations"
 
-run evidence cook2016.partnership.3
+run evidence cook2015.s54.1
 want_status 0
 want_line "$out" stdout "applies when: formation is mandated;"
+want_line "$out" stdout "about: partnership; priority: normal"
 verdict "evidence ID explains one entry with its condition"
+
+run evidence cook2016.partnership.3
+want_status 0
+[ "$(head -n 1 "$out")" = "cook2015.s54.1 (risk, model)" ] || problem "a merged-away id does not explain the entry it was merged into"
+want_line "$out" stdout "also known as: cook2016.partnership.3"
+verdict "evidence with a merged-away id explains the merged entry"
+
+run evidence cook2015.t1.a7
+want_status 0
+want_line "$out" stdout "about: partnership; priority: high"
+want_line "$out" stdout "also known as: cook2015.s54.9"
+want_line "$out" stdout "applies to every model that declares a partnership"
+verdict "evidence ID: the power entry ranks high"
+
+run evidence cook2016.monitoring.4
+want_status 0
+want_line "$out" stdout "about: programme; priority: normal"
+want_line "$out" stdout "applies to every model"
+verdict "evidence ID: a programme entry applies to every model"
 
 run evidence no.such.entry
 want_usage_error "rchain evidence: unknown entry id"

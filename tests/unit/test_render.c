@@ -991,8 +991,9 @@ static void quoted_id(const char *message, char *id, size_t size)
  * The report's coverage and the rules RC030 to RC032 agree: the assumptions
  * and risks the report lists as applying and not addressed are exactly those
  * the rules report. columns-strands has no input step; the report used to
- * count the entries about inputs as applying (cook2016.innovation.9 and
- * regenconflict.r13 among them, which `rchain check` leaves out).
+ * count the entries about inputs as applying (cook2016.innovation.9 among
+ * them, which `rchain check` leaves out). It declares no partnership, so no
+ * partnership entry (regenconflict.r13, for one) applies either.
  */
 static void test_report_coverage_agrees(void)
 {
@@ -1004,7 +1005,7 @@ static void test_report_coverage_agrees(void)
 	char id[128], cell[256];
 
 	render(&html, "html", m, f, RC_LAYOUT_LR);
-	expect_contains("report", html.data, "<p>0 of the 152 evidence-base entries that apply to this model");
+	expect_contains("report", html.data, "<p>0 of the 35 evidence-base entries that apply to this model");
 	expect_lacks("report", html.data, "<code>cook2016.innovation.9</code>");
 	expect_lacks("report", html.data, "<code>regenconflict.r13</code>");
 	for (i = 0; i < rc_findings_count(f); i++) {
