@@ -521,6 +521,18 @@ grep -q '▲\|✖' "$out" && problem "a finding badge is drawn"
 grep -q '●●● high' "$out" || problem "the confidence legend is missing"
 verdict "render --hide-evidence --no-findings: no key, no badges, confidence kept"
 
+run render -f dot --key none -o - model.xml
+want_status 0
+grep -q 'Key: assumptions' "$out" && problem "the key is drawn"
+grep -q '<B>Confidence</B>' "$out" || problem "the legend is missing"
+run render -f dot --key full -o - model.xml
+want_status 0
+grep -q 'Key: assumptions' "$out" || problem "--key full draws no key"
+grep -q 'Each cut to one line' "$out" && problem "--key full cuts the statements"
+run report --key bad model.xml
+want_usage_error "rchain report: --key must be short, full or none (see 'rchain report --help')"
+verdict "render --key none and full; report --key bad: exit 3"
+
 run report model.xml
 want_status 0
 want_stdout ""
