@@ -137,22 +137,56 @@ static int owner_drawn(const struct builder *b, rc_owner_kind owner, size_t inde
 	               : owner == RC_OWNER_LINK && selection_link_kept(LINK(b->in->model, index), b->keep);
 }
 
+/* The text of the i-th marker: the assumptions, then the risks. */
+static const char *key_text(const rc_model *m, size_t i)
+{
+	return i < m->assumptions.len ? MODEL_AT(m, assumptions, rc_assumption, i)->text
+	                              : MODEL_AT(m, risks, rc_risk, i - m->assumptions.len)->statement;
+}
+
+/* The length of a lead-in such as "General logic of the results chain: " (up to ": " in the first 60 bytes), or 0. */
+static size_t lead_in(const char *text)
+{
+	const char *colon = strstr(text, ": ");
+
+	return colon && colon - text < 60 ? (size_t)(colon - text) + 2 : 0;
+}
+
+/*
+ * For each of the `n` markers in `shown`, how many bytes the short key skips:
+ * a lead-in that another marker shares, which would fill the one line with
+ * the same words.
+ */
+static void shared_lead_ins(const rc_model *m, const size_t *shown, size_t n, size_t *skip)
+{
+	size_t k, j;
+
+	for (k = 0; k < n; k++) {
+		const char *text = key_text(m, shown[k]);
+		size_t len = lead_in(text);
+
+		skip[k] = 0;
+		for (j = 0; j < n && len && !skip[k]; j++)
+			if (j != k && lead_in(key_text(m, shown[j])) == len &&
+			    memcmp(key_text(m, shown[j]), text, len) == 0)
+				skip[k] = len;
+	}
+}
+
 /* One marker of the key, by its position among the assumptions and then the risks: whole, or cut to one line. */
-static void put_key_entry(struct builder *b, size_t i)
+static void put_key_entry(struct builder *b, size_t i, size_t skip)
 {
 	const rc_model *m = b->in->model;
-	int risk = i >= m->assumptions.len;
-	size_t at = risk ? i - m->assumptions.len : i;
 	int full = b->in->key == RC_KEY_FULL;
 
 	builder_putf(
 	        b,
 	        "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><B>%c%zu</B></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">",
-	        risk ? 'R' : 'A', at + 1);
-	builder_put_wrapped(b,
-	                    risk ? MODEL_AT(m, risks, rc_risk, at)->statement
-	                         : MODEL_AT(m, assumptions, rc_assumption, at)->text,
-	                    full ? KEY_WRAP : KEY_SHORT, full ? 0 : 1);
+	        i >= m->assumptions.len ? 'R' : 'A', i >= m->assumptions.len ? i - m->assumptions.len + 1 : i + 1);
+	if (full)
+		builder_put_wrapped(b, key_text(m, i), KEY_WRAP, 0);
+	else
+		builder_put_wrapped(b, key_text(m, i) + skip, KEY_SHORT, 1);
 	builder_put(b, "</TD>");
 }
 
@@ -175,7 +209,7 @@ static void put_key(struct builder *b)
 {
 	const rc_model *m = b->in->model;
 	size_t total = m->assumptions.len + m->risks.len, n = 0, i, row, col, columns, rows;
-	size_t *shown = rc_malloc(total * sizeof(size_t) + 1);
+	size_t *shown = rc_malloc(2 * total * sizeof(size_t) + 1), *skip = shown + total;
 
 	if (!shown) {
 		b->failed = 1;
@@ -188,6 +222,8 @@ static void put_key(struct builder *b)
 		if (a ? owner_drawn(b, a->owner, a->owner_index) : owner_drawn(b, r->owner, r->owner_index))
 			shown[n++] = i;
 	}
+	if (b->in->key != RC_KEY_FULL)
+		shared_lead_ins(m, shown, n, skip);
 	columns = key_columns(b, n);
 	rows = (n + columns - 1) / columns;
 	if (n)
@@ -199,13 +235,14 @@ static void put_key(struct builder *b)
 	for (row = 0; row < rows; row++) {
 		builder_put(b, "<TR>");
 		for (col = 0; col < columns && col * rows + row < n; col++)
-			put_key_entry(b, shown[col * rows + row]);
+			put_key_entry(b, shown[col * rows + row],
+			              b->in->key == RC_KEY_FULL ? 0 : skip[col * rows + row]);
 		builder_put(b, "</TR>");
 	}
 	if (n && b->in->key != RC_KEY_FULL)
 		builder_putf(b,
-		             "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%zu\"><I>Each cut to one line: the report has them in "
-		             "full.</I></TD></TR>",
+		             "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"%zu\"><I>Each cut to one line, without a lead-in that "
+		             "others share (up to its colon): the report has them in full.</I></TD></TR>",
 		             2 * columns);
 	if (n)
 		builder_put(b, "</TABLE></TD></TR>");

@@ -978,7 +978,8 @@ static void test_key_area(void)
 	free_names(&models);
 }
 
-/* --key: short cuts each statement to one line, full keeps it whole, none leaves the key out (the legend stays). */
+/* --key: short cuts each statement to one line (after a shared lead-in), full keeps it whole, none leaves the key out
+ * (the legend stays). */
 static void test_key_styles(void)
 {
 	static const char *const whole = "General logic of the results chain: each task's activities reach";
@@ -990,6 +991,11 @@ static void test_key_styles(void)
 	render_input(&dot, "dot", &in);
 	expect_contains("short key", dot.data, "<B>A1</B>");
 	expect_contains("short key", dot.data, "General logic of the results chain: each …");
+	/* A3 and A5 share the lead-in "General logic of the results chain, not a stated finding: ", A1 has its own. */
+	expect_contains("short key", dot.data,
+	                "<B>A3</B></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">people "
+	                "who are aware of the messages and …");
+	expect_contains("short key", dot.data, "BALIGN=\"LEFT\">the changed practice is taken to …");
 	expect_lacks("short key", dot.data, whole);
 	in.key = RC_KEY_FULL;
 	render_input(&dot, "dot", &in);
