@@ -137,12 +137,13 @@ static int owner_drawn(const struct builder *b, rc_owner_kind owner, size_t inde
 	               : owner == RC_OWNER_LINK && selection_link_kept(LINK(b->in->model, index), b->keep);
 }
 
-/* The text of the i-th marker: the assumptions, then the risks. */
-static const char *key_text(const rc_model *m, size_t i)
-{
-	return i < m->assumptions.len ? MODEL_AT(m, assumptions, rc_assumption, i)->text
-	                              : MODEL_AT(m, risks, rc_risk, i - m->assumptions.len)->statement;
-}
+/* One marker of the key: its position among the assumptions and then the risks, its text, and what the line skips. */
+struct key_entry {
+	size_t index;
+	const char *text;
+	size_t lead; /* the length of its lead-in, or 0 */
+	size_t skip;
+};
 
 /* The length of a lead-in such as "General logic of the results chain: " (up to ": " in the first 60 bytes), or 0. */
 static size_t lead_in(const char *text)
@@ -153,40 +154,33 @@ static size_t lead_in(const char *text)
 }
 
 /*
- * For each of the `n` markers in `shown`, how many bytes the short key skips:
- * a lead-in that another marker shares, which would fill the one line with
- * the same words.
+ * The short key skips a lead-in that another of the `n` entries shares: it
+ * would fill the one line with the same words.
  */
-static void shared_lead_ins(const rc_model *m, const size_t *shown, size_t n, size_t *skip)
+static void shared_lead_ins(struct key_entry *e, size_t n)
 {
 	size_t k, j;
 
-	for (k = 0; k < n; k++) {
-		const char *text = key_text(m, shown[k]);
-		size_t len = lead_in(text);
-
-		skip[k] = 0;
-		for (j = 0; j < n && len && !skip[k]; j++)
-			if (j != k && lead_in(key_text(m, shown[j])) == len &&
-			    memcmp(key_text(m, shown[j]), text, len) == 0)
-				skip[k] = len;
-	}
+	for (k = 0; k < n; k++)
+		e[k].lead = lead_in(e[k].text);
+	for (k = 0; k < n; k++)
+		for (j = 0; j < n && e[k].lead && !e[k].skip; j++)
+			if (j != k && e[j].lead == e[k].lead && memcmp(e[j].text, e[k].text, e[k].lead) == 0)
+				e[k].skip = e[k].lead;
 }
 
-/* One marker of the key, by its position among the assumptions and then the risks: whole, or cut to one line. */
-static void put_key_entry(struct builder *b, size_t i, size_t skip)
+/* One marker of the key and its text: whole, or cut to one line. */
+static void put_key_entry(struct builder *b, const struct key_entry *e)
 {
-	const rc_model *m = b->in->model;
+	size_t assumptions = b->in->model->assumptions.len;
 	int full = b->in->key == RC_KEY_FULL;
 
 	builder_putf(
 	        b,
 	        "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><B>%c%zu</B></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">",
-	        i >= m->assumptions.len ? 'R' : 'A', i >= m->assumptions.len ? i - m->assumptions.len + 1 : i + 1);
-	if (full)
-		builder_put_wrapped(b, key_text(m, i), KEY_WRAP, 0);
-	else
-		builder_put_wrapped(b, key_text(m, i) + skip, KEY_SHORT, 1);
+	        e->index >= assumptions ? 'R' : 'A',
+	        e->index >= assumptions ? e->index - assumptions + 1 : e->index + 1);
+	builder_put_wrapped(b, e->text + e->skip, full ? KEY_WRAP : KEY_SHORT, full ? 0 : 1);
 	builder_put(b, "</TD>");
 }
 
@@ -209,7 +203,7 @@ static void put_key(struct builder *b)
 {
 	const rc_model *m = b->in->model;
 	size_t total = m->assumptions.len + m->risks.len, n = 0, i, row, col, columns, rows;
-	size_t *shown = rc_malloc(2 * total * sizeof(size_t) + 1), *skip = shown + total;
+	struct key_entry *shown = rc_calloc(total + 1, sizeof(struct key_entry));
 
 	if (!shown) {
 		b->failed = 1;
@@ -219,11 +213,13 @@ static void put_key(struct builder *b)
 		const rc_assumption *a = i < m->assumptions.len ? MODEL_AT(m, assumptions, rc_assumption, i) : NULL;
 		const rc_risk *r = a ? NULL : MODEL_AT(m, risks, rc_risk, i - m->assumptions.len);
 
-		if (a ? owner_drawn(b, a->owner, a->owner_index) : owner_drawn(b, r->owner, r->owner_index))
-			shown[n++] = i;
+		if (a ? owner_drawn(b, a->owner, a->owner_index) : owner_drawn(b, r->owner, r->owner_index)) {
+			shown[n].index = i;
+			shown[n++].text = a ? a->text : r->statement;
+		}
 	}
 	if (b->in->key != RC_KEY_FULL)
-		shared_lead_ins(m, shown, n, skip);
+		shared_lead_ins(shown, n);
 	columns = key_columns(b, n);
 	rows = (n + columns - 1) / columns;
 	if (n)
@@ -235,8 +231,7 @@ static void put_key(struct builder *b)
 	for (row = 0; row < rows; row++) {
 		builder_put(b, "<TR>");
 		for (col = 0; col < columns && col * rows + row < n; col++)
-			put_key_entry(b, shown[col * rows + row],
-			              b->in->key == RC_KEY_FULL ? 0 : skip[col * rows + row]);
+			put_key_entry(b, &shown[col * rows + row]);
 		builder_put(b, "</TR>");
 	}
 	if (n && b->in->key != RC_KEY_FULL)
