@@ -260,8 +260,8 @@ static void put_legend(struct builder *b)
 		               "evidence</TD></TR>");
 	}
 	builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Links</B></TD><TD>solid: causal</TD><TD>dashed: feedback</TD>"
-	               "<TD COLSPAN=\"2\"><FONT COLOR=\"" STYLE_COLUMN_COLOR "\"><B>thick blue</B></FONT>: column "
-	               "link</TD></TR>");
+	               "<TD>dotted: black box</TD><TD><FONT COLOR=\"" STYLE_COLUMN_COLOR "\"><B>thick blue</B></FONT>: "
+	               "column link</TD></TR>");
 	if (b->confidence)
 		builder_put(b,
 		            "<TR><TD></TD><TD COLSPAN=\"4\" ALIGN=\"LEFT\">colour and mark: link confidence</TD></TR>");
