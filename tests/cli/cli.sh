@@ -111,6 +111,23 @@ want_status 1
 want_line "$out" stdout "$data/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]"
 verdict "dangling link with every rule: exit 1 and the finding"
 
+# A link the diagram cannot draw is named in its title block, and the diagram, the report and check
+# agree: the links of the model, and how many are left out (each one an RC002 dangling reference).
+run render -f svg -o - "$data/cli/dangling.xml"
+want_status 0
+svg_drawn=$(sed -n 's|.*>\([0-9]*\) step[s]*, \([0-9]*\) of \([0-9]*\) links drawn</text>|\2 \3|p' "$out")
+grep -qF '>• a → nowhere (line 6): no step &#39;nowhere&#39;</text>' "$out" || problem "the title block does not name a → nowhere"
+grep -q '>Not drawn: 1 link</text>' "$out" || problem "the title block does not count the link left out"
+run report -o - "$data/cli/dangling.xml"
+report_links=$(grep -o '<tr><th>Links</th><td>[0-9]*</td></tr>' "$out" | grep -o '[0-9]\+')
+run check "$data/cli/dangling.xml"
+dangling=$(grep -c '\[RC002 dangling-reference\]$' "$out")
+read -r drawn links <<<"$svg_drawn"
+[ "${links:-x}" = "$report_links" ] || problem "the diagram has ${links:-no} links, the report $report_links"
+[ $((links - drawn)) = "$dangling" ] || problem "the diagram leaves out $((links - drawn)) links, check finds $dangling"
+[ "$report_links" = 1 ] || problem "the report counts $report_links links, the model has 1"
+verdict "dangling link: the diagram names it, its counts agree with the report and check"
+
 "$rchain" check "${only[@]}" - <"$data/cli/dangling.xml" >"$out" 2>"$err"
 status=$?
 want_status 1
@@ -261,7 +278,7 @@ for format in svg png pdf dot; do
 	svg) magic='<?xml' ;;
 	png) magic='\x89PNG\r\n\x1a\n' ;;
 	pdf) magic='%PDF-' ;;
-	dot) magic='digraph rchain {' ;;
+	dot) magic='digraph "' ;; # named by the model's title
 	esac
 	run render -f "$format" -o "drawing.$format" model.xml
 	want_status 0
@@ -278,7 +295,7 @@ for format in svg png pdf dot; do
 done
 run render -o picked.GV model.xml
 want_status 0
-want_magic picked.GV 'digraph rchain {'
+want_magic picked.GV 'digraph "'
 verdict "render -o x.GV: extensions are matched whatever their case, .gv is DOT"
 
 run render --format svg -o x.png model.xml
@@ -503,6 +520,18 @@ grep -q 'Key: assumptions' "$out" && problem "the key is drawn"
 grep -q '▲\|✖' "$out" && problem "a finding badge is drawn"
 grep -q '●●● high' "$out" || problem "the confidence legend is missing"
 verdict "render --hide-evidence --no-findings: no key, no badges, confidence kept"
+
+run render -f dot --key none -o - model.xml
+want_status 0
+grep -q 'Key: assumptions' "$out" && problem "the key is drawn"
+grep -q '<B>Confidence</B>' "$out" || problem "the legend is missing"
+run render -f dot --key full -o - model.xml
+want_status 0
+grep -q 'Key: assumptions' "$out" || problem "--key full draws no key"
+grep -q 'Each cut to one line' "$out" && problem "--key full cuts the statements"
+run report --key bad model.xml
+want_usage_error "rchain report: --key must be short, full or none (see 'rchain report --help')"
+verdict "render --key none and full; report --key bad: exit 3"
 
 run report model.xml
 want_status 0
