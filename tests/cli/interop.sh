@@ -204,7 +204,6 @@ assert all(e["label"] and e["type"] for e in doc["elements"])
 assert all(c["from"] in ids and c["to"] in ids and c["type"] in ("causal", "feedback") for c in doc["connections"])
 assert len(doc["connections"]) == 49 and sum(c["type"] == "feedback" for c in doc["connections"]) == 3
 assert all(isinstance(e["Notes"], int) for e in steps)
-assert all(e["tags"] == [e["Strand"]] for e in steps if e["Strand"])
 PY
 verdict "export -f kumu -o FILE: a blueprint that parses, with every step and link"
 
