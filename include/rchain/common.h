@@ -73,6 +73,30 @@ typedef int (*rc_sink)(void *user, const char *data, size_t len);
 /** An rc_sink that appends to the rc_buffer `buffer`; 0 or RC_ENOMEM. */
 RC_API int rc_buffer_sink(void *buffer, const char *data, size_t len);
 
+/** The most edits rc_suggestion_offer() accepts between a word and a suggestion for it. */
+#define RC_SUGGEST_MAX_EDITS 2
+
+/**
+ * "Did you mean": the closest known word to a misspelt one. Distance is the
+ * optimal string alignment distance (insertions, deletions, substitutions and
+ * swaps of two neighbouring bytes; ASCII letters compared without case). A
+ * candidate is kept when it is at most RC_SUGGEST_MAX_EDITS edits away and no
+ * more than a third of the word's length (rounded down, at least 1), and
+ * closer than any offered before it (the first of equals wins); words over 128
+ * bytes get none. `word` and `best` are borrowed.
+ */
+typedef struct rc_suggestion {
+	const char *word;
+	const char *best; /* the suggestion so far, or NULL */
+	size_t distance;  /* internal: one more than the edits still accepted */
+} rc_suggestion;
+
+/** Starts a search for a suggestion for `word`, which must outlive `s`. */
+RC_API void rc_suggestion_init(rc_suggestion *s, const char *word);
+
+/** Offers `candidate` (borrowed until `s` is done with) as a suggestion for the word of `s`. */
+RC_API void rc_suggestion_offer(rc_suggestion *s, const char *candidate);
+
 /** The library version, "MAJOR.MINOR.PATCH" (static storage). */
 RC_API const char *rc_version(void);
 

@@ -10,6 +10,7 @@
 void check_unknown_ref(struct checker *c)
 {
 	const rc_model *m = c->m;
+	char near[256];
 	size_t i;
 
 	if (!c->evidence)
@@ -19,19 +20,21 @@ void check_unknown_ref(struct checker *c)
 
 		if (a->ref && !rc_evidence_base_find_entry(c->evidence, a->ref))
 			report(c, a->loc, a->owner, a->owner_index,
-			       "assumption refers to unknown evidence-base entry '%s'", a->ref);
+			       "assumption refers to unknown evidence-base entry '%s'%s", a->ref,
+			       near_id(c, NEAR_ENTRY, a->ref, near, sizeof(near)));
 	}
 	for (i = 0; i < m->risks.len; i++) {
 		const rc_risk *r = MODEL_AT(m, risks, rc_risk, i);
 
 		if (r->ref && !rc_evidence_base_find_entry(c->evidence, r->ref))
-			report(c, r->loc, r->owner, r->owner_index, "risk refers to unknown evidence-base entry '%s'",
-			       r->ref);
+			report(c, r->loc, r->owner, r->owner_index, "risk refers to unknown evidence-base entry '%s'%s",
+			       r->ref, near_id(c, NEAR_ENTRY, r->ref, near, sizeof(near)));
 	}
 	for (i = 0; i < m->steps.len; i++)
 		if (STEP(m, i)->ref && !rc_evidence_base_find_entry(c->evidence, STEP(m, i)->ref))
 			report(c, STEP(m, i)->loc, RC_OWNER_STEP, i,
-			       "step '%s' refers to unknown evidence-base entry '%s'", STEP(m, i)->id, STEP(m, i)->ref);
+			       "step '%s' refers to unknown evidence-base entry '%s'%s", STEP(m, i)->id,
+			       STEP(m, i)->ref, near_id(c, NEAR_ENTRY, STEP(m, i)->ref, near, sizeof(near)));
 }
 
 /* The earliest step of each level in the file, where missing entries about that level are reported. */

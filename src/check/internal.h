@@ -21,8 +21,21 @@ struct checker {
 	const rc_rule *rule;                    /* the rule running now */
 	const char *model_suppression;          /* reason of a model-level <suppress> of it, or NULL */
 	struct chain_analysis chain;
-	int status; /* RC_ENOMEM once an allocation failed */
+	int status;         /* RC_ENOMEM once an allocation failed */
+	size_t suggestions; /* "did you mean" searches so far, up to SUGGESTION_CAP */
 };
+
+/* The unknown references of a run that get a "did you mean": the search is linear in the model's ids. */
+#define SUGGESTION_CAP 100
+
+/* The kinds of id a reference names, for near_id(). */
+enum near_kind { NEAR_STEP, NEAR_STRAND, NEAR_PARTNER, NEAR_RULE, NEAR_ENTRY };
+
+/*
+ * "; did you mean 'ID'?" with the id of `kind` closest to the unknown `word`,
+ * into `out` (returned); "" when none is close or SUGGESTION_CAP searches are done.
+ */
+const char *near_id(struct checker *c, enum near_kind kind, const char *word, char *out, size_t size);
 
 /* Records a finding of the running rule about `owner`/`index`, at `loc`. */
 void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)

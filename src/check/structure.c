@@ -112,14 +112,14 @@ static void check_partner_list(struct checker *c, const rc_step *s, const struct
 
 	while (p && *p) {
 		size_t len = strcspn(p, " ");
-		char id[128];
+		char id[128], near[256];
 
 		if (len < sizeof(id)) {
 			memcpy(id, p, len);
 			id[len] = '\0';
 			if (idmap_get(partners, id) == RC_NONE)
-				report(c, s->loc, RC_OWNER_STEP, s->index, "step '%s' names unknown partner '%s'",
-				       s->id, id);
+				report(c, s->loc, RC_OWNER_STEP, s->index, "step '%s' names unknown partner '%s'%s",
+				       s->id, id, near_id(c, NEAR_PARTNER, id, near, sizeof(near)));
 		}
 		p += len;
 		p += strspn(p, " ");
@@ -130,6 +130,7 @@ void check_dangling_reference(struct checker *c)
 {
 	const rc_model *m = c->m;
 	struct idmap partners = { 0 };
+	char near[256];
 	size_t i, k;
 
 	if (idmap_init(&partners, m->partners.len)) {
@@ -145,8 +146,8 @@ void check_dangling_reference(struct checker *c)
 			const rc_membership *ms = MODEL_AT(m, memberships, rc_membership, k);
 
 			if (ms->strand_index == RC_NONE)
-				report(c, s->loc, RC_OWNER_STEP, i, "step '%s' names unknown strand '%s'", s->id,
-				       ms->strand);
+				report(c, s->loc, RC_OWNER_STEP, i, "step '%s' names unknown strand '%s'%s", s->id,
+				       ms->strand, near_id(c, NEAR_STRAND, ms->strand, near, sizeof(near)));
 		}
 		if (s->column && s->column_index == RC_NONE)
 			report(c, s->loc, RC_OWNER_STEP, i, "step '%s' names unknown column '%s'", s->id, s->column);
@@ -165,21 +166,25 @@ void check_dangling_reference(struct checker *c)
 		if (l->column)
 			continue;
 		if (l->from_step == RC_NONE)
-			report(c, l->loc, RC_OWNER_LINK, i, "link from unknown step '%s'", l->from);
+			report(c, l->loc, RC_OWNER_LINK, i, "link from unknown step '%s'%s", l->from,
+			       near_id(c, NEAR_STEP, l->from, near, sizeof(near)));
 		if (l->to_step == RC_NONE)
-			report(c, l->loc, RC_OWNER_LINK, i, "link to unknown step '%s'", l->to);
+			report(c, l->loc, RC_OWNER_LINK, i, "link to unknown step '%s'%s", l->to,
+			       near_id(c, NEAR_STEP, l->to, near, sizeof(near)));
 	}
 	for (i = 0; i < m->influences.len; i++) {
 		const rc_influence *f = MODEL_AT(m, influences, rc_influence, i);
 
 		if (f->on && f->on_step == RC_NONE)
-			report(c, f->loc, RC_OWNER_MODEL, RC_NONE, "influence on unknown step '%s'", f->on);
+			report(c, f->loc, RC_OWNER_MODEL, RC_NONE, "influence on unknown step '%s'%s", f->on,
+			       near_id(c, NEAR_STEP, f->on, near, sizeof(near)));
 	}
 	for (i = 0; i < m->suppressions.len; i++) {
 		const rc_suppression *s = MODEL_AT(m, suppressions, rc_suppression, i);
 
 		if (!rc_rule_find(s->rule))
-			report(c, s->loc, s->owner, s->owner_index, "suppression of unknown rule '%s'", s->rule);
+			report(c, s->loc, s->owner, s->owner_index, "suppression of unknown rule '%s'%s", s->rule,
+			       near_id(c, NEAR_RULE, s->rule, near, sizeof(near)));
 	}
 	idmap_free(&partners);
 }

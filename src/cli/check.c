@@ -146,13 +146,13 @@ int cmd_check(struct session *s, int argc, char **argv)
 			if (rc_rule_find(optarg))
 				disabled[opts.disabled_count++] = optarg;
 			else
-				status = usage_error("check", "--disable names an unknown rule code or slug");
+				status = unknown_rule("check", "--disable names an unknown rule code or slug", optarg);
 			break;
 		case 'h':
 			check_help();
 			status = EXIT_CLEAN;
 			break;
-		default: status = common_option(s, "check", c, argv); break;
+		default: status = common_option(s, "check", options, c, argv); break;
 		}
 	}
 	if (status < 0 && !format)

@@ -22,7 +22,8 @@ enum {
 	OPT_HIDE_EVIDENCE,
 	OPT_NO_FINDINGS,
 	OPT_KEY,
-	OPT_FORCE
+	OPT_FORCE,
+	OPT_BOM
 };
 
 /*
@@ -54,14 +55,28 @@ int cmd_import(struct session *s, int argc, char **argv);
 /* Reports a usage error in one line and returns EXIT_USAGE; `command` may be NULL. */
 int usage_error(const char *command, const char *what);
 
-/* Reports the option getopt_long() just refused and returns EXIT_USAGE. */
-int bad_option(const char *command, char **argv);
+/*
+ * "; did you mean 'PREFIX WORD'?" for the suggestion of `near`, or "" when it
+ * has none (static storage, until the next call).
+ */
+const char *did_you_mean(const rc_suggestion *near, const char *prefix);
+
+struct option;
+
+/*
+ * Reports the option getopt_long() just refused and returns EXIT_USAGE; a
+ * misspelt long option gets the closest of `options` (the command's table).
+ */
+int bad_option(const char *command, const struct option *options, char **argv);
+
+/* Reports `what` about the unknown rule `word`, with the closest code or slug; EXIT_USAGE. */
+int unknown_rule(const char *command, const char *what, const char *word);
 
 /* Parses a positive decimal number into `out`; -1 when `text` is not one. */
 int parse_size(const char *text, size_t *out);
 
 /* Handles --evidence FILE, --max-file-size N and --force, and refuses other options; an exit status, or -1 to go on. */
-int common_option(struct session *s, const char *command, int c, char **argv);
+int common_option(struct session *s, const char *command, const struct option *options, int c, char **argv);
 
 /* For the commands without options: -h or --help as the first word prints `help` and returns true. */
 bool prints_help(int argc, char **argv, void (*help)(void));

@@ -89,7 +89,7 @@ int cmd_diff(struct session *s, int argc, char **argv)
 			break;
 		case 'h': diff_help(); return EXIT_CLEAN;
 		default:
-			if ((status = common_option(s, "diff", c, argv)) >= 0)
+			if ((status = common_option(s, "diff", options, c, argv)) >= 0)
 				return status;
 		}
 	}

@@ -61,7 +61,7 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 			break;
 		case 'h': d->help(); return EXIT_CLEAN;
 		default:
-			if ((status = common_option(s, d->command, c, argv)) >= 0)
+			if ((status = common_option(s, d->command, options, c, argv)) >= 0)
 				return status;
 		}
 	}

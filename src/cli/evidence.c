@@ -101,7 +101,7 @@ int cmd_evidence(struct session *s, int argc, char **argv)
 				return EXIT_FAILED;
 			break;
 		case 'h': evidence_help(); return EXIT_CLEAN;
-		default: return bad_option("evidence", argv);
+		default: return bad_option("evidence", options, argv);
 		}
 	}
 	if (argc - optind > 1)

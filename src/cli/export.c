@@ -1,6 +1,7 @@
 /* rchain export: write a model as a logic-model table or a Kumu blueprint. */
 #include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 
@@ -8,7 +9,7 @@ static void export_help(void)
 {
 	char bar[128], phrase[256];
 
-	printf("usage: rchain export [--format %s] [-o FILE] [--evidence FILE]... MODEL\n"
+	printf("usage: rchain export [--format %s] [-o FILE] [--bom] [--evidence FILE]... MODEL\n"
 	       "\n"
 	       "Write MODEL as the classic logic-model table (one column per level, one row\n"
 	       "per strand) in CSV or Markdown, or as a Kumu JSON blueprint. The output goes to\n"
@@ -18,6 +19,7 @@ static void export_help(void)
 	       "options:\n"
 	       "  -f, --format F        %s\n"
 	       "  -o, --output FILE     where to write the export\n"
+	       "  --bom                 start a CSV export with a UTF-8 byte order mark (for Excel)\n"
 	       "  --force               replace FILE even when it is read-only (keeping its mode)\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
 	       "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
@@ -34,6 +36,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "bom", no_argument, NULL, OPT_BOM },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -49,6 +52,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 	rc_buffer data = { 0 };
 	rc_error err = { 0 };
 	int c, status;
+	bool bom = false;
 
 	while ((c = getopt_long(argc, argv, "f:o:h", options, NULL)) != -1) {
 		switch (c) {
@@ -62,9 +66,10 @@ int cmd_export(struct session *s, int argc, char **argv)
 				return usage_error("export", "-o needs a file name ('-' for standard output)");
 			path = optarg;
 			break;
+		case OPT_BOM: bom = true; break;
 		case 'h': export_help(); return EXIT_CLEAN;
 		default:
-			if ((status = common_option(s, "export", c, argv)) >= 0)
+			if ((status = common_option(s, "export", options, c, argv)) >= 0)
 				return status;
 		}
 	}
@@ -75,12 +80,19 @@ int cmd_export(struct session *s, int argc, char **argv)
 		return EXIT_FAILED;
 	if ((status = refuse_input(s, path)) >= 0 || (status = pick_output(&output, "export", format, path)) >= 0)
 		return status;
+	if (bom && strcmp(output->name, "csv") != 0)
+		return usage_error("export", "--bom is for --format csv only");
 	opts.evidence = s->evidence;
 	status = load_and_check(s, argv[optind], &opts, &model, &findings, &confidence, &err);
 	view.model = model;
 	view.findings = findings;
 	view.confidence = confidence;
 	in.view = &view;
+	/* Excel on Windows reads a CSV file as UTF-8 only when it starts with a byte order mark. */
+	if (status == EXIT_CLEAN && bom && rc_buffer_sink(&data, "\xEF\xBB\xBF", 3) != 0) {
+		fprintf(stderr, "rchain: out of memory\n");
+		status = EXIT_FAILED;
+	}
 	if (status == EXIT_CLEAN)
 		status = produce(output, &in, &data);
 	if (status == EXIT_CLEAN)

@@ -43,7 +43,7 @@ int cmd_import(struct session *s, int argc, char **argv)
 			break;
 		case 'h': import_help(); return EXIT_CLEAN;
 		default:
-			if ((status = common_option(s, "import", c, argv)) >= 0)
+			if ((status = common_option(s, "import", options, c, argv)) >= 0)
 				return status;
 		}
 	}

@@ -8,41 +8,72 @@
 
 #include "cli.h"
 
+struct command {
+	const char *name;
+	int (*run)(struct session *s, int argc, char **argv);
+	int needs_session; /* loads models or evidence: compile the schemas, load the evidence base */
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "check", cmd_check, 1, "check models against the rule catalogue and the evidence base" },
+	{ "render", cmd_render, 1, "draw a model's chain as" },
+	{ "report", cmd_report, 1, "write a self-contained HTML report on a model" },
+	{ "evidence", cmd_evidence, 1, "list the evidence base, or explain one entry" },
+	{ "schema", cmd_schema, 0, "print the XML schema of the model or evidence-base format" },
+	{ "rules", cmd_rules, 0, "list the rule catalogue, or explain one rule" },
+	{ "new", cmd_new, 0, "start a model from a template" },
+	{ "diff", cmd_diff, 1, "compare two versions of a model" },
+	{ "export", cmd_export, 1, "write a model as a CSV or Markdown table, or a Kumu blueprint" },
+	{ "import", cmd_import, 1, "turn a logic-model table in CSV into a model" },
+};
+
+#define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))
+
 static void usage(void)
 {
 	char render[256];
+	size_t i;
 
 	printf("usage: rchain COMMAND [OPTIONS] [ARGS]\n"
 	       "\n"
 	       "Check and draw contribution-analysis results chains (logic models).\n"
 	       "\n"
-	       "commands:\n"
-	       "  check    check models against the rule catalogue and the evidence base\n"
-	       "  render   draw a model's chain as %s\n"
-	       "  report   write a self-contained HTML report on a model\n"
-	       "  evidence list the evidence base, or explain one entry\n"
-	       "  schema   print the XML schema of the model or evidence-base format\n"
-	       "  rules    list the rule catalogue, or explain one rule\n"
-	       "  new      start a model from a template\n"
-	       "  diff     compare two versions of a model\n"
-	       "  export   write a model as a CSV or Markdown table, or a Kumu blueprint\n"
-	       "  import   turn a logic-model table in CSV into a model\n"
-	       "\n"
-	       "Run 'rchain COMMAND --help' for a command's options.\n"
-	       "exit status: 0 clean, 1 findings at failing severity, 2 a file could not be processed, 3 bad usage\n",
-	       format_names(render, sizeof(render), "render", false, false));
+	       "commands:\n");
+	format_names(render, sizeof(render), "render", false, false);
+	for (i = 0; i < COMMAND_COUNT; i++) {
+		/* The formats of render come from the output registry. */
+		printf("  %-8s %s%s%s\n", commands[i].name, commands[i].summary,
+		       commands[i].run == cmd_render ? " " : "", commands[i].run == cmd_render ? render : "");
+	}
+	printf("\n"
+	       "Run 'rchain help COMMAND' or 'rchain COMMAND --help' for a command's options.\n"
+	       "exit status: 0 clean, 1 findings at failing severity, 2 a file could not be processed, 3 bad usage\n");
 }
 
-static const struct command {
-	const char *name;
-	int (*run)(struct session *s, int argc, char **argv);
-	int needs_session; /* loads models or evidence: compile the schemas, load the evidence base */
-} commands[] = {
-	{ "check", cmd_check, 1 },   { "render", cmd_render, 1 }, { "report", cmd_report, 1 },
-	{ "schema", cmd_schema, 0 }, { "rules", cmd_rules, 0 },   { "evidence", cmd_evidence, 1 },
-	{ "new", cmd_new, 0 },       { "diff", cmd_diff, 1 },     { "export", cmd_export, 1 },
-	{ "import", cmd_import, 1 },
-};
+static const struct command *find_command(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < COMMAND_COUNT; i++)
+		if (strcmp(name, commands[i].name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+/* An unknown command word, with the closest command when there is one; EXIT_USAGE. */
+static int unknown_command(const char *word)
+{
+	rc_suggestion near;
+	char what[400];
+	size_t i;
+
+	rc_suggestion_init(&near, word);
+	for (i = 0; i < COMMAND_COUNT; i++)
+		rc_suggestion_offer(&near, commands[i].name);
+	snprintf(what, sizeof(what), "unknown command '%.200s'%s", word, did_you_mean(&near, ""));
+	return usage_error(NULL, what);
+}
 
 static int run_command(const struct command *command, int argc, char **argv)
 {
@@ -65,9 +96,20 @@ static int run_command(const struct command *command, int argc, char **argv)
 	return status;
 }
 
+/* What is still buffered is written now: a full disk must not pass for success. */
+static int finish(int status)
+{
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (status != EXIT_FAILED)
+			fprintf(stderr, "rchain: cannot write to standard output: %s\n", strerror(errno));
+		return EXIT_FAILED;
+	}
+	return status;
+}
+
 int main(int argc, char **argv)
 {
-	size_t i;
+	const struct command *command;
 
 	/*
 	 * glibc raises its mmap threshold to the size of each large block freed, up
@@ -80,26 +122,24 @@ int main(int argc, char **argv)
 	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 	if (argc < 2)
 		return usage_error(NULL, "no command given");
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
-		usage();
-		return EXIT_CLEAN;
-	}
 	if (strcmp(argv[1], "--version") == 0) {
 		printf("rchain %s\n", rc_version());
 		return EXIT_CLEAN;
 	}
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(argv[1], commands[i].name) == 0) {
-			int status = run_command(&commands[i], argc - 1, argv + 1);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+		char *help_argv[] = { NULL, "--help", NULL };
 
-			/* What is still buffered is written now: a full disk must not pass for success. */
-			if (fflush(stdout) != 0 || ferror(stdout)) {
-				if (status != EXIT_FAILED)
-					fprintf(stderr, "rchain: cannot write to standard output: %s\n",
-					        strerror(errno));
-				return EXIT_FAILED;
-			}
-			return status;
+		if (argc < 3 || strcmp(argv[1], "help") != 0) {
+			usage();
+			return EXIT_CLEAN;
 		}
-	return usage_error(NULL, "unknown command");
+		/* 'rchain help CMD' is 'rchain CMD --help', as in git. */
+		if (!(command = find_command(argv[2])))
+			return unknown_command(argv[2]);
+		help_argv[0] = argv[2];
+		return finish(run_command(command, 2, help_argv));
+	}
+	if (!(command = find_command(argv[1])))
+		return unknown_command(argv[1]);
+	return finish(run_command(command, argc - 1, argv + 1));
 }

@@ -42,7 +42,7 @@ int cmd_new(struct session *s, int argc, char **argv)
 			output = optarg;
 			break;
 		case 'h': new_help(); return EXIT_CLEAN;
-		default: return bad_option("new", argv);
+		default: return bad_option("new", options, argv);
 		}
 	}
 	if (optind != argc)

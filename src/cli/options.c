@@ -14,12 +14,48 @@ int usage_error(const char *command, const char *what)
 	return EXIT_USAGE;
 }
 
-int bad_option(const char *command, char **argv)
+const char *did_you_mean(const rc_suggestion *near, const char *prefix)
 {
-	char what[512];
+	static char text[300];
 
-	snprintf(what, sizeof(what), "unknown or incomplete option '%s'", argv[optind - 1]);
+	if (!near->best)
+		return "";
+	snprintf(text, sizeof(text), "; did you mean '%s%.200s'?", prefix, near->best);
+	return text;
+}
+
+int bad_option(const char *command, const struct option *options, char **argv)
+{
+	const char *word = argv[optind - 1];
+	char what[1024], name[256];
+	rc_suggestion near;
+	const struct option *o;
+
+	/* A misspelt long option is matched against this command's options: "--dissable" is "--disable". */
+	snprintf(name, sizeof(name), "%.*s", (int)strcspn(word, "="), word);
+	rc_suggestion_init(&near, name + 2);
+	for (o = options; strncmp(name, "--", 2) == 0 && o->name; o++)
+		rc_suggestion_offer(&near, o->name);
+	/* The word is an option: it lacks its value, or this command refuses it (report takes no --format). */
+	if (near.best && strcmp(near.best, name + 2) == 0)
+		near.best = NULL;
+	snprintf(what, sizeof(what), "unknown or incomplete option '%.200s'%s", word, did_you_mean(&near, "--"));
 	return usage_error(command, what);
+}
+
+int unknown_rule(const char *command, const char *what, const char *word)
+{
+	char line[600];
+	rc_suggestion near;
+	size_t i;
+
+	rc_suggestion_init(&near, word);
+	for (i = 0; i < rc_rule_count(); i++) {
+		rc_suggestion_offer(&near, rc_rule_at(i)->code);
+		rc_suggestion_offer(&near, rc_rule_at(i)->slug);
+	}
+	snprintf(line, sizeof(line), "%s '%.200s'%s", what, word, did_you_mean(&near, ""));
+	return usage_error(command, line);
 }
 
 int parse_size(const char *text, size_t *out)
@@ -35,7 +71,7 @@ int parse_size(const char *text, size_t *out)
 	return 0;
 }
 
-int common_option(struct session *s, const char *command, int c, char **argv)
+int common_option(struct session *s, const char *command, const struct option *options, int c, char **argv)
 {
 	switch (c) {
 	case OPT_EVIDENCE: return add_evidence(s, optarg) != 0 ? EXIT_FAILED : -1;
@@ -44,7 +80,7 @@ int common_option(struct session *s, const char *command, int c, char **argv)
 			return usage_error(command, "--max-file-size takes a positive number of bytes");
 		return -1;
 	case OPT_FORCE: s->force = true; return -1;
-	default: return bad_option(command, argv);
+	default: return bad_option(command, options, argv);
 	}
 }
 

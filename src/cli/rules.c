@@ -37,7 +37,7 @@ int cmd_rules(struct session *s, int argc, char **argv)
 	}
 	rule = rc_rule_find(argv[1]);
 	if (!rule)
-		return usage_error("rules", "unknown rule code or slug");
+		return unknown_rule("rules", "unknown rule code or slug", argv[1]);
 	printf("%s %s (%s)\n\n%s\n\n%s\n\nsource: %s\nhint: %s\n", rule->code, rule->slug,
 	       rc_severity_name(rule->severity), rule->summary, rule->explanation, rule->source, rule->hint);
 	return EXIT_CLEAN;

@@ -120,6 +120,100 @@ static int kumu_findings(rc_buffer *out, rc_rating confidence, size_t errors, si
 	                     notes - warnings);
 }
 
+/* The annotations a step or link carries into Kumu. */
+enum note { NOTE_INDICATOR, NOTE_ASSUMPTION, NOTE_RISK, NOTE_EVIDENCE };
+
+/* One annotation as a line of text: the statement, then what qualifies it in brackets. */
+static int note_text(rc_buffer *out, enum note kind_of_note, const rc_model *m, size_t i)
+{
+	rc_buffer text = { 0 };
+	int failed;
+
+	if (kind_of_note == NOTE_INDICATOR) {
+		failed = buffer_puts(&text, rc_model_indicator(m, i)->text);
+	} else if (kind_of_note == NOTE_ASSUMPTION) {
+		const rc_assumption *a = rc_model_assumption(m, i);
+
+		failed = buffer_printf(&text, "%s (%s%s%s)", a->text, rc_assumption_status_name(a->status),
+		                       a->ref ? "; evidence base: " : "", a->ref ? a->ref : "");
+	} else if (kind_of_note == NOTE_RISK) {
+		const rc_risk *r = rc_model_risk(m, i);
+
+		failed = buffer_printf(&text, "%s (likelihood %s, impact %s%s%s)", r->statement,
+		                       rc_rating_name(r->likelihood), rc_rating_name(r->impact),
+		                       r->mitigation ? "; mitigation: " : "", r->mitigation ? r->mitigation : "");
+	} else {
+		const rc_evidence *e = rc_model_evidence(m, i);
+
+		failed = buffer_printf(&text, "%s (%s, %s %s%s%s)", e->summary ? e->summary : e->cite,
+		                       rc_direction_name(e->direction), rc_strength_name(e->strength),
+		                       rc_evidence_kind_name(e->kind), e->cite && e->summary ? "; " : "",
+		                       e->cite && e->summary ? e->cite : "");
+	}
+	failed = failed || buffer_json_string(out, text.data);
+	rc_buffer_free(&text);
+	return failed ? RC_ENOMEM : 0;
+}
+
+/* The notes of one kind on a step or link, as a Kumu field holding a list; nothing when there are none. */
+static int kumu_notes(rc_buffer *out, const rc_model *m, const char *field, enum note kind_of_note, rc_range r)
+{
+	size_t i;
+	int failed = r.count && buffer_printf(out, ", \"%s\": [", field);
+
+	for (i = 0; r.count && i < r.count && !failed; i++)
+		failed = (i && buffer_puts(out, ", ")) || note_text(out, kind_of_note, m, r.first + i);
+	return failed || (r.count && buffer_puts(out, "]")) ? RC_ENOMEM : 0;
+}
+
+/* Assumptions, risks and evidence (and a step's indicators) travel with their step or link as list fields. */
+static int kumu_annotations(rc_buffer *out, const rc_model *m, const rc_range *indicators, rc_range assumptions,
+                            rc_range risks, rc_range evidence)
+{
+	return (indicators && kumu_notes(out, m, "Indicators", NOTE_INDICATOR, *indicators)) ||
+	       kumu_notes(out, m, "Assumptions", NOTE_ASSUMPTION, assumptions) ||
+	       kumu_notes(out, m, "Risks", NOTE_RISK, risks) || kumu_notes(out, m, "Evidence", NOTE_EVIDENCE, evidence);
+}
+
+/*
+ * What the model states about itself as a whole (assumptions, risks,
+ * evidence with no step or link) becomes elements of their own, typed
+ * Assumption, Risk and Evidence, with ids "assumption:N" and so on (N counts
+ * from 1 in the model's array) unless they have ids of their own.
+ */
+static int kumu_model_notes(rc_buffer *out, const rc_model *m, size_t *written)
+{
+	static const char *const types[] = { "Assumption", "Risk", "Evidence" };
+	static const char *const prefixes[] = { "assumption", "risk", "evidence" };
+	int failed = 0, kind;
+	size_t i;
+
+	for (kind = 0; kind < 3 && !failed; kind++) {
+		size_t count = kind == 0   ? rc_model_assumption_count(m)
+		               : kind == 1 ? rc_model_risk_count(m)
+		                           : rc_model_evidence_count(m);
+
+		for (i = 0; i < count && !failed; i++) {
+			const char *id = kind == 0   ? rc_model_assumption(m, i)->id
+			                 : kind == 1 ? rc_model_risk(m, i)->id
+			                             : rc_model_evidence(m, i)->id;
+			rc_owner_kind owner = kind == 0   ? rc_model_assumption(m, i)->owner
+			                      : kind == 1 ? rc_model_risk(m, i)->owner
+			                                  : rc_model_evidence(m, i)->owner;
+
+			if (owner != RC_OWNER_MODEL)
+				continue;
+			failed = buffer_puts(out, (*written)++ ? ",\n    {\"id\": " : "\n    {\"id\": ") ||
+			         (id ? buffer_json_string(out, id)
+			             : buffer_printf(out, "\"%s:%zu\"", prefixes[kind], i + 1)) ||
+			         buffer_puts(out, ", \"label\": ") ||
+			         note_text(out, (enum note)(NOTE_ASSUMPTION + kind), m, i) ||
+			         json_field(out, "type", types[kind]) || buffer_puts(out, "}");
+		}
+	}
+	return failed;
+}
+
 /* Every strand of a step in several (format 1.1), as a list of names: Kumu keeps a list field as it is. */
 static int kumu_strands(rc_buffer *out, const rc_model *m, const rc_step *s)
 {
@@ -155,7 +249,8 @@ static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, co
 	             json_field(out, "Level", rc_level_name(s->level)) ||
 	             json_field(out, "Strand",
 	                        s->strand_index == RC_NONE ? NULL : rc_model_strand(m, s->strand_index)->name) ||
-	             kumu_step_v11(out, m, s) || json_field(out, "Stated confidence", rc_rating_name(s->confidence));
+	             kumu_step_v11(out, m, s) || json_field(out, "Stated confidence", rc_rating_name(s->confidence)) ||
+	             kumu_annotations(out, m, &s->indicators, s->assumptions, s->risks, s->evidence);
 
 	if (f && c && !failed)
 		failed = kumu_findings(out, rc_confidence_step(c, i), rc_findings_count_step(f, i, RC_SEVERITY_ERROR),
@@ -165,10 +260,10 @@ static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, co
 }
 
 /* Whole levels are elements only when column links join them: "level:activity" (never a model id). */
-static int kumu_levels(rc_buffer *out, const rc_model *m)
+static int kumu_levels(rc_buffer *out, const rc_model *m, size_t *written)
 {
 	int used[RC_LEVEL_COUNT] = { 0 };
-	size_t i, first = rc_model_step_count(m) == 0;
+	size_t i;
 	int failed = 0;
 
 	for (i = 0; i < rc_model_link_count(m); i++) {
@@ -179,11 +274,10 @@ static int kumu_levels(rc_buffer *out, const rc_model *m)
 	}
 	for (i = 0; i < RC_LEVEL_COUNT && !failed; i++)
 		if (used[i]) {
-			failed = buffer_printf(out, "%s\n    {\"id\": \"level:%s\"", first ? "" : ",",
+			failed = buffer_printf(out, "%s\n    {\"id\": \"level:%s\"", (*written)++ ? "," : "",
 			                       rc_level_name((rc_level)i)) ||
 			         json_field(out, "label", rc_level_title((rc_level)i)) ||
 			         json_field(out, "type", "Level") || buffer_puts(out, "}");
-			first = 0;
 		}
 	return failed;
 }
@@ -197,12 +291,14 @@ static int kumu_end(rc_buffer *out, const char *name, const rc_link *l, const ch
 	return json_field(out, name, id);
 }
 
-static int kumu_link(rc_buffer *out, const rc_findings *f, const rc_confidence *c, const rc_link *l, int first)
+static int kumu_link(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, const rc_link *l,
+                     int first)
 {
 	int failed = buffer_puts(out, first ? "\n    {\"id\": " : ",\n    {\"id\": ") ||
 	             (l->id ? buffer_json_string(out, l->id) : buffer_printf(out, "\"link:%zu\"", l->index + 1)) ||
 	             kumu_end(out, "from", l, l->from) || kumu_end(out, "to", l, l->to) ||
-	             json_field(out, "type", rc_link_kind_name(l->kind)) || json_field(out, "direction", "directed");
+	             json_field(out, "type", rc_link_kind_name(l->kind)) || json_field(out, "direction", "directed") ||
+	             kumu_annotations(out, m, NULL, l->assumptions, l->risks, l->evidence);
 
 	if (f && c && !failed)
 		failed = kumu_findings(out, rc_confidence_link(c, l->index),
@@ -223,10 +319,13 @@ int export_kumu(rc_buffer *out, const rc_model *m, const rc_findings *f, const r
 
 	for (i = 0; i < rc_model_step_count(m) && !failed; i++)
 		failed = kumu_step(out, m, f, c, i);
-	failed = failed || kumu_levels(out, m) || buffer_puts(out, "\n  ],\n  \"connections\": [");
+	written = rc_model_step_count(m);
+	failed = failed || kumu_levels(out, m, &written) || kumu_model_notes(out, m, &written) ||
+	         buffer_puts(out, "\n  ],\n  \"connections\": [");
+	written = 0;
 	for (i = 0; i < rc_model_link_count(m) && !failed; i++)
 		if (rc_model_link(m, i)->resolved)
-			failed = kumu_link(out, f, c, rc_model_link(m, i), written++ == 0);
+			failed = kumu_link(out, m, f, c, rc_model_link(m, i), written++ == 0);
 	failed = failed || buffer_puts(out, "\n  ]\n}\n");
 	return failed ? error_set(err, RC_ENOMEM, "out of memory writing the Kumu blueprint") : 0;
 }

@@ -74,6 +74,7 @@ struct reader {
 	uint32_t line;
 	uint32_t column;
 	rc_error *err;
+	char separator; /* ',', or ';' or a tab as the header row shows */
 };
 
 /* One cell of a record: its text (NUL-terminated in the record's pool) and where it starts. */
@@ -196,7 +197,7 @@ static int read_quoted(struct reader *r, rc_buffer *pool)
 			return RC_ENOMEM;
 		advance(r, cp, len);
 	}
-	if (r->p != r->end && r->p[0] != ',' && !at_record_end(r))
+	if (r->p != r->end && r->p[0] != r->separator && !at_record_end(r))
 		return fail_at(r, r->line, r->column,
 		               "text after the closing quote of a field (double quotes inside quotes)");
 	return 0;
@@ -207,7 +208,7 @@ static int read_unquoted(struct reader *r, rc_buffer *pool)
 	uint32_t cp;
 	size_t len;
 
-	while (r->p != r->end && r->p[0] != ',' && !at_record_end(r)) {
+	while (r->p != r->end && r->p[0] != r->separator && !at_record_end(r)) {
 		if (peek(r, &cp, &len))
 			return r->err->status;
 		if (cp == '"')
@@ -242,9 +243,9 @@ static int read_record(struct reader *r, struct record *rec)
 			return out_of_memory(r);
 		if (rc)
 			return rc;
-		if (r->p == r->end || r->p[0] != ',')
+		if (r->p == r->end || r->p[0] != r->separator)
 			break;
-		advance(r, ',', 1);
+		advance(r, (uint32_t)r->separator, 1);
 	}
 	/* at_record_end() holds: what follows is nothing, LF or CRLF. */
 	if (r->p != r->end && r->p[0] == '\r')
@@ -270,10 +271,12 @@ static int record_blank(const struct record *rec)
 	return 1;
 }
 
-/* The level (or STRAND_COLUMN) a heading names, or -2. Only letters and digits count, in any case. */
-static int heading_level(const char *text)
+/*
+ * The level (or STRAND_COLUMN) a heading names, or -2. Only letters and
+ * digits count, in any case: they are left in `key`, "" when over 63.
+ */
+static int heading_level(const char *text, char key[64])
 {
-	char key[64];
 	size_t n = 0, i;
 	rc_level level;
 
@@ -283,8 +286,10 @@ static int heading_level(const char *text)
 		if (ch >= 'A' && ch <= 'Z')
 			ch = (char)(ch - 'A' + 'a');
 		if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-			if (n + 1 == sizeof(key))
+			if (n + 1 == 64) {
+				key[0] = '\0';
 				return -2;
+			}
 			key[n++] = ch;
 		}
 	}
@@ -297,19 +302,62 @@ static int heading_level(const char *text)
 	return -2;
 }
 
+/* Refuses a heading rchain does not know, with the closest known one ("Activites": "activities"). */
+static int unknown_heading(struct reader *r, const struct cell *c, const char *text, const char *key)
+{
+	rc_suggestion near;
+	size_t i;
+
+	rc_suggestion_init(&near, key);
+	for (i = 0; *key && i < RC_LEVEL_COUNT; i++)
+		rc_suggestion_offer(&near, rc_level_name((rc_level)i));
+	for (i = 0; *key && i < sizeof(headings) / sizeof(headings[0]); i++)
+		rc_suggestion_offer(&near, headings[i].name);
+	if (near.best)
+		return error_set_at(
+		        r->err, RC_EINVALID, r->name, c->line, c->column,
+		        "unknown column heading '%.80s'; did you mean '%s'? Otherwise name a level or Strand", text,
+		        near.best);
+	return error_set_at(r->err, RC_EINVALID, r->name, c->line, c->column,
+	                    "unknown column heading '%.80s': name a level (such as Inputs, Activities, Outputs, "
+	                    "Short-term outcomes, Final outcomes) or Strand",
+	                    text);
+}
+
+/*
+ * The separator of the table: whichever of ',', ';' and tab occurs most often
+ * outside quotes in the first line (',' on a tie), so the default of European
+ * spreadsheets (';') and tab-separated text read as they are.
+ */
+static char detect_separator(const char *p, const char *end)
+{
+	static const char candidates[] = { ',', ';', '\t' };
+	size_t counts[3] = { 0, 0, 0 }, i, best = 0;
+	int quoted = 0;
+
+	for (; p != end && (quoted || (*p != '\n' && *p != '\r')); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		for (i = 0; !quoted && i < 3; i++)
+			counts[i] += *p == candidates[i];
+	}
+	for (i = 1; i < 3; i++)
+		if (counts[i] > counts[best])
+			best = i;
+	return candidates[best];
+}
+
 static int read_header(struct reader *r, const struct record *rec, int *columns)
 {
 	size_t i, strand_columns = 0, level_columns = 0;
 
 	for (i = 0; i < rec->count; i++) {
 		const struct cell *c = &rec->cells[i];
+		char key[64];
 
-		columns[i] = heading_level(cell_text(rec, i));
+		columns[i] = heading_level(cell_text(rec, i), key);
 		if (columns[i] == -2)
-			return error_set_at(r->err, RC_EINVALID, r->name, c->line, c->column,
-			                    "unknown column heading '%.80s': name a level (such as Inputs, Activities, "
-			                    "Outputs, Short-term outcomes, Final outcomes) or Strand",
-			                    cell_text(rec, i));
+			return unknown_heading(r, c, cell_text(rec, i), key);
 		if (columns[i] == STRAND_COLUMN && strand_columns++)
 			return fail_at(r, c->line, c->column, "a second strand column");
 		level_columns += columns[i] != STRAND_COLUMN;
@@ -425,6 +473,7 @@ static int read_table(struct table *t, struct reader *r)
 	/* A byte-order mark, as spreadsheet programs write, is not part of the first heading. */
 	if (r->end - r->p >= 3 && memcmp(r->p, "\xEF\xBB\xBF", 3) == 0)
 		r->p += 3;
+	r->separator = detect_separator(r->p, r->end);
 	while (rc == 0 && r->p != r->end) {
 		rc = read_record(r, &rec);
 		if (rc || record_blank(&rec))
@@ -593,7 +642,7 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name, 
 
 int rc_import_csv_memory(rc_buffer *out, const char *name, const char *data, size_t len, rc_error *err)
 {
-	struct reader r = { name, data, data + len, 1, 1, err };
+	struct reader r = { name, data, data + len, 1, 1, err, ',' };
 	struct table t = { { 0 }, NULL, 0, 0, NULL, 0, 0 };
 	int rc = read_table(&t, &r), joined = rc == 0 ? join_strands(&t) : 0;
 

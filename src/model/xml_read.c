@@ -12,6 +12,7 @@
 
 #include "base/bidi.h"
 #include "base/buffer.h"
+#include "model/encoding.h"
 #include "base/error.h"
 #include "model/names.h"
 
@@ -123,6 +124,30 @@ static void root_message(const struct xml_reader *r, char *out, size_t size)
 	snprintf(out, size, "the root element must be <%s> in namespace %s", r->format->names[0], r->format->ns);
 }
 
+/*
+ * libxml2's refusals of names and characters, in rchain's words; 0 when `msg`
+ * is none of them. The limit on names is libxml2's XML_MAX_NAME_LENGTH.
+ */
+static int character_message(char *out, size_t size, const char *msg)
+{
+	unsigned long cp;
+
+	if (strncmp(msg, "Name too long", 13) == 0)
+		snprintf(out, size,
+		         "a name is over %d characters, the longest an element, attribute or entity name may be",
+		         XML_MAX_NAME_LENGTH);
+	else if (sscanf(msg, "Char 0x%lx out of allowed range", &cp) == 1)
+		snprintf(out, size, "character U+%04lX%s is not allowed in XML", cp, cp == 0 ? " (NUL)" : "");
+	else if (sscanf(msg, "xmlParseCharRef: invalid xmlChar value %lu", &cp) == 1)
+		snprintf(out, size, "the character reference to U+%04lX%s names a character XML does not allow", cp,
+		         cp == 0 ? " (NUL)" : "");
+	else if (strstr(msg, "character reference out of bounds"))
+		snprintf(out, size, "the character reference is beyond U+10FFFF, the last Unicode character");
+	else
+		return 0;
+	return 1;
+}
+
 /* Rewrites a libxml2 message for people: drop the namespace noise, keep one line. */
 static void clean_message(const struct xml_reader *r, char *out, size_t size, const char *msg)
 {
@@ -137,6 +162,8 @@ static void clean_message(const struct xml_reader *r, char *out, size_t size, co
 		snprintf(out, size, "the file is not valid UTF-8 (bytes %.14s)", strstr(msg, "Bytes:") + 7);
 		return;
 	}
+	if (character_message(out, size, msg))
+		return;
 	nslen = (size_t)snprintf(ns, sizeof(ns), "{%s}", r->format->ns);
 	while (*msg && n + 1 < size) {
 		if (strncmp(msg, ns, nslen) == 0) {
@@ -205,12 +232,11 @@ static void on_start_document(void *data)
 	const char *enc = (const char *)r->parser->encoding;
 	rc_loc start = { r->file, 1, 1 };
 
-	if (enc && strcasecmp(enc, "UTF-8") != 0 && strcasecmp(enc, "UTF8") != 0 && strcasecmp(enc, "US-ASCII") != 0 &&
-	    strcasecmp(enc, "ASCII") != 0) {
-		char message[256];
+	if (enc && !encoding_is_utf8(enc, strlen(enc))) {
+		char message[512];
 
-		snprintf(message, sizeof(message), "encoding '%.64s' is not supported; %s files must be UTF-8", enc,
-		         r->format->kind);
+		encoding_message(message, sizeof(message), r->format->kind, "the file is in", enc,
+		                 strlen(enc) > 64 ? 64 : strlen(enc));
 		xml_fail(r, RC_EPARSE, start, message);
 	}
 }
@@ -373,22 +399,6 @@ static int is_blank(const unsigned char *d, size_t len)
 	return 1;
 }
 
-/* The encoding that a byte order mark, or zero bytes among the first four, give away; NULL for none. */
-static const char *wide_encoding(const unsigned char *d, size_t len)
-{
-	if (len >= 4 &&
-	    ((d[0] == 0 && d[1] == 0 && d[2] == 0xFE && d[3] == 0xFF) ||
-	     (d[0] == 0xFF && d[1] == 0xFE && d[2] == 0 && d[3] == 0) ||
-	     (d[0] == 0 && d[1] == 0 && d[2] == 0 && d[3] != 0) || (d[0] != 0 && d[1] == 0 && d[2] == 0 && d[3] == 0)))
-		return "UTF-32";
-	if (len >= 2 && ((d[0] == 0xFE && d[1] == 0xFF) || (d[0] == 0xFF && d[1] == 0xFE)))
-		return "UTF-16";
-	if (len >= 4 &&
-	    ((d[0] == 0 && d[1] != 0 && d[2] == 0 && d[3] != 0) || (d[0] != 0 && d[1] == 0 && d[2] != 0 && d[3] == 0)))
-		return "UTF-16";
-	return NULL;
-}
-
 /* Line and column (in characters) of byte `at`, counting from byte `from` at line 1, column 1. */
 static rc_loc place_of(const struct xml_reader *r, size_t from, size_t at)
 {
@@ -529,13 +539,16 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	xmlExternalEntityLoader old_loader = xmlGetExternalEntityLoader();
 	rc_loc start = { r->file, 1, 1 };
 	size_t bom = r->len >= 3 && memcmp(r->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-	size_t crowded;
+	size_t crowded, declared;
+	char message[512];
 
 	if (is_blank(r->data + bom, r->len - bom))
 		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is empty");
-	if (wide_encoding(r->data, r->len))
-		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is %s; %s files must be UTF-8",
-		                    wide_encoding(r->data, r->len), r->format->kind);
+	if ((declared = encoding_refusal(r->data, r->len, bom, r->format->kind, message, sizeof(message))) < r->len) {
+		rc_loc at = place_of(r, bom, declared);
+
+		return error_set_at(r->err, RC_EPARSE, r->file, at.line, at.column, "%s", message);
+	}
 	crowded = crowded_tag(r->data, r->len);
 	if (crowded < r->len) {
 		rc_loc at = place_of(r, bom, crowded);

@@ -1,11 +1,13 @@
 /* Findings back-ends: the text diagnostics, JSON (docs/json.md) and SARIF 2.1.0. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
 #include "base/buffer.h"
 #include "base/error.h"
+#include "config.h"
 #include "model/internal.h"
 #include "render/backends.h"
 
@@ -242,12 +244,18 @@ static const char *sarif_level(rc_severity severity)
 	return severity == RC_SEVERITY_ERROR ? "error" : severity == RC_SEVERITY_WARNING ? "warning" : "note";
 }
 
-/* A relative URI reference for a path: unreserved characters and '/' kept, the rest percent-encoded. */
+/*
+ * The URI of a path: an absolute path as a file:// URI, a relative one as a
+ * URI reference against SRCROOT, the folder rchain ran in (see
+ * originalUriBaseIds). Unreserved characters and '/' are kept, the rest
+ * percent-encoded.
+ */
 static void put_uri(struct writer *w, const char *path)
 {
 	static const char keep[] = "-._~/";
 	char uri[4096];
-	size_t n = 0;
+	int absolute = path[0] == '/';
+	size_t n = absolute ? (size_t)snprintf(uri, sizeof(uri), "file://") : 0;
 
 	for (; *path && n + 4 < sizeof(uri); path++) {
 		unsigned char ch = (unsigned char)*path;
@@ -260,6 +268,25 @@ static void put_uri(struct writer *w, const char *path)
 	}
 	uri[n] = '\0';
 	put_json_string(w, uri);
+	if (!absolute)
+		put(w, ", \"uriBaseId\": \"SRCROOT\"");
+}
+
+/* The full help of a rule, as 'rchain rules CODE' gives it. */
+static void help_text(struct writer *w, const rc_rule *r)
+{
+	char *text = NULL;
+	size_t len = (size_t)snprintf(NULL, 0, "%s\n\n%s\n\nHint: %s\n\nSource: %s", r->summary, r->explanation,
+	                              r->hint, r->source);
+
+	if (!w->status && !(text = rc_malloc(len + 1)))
+		w->status = RC_ENOMEM;
+	if (text) {
+		snprintf(text, len + 1, "%s\n\n%s\n\nHint: %s\n\nSource: %s", r->summary, r->explanation, r->hint,
+		         r->source);
+		put_json_string(w, text);
+	}
+	rc_free(text);
 }
 
 static void sarif_rules(struct writer *w)
@@ -276,13 +303,51 @@ static void sarif_rules(struct writer *w)
 		field(w, 1, "text", r->summary);
 		put(w, "}, \"fullDescription\": {");
 		field(w, 1, "text", r->explanation);
-		put(w, "}, \"help\": {");
-		field(w, 1, "text", r->hint);
+		/* The full help, as 'rchain rules CODE' gives it: code scanning shows it beside each result. */
+		put(w, "}, \"help\": {\"text\": ");
+		help_text(w, r);
 		putf(w, "}, \"defaultConfiguration\": {\"level\": \"%s\"}, \"properties\": {",
 		     sarif_level(r->severity));
 		field(w, 1, "source", r->source);
 		put(w, "}}");
 	}
+}
+
+/* FNV-1a over `s`, continuing from `h`; "line N" counts as "line #", so a finding keeps its print when lines move. */
+static uint64_t fingerprint_add(uint64_t h, const char *s)
+{
+	const char *p;
+
+	for (p = s; p && *p; p++) {
+		if (p - s >= 5 && strncmp(p - 5, "line ", 5) == 0 && *p >= '0' && *p <= '9') {
+			while (p[1] >= '0' && p[1] <= '9')
+				p++;
+			h = (h ^ (unsigned char)'#') * 0x100000001b3ull;
+			continue;
+		}
+		h = (h ^ (unsigned char)*p) * 0x100000001b3ull;
+	}
+	return (h ^ 0xFF) * 0x100000001b3ull; /* ends each part, so "ab"+"c" differs from "a"+"bc" */
+}
+
+/*
+ * partialFingerprints: the rule, the element the finding is about (its id; a
+ * link by the ids at its ends) and the statement, never the place, so that a
+ * code-scanning service tracks the finding across edits elsewhere in the file.
+ */
+static void sarif_fingerprint(struct writer *w, const rc_model *m, const rc_finding *f)
+{
+	uint64_t h = fingerprint_add(0xcbf29ce484222325ull, f->rule->code);
+
+	h = fingerprint_add(h, rc_owner_kind_name(f->owner));
+	if (f->owner == RC_OWNER_STEP && f->owner_index < m->steps.len)
+		h = fingerprint_add(h, STEP(m, f->owner_index)->id);
+	else if (f->owner == RC_OWNER_LINK && f->owner_index < m->links.len)
+		h = fingerprint_add(fingerprint_add(h, LINK(m, f->owner_index)->from), LINK(m, f->owner_index)->to);
+	else
+		h = fingerprint_add(h, m->id);
+	h = fingerprint_add(h, f->message);
+	putf(w, ", \"partialFingerprints\": {\"rchainFinding/v1\": \"%016llx\"}", (unsigned long long)h);
 }
 
 static size_t rule_index(const rc_rule *rule)
@@ -323,6 +388,7 @@ static void sarif_results(struct writer *w, const rc_checked *files, size_t n)
 			put(w, "}, \"locations\": [");
 			sarif_location(w, f->loc.file, f->loc.line, f->loc.column);
 			put(w, "]");
+			sarif_fingerprint(w, files[i].model, f);
 			if (f->suppressed) {
 				put(w, ", \"suppressions\": [{\"kind\": \"inSource\", ");
 				field(w, 1, "justification", f->suppressed);
@@ -364,11 +430,15 @@ int findings_sarif(rc_sink sink, void *user, const rc_checked *files, size_t n, 
 	        "\"runs\": [{\"tool\": {\"driver\": {");
 	field(&w, 1, "name", "rchain");
 	field(&w, 0, "version", rc_version());
+	field(&w, 0, "semanticVersion", rc_version());
+	field(&w, 0, "informationUri", RC_HOMEPAGE);
 	put(&w, ", \"rules\": [");
 	sarif_rules(&w);
 	put(&w, "]}}, \"invocations\": [{\"toolExecutionNotifications\": [");
 	failed = sarif_notifications(&w, files, n);
-	putf(&w, "], \"executionSuccessful\": %s}], \"results\": [", failed ? "false" : "true");
+	putf(&w, "], \"executionSuccessful\": %s}], ", failed ? "false" : "true");
+	put(&w, "\"originalUriBaseIds\": {\"SRCROOT\": {\"description\": {\"text\": \"The folder rchain was run in; "
+	        "relative paths of the command line are relative to it.\"}}}, \"results\": [");
 	sarif_results(&w, files, n);
 	put(&w, "]}]}\n");
 	return finish(&w, err, "SARIF");

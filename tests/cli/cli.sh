@@ -50,6 +50,7 @@ for help in --help -h help; do
 	head -n 1 "$out" | grep -q '^usage: rchain COMMAND' || problem "no usage line: $(head -n 1 "$out")"
 	verdict "$help prints the usage"
 done
+cp "$out" "$work/help-general"
 
 for command in check render report schema rules evidence; do
 	run "$command" --help
@@ -64,8 +65,42 @@ want_usage_error "rchain: no command given (see 'rchain --help')"
 verdict "no command: exit 3"
 
 run frobnicate
-want_usage_error "rchain: unknown command (see 'rchain --help')"
-verdict "unknown command: exit 3"
+want_usage_error "rchain: unknown command 'frobnicate' (see 'rchain --help')"
+verdict "unknown command: exit 3, the word named"
+
+run chek "$data/cli/orphan.xml"
+want_usage_error "rchain: unknown command 'chek'; did you mean 'check'? (see 'rchain --help')"
+verdict "misspelt command: exit 3 and the command meant"
+
+run check --dissable RC012 "$data/cli/orphan.xml"
+want_usage_error "rchain check: unknown or incomplete option '--dissable'; did you mean '--disable'? (see 'rchain check --help')"
+verdict "misspelt option: exit 3 and the option meant"
+
+run render --max-stepz=3 "$data/cli/orphan.xml"
+want_usage_error "rchain render: unknown or incomplete option '--max-stepz=3'; did you mean '--max-steps'? (see 'rchain render --help')"
+verdict "misspelt option with its value: the option meant"
+
+run help check
+cp "$out" "$work/help-check"
+want_status 0
+want_stderr ""
+run check --help
+cmp -s "$out" "$work/help-check" || problem "rchain help check differs from rchain check --help"
+grep -q "^usage: rchain check " "$out" || problem "no usage line: $(head -n 1 "$out")"
+verdict "rchain help check is rchain check --help"
+
+for name in check render report evidence schema rules new diff export import; do
+	run help "$name"
+	cp "$out" "$work/help-$name"
+	run "$name" --help
+	cmp -s "$out" "$work/help-$name" || problem "rchain help $name differs from rchain $name --help"
+	grep -q "^  $name " "$work/help-general" || problem "rchain --help has no line for $name"
+done
+verdict "rchain help CMD is rchain CMD --help for every command, each listed in rchain --help"
+
+run help chek
+want_usage_error "rchain: unknown command 'chek'; did you mean 'check'? (see 'rchain --help')"
+verdict "help of a misspelt command: exit 3 and the command meant"
 
 run check --bogus "$data/cli/orphan.xml"
 want_usage_error "rchain check: unknown or incomplete option '--bogus' (see 'rchain check --help')"
@@ -197,8 +232,33 @@ for name in RC006 orphan-step; do
 done
 
 run check --disable RC999 "$data/cli/orphan.xml"
-want_usage_error "rchain check: --disable names an unknown rule code or slug (see 'rchain check --help')"
+want_usage_error "rchain check: --disable names an unknown rule code or slug 'RC999' (see 'rchain check --help')"
 verdict "--disable of an unknown rule: exit 3"
+
+run check --disable RC12 "$data/cli/orphan.xml"
+want_usage_error "rchain check: --disable names an unknown rule code or slug 'RC12'; did you mean 'RC012'? (see 'rchain check --help')"
+verdict "--disable of a misspelt code: exit 3 and the code meant"
+
+run check --disable orphan-stepp "$data/cli/orphan.xml"
+want_usage_error "rchain check: --disable names an unknown rule code or slug 'orphan-stepp'; did you mean 'orphan-step'? (see 'rchain check --help')"
+verdict "--disable of a misspelt slug: exit 3 and the slug meant"
+
+keep_only RC002 RC029
+run check "${only[@]}" "$data/cli/typos.xml"
+want_status 1
+want_stderr ""
+want_stdout "$data/cli/typos.xml:9:3: error: step 'sessions' names unknown partner 'councel'; did you mean 'council'? [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/typos.xml:9:3: error: step 'sessions' names unknown strand 'heath'; did you mean 'health'? [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/typos.xml:11:3: error: link to unknown step 'wellbeeing'; did you mean 'wellbeing'? [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/typos.xml:13:5: error: assumption refers to unknown evidence-base entry 'cook2015.t1.a99'; did you mean 'cook2015.t1.a9'? [RC029 unknown-ref]
+  hint: Correct the id (see 'rchain evidence'), load the base that defines it with --evidence, or remove the ref.
+$data/cli/typos.xml:15:3: error: suppression of unknown rule 'RC330'; did you mean 'RC030'? [RC002 dangling-reference]
+  hint: Correct the spelling of the id, or add the missing element.
+$data/cli/typos.xml: 5 errors, 0 warnings, 0 notes; outcome confidence: wellbeing none"
+verdict "misspelt partner, strand, step, evidence ref and rule: each finding says which was meant"
 
 # ---- schema and rules ----
 
@@ -240,8 +300,55 @@ cmp -s "$out" "$work/rc001" || problem "rules duplicate-id differs from rules RC
 verdict "rules RC001 explains the rule, also by slug"
 
 run rules RC999
-want_usage_error "rchain rules: unknown rule code or slug"
+want_usage_error "rchain rules: unknown rule code or slug 'RC999' (see 'rchain rules --help')"
 verdict "rules of an unknown code: exit 3"
+
+run rules unkown-ref
+want_usage_error "rchain rules: unknown rule code or slug 'unkown-ref'; did you mean 'unknown-ref'? (see 'rchain rules --help')"
+verdict "rules of a misspelt slug: exit 3 and the slug meant"
+
+# ---- shell completion: the bash script, sourced with COMP_WORDS as bash-completion sets it ----
+
+# complete_words WORD...: what completion offers for the last WORD (rchain first), one a line.
+complete_words() {
+	PATH="$(dirname "$rchain"):$PATH" bash -c 'source "$1" && shift && COMP_WORDS=("$@") &&
+		COMP_CWORD=$(($# - 1)) && _rchain && printf "%s\n" "${COMPREPLY[@]}"' _ "$src/completions/rchain.bash" "$@"
+}
+
+[ "$(complete_words rchain ch)" = check ] || problem "rchain ch<TAB>: '$(complete_words rchain ch)'"
+[ "$(complete_words rchain help re | tr '\n' ' ')" = "render report " ] || problem "rchain help re<TAB>"
+[ "$(complete_words rchain check --dis)" = --disable ] || problem "rchain check --dis<TAB>: '$(complete_words rchain check --dis)'"
+[ "$(complete_words rchain check --disable RC00 | wc -l)" -eq 9 ] || problem "rchain check --disable RC00<TAB>"
+[ "$(complete_words rchain render --format p | tr '\n' ' ')" = "png pdf " ] || problem "render --format p<TAB>"
+[ "$(complete_words rchain render "$data/cli/typos.xml" --focus well)" = wellbeing ] ||
+	problem "render MODEL --focus well<TAB>: '$(complete_words rchain render "$data/cli/typos.xml" --focus well)'"
+[ "$(complete_words rchain render "$data/cli/typos.xml" --focus "" | tr '\n' ' ')" = "sessions wellbeing " ] ||
+	problem "render MODEL --focus <TAB>: '$(complete_words rchain render "$data/cli/typos.xml" --focus "")'"
+[ "$(complete_words rchain new --template c)" = columns ] || problem "new --template c<TAB>"
+verdict "bash completion: commands, options, rule codes, formats, templates and the step ids of the model"
+
+# ---- encodings: one line naming the file, the encoding and UTF-8, with the command that converts ----
+
+for enc in IBM037 UTF-32 UCS-4 EBCDIC-US ISO-8859-1 X-NO-SUCH UTF-16 UTF-16LE UTF-32BE UCS-2 ISO-8859-15 \
+	WINDOWS-1252 SHIFT_JIS EUC-JP KOI8-R GB2312 ISO-2022-JP; do
+	printf '<?xml version="1.0" encoding="%s"?>\n<model xmlns="urn:rchain:model:1" id="e" version="1"/>\n' \
+		"$enc" >"$work/$enc.xml"
+	run check "$work/$enc.xml"
+	want_status 2
+	want_stdout ""
+	want_stderr "$work/$enc.xml:1:31: error: the file declares the encoding $enc, but rchain reads model files in UTF-8 only; convert it with 'iconv -f $enc -t UTF-8'"
+done
+verdict "17 declared encodings other than UTF-8: exit 2 and one line each"
+
+if command -v iconv >/dev/null 2>&1; then
+	printf '<?xml version="1.0" encoding="IBM037"?>\n<model/>\n' | iconv -f UTF-8 -t IBM037 >"$work/ebcdic.xml"
+	run check "$work/ebcdic.xml"
+	want_status 2
+	want_stderr "$work/ebcdic.xml:1:1: error: the file is in IBM037, but rchain reads model files in UTF-8 only; convert it with 'iconv -f IBM037 -t UTF-8'"
+	verdict "a file in EBCDIC: exit 2 and one line"
+else
+	skip "a file in EBCDIC: exit 2 and one line" "iconv is not installed"
+fi
 
 # ---- render ----
 
@@ -600,12 +707,63 @@ assert run["results"], "carers-act has findings"
 for r in run["results"]:
     assert rules[r["ruleIndex"]]["id"] == r["ruleId"] and r["level"] in ("error", "warning", "note")
     loc = r["locations"][0]["physicalLocation"]
-    assert loc["artifactLocation"]["uri"] == "models/carers-act.xml"
+    assert loc["artifactLocation"] == {"uri": "models/carers-act.xml", "uriBaseId": "SRCROOT"}
     assert loc["region"]["startLine"] > 0 and loc["region"]["startColumn"] > 0
 inv = run["invocations"][0]
 assert inv["executionSuccessful"] is False and len(inv["toolExecutionNotifications"]) == 1
 PY
 verdict "check --format sarif: version 2.1.0, the catalogue, a located result for every finding"
+
+# The SARIF of every bundled model (and of a file that fails) against the OASIS schema (tests/data/cli/sarif).
+if python3 -c 'import jsonschema' 2>/dev/null; then
+	for m in "${models[@]}" "$data/cli/malformed.xml"; do
+		run check --format sarif "$m"
+		python3 - "$out" "$data/cli/sarif/sarif-schema-2.1.0.json" <<'PY' || problem "the SARIF of $m does not validate"
+import json, sys, jsonschema
+schema = json.load(open(sys.argv[2]))
+errors = sorted(jsonschema.Draft4Validator(schema).iter_errors(json.load(open(sys.argv[1]))), key=str)
+for e in errors[:5]:
+    print("# ", "/".join(map(str, e.absolute_path)), e.message[:200])
+sys.exit(1 if errors else 0)
+PY
+	done
+	verdict "check --format sarif of every bundled model validates against the SARIF 2.1.0 schema"
+else
+	skip "check --format sarif validates against the SARIF 2.1.0 schema" "python3-jsonschema is not installed"
+fi
+
+# A code-scanning service tracks a finding by its partialFingerprints: a line inserted above moves it, no more.
+run check --format sarif models/wws-partnership.xml
+cp "$out" "$work/before.sarif"
+sed '2i <!-- a line inserted above every element -->' models/wws-partnership.xml >"$work/wws-partnership.xml"
+run check --format sarif "$work/wws-partnership.xml"
+python3 - "$work/before.sarif" "$out" "$work/wws-partnership.xml" <<'PY' || problem "the fingerprints changed"
+import json, sys
+def prints(path):
+    run = json.load(open(path))["runs"][0]
+    return [(r["partialFingerprints"]["rchainFinding/v1"], r["locations"][0]["physicalLocation"]) for r in run["results"]]
+before, after = prints(sys.argv[1]), prints(sys.argv[2])
+assert len(before) == len(after) > 0
+assert [b[0] for b in before] == [a[0] for a in after], "fingerprints differ"
+assert len({b[0] for b in before}) > len(before) // 2, "fingerprints do not tell findings apart"
+assert all(a[1]["region"]["startLine"] == b[1]["region"]["startLine"] + 1 for a, b in zip(after, before) if "region" in b)
+assert before[0][1]["artifactLocation"] == {"uri": "models/wws-partnership.xml", "uriBaseId": "SRCROOT"}
+assert after[0][1]["artifactLocation"] == {"uri": "file://" + sys.argv[3]}, after[0][1]
+PY
+verdict "a line inserted above: every finding keeps its fingerprint, moves one line, and an absolute path is a file:// URI"
+
+run check --format sarif "$data/cli/orphan.xml"
+python3 - "$out" <<'PY' || problem "the driver lacks what code scanning reads"
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+driver = run["tool"]["driver"]
+assert driver["semanticVersion"] == driver["version"] and driver["informationUri"].split(":")[0] in ("file", "https")
+assert "SRCROOT" in run["originalUriBaseIds"]
+rc001 = driver["rules"][0]
+assert rc001["help"]["text"].startswith(rc001["shortDescription"]["text"] + "\n\n" + rc001["fullDescription"]["text"])
+assert "\n\nHint: " in rc001["help"]["text"] and "\n\nSource: " in rc001["help"]["text"]
+PY
+verdict "check --format sarif: semanticVersion, informationUri, SRCROOT and the full help of each rule"
 
 run check --format yaml models/wws-partnership.xml
 want_usage_error "rchain check: --format must be text, json or sarif"

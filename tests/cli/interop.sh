@@ -198,12 +198,54 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 assert set(doc) == {"elements", "connections"}
 ids = {e["id"] for e in doc["elements"]}
-assert len(ids) == 36 and all(e["label"] and e["type"] and e["Level"] for e in doc["elements"])
+steps = [e for e in doc["elements"] if "Level" in e]
+assert len(ids) == len(doc["elements"]) == 43 and len(steps) == 36
+assert all(e["label"] and e["type"] for e in doc["elements"])
 assert all(c["from"] in ids and c["to"] in ids and c["type"] in ("causal", "feedback") for c in doc["connections"])
 assert len(doc["connections"]) == 49 and sum(c["type"] == "feedback" for c in doc["connections"]) == 3
-assert all(isinstance(e["Notes"], int) for e in doc["elements"])
+assert all(isinstance(e["Notes"], int) for e in steps)
 PY
 verdict "export -f kumu -o FILE: a blueprint that parses, with every step and link"
+
+# Read back, the blueprint holds every assumption, risk, evidence item and indicator of the model, on its owner.
+python3 - "$work/kumu.json" models/wws-partnership.xml <<'PY' || problem "the Kumu blueprint lost annotations"
+import json, sys, xml.etree.ElementTree as ET
+ns = "{urn:rchain:model:1}"
+doc = json.load(open(sys.argv[1]))
+model = ET.parse(sys.argv[2]).getroot()
+text = lambda x: " ".join("".join(x.itertext()).split())
+fields = {"assumption": "Assumptions", "risk": "Risks", "evidence": "Evidence", "indicator": "Indicators"}
+types = {"assumption": "Assumption", "risk": "Risk", "evidence": "Evidence"}
+steps = {e["id"]: e for e in doc["elements"] if "Level" in e}
+links = {(c["from"], c["to"]): c for c in doc["connections"]}
+counts = dict.fromkeys(fields, 0)
+def held(kind, owner, node):
+    statement = text(node.find(ns + "statement")) if kind == "risk" else text(node.find(ns + "summary")) if kind == "evidence" and node.find(ns + "summary") is not None else text(node)
+    if owner is None:
+        notes = [e["label"] for e in doc["elements"] if e["type"] == types[kind]]
+    else:
+        notes = owner.get(fields[kind], [])
+    assert any(n.startswith(statement) for n in notes), (kind, statement[:60], notes[:2])
+    counts[kind] += 1
+for kind in fields:
+    for node in model.findall(ns + kind):
+        held(kind, None, node)
+for step in model.findall(ns + "step"):
+    for kind in fields:
+        for node in step.findall(ns + kind):
+            held(kind, steps[step.get("id")], node)
+for link in model.findall(ns + "link"):
+    for kind in fields:
+        for node in link.findall(ns + kind):
+            held(kind, links[(link.get("from"), link.get("to"))], node)
+assert counts["assumption"] == 59 and counts["evidence"] == 60, counts
+total = lambda field: sum(len(x.get(field, [])) for x in doc["elements"] + doc["connections"])
+assert total("Assumptions") + sum(e["type"] == "Assumption" for e in doc["elements"]) == counts["assumption"]
+assert total("Evidence") + sum(e["type"] == "Evidence" for e in doc["elements"]) == counts["evidence"]
+assert total("Risks") + sum(e["type"] == "Risk" for e in doc["elements"]) == counts["risk"] > 0
+assert total("Indicators") == counts["indicator"] > 0
+PY
+verdict "export -f kumu: every assumption, risk, evidence item and indicator of wws-partnership, read back on its owner"
 
 # Without --format, the extension of -o FILE picks the back-end.
 for pair in csv:csv/columns-strands.csv md:markdown/columns-strands.md markdown:markdown/columns-strands.md \
@@ -272,6 +314,55 @@ want_status 2
 want_stdout ""
 want_stderr "$data/import/bad-heading.csv:1:15: error: unknown column heading 'Goals': name a level (such as Inputs, Activities, Outputs, Short-term outcomes, Final outcomes) or Strand"
 verdict "import: an unknown heading, exit 2, located"
+
+printf 'Strand,Inputs,Activites\r\nA,Staff,Sessions\r\n' >"$work/typo.csv"
+run import csv "$work/typo.csv"
+want_status 2
+want_stdout ""
+want_stderr "$work/typo.csv:1:15: error: unknown column heading 'Activites'; did you mean 'activities'? Otherwise name a level or Strand"
+verdict "import: a misspelt heading, exit 2, located, with the heading meant"
+
+# Semicolons (European spreadsheets) and tabs separate fields as well as commas, and a byte-order mark is skipped.
+run export models/columns-strands.xml
+# (The model id and title come from the file name: each table is table.csv, imported in its own folder.)
+rewrite() { # rewrite DELIMITER < CSV > CSV: the same table with another separator, quoting what needs it
+	python3 -c '
+import csv, sys
+rows = list(csv.reader(sys.stdin, strict=True))
+csv.writer(sys.stdout, delimiter=sys.argv[1], lineterminator="\r\n").writerows(rows)' "$1"
+}
+import_in() { # import_in FOLDER: imports FOLDER/table.csv there into FOLDER.xml
+	(cd "$1" && "$rchain" import csv table.csv >"../$(basename "$1").xml" 2>"$err")
+	status=$?
+}
+mkdir -p "$work/semicolons" "$work/tabs" "$work/commas" "$work/bom"
+cp "$goldens/csv/columns-strands.csv" "$work/commas/table.csv"
+import_in "$work/commas"
+rewrite ';' <"$goldens/csv/columns-strands.csv" >"$work/semicolons/table.csv"
+grep -q ';' "$work/semicolons/table.csv" || problem "the ;-separated table has no ';'"
+import_in "$work/semicolons"
+want_status 0
+cmp -s "$work/semicolons.xml" "$work/commas.xml" || problem "the ;-separated table imports differently"
+rewrite "$(printf '\t')" <"$goldens/csv/columns-strands.csv" >"$work/tabs/table.csv"
+import_in "$work/tabs"
+want_status 0
+cmp -s "$work/tabs.xml" "$work/commas.xml" || problem "the tab-separated table imports differently"
+printf 'Strand;Inputs;Activities\r\nA;"Staff; time";Sessions\r\n' >"$work/quoted.csv"
+run import csv "$work/quoted.csv"
+want_status 0
+grep -q '<title>Staff; time</title>' "$out" || problem "a quoted ';' split the field: $(grep title "$out" | head -3)"
+verdict "import: ';' and tab separators read as commas are, a quoted ';' kept"
+
+run export --bom models/columns-strands.xml -o "$work/bom/table.csv"
+want_status 0
+[ "$(head -c 3 "$work/bom/table.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] || problem "no byte order mark"
+tail -c +4 "$work/bom/table.csv" | cmp -s - "$goldens/csv/columns-strands.csv" || problem "after the mark, not the CSV export"
+import_in "$work/bom"
+want_status 0
+cmp -s "$work/bom.xml" "$work/commas.xml" || problem "the table with a byte order mark imports differently"
+run export --bom --format markdown models/columns-strands.xml
+want_usage_error "rchain export: --bom is for --format csv only (see 'rchain export --help')"
+verdict "export --bom: EF BB BF, then the CSV; import skips it; refused for other formats"
 
 run import csv "$data/import/ragged.csv"
 want_status 2

@@ -162,23 +162,70 @@ static void test_undeclared_entity(void)
 static void test_utf16_with_bom(void)
 {
 	EXPECT_MEMORY_ERROR("\xFF\xFE<\0m\0o\0d\0e\0l\0/\0>\0", RC_EPARSE,
-	                    "mem.xml:1:1: error: the file is UTF-16; model files must be UTF-8");
+	                    "mem.xml:1:1: error: the file is in UTF-16, but rchain reads model files in UTF-8 only; "
+	                    "convert it with "
+	                    "'iconv -f UTF-16 -t UTF-8'");
 	EXPECT_MEMORY_ERROR("\xFE\xFF\0<\0m\0o\0d\0e\0l\0/\0>", RC_EPARSE,
-	                    "mem.xml:1:1: error: the file is UTF-16; model files must be UTF-8");
+	                    "mem.xml:1:1: error: the file is in UTF-16, but rchain reads model files in UTF-8 only; "
+	                    "convert it with "
+	                    "'iconv -f UTF-16 -t UTF-8'");
 }
 
 static void test_utf16_without_bom(void)
 {
 	EXPECT_MEMORY_ERROR("<\0m\0o\0d\0e\0l\0/\0>\0", RC_EPARSE,
-	                    "mem.xml:1:1: error: the file is UTF-16; model files must be UTF-8");
+	                    "mem.xml:1:1: error: the file is in UTF-16, but rchain reads model files in UTF-8 only; "
+	                    "convert it with "
+	                    "'iconv -f UTF-16 -t UTF-8'");
 }
 
 static void test_declared_encoding(void)
 {
 	expect_file_error(FIXTURES "declared-latin1.xml", RC_EPARSE,
 	                  FIXTURES
-	                  "declared-latin1.xml:1:1: error: encoding 'ISO-8859-1' is not supported; model files "
-	                  "must be UTF-8");
+	                  "declared-latin1.xml:1:31: error: the file declares the encoding ISO-8859-1, but rchain "
+	                  "reads model files in UTF-8 only; convert it with 'iconv -f ISO-8859-1 -t UTF-8'");
+	EXPECT_MEMORY_ERROR("<?xml version='1.0'\n   encoding = 'IBM037' ?>\n<model/>\n", RC_EPARSE,
+	                    "mem.xml:2:16: error: the file declares the encoding IBM037, but rchain reads model "
+	                    "files in UTF-8 only; convert it with 'iconv -f IBM037 -t UTF-8'");
+	/* "<?xml" in EBCDIC: libxml2 would read it, and then report what it makes of the declaration. */
+	EXPECT_MEMORY_ERROR("\x4C\x6F\xA7\x94\x93\x40", RC_EPARSE,
+	                    "mem.xml:1:1: error: the file is in IBM037, but rchain reads model files in UTF-8 only; "
+	                    "convert it with 'iconv -f IBM037 -t UTF-8'");
+	/* UTF-8 and ASCII by any of their names are read. */
+	EXPECT_MEMORY_ERROR("<?xml version='1.0' encoding='us-ascii'?>\n<model/>\n", RC_EINVALID,
+	                    "mem.xml:2:1: error: the root element must be <model> in namespace urn:rchain:model:1");
+}
+
+/* libxml2's refusals of long names, NUL and character references that name no XML character, in rchain's words. */
+static void test_refused_characters(void)
+{
+	EXPECT_MEMORY_ERROR(HEADER MODEL "\n  <title>T\0</title>\n</model>\n", RC_EPARSE,
+	                    "mem.xml:3:11: error: character U+0000 (NUL) is not allowed in XML");
+	EXPECT_MEMORY_ERROR(HEADER MODEL "\n  <title>T&#0;</title>\n</model>\n", RC_EPARSE,
+	                    "mem.xml:3:15: error: the character reference to U+0000 (NUL) names a character XML "
+	                    "does not allow");
+	EXPECT_MEMORY_ERROR(HEADER MODEL "\n  <title>T&#x1;</title>\n</model>\n", RC_EPARSE,
+	                    "mem.xml:3:16: error: the character reference to U+0001 names a character XML does "
+	                    "not allow");
+	EXPECT_MEMORY_ERROR(HEADER MODEL "\n  <title>T&#x110000;</title>\n</model>\n", RC_EPARSE,
+	                    "mem.xml:3:21: error: the character reference is beyond U+10FFFF, the last Unicode "
+	                    "character");
+}
+
+static void test_name_too_long(void)
+{
+	size_t n = 50001;
+	char *xml = malloc(sizeof(HEADER MODEL) + n + 16);
+
+	CU_ASSERT_FATAL(xml != NULL);
+	strcpy(xml, HEADER MODEL "<");
+	memset(xml + strlen(xml), 'a', n);
+	strcpy(xml + sizeof(HEADER MODEL) + n, "/>");
+	expect_memory_error(xml, strlen(xml), RC_EPARSE,
+	                    "mem.xml:2:55: error: a name is over 50000 characters, the longest an element, attribute "
+	                    "or entity name may be");
+	free(xml);
 }
 
 static void test_invalid_utf8(void)
@@ -717,6 +764,8 @@ static CU_TestInfo tests[] = {
 	{ "UTF-16 with a BOM", test_utf16_with_bom },
 	{ "UTF-16 without a BOM", test_utf16_without_bom },
 	{ "declared non-UTF-8 encoding", test_declared_encoding },
+	{ "long names, NUL and bad character references", test_refused_characters },
+	{ "a name over the limit", test_name_too_long },
 	{ "invalid UTF-8 bytes", test_invalid_utf8 },
 	{ "bidirectional control characters", test_bidi_controls },
 	{ "wrong namespace", test_wrong_namespace },

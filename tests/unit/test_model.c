@@ -705,7 +705,44 @@ static void test_arena(void)
 	CU_ASSERT_PTR_NULL(a.head);
 }
 
+/* The closest of `candidates` (NULL-terminated) to `word`, or NULL. */
+static const char *suggest(const char *word, const char *const *candidates)
+{
+	rc_suggestion near;
+
+	rc_suggestion_init(&near, word);
+	for (; *candidates; candidates++)
+		rc_suggestion_offer(&near, *candidates);
+	return near.best;
+}
+
+/* "Did you mean": optimal string alignment distance, at most 2 edits and a third of the word. */
+static void test_suggestions(void)
+{
+	static const char *const commands[] = { "check", "render", "report", "rules", "schema", NULL };
+	static const char *const ids[] = { "wellbeing", "wellbeing2", "sessions", NULL };
+	static const char *const words[] = { "ab", "ac", NULL };
+	char long_word[200];
+
+	CU_ASSERT_STRING_EQUAL(suggest("chek", commands), "check");
+	CU_ASSERT_STRING_EQUAL(suggest("CHECK", commands), "check");
+	CU_ASSERT_STRING_EQUAL(suggest("rnder", commands), "render");
+	CU_ASSERT_STRING_EQUAL(suggest("reprot", commands), "report"); /* a swap of neighbours is one edit */
+	CU_ASSERT_PTR_NULL(suggest("frobnicate", commands));
+	CU_ASSERT_PTR_NULL(suggest("chk", commands)); /* two edits in a word of three */
+	CU_ASSERT_STRING_EQUAL(suggest("wellbeeing", ids), "wellbeing");
+	CU_ASSERT_STRING_EQUAL(suggest("welbeing2", ids), "wellbeing2"); /* the closer one wins */
+	CU_ASSERT_STRING_EQUAL(suggest("wellbeing3", ids), "wellbeing"); /* the first of equals wins */
+	CU_ASSERT_PTR_NULL(suggest("sesion", ids + 3));
+	CU_ASSERT_STRING_EQUAL(suggest("ad", words), "ab");
+	CU_ASSERT_PTR_NULL(suggest("cd", words));
+	memset(long_word, 'a', sizeof(long_word) - 1);
+	long_word[sizeof(long_word) - 1] = '\0';
+	CU_ASSERT_PTR_NULL(suggest(long_word, words));
+}
+
 static CU_TestInfo tests[] = {
+	{ "suggestions", test_suggestions },
 	{ "model_header", test_model_header },
 	{ "array_counts", test_array_counts },
 	{ "partners", test_partners },
