@@ -312,7 +312,7 @@ verdict "rules of a misspelt slug: exit 3 and the slug meant"
 # complete_words WORD...: what completion offers for the last WORD (rchain first), one a line.
 complete_words() {
 	PATH="$(dirname "$rchain"):$PATH" bash -c 'source "$1" && shift && COMP_WORDS=("$@") &&
-		COMP_CWORD=$(($# - 1)) && _rchain && printf "%s\n" "${COMPREPLY[@]}"' _ "$src/completions/rchain.bash" "$@"
+		COMP_CWORD=$(($# - 1)) && _rchain && printf "%s\n" "${COMPREPLY[@]}"' _ "$src/src/cli/completions/rchain.bash" "$@"
 }
 
 [ "$(complete_words rchain ch)" = check ] || problem "rchain ch<TAB>: '$(complete_words rchain ch)'"
