@@ -31,7 +31,7 @@ struct item {
 	enum element element;
 	const char *key;
 	int by_id;
-	const char *match; /* element, key and occurrence: unique within its version */
+	const char *match; /* key and occurrence: unique among its version's elements of its kind */
 	rc_loc loc;
 	const char *values[MAX_FIELDS];
 };
@@ -44,8 +44,8 @@ struct side {
 	struct item *items;
 	size_t count;
 	size_t cap;
-	struct idmap items_by_match;
-	const char **finding_matches; /* per finding; NULL when silenced */
+	struct idmap items_by_match[E_COUNT]; /* per element, by key: no copy of the model's ids */
+	const char **finding_matches;         /* per finding; NULL when silenced */
 	struct idmap findings_by_match;
 };
 
@@ -242,9 +242,17 @@ static int add_annotations(rc_diff *d, struct side *s)
 static int collect(rc_diff *d, struct side *s)
 {
 	const rc_model *m = s->m;
-	struct item *it = add_item(s, E_MODEL, "", 0, rc_model_loc(m)); /* one per version: no key */
+	struct item *it;
 	size_t i;
 
+	/* Sized once: growing by doubling would hold up to twice the items, and both copies while it moves them. */
+	s->cap = 1 + rc_model_partner_count(m) + rc_model_strand_count(m) + rc_model_step_count(m) +
+	         rc_model_link_count(m) + rc_model_assumption_count(m) + rc_model_risk_count(m) +
+	         rc_model_evidence_count(m) + rc_model_influence_count(m);
+	s->items = rc_malloc(s->cap * sizeof(*s->items));
+	if (!s->items)
+		return -1;
+	it = add_item(s, E_MODEL, "", 0, rc_model_loc(m)); /* one per version: no key */
 	if (!it)
 		return -1;
 	it->values[0] = rc_model_id(m);
@@ -284,15 +292,19 @@ static const char *put_unique(rc_diff *d, struct idmap *map, const char *base, s
 
 static int index_side(rc_diff *d, struct side *s)
 {
-	size_t i, n = rc_findings_count(s->f);
+	size_t i, e, per[E_COUNT] = { 0 }, n = rc_findings_count(s->f);
 
-	if (collect(d, s) || idmap_init(&s->items_by_match, s->count) || idmap_init(&s->findings_by_match, n))
+	if (collect(d, s) || idmap_init(&s->findings_by_match, n))
 		return -1;
+	for (i = 0; i < s->count; i++)
+		per[s->items[i].element]++;
+	for (e = 0; e < E_COUNT; e++)
+		if (idmap_init(&s->items_by_match[e], per[e]))
+			return -1;
 	for (i = 0; i < s->count; i++) {
 		struct item *it = &s->items[i];
-		const char *base = text_of(d, "%s\x1f%s", element_names[it->element], it->key);
 
-		if (!base || !(it->match = put_unique(d, &s->items_by_match, base, i)))
+		if (!(it->match = put_unique(d, &s->items_by_match[it->element], it->key, i)))
 			return -1;
 	}
 	s->finding_matches = arena_alloc(&d->arena, (n ? n : 1) * sizeof(*s->finding_matches));
@@ -367,7 +379,8 @@ static int compare_elements(rc_diff *d)
 		if (!fields_of[e][0])
 			continue;
 		for (i = 0; i < o->count; i++)
-			if (o->items[i].element == e && idmap_get(&n->items_by_match, o->items[i].match) == RC_NONE) {
+			if (o->items[i].element == e &&
+			    idmap_get(&n->items_by_match[e], o->items[i].match) == RC_NONE) {
 				if (!(c = add_change(d, RC_CHANGE_REMOVED, &o->items[i])))
 					return -1;
 				c->old_loc = o->items[i].loc;
@@ -375,7 +388,7 @@ static int compare_elements(rc_diff *d)
 		for (i = 0; i < n->count; i++) {
 			if (n->items[i].element != e)
 				continue;
-			j = idmap_get(&o->items_by_match, n->items[i].match);
+			j = idmap_get(&o->items_by_match[e], n->items[i].match);
 			if (j != RC_NONE) {
 				if (compare_items(d, &o->items[j], &n->items[i]))
 					return -1;
@@ -491,8 +504,11 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 
 static void free_side(struct side *s)
 {
+	size_t e;
+
 	rc_free(s->items);
-	idmap_free(&s->items_by_match);
+	for (e = 0; e < E_COUNT; e++)
+		idmap_free(&s->items_by_match[e]);
 	idmap_free(&s->findings_by_match);
 }
 
