@@ -18,8 +18,8 @@ static void report_help(void)
 	       "  --direction DIR       LR (default) or TB, for the diagram\n"
 	       "  --focus ID            draw only step ID and the pathways into it in the diagram\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
-	       "  --max-steps N         refuse to draw more than N steps (default 2500)\n"
-	       "  --max-links N         refuse to draw more than N links (default 2500)\n"
+	       "  --max-steps N         refuse to draw more than N steps (default 5000)\n"
+	       "  --max-links N         refuse to draw more than N links (default 8000)\n"
 	       "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
 	       "  -h, --help            show this help\n");
 	print_formats("report", true);
