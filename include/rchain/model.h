@@ -32,21 +32,53 @@ typedef struct rc_partner {
 	rc_loc loc;
 } rc_partner;
 
-typedef struct rc_strand {
+/** A group of strands (format 1.1 <strandGroup>), such as a component of a plan. */
+typedef struct rc_strand_group {
 	const char *id;
 	const char *name;
 	rc_loc loc;
+} rc_strand_group;
+
+typedef struct rc_strand {
+	const char *id;
+	const char *name;
+	const char *group;  /* strand group id as written (format 1.1), or NULL */
+	size_t group_index; /* resolved strand group, or RC_NONE */
+	rc_loc loc;
 } rc_strand;
+
+/**
+ * One of the source's own columns (format 1.1 <column>), in source order:
+ * declared where two columns of the source share one of rchain's levels.
+ */
+typedef struct rc_column {
+	const char *id;
+	rc_level level;
+	const char *name;
+	rc_loc loc;
+} rc_column;
+
+/** One strand a step names: its `strand` attribute holds one or more (format 1.1) strand ids. */
+typedef struct rc_membership {
+	size_t step;         /* the step's index */
+	const char *strand;  /* the strand id as written */
+	size_t strand_index; /* resolved strand, or RC_NONE */
+} rc_membership;
 
 typedef struct rc_step {
 	size_t index; /* position in the model's step array */
 	const char *id;
 	rc_level level;
-	const char *ref;      /* evidence-base entry this step realises, or NULL */
-	const char *strand;   /* strand id as written, or NULL */
-	size_t strand_index;  /* resolved strand, or RC_NONE */
-	const char *partners; /* partner ids as written (space-separated), or NULL */
-	rc_rating confidence; /* the evaluator's stated judgement */
+	const char *ref;       /* evidence-base entry this step realises, or NULL */
+	const char *strand;    /* strand ids as written (space-separated), or NULL */
+	size_t strand_index;   /* the first listed strand that resolves (the one drawn), or RC_NONE */
+	rc_range strands;      /* every strand named, in order: into rc_model_membership() */
+	const char *column;    /* column id as written (format 1.1), or NULL */
+	size_t column_index;   /* resolved column, or RC_NONE */
+	rc_effect effect;      /* intended unless the file says otherwise (format 1.1) */
+	const char *timeframe; /* free text such as "3-5 years" (format 1.1), or NULL */
+	const char *partners;  /* partner ids as written (space-separated), or NULL */
+	rc_rating confidence;  /* the evaluator's stated judgement */
 	const char *title;
 	const char *description;
 	rc_loc loc;
@@ -111,7 +143,7 @@ typedef struct rc_risk {
 typedef struct rc_evidence {
 	const char *id;
 	rc_direction direction;
-	rc_strength strength;
+	rc_strength strength; /* RC_STRENGTH_UNGRADED when the file gives none (format 1.1) */
 	rc_evidence_kind kind;
 	const char *cite;
 	const char *summary;
@@ -184,6 +216,12 @@ RC_API const char *rc_model_title(const rc_model *m);
 RC_API const char *rc_model_description(const rc_model *m); /* or NULL */
 RC_API const char *rc_model_source(const rc_model *m);      /* or NULL */
 RC_API rc_loc rc_model_loc(const rc_model *m);
+/** The format version the file declares: "1" or "1.1" (borrowed). */
+RC_API const char *rc_model_version(const rc_model *m);
+/** The status the model states (format 1.1), or RC_MODEL_STATUS_NONE. */
+RC_API rc_model_status rc_model_status_of(const rc_model *m);
+RC_API const char *rc_model_goal(const rc_model *m);    /* format 1.1, or NULL */
+RC_API const char *rc_model_context(const rc_model *m); /* format 1.1, or NULL */
 
 /** Partnership facts: whether a partnership element is present, and its formation. */
 RC_API int rc_model_has_partnership(const rc_model *m);
@@ -206,6 +244,10 @@ RC_API size_t rc_model_sector_count(const rc_model *m, rc_sector sector);
 RC_API const rc_step *rc_model_find_step(const rc_model *m, const char *id);
 /** The strand with this id, or NULL. */
 RC_API const rc_strand *rc_model_find_strand(const rc_model *m, const char *id);
+/** The strand group with this id, or NULL. */
+RC_API const rc_strand_group *rc_model_find_strand_group(const rc_model *m, const char *id);
+/** The column with this id, or NULL. */
+RC_API const rc_column *rc_model_find_column(const rc_model *m, const char *id);
 
 /**
  * Step-level links leaving (`rc_model_links_out`) or entering
@@ -217,7 +259,8 @@ RC_API const size_t *rc_model_links_in(const rc_model *m, size_t step, size_t *c
 
 /**
  * Indices of the steps at `level` (borrowed): grouped by strand in strand
- * order, steps without a strand last, document order within each group.
+ * order (a step in several strands is grouped by its first, strand_index),
+ * steps without a strand last, document order within each group.
  */
 RC_API const size_t *rc_model_level_steps(const rc_model *m, rc_level level, size_t *count);
 /**
@@ -225,6 +268,14 @@ RC_API const size_t *rc_model_level_steps(const rc_model *m, rc_level level, siz
  * RC_NONE for steps with no resolved strand), in document order (borrowed).
  */
 RC_API const size_t *rc_model_strand_steps(const rc_model *m, rc_level level, size_t strand, size_t *count);
+
+/**
+ * Indices of the steps at `level` that name strand `strand` anywhere in
+ * their strand list (format 1.1: a step in several strands is in each), or
+ * with RC_NONE the steps that name no strand that exists; document order
+ * (borrowed).
+ */
+RC_API const size_t *rc_model_strand_members(const rc_model *m, rc_level level, size_t strand, size_t *count);
 
 /** Number of step-level <link> elements, resolved or not (a columns-only model has none). */
 RC_API size_t rc_model_step_link_count(const rc_model *m);

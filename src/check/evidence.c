@@ -30,7 +30,7 @@ void check_link_without_assumption(struct checker *c)
 		const rc_link *l = LINK(c->m, i);
 		char what[300];
 
-		if (!l->resolved || l->kind != RC_LINK_CAUSAL || l->assumptions.count > 0)
+		if (!l->resolved || l->kind == RC_LINK_FEEDBACK || l->assumptions.count > 0)
 			continue;
 		describe(c->m, RC_OWNER_LINK, i, what, sizeof(what));
 		report(c, l->loc, RC_OWNER_LINK, i, "%s states no assumption", what);
@@ -88,7 +88,7 @@ void check_evidence_gap(struct checker *c)
 		char what[300];
 
 		/* Feedback links are outside the pathways, so their evidence is not a gap in the story. */
-		if (!l->resolved || l->kind != RC_LINK_CAUSAL || l->evidence.count > 0)
+		if (!l->resolved || l->kind == RC_LINK_FEEDBACK || l->evidence.count > 0)
 			continue;
 		describe(m, RC_OWNER_LINK, i, what, sizeof(what));
 		report(c, l->loc, RC_OWNER_LINK, i, "no evidence for %s", what);

@@ -13,6 +13,10 @@ static int is_leap_to_outcome(const rc_link *l)
 	return l->to_level == RC_LEVEL_OUTCOME && l->from_level <= RC_LEVEL_ACTIVITY;
 }
 
+/*
+ * Only causal links leap or skip: a black-box link (format 1.1) claims, on
+ * evidence, a contribution whose steps the model does not spell out.
+ */
 void check_level_skip(struct checker *c)
 {
 	size_t i;

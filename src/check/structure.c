@@ -130,7 +130,7 @@ void check_dangling_reference(struct checker *c)
 {
 	const rc_model *m = c->m;
 	struct idmap partners = { 0 };
-	size_t i;
+	size_t i, k;
 
 	if (idmap_init(&partners, m->partners.len)) {
 		c->status = RC_ENOMEM;
@@ -141,9 +141,23 @@ void check_dangling_reference(struct checker *c)
 	for (i = 0; i < m->steps.len; i++) {
 		const rc_step *s = STEP(m, i);
 
-		if (s->strand && s->strand_index == RC_NONE)
-			report(c, s->loc, RC_OWNER_STEP, i, "step '%s' names unknown strand '%s'", s->id, s->strand);
+		for (k = s->strands.first; k < s->strands.first + s->strands.count; k++) {
+			const rc_membership *ms = MODEL_AT(m, memberships, rc_membership, k);
+
+			if (ms->strand_index == RC_NONE)
+				report(c, s->loc, RC_OWNER_STEP, i, "step '%s' names unknown strand '%s'", s->id,
+				       ms->strand);
+		}
+		if (s->column && s->column_index == RC_NONE)
+			report(c, s->loc, RC_OWNER_STEP, i, "step '%s' names unknown column '%s'", s->id, s->column);
 		check_partner_list(c, s, &partners);
+	}
+	for (i = 0; i < m->strands.len; i++) {
+		const rc_strand *st = MODEL_AT(m, strands, rc_strand, i);
+
+		if (st->group && st->group_index == RC_NONE)
+			report(c, st->loc, RC_OWNER_MODEL, RC_NONE, "strand '%s' names unknown strand group '%s'",
+			       st->id, st->group);
 	}
 	for (i = 0; i < m->links.len; i++) {
 		const rc_link *l = LINK(m, i);
@@ -192,7 +206,7 @@ void check_backward_link(struct checker *c)
 		const rc_link *l = LINK(c->m, i);
 		char name[300];
 
-		if (!l->resolved || l->kind != RC_LINK_CAUSAL || l->to_level >= l->from_level)
+		if (!l->resolved || l->kind == RC_LINK_FEEDBACK || l->to_level >= l->from_level)
 			continue;
 		link_name(l, name, sizeof(name));
 		report(c, l->loc, RC_OWNER_LINK, i, "causal %s goes back a level and is not declared feedback", name);

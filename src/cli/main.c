@@ -46,7 +46,7 @@ static const struct command {
 
 static int run_command(const struct command *command, int argc, char **argv)
 {
-	struct session s = { NULL, NULL, NULL, 0 };
+	struct session s = { NULL, NULL, NULL, 0, false };
 	rc_error err = { 0 };
 	int status;
 

@@ -1,283 +1,10 @@
 /* Semantic diffs between two checked versions of a model, matched by ids (docs/interop.md). */
-#include <stdarg.h>
 #include <string.h>
 
 #include "base/alloc.h"
-#include "base/arena.h"
-#include "base/buffer.h"
 #include "base/error.h"
-#include "base/idmap.h"
 #include "interop/backends.h"
-#include "model/elements.h"
-
-#define MAX_FIELDS 8
-
-/* The fields compared (in this order) per element of the format; elements with none are not compared. */
-static const char *const fields_of[E_COUNT][MAX_FIELDS] = {
-	[E_MODEL] = { "id", "title", "description", "source", "formation" },
-	[E_PARTNER] = { "sector", "role", "name" },
-	[E_STRAND] = { "name" },
-	[E_STEP] = { "level", "strand", "partners", "ref", "confidence", "title", "description", "indicators" },
-	[E_LINK] = { "from", "to", "kind" },
-	[E_COLUMN_LINK] = { "from", "to", "kind" },
-	[E_ASSUMPTION] = { "on", "ref", "status", "text" },
-	[E_RISK] = { "on", "ref", "likelihood", "impact", "statement", "mitigation" },
-	[E_EVIDENCE] = { "on", "direction", "strength", "kind", "cite", "summary" },
-	[E_INFLUENCE] = { "on", "kind", "text" },
-};
-
-/* One element of one version, with its fields as text. */
-struct item {
-	enum element element;
-	const char *key;
-	int by_id;
-	const char *match; /* key and occurrence: unique among its version's elements of its kind */
-	rc_loc loc;
-	const char *values[MAX_FIELDS];
-};
-
-/* One version: its elements by match, its findings by code and message, and its confidence. */
-struct side {
-	const rc_model *m;
-	const rc_findings *f;
-	const rc_confidence *c;
-	struct item *items;
-	size_t count;
-	size_t cap;
-	struct idmap items_by_match[E_COUNT]; /* per element, by key: no copy of the model's ids */
-	const char **finding_matches;         /* per finding; NULL when silenced */
-	struct idmap findings_by_match;
-};
-
-struct rc_diff {
-	struct arena arena;
-	rc_buffer scratch;
-	struct side old_side;
-	struct side new_side;
-	rc_change *changes;
-	size_t change_count;
-	size_t change_cap;
-	rc_finding_change *findings;
-	size_t finding_count;
-	size_t finding_cap;
-	rc_outcome_change *outcomes;
-	size_t outcome_count;
-	size_t outcome_cap;
-};
-
-/* Formats into the diff's arena; NULL when memory runs out. */
-static const char *__attribute__((format(printf, 2, 3))) text_of(rc_diff *d, const char *fmt, ...)
-{
-	va_list ap;
-	int rc;
-
-	d->scratch.len = 0;
-	va_start(ap, fmt);
-	rc = buffer_vprintf(&d->scratch, fmt, ap);
-	va_end(ap);
-	return rc ? NULL : arena_strndup(&d->arena, d->scratch.data, d->scratch.len);
-}
-
-static struct item *add_item(struct side *s, enum element element, const char *key, int by_id, rc_loc loc)
-{
-	struct item *it;
-
-	if (rc_grow((void **)&s->items, &s->cap, s->count + 1, sizeof(*s->items)))
-		return NULL;
-	it = &s->items[s->count++];
-	memset(it, 0, sizeof(*it));
-	it->element = element;
-	it->key = key;
-	it->by_id = by_id;
-	it->loc = loc;
-	return it;
-}
-
-/* A link is known by its id, or else by its ends. */
-static const char *link_key(rc_diff *d, const rc_link *l)
-{
-	return l->id ? l->id : text_of(d, "%s -> %s", l->from, l->to);
-}
-
-/* What an annotation is about, as text: "model", "step 'x'", "link 'a -> b'". */
-static const char *owner_of(rc_diff *d, const rc_model *m, rc_owner_kind owner, size_t index)
-{
-	const rc_link *l;
-	const char *key;
-
-	if (owner == RC_OWNER_MODEL)
-		return "model";
-	if (owner == RC_OWNER_STEP)
-		return text_of(d, "step '%s'", rc_model_step(m, index)->id);
-	l = rc_model_link(m, index);
-	key = link_key(d, l);
-	return key ? text_of(d, "%s '%s'", l->column ? "columnLink" : "link", key) : NULL;
-}
-
-/* An annotation is known by its id, or else by what it is about and its text. */
-static struct item *add_annotation(rc_diff *d, struct side *s, enum element element, const char *id, const char *on,
-                                   const char *text, rc_loc loc)
-{
-	const char *key = id ? id : text_of(d, "on %s: \"%s\"", on, text);
-
-	return key ? add_item(s, element, key, id != NULL, loc) : NULL;
-}
-
-static const char *indicators_of(rc_diff *d, const rc_model *m, const rc_step *s)
-{
-	size_t i;
-
-	if (s->indicators.count == 0)
-		return NULL;
-	d->scratch.len = 0;
-	for (i = 0; i < s->indicators.count; i++)
-		if ((i && buffer_puts(&d->scratch, " | ")) ||
-		    buffer_puts(&d->scratch, rc_model_indicator(m, s->indicators.first + i)->text))
-			return NULL;
-	return arena_strndup(&d->arena, d->scratch.data, d->scratch.len);
-}
-
-static int add_steps(rc_diff *d, struct side *s)
-{
-	const rc_model *m = s->m;
-	size_t i;
-
-	for (i = 0; i < rc_model_step_count(m); i++) {
-		const rc_step *st = rc_model_step(m, i);
-		struct item *it = add_item(s, E_STEP, st->id, 1, st->loc);
-
-		if (!it)
-			return -1;
-		it->values[0] = rc_level_name(st->level);
-		it->values[1] = st->strand;
-		it->values[2] = st->partners;
-		it->values[3] = st->ref;
-		it->values[4] = st->confidence == RC_RATING_NONE ? NULL : rc_rating_name(st->confidence);
-		it->values[5] = st->title;
-		it->values[6] = st->description;
-		it->values[7] = indicators_of(d, m, st);
-		if (st->indicators.count && !it->values[7])
-			return -1;
-	}
-	return 0;
-}
-
-static int add_links(rc_diff *d, struct side *s)
-{
-	size_t i;
-
-	for (i = 0; i < rc_model_link_count(s->m); i++) {
-		const rc_link *l = rc_model_link(s->m, i);
-		const char *key = link_key(d, l);
-		struct item *it =
-		        key ? add_item(s, l->column ? E_COLUMN_LINK : E_LINK, key, l->id != NULL, l->loc) : NULL;
-
-		if (!it)
-			return -1;
-		it->values[0] = l->from;
-		it->values[1] = l->to;
-		it->values[2] = rc_link_kind_name(l->kind);
-	}
-	return 0;
-}
-
-static int add_annotations(rc_diff *d, struct side *s)
-{
-	const rc_model *m = s->m;
-	struct item *it;
-	const char *on;
-	size_t i;
-
-	for (i = 0; i < rc_model_assumption_count(m); i++) {
-		const rc_assumption *a = rc_model_assumption(m, i);
-
-		if (!(on = owner_of(d, m, a->owner, a->owner_index)) ||
-		    !(it = add_annotation(d, s, E_ASSUMPTION, a->id, on, a->text, a->loc)))
-			return -1;
-		it->values[0] = on;
-		it->values[1] = a->ref;
-		it->values[2] = rc_assumption_status_name(a->status);
-		it->values[3] = a->text;
-	}
-	for (i = 0; i < rc_model_risk_count(m); i++) {
-		const rc_risk *r = rc_model_risk(m, i);
-
-		if (!(on = owner_of(d, m, r->owner, r->owner_index)) ||
-		    !(it = add_annotation(d, s, E_RISK, r->id, on, r->statement, r->loc)))
-			return -1;
-		it->values[0] = on;
-		it->values[1] = r->ref;
-		it->values[2] = rc_rating_name(r->likelihood);
-		it->values[3] = rc_rating_name(r->impact);
-		it->values[4] = r->statement;
-		it->values[5] = r->mitigation;
-	}
-	for (i = 0; i < rc_model_evidence_count(m); i++) {
-		const rc_evidence *e = rc_model_evidence(m, i);
-
-		if (!(on = owner_of(d, m, e->owner, e->owner_index)) ||
-		    !(it = add_annotation(d, s, E_EVIDENCE, e->id, on, e->summary, e->loc)))
-			return -1;
-		it->values[0] = on;
-		it->values[1] = rc_direction_name(e->direction);
-		it->values[2] = rc_strength_name(e->strength);
-		it->values[3] = rc_evidence_kind_name(e->kind);
-		it->values[4] = e->cite;
-		it->values[5] = e->summary;
-	}
-	for (i = 0; i < rc_model_influence_count(m); i++) {
-		const rc_influence *x = rc_model_influence(m, i);
-
-		on = x->on ? text_of(d, "step '%s'", x->on) : "model";
-		if (!on || !(it = add_annotation(d, s, E_INFLUENCE, x->id, on, x->text, x->loc)))
-			return -1;
-		it->values[0] = on;
-		it->values[1] = rc_influence_kind_name(x->kind);
-		it->values[2] = x->text;
-	}
-	return 0;
-}
-
-/* Every element of one version, in the order of the format's elements. */
-static int collect(rc_diff *d, struct side *s)
-{
-	const rc_model *m = s->m;
-	struct item *it;
-	size_t i;
-
-	/* Sized once: growing by doubling would hold up to twice the items, and both copies while it moves them. */
-	s->cap = 1 + rc_model_partner_count(m) + rc_model_strand_count(m) + rc_model_step_count(m) +
-	         rc_model_link_count(m) + rc_model_assumption_count(m) + rc_model_risk_count(m) +
-	         rc_model_evidence_count(m) + rc_model_influence_count(m);
-	s->items = rc_malloc(s->cap * sizeof(*s->items));
-	if (!s->items)
-		return -1;
-	it = add_item(s, E_MODEL, "", 0, rc_model_loc(m)); /* one per version: no key */
-	if (!it)
-		return -1;
-	it->values[0] = rc_model_id(m);
-	it->values[1] = rc_model_title(m);
-	it->values[2] = rc_model_description(m);
-	it->values[3] = rc_model_source(m);
-	it->values[4] = rc_model_has_partnership(m) ? rc_formation_name(rc_model_formation(m)) : NULL;
-	for (i = 0; i < rc_model_partner_count(m); i++) {
-		const rc_partner *p = rc_model_partner(m, i);
-
-		if (!(it = add_item(s, E_PARTNER, p->id, 1, p->loc)))
-			return -1;
-		it->values[0] = rc_sector_name(p->sector);
-		it->values[1] = rc_role_name(p->role);
-		it->values[2] = p->name;
-	}
-	for (i = 0; i < rc_model_strand_count(m); i++) {
-		const rc_strand *st = rc_model_strand(m, i);
-
-		if (!(it = add_item(s, E_STRAND, st->id, 1, st->loc)))
-			return -1;
-		it->values[0] = st->name;
-	}
-	return add_steps(d, s) || add_links(d, s) || add_annotations(d, s) ? -1 : 0;
-}
+#include "interop/diff_internal.h"
 
 /* Stores `base` in `map` for `value`, made unique by the number of its occurrence ("#2", "#3"...). */
 static const char *put_unique(rc_diff *d, struct idmap *map, const char *base, size_t value)
@@ -286,7 +13,7 @@ static const char *put_unique(rc_diff *d, struct idmap *map, const char *base, s
 	size_t n = 1;
 
 	while (match && idmap_put(map, match, value) != RC_NONE)
-		match = text_of(d, "%s#%zu", base, ++n);
+		match = diff_text_of(d, "%s#%zu", base, ++n);
 	return match;
 }
 
@@ -294,7 +21,7 @@ static int index_side(rc_diff *d, struct side *s)
 {
 	size_t i, e, per[E_COUNT] = { 0 }, n = rc_findings_count(s->f);
 
-	if (collect(d, s) || idmap_init(&s->findings_by_match, n))
+	if (diff_collect(d, s) || idmap_init(&s->findings_by_match, n))
 		return -1;
 	for (i = 0; i < s->count; i++)
 		per[s->items[i].element]++;
@@ -317,7 +44,7 @@ static int index_side(rc_diff *d, struct side *s)
 		s->finding_matches[i] = NULL;
 		if (f->suppressed)
 			continue;
-		base = text_of(d, "%s\x1f%s", f->rule->code, f->message);
+		base = diff_text_of(d, "%s\x1f%s", f->rule->code, f->message);
 		if (!base || !(s->finding_matches[i] = put_unique(d, &s->findings_by_match, base, i)))
 			return -1;
 	}
@@ -352,9 +79,10 @@ static int compare_items(rc_diff *d, const struct item *was, const struct item *
 	rc_change *c;
 	rc_field_change *kept;
 
-	for (i = 0; i < MAX_FIELDS && fields_of[now->element][i]; i++)
+	for (i = 0; i < MAX_FIELDS && diff_fields_of[now->element][i]; i++)
 		if (values_differ(was->values[i], now->values[i]))
-			fields[n++] = (rc_field_change){ fields_of[now->element][i], was->values[i], now->values[i] };
+			fields[n++] =
+			        (rc_field_change){ diff_fields_of[now->element][i], was->values[i], now->values[i] };
 	if (n == 0)
 		return 0;
 	kept = arena_alloc(&d->arena, n * sizeof(*kept));
@@ -376,7 +104,7 @@ static int compare_elements(rc_diff *d)
 	rc_change *c;
 
 	for (e = 0; e < E_COUNT; e++) {
-		if (!fields_of[e][0])
+		if (!diff_fields_of[e][0])
 			continue;
 		for (i = 0; i < o->count; i++)
 			if (o->items[i].element == e &&
@@ -488,9 +216,9 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 		return error_set(err, RC_ENOMEM, "out of memory comparing models");
 	d->old_side.m = old_model;
 	d->old_side.f = old_findings;
-	d->old_side.c = old_confidence;
 	d->new_side.m = new_model;
 	d->new_side.f = new_findings;
+	d->old_side.c = old_confidence;
 	d->new_side.c = new_confidence;
 	if (index_side(d, &d->old_side) || index_side(d, &d->new_side) || compare_elements(d) ||
 	    compare_findings(d, &d->old_side, &d->new_side, 0) || compare_findings(d, &d->new_side, &d->old_side, 1) ||

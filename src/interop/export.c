@@ -120,6 +120,32 @@ static int kumu_findings(rc_buffer *out, rc_rating confidence, size_t errors, si
 	                     notes - warnings);
 }
 
+/* Every strand of a step in several (format 1.1), as a list of names: Kumu keeps a list field as it is. */
+static int kumu_strands(rc_buffer *out, const rc_model *m, const rc_step *s)
+{
+	size_t k;
+	int failed = buffer_puts(out, ", \"Strands\": [");
+
+	for (k = 0; k < s->strands.count && !failed; k++) {
+		const rc_membership *ms = rc_model_membership(m, s->strands.first + k);
+
+		failed = (k && buffer_puts(out, ", ")) ||
+		         buffer_json_string(out, ms->strand_index == RC_NONE
+		                                         ? ms->strand
+		                                         : rc_model_strand(m, ms->strand_index)->name);
+	}
+	return failed || buffer_puts(out, "]");
+}
+
+/* The fields of format 1.1, each only where the file gives it, so a format-1 blueprint is as before. */
+static int kumu_step_v11(rc_buffer *out, const rc_model *m, const rc_step *s)
+{
+	return (s->strands.count > 1 && kumu_strands(out, m, s)) ||
+	       (s->column_index != RC_NONE && json_field(out, "Column", rc_model_column(m, s->column_index)->name)) ||
+	       (s->effect != RC_EFFECT_INTENDED && json_field(out, "Effect", rc_effect_name(s->effect))) ||
+	       (s->timeframe && json_field(out, "Timeframe", s->timeframe));
+}
+
 static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c, size_t i)
 {
 	const rc_step *s = rc_model_step(m, i);
@@ -129,7 +155,7 @@ static int kumu_step(rc_buffer *out, const rc_model *m, const rc_findings *f, co
 	             json_field(out, "Level", rc_level_name(s->level)) ||
 	             json_field(out, "Strand",
 	                        s->strand_index == RC_NONE ? NULL : rc_model_strand(m, s->strand_index)->name) ||
-	             json_field(out, "Stated confidence", rc_rating_name(s->confidence));
+	             kumu_step_v11(out, m, s) || json_field(out, "Stated confidence", rc_rating_name(s->confidence));
 
 	if (f && c && !failed)
 		failed = kumu_findings(out, rc_confidence_step(c, i), rc_findings_count_step(f, i, RC_SEVERITY_ERROR),

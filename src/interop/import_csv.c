@@ -1,5 +1,6 @@
 /* Tables in: a logic-model table in CSV (RFC 4180) becomes a columns-only model (docs/interop.md). */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -94,6 +95,9 @@ struct step_entry {
 	rc_level level;
 	size_t strand; /* index into strands, or RC_NONE */
 	size_t title;
+	size_t into; /* the step of the same title and level in another strand this one joins, or RC_NONE */
+	size_t next; /* the next step that joins this one (a chain through `into`), or RC_NONE */
+	size_t last; /* the last of that chain, or RC_NONE */
 };
 
 struct table {
@@ -374,7 +378,8 @@ static int add_steps(struct table *t, struct reader *r, const struct cell *c, co
 		if (t->pool.data[title]) {
 			if (rc_grow((void **)&t->steps, &t->step_cap, t->step_count + 1, sizeof(*t->steps)))
 				return out_of_memory(r);
-			t->steps[t->step_count++] = (struct step_entry){ level, strand, title };
+			t->steps[t->step_count++] =
+			        (struct step_entry){ level, strand, title, RC_NONE, RC_NONE, RC_NONE };
 		}
 		text += len + (text[len] == '\n');
 	}
@@ -467,7 +472,82 @@ static void model_id(char *id, const char *name)
 	id[n] = '\0';
 }
 
-static int write_model(rc_buffer *out, const struct table *t, const char *name)
+/* A step entry by level and title, for finding the same box in several rows. */
+struct by_title {
+	rc_level level;
+	const char *title;
+	size_t step;
+};
+
+static int compare_titles(const void *a, const void *b)
+{
+	const struct by_title *x = a, *y = b;
+	int c = x->level != y->level ? (x->level < y->level ? -1 : 1) : strcmp(x->title, y->title);
+
+	return c ? c : (x->step > y->step) - (x->step < y->step);
+}
+
+/*
+ * A title at one level in the rows of several strands is one step in those
+ * strands (format 1.1), as logic-model tables repeat a shared box in each
+ * row; steps in no strand stay apart, and so does a title repeated in one
+ * strand. Returns whether any step joined another, or -1 when out of memory.
+ */
+static int join_strands(struct table *t)
+{
+	struct by_title *order = rc_calloc(t->step_count ? t->step_count : 1, sizeof(*order));
+	size_t *seen = rc_calloc(t->strand_count ? t->strand_count : 1, sizeof(*seen)); /* per strand: run + 1 */
+	size_t i, run = 0, first = RC_NONE;
+	int joined = 0;
+
+	if (!order || !seen) {
+		rc_free(order);
+		rc_free(seen);
+		return -1;
+	}
+	for (i = 0; i < t->step_count; i++)
+		order[i] = (struct by_title){ t->steps[i].level, t->pool.data + t->steps[i].title, i };
+	qsort(order, t->step_count, sizeof(*order), compare_titles);
+	for (i = 0; i < t->step_count; i++) {
+		struct step_entry *s = &t->steps[order[i].step];
+
+		if (i == 0 || order[i].level != order[i - 1].level || strcmp(order[i].title, order[i - 1].title) != 0) {
+			run++;
+			first = RC_NONE;
+		}
+		if (s->strand == RC_NONE || seen[s->strand] == run)
+			continue;
+		seen[s->strand] = run;
+		if (first == RC_NONE) {
+			first = order[i].step;
+			continue;
+		}
+		s->into = first;
+		*(t->steps[first].last == RC_NONE ? &t->steps[first].next : &t->steps[t->steps[first].last].next) =
+		        order[i].step;
+		t->steps[first].last = order[i].step;
+		joined = 1;
+	}
+	rc_free(order);
+	rc_free(seen);
+	return joined;
+}
+
+/* The strand attribute of step `first`: its strand, then those of the steps that joined it. */
+static int write_strands(rc_buffer *out, const struct table *t, size_t first)
+{
+	size_t k;
+	int failed = t->steps[first].strand == RC_NONE;
+
+	if (failed)
+		return 0;
+	failed = buffer_puts(out, " strand=\"");
+	for (k = first; k != RC_NONE && !failed; k = t->steps[k].next)
+		failed = buffer_printf(out, "%sstrand.%zu", k == first ? "" : " ", t->steps[k].strand + 1);
+	return failed || buffer_puts(out, "\"");
+}
+
+static int write_model(rc_buffer *out, const struct table *t, const char *name, int joined)
 {
 	int used[RC_LEVEL_COUNT] = { 0 };
 	size_t count[RC_LEVEL_COUNT] = { 0 };
@@ -482,9 +562,9 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 	                       "generated ids. -->\n"
 	                       "<model xmlns=\"urn:rchain:model:1\" "
 	                       "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" "
-	                       "xsi:schemaLocation=\"urn:rchain:model:1 rchain-model.xsd\" id=\"%s\" version=\"1\">\n"
+	                       "xsi:schemaLocation=\"urn:rchain:model:1 rchain-model.xsd\" id=\"%s\" version=\"%s\">\n"
 	                       "  <title>Imported from ",
-	                       id) ||
+	                       id, joined ? "1.1" : "1") ||
 	         buffer_xml_text(out, name) || buffer_puts(out, "</title>\n");
 	for (i = 0; i < t->strand_count && !failed; i++)
 		failed = buffer_printf(out, "  <strand id=\"strand.%zu\">", i + 1) ||
@@ -492,12 +572,13 @@ static int write_model(rc_buffer *out, const struct table *t, const char *name)
 	for (i = 0; i < t->step_count && !failed; i++) {
 		const struct step_entry *s = &t->steps[i];
 
+		if (s->into != RC_NONE)
+			continue;
 		used[s->level] = 1;
 		failed = buffer_printf(out, "  <step id=\"%s.%zu\" level=\"%s\"", rc_level_name(s->level),
 		                       ++count[s->level], rc_level_name(s->level)) ||
-		         (s->strand != RC_NONE && buffer_printf(out, " strand=\"strand.%zu\"", s->strand + 1)) ||
-		         buffer_puts(out, ">\n    <title>") || buffer_xml_text(out, t->pool.data + s->title) ||
-		         buffer_puts(out, "</title>\n  </step>\n");
+		         write_strands(out, t, i) || buffer_puts(out, ">\n    <title>") ||
+		         buffer_xml_text(out, t->pool.data + s->title) || buffer_puts(out, "</title>\n  </step>\n");
 	}
 	/* Consecutive levels that hold steps are joined, in order, as in the table. */
 	for (i = 0; i < RC_LEVEL_COUNT && !failed; i++)
@@ -514,9 +595,9 @@ int rc_import_csv_memory(rc_buffer *out, const char *name, const char *data, siz
 {
 	struct reader r = { name, data, data + len, 1, 1, err };
 	struct table t = { { 0 }, NULL, 0, 0, NULL, 0, 0 };
-	int rc = read_table(&t, &r);
+	int rc = read_table(&t, &r), joined = rc == 0 ? join_strands(&t) : 0;
 
-	if (rc == 0 && write_model(out, &t, name))
+	if (rc == 0 && (joined < 0 || write_model(out, &t, name, joined)))
 		rc = error_set(err, RC_ENOMEM, "out of memory writing the model");
 	rc_free(t.strands);
 	rc_free(t.steps);

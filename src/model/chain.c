@@ -6,10 +6,11 @@
 #include "base/alloc.h"
 #include "model/internal.h"
 
-/* A causal link that the pathways follow: step to step, resolved, not feedback, not backward, not a loop. */
+/* A causal or black-box link that the pathways follow: step to step, resolved, not feedback, not backward, not a loop.
+ */
 int chain_is_pathway(const rc_link *l)
 {
-	return !l->column && l->resolved && l->kind == RC_LINK_CAUSAL && l->from_step != l->to_step &&
+	return !l->column && l->resolved && l->kind != RC_LINK_FEEDBACK && l->from_step != l->to_step &&
 	       l->to_level >= l->from_level;
 }
 

@@ -13,7 +13,8 @@ struct chain_analysis {
 
 /*
  * Nonzero for a link the causal pathways follow: step to step, resolved,
- * causal (not feedback), not a self-link, and not back to an earlier level.
+ * causal or black-box (not feedback), not a self-link, and not back to an
+ * earlier level.
  */
 int chain_is_pathway(const rc_link *l);
 

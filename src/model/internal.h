@@ -15,6 +15,11 @@ struct rc_model {
 	const char *title;
 	const char *description;
 	const char *source;
+	const char *version; /* "1" or "1.1" */
+	int v11;             /* the file says version="1.1" */
+	rc_model_status status;
+	const char *goal;
+	const char *context;
 	rc_loc loc;
 	int has_partnership;
 	rc_formation formation;
@@ -27,12 +32,17 @@ struct rc_model {
 	/* Built by model_index() once loading is done. */
 	struct idmap step_ids;
 	struct idmap strand_ids;
+	struct idmap group_ids;
+	struct idmap column_ids; /* built by the loader at the first step (columns come before steps) */
+	int column_ids_built;
 	size_t *out_first; /* step_count + 1 offsets into out_links */
 	size_t *out_links;
 	size_t *in_first;
 	size_t *in_links;
 	size_t *by_cell;        /* step indices sorted by (level, strand slot) */
 	size_t *cell_first;     /* RC_LEVEL_COUNT * (strand_count + 1) + 1 offsets */
+	size_t *by_member;      /* step indices sorted by (level, each strand the step names) */
+	size_t *member_first;   /* offsets into by_member, as cell_first */
 	size_t step_link_count; /* <link> elements, resolved or not */
 };
 
@@ -43,6 +53,8 @@ int model_collect_refs(const rc_model *m, struct idmap *refs);
 rc_model *model_new(const char *file);
 /* Resolves references and builds the look-up tables; 0 or RC_ENOMEM. */
 int model_index(rc_model *m);
+/* Builds the column look-up once every column is read; 0 or RC_ENOMEM. */
+int model_index_columns(rc_model *m);
 
 #define MODEL_AT(m, field, type, i) (&((type *)(m)->field.data)[i])
 #define STEP(m, i) MODEL_AT(m, steps, const rc_step, i)

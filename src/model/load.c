@@ -1,4 +1,5 @@
 /* Loads a model file: the model's element handlers on top of the safe XML reader. */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -68,10 +69,71 @@ static void end_ranges(const rc_model *m, rc_range *assumptions, rc_range *risks
 	suppressions->count = m->suppressions.len - suppressions->first;
 }
 
+/* Stops the load when a version="1" file uses `what`, a feature of format 1.1. */
+static void need_v11(struct xml_reader *r, rc_loc loc, const char *what)
+{
+	char message[160];
+
+	if (((const rc_model *)xml_user(r))->v11)
+		return;
+	snprintf(message, sizeof(message), "%s needs format 1.1, but the model says version=\"1\"", what);
+	xml_fail(r, RC_EINVALID, loc, message);
+}
+
+/* One membership per strand id in the step's `strand` list (folded: ids are one space apart). */
+static void add_memberships(struct xml_reader *r, rc_model *m, rc_step *s)
+{
+	const char *p = s->strand;
+
+	s->strands.first = m->memberships.len;
+	while (p && *p) {
+		size_t len = strcspn(p, " ");
+		const char *id = arena_strndup(&m->arena, p, len);
+		rc_membership *ms = id ? xml_push(r, &m->memberships, sizeof(*ms)) : NULL;
+
+		if (!ms) {
+			if (!id)
+				xml_fail_nomem(r);
+			return;
+		}
+		*ms = (rc_membership){ s->index, id, RC_NONE };
+		p += len + (p[len] == ' ');
+	}
+	s->strands.count = m->memberships.len - s->strands.first;
+	if (s->strands.count > 1)
+		need_v11(r, s->loc, "a list of strands in 'strand'");
+}
+
+/* Resolves the step's column, declared before any step, and holds its level to the column's. */
+static void resolve_column(struct xml_reader *r, rc_model *m, rc_step *s)
+{
+	const rc_column *c;
+	char message[400];
+
+	s->column_index = RC_NONE;
+	if (!s->column)
+		return;
+	need_v11(r, s->loc, "attribute 'column'");
+	if (model_index_columns(m)) {
+		xml_fail_nomem(r);
+		return;
+	}
+	s->column_index = idmap_get(&m->column_ids, s->column);
+	if (s->column_index == RC_NONE)
+		return; /* reported by RC002, like any unknown id */
+	c = MODEL_AT(m, columns, const rc_column, s->column_index);
+	if (c->level == s->level)
+		return;
+	snprintf(message, sizeof(message), "step '%.64s' is at level '%s' but its column '%.64s' is at level '%s'",
+	         s->id, level_names[s->level], c->id, level_names[c->level]);
+	xml_fail(r, RC_EINVALID, s->loc, message);
+}
+
 static void start_step(struct xml_reader *r, rc_loc loc, const xmlChar **atts, int n)
 {
 	rc_model *m = xml_user(r);
 	rc_step *s = xml_push(r, &m->steps, sizeof(*s));
+	int effect;
 
 	if (!s)
 		return;
@@ -83,7 +145,17 @@ static void start_step(struct xml_reader *r, rc_loc loc, const xmlChar **atts, i
 	s->strand_index = RC_NONE;
 	s->partners = xml_attr_text(r, atts, n, "partners");
 	s->confidence = (rc_rating)xml_attr_enum(atts, n, "confidence", rating_names, RC_RATING_NONE);
+	s->column = xml_attr_text(r, atts, n, "column");
+	effect = xml_attr_enum(atts, n, "effect", effect_names, -1);
+	s->effect = effect < 0 ? RC_EFFECT_INTENDED : (rc_effect)effect;
+	s->timeframe = xml_attr_text(r, atts, n, "timeframe");
 	s->loc = loc;
+	if (effect >= 0)
+		need_v11(r, loc, "attribute 'effect'");
+	if (s->timeframe)
+		need_v11(r, loc, "attribute 'timeframe'");
+	add_memberships(r, m, s);
+	resolve_column(r, m, s);
 	s->indicators.first = m->indicators.len;
 	begin_ranges(m, &s->assumptions, &s->risks, &s->evidence, &s->suppressions);
 }
@@ -108,6 +180,8 @@ static void start_link(struct xml_reader *r, rc_loc loc, const xmlChar **atts, i
 	}
 	k->kind = (rc_link_kind)xml_attr_enum(atts, n, "kind", link_kind_names, RC_LINK_CAUSAL);
 	k->loc = loc;
+	if (k->kind == RC_LINK_BLACK_BOX)
+		need_v11(r, loc, "kind=\"black-box\"");
 	begin_ranges(m, &k->assumptions, &k->risks, &k->evidence, &k->suppressions);
 }
 
@@ -150,11 +224,13 @@ static void start_annotation(struct xml_reader *r, enum element e, enum element 
 			return;
 		v->id = xml_attr_text(r, atts, n, "id");
 		v->direction = (rc_direction)xml_attr_enum(atts, n, "direction", direction_names, RC_EVIDENCE_SUPPORTS);
-		v->strength = (rc_strength)xml_attr_enum(atts, n, "strength", strength_names, RC_STRENGTH_WEAK);
+		v->strength = (rc_strength)xml_attr_enum(atts, n, "strength", strength_names, RC_STRENGTH_UNGRADED);
 		v->kind = (rc_evidence_kind)xml_attr_enum(atts, n, "kind", evidence_kind_names, RC_EVIDENCE_RESEARCH);
 		v->owner = kind;
 		v->owner_index = index;
 		v->loc = loc;
+		if (v->strength == RC_STRENGTH_UNGRADED)
+			need_v11(r, loc, "<evidence> without 'strength'");
 	} else {
 		rc_suppression *s = xml_push(r, &m->suppressions, sizeof(*s));
 
@@ -176,8 +252,36 @@ static void start_element(struct xml_reader *r, enum element e, enum element par
 	switch (e) {
 	case E_MODEL:
 		m->id = xml_attr_text(r, atts, n, "id");
+		m->version = xml_attr_text(r, atts, n, "version");
+		m->v11 = m->version && strcmp(m->version, "1.1") == 0;
+		m->status = (rc_model_status)xml_attr_enum(atts, n, "status", model_status_names, RC_MODEL_STATUS_NONE);
 		m->loc = loc;
+		if (m->status != RC_MODEL_STATUS_NONE)
+			need_v11(r, loc, "attribute 'status'");
 		break;
+	case E_GOAL: need_v11(r, loc, "<goal>"); break;
+	case E_CONTEXT: need_v11(r, loc, "<context>"); break;
+	case E_STRAND_GROUP: {
+		rc_strand_group *g = xml_push(r, &m->strand_groups, sizeof(*g));
+
+		if (!g)
+			return;
+		g->id = xml_attr_text(r, atts, n, "id");
+		g->loc = loc;
+		need_v11(r, loc, "<strandGroup>");
+		break;
+	}
+	case E_COLUMN: {
+		rc_column *c = xml_push(r, &m->columns, sizeof(*c));
+
+		if (!c)
+			return;
+		c->id = xml_attr_text(r, atts, n, "id");
+		c->level = (rc_level)xml_attr_enum(atts, n, "level", level_names, 0);
+		c->loc = loc;
+		need_v11(r, loc, "<column>");
+		break;
+	}
 	case E_PARTNERSHIP:
 		m->has_partnership = 1;
 		m->formation = (rc_formation)xml_attr_enum(atts, n, "formation", formation_names, RC_FORMATION_UNKNOWN);
@@ -199,7 +303,11 @@ static void start_element(struct xml_reader *r, enum element e, enum element par
 		if (!s)
 			return;
 		s->id = xml_attr_text(r, atts, n, "id");
+		s->group = xml_attr_text(r, atts, n, "group");
+		s->group_index = RC_NONE;
 		s->loc = loc;
+		if (s->group)
+			need_v11(r, loc, "attribute 'group'");
 		break;
 	}
 	case E_STEP: start_step(r, loc, atts, n); break;
@@ -251,6 +359,10 @@ static void store_text(rc_model *m, enum element e, enum element parent, const c
 		}
 		break;
 	case E_SOURCE: m->source = text; break;
+	case E_GOAL: m->goal = text; break;
+	case E_CONTEXT: m->context = text; break;
+	case E_STRAND_GROUP: MODEL_AT(m, strand_groups, rc_strand_group, m->strand_groups.len - 1)->name = text; break;
+	case E_COLUMN: MODEL_AT(m, columns, rc_column, m->columns.len - 1)->name = text; break;
 	case E_PARTNER: MODEL_AT(m, partners, rc_partner, m->partners.len - 1)->name = text; break;
 	case E_STRAND: MODEL_AT(m, strands, rc_strand, m->strands.len - 1)->name = text; break;
 	case E_INDICATOR: MODEL_AT(m, indicators, rc_indicator, m->indicators.len - 1)->text = text; break;

@@ -32,6 +32,8 @@ void rc_model_free(rc_model **model)
 #undef RC_MODEL_ARRAY
 	idmap_free(&m->step_ids);
 	idmap_free(&m->strand_ids);
+	idmap_free(&m->group_ids);
+	idmap_free(&m->column_ids);
 	arena_free(&m->arena);
 	rc_free(m);
 	*model = NULL;
@@ -106,55 +108,136 @@ static int resolve_links(rc_model *m)
 	return 0;
 }
 
-static size_t cell_of(const rc_model *m, const rc_step *s)
+static size_t cell_of(const rc_model *m, rc_level level, size_t strand)
 {
 	size_t slots = m->strands.len + 1;
-	size_t slot = s->strand_index == RC_NONE ? m->strands.len : s->strand_index;
 
-	return (size_t)s->level * slots + slot;
+	return (size_t)level * slots + (strand == RC_NONE ? m->strands.len : strand);
 }
 
-static int sort_into_cells(rc_model *m)
+/*
+ * Counting sort of `n` steps into `ncells` cells, stable: `cells[k]` is the
+ * cell of step `items[k]`. Fills `*sorted` (n step indices) and `*first`
+ * (ncells + 1 offsets), both in the arena.
+ */
+static int sort_cells(rc_model *m, const size_t *cells, const size_t *items, size_t n, size_t ncells, size_t **sorted,
+                      size_t **first)
 {
-	size_t ncells = RC_LEVEL_COUNT * (m->strands.len + 1);
-	size_t *fill;
-	size_t i;
+	size_t *fill = rc_calloc(ncells, sizeof(size_t));
+	size_t k;
 
-	m->by_cell = index_array(m, m->steps.len);
-	m->cell_first = index_array(m, ncells + 1);
-	fill = rc_calloc(ncells, sizeof(size_t));
-	if (!m->by_cell || !m->cell_first || !fill) {
+	*sorted = index_array(m, n);
+	*first = index_array(m, ncells + 1);
+	if (!*sorted || !*first || !fill) {
 		rc_free(fill);
 		return RC_ENOMEM;
 	}
-	memset(m->cell_first, 0, (ncells + 1) * sizeof(size_t));
-	for (i = 0; i < m->steps.len; i++)
-		m->cell_first[cell_of(m, MODEL_AT(m, steps, rc_step, i)) + 1]++;
-	for (i = 0; i < ncells; i++)
-		m->cell_first[i + 1] += m->cell_first[i];
-	for (i = 0; i < m->steps.len; i++) {
-		size_t cell = cell_of(m, MODEL_AT(m, steps, rc_step, i));
-
-		m->by_cell[m->cell_first[cell] + fill[cell]++] = i;
-	}
+	memset(*first, 0, (ncells + 1) * sizeof(size_t));
+	for (k = 0; k < n; k++)
+		(*first)[cells[k] + 1]++;
+	for (k = 0; k < ncells; k++)
+		(*first)[k + 1] += (*first)[k];
+	for (k = 0; k < n; k++)
+		(*sorted)[(*first)[cells[k]] + fill[cells[k]]++] = items[k];
 	rc_free(fill);
 	return 0;
+}
+
+/*
+ * Two groupings of the steps by (level, strand): by_cell by each step's
+ * first strand, member_cell by every strand a step names (once each; steps
+ * naming no strand that exists in the no-strand cell).
+ */
+static int sort_into_cells(rc_model *m)
+{
+	size_t ncells = RC_LEVEL_COUNT * (m->strands.len + 1);
+	size_t n = m->steps.len + m->memberships.len;
+	size_t *cells = rc_calloc(n ? n : 1, sizeof(size_t)), *items = rc_calloc(n ? n : 1, sizeof(size_t));
+	size_t *seen = rc_calloc(m->strands.len ? m->strands.len : 1, sizeof(size_t)); /* per strand: step + 1 */
+	size_t i, k, pairs = 0;
+	int rc = RC_ENOMEM;
+
+	if (!cells || !items || !seen)
+		goto done;
+	for (i = 0; i < m->steps.len; i++) {
+		items[i] = i;
+		cells[i] = cell_of(m, STEP(m, i)->level, STEP(m, i)->strand_index);
+	}
+	if (sort_cells(m, cells, items, m->steps.len, ncells, &m->by_cell, &m->cell_first))
+		goto done;
+	for (i = 0; i < m->steps.len; i++) {
+		const rc_step *s = STEP(m, i);
+		size_t before = pairs;
+
+		for (k = s->strands.first; k < s->strands.first + s->strands.count; k++) {
+			size_t strand = MODEL_AT(m, memberships, rc_membership, k)->strand_index;
+
+			if (strand != RC_NONE && seen[strand] != i + 1) {
+				seen[strand] = i + 1;
+				items[pairs] = i;
+				cells[pairs++] = cell_of(m, s->level, strand);
+			}
+		}
+		if (pairs == before) {
+			items[pairs] = i;
+			cells[pairs++] = cell_of(m, s->level, RC_NONE);
+		}
+	}
+	rc = sort_cells(m, cells, items, pairs, ncells, &m->by_member, &m->member_first);
+done:
+	rc_free(cells);
+	rc_free(items);
+	rc_free(seen);
+	return rc;
+}
+
+int model_index_columns(rc_model *m)
+{
+	size_t i;
+
+	if (m->column_ids_built)
+		return 0;
+	if (idmap_init(&m->column_ids, m->columns.len))
+		return RC_ENOMEM;
+	for (i = 0; i < m->columns.len; i++)
+		idmap_put(&m->column_ids, MODEL_AT(m, columns, rc_column, i)->id, i);
+	m->column_ids_built = 1;
+	return 0;
+}
+
+/* Resolves the strands each step names; a step is drawn in the first of them that exists. */
+static void resolve_memberships(rc_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->memberships.len; i++) {
+		rc_membership *ms = MODEL_AT(m, memberships, rc_membership, i);
+		rc_step *s = MODEL_AT(m, steps, rc_step, ms->step);
+
+		ms->strand_index = idmap_get(&m->strand_ids, ms->strand);
+		if (s->strand_index == RC_NONE)
+			s->strand_index = ms->strand_index;
+	}
 }
 
 int model_index(rc_model *m)
 {
 	size_t i;
 
-	if (idmap_init(&m->step_ids, m->steps.len) || idmap_init(&m->strand_ids, m->strands.len))
+	if (idmap_init(&m->step_ids, m->steps.len) || idmap_init(&m->strand_ids, m->strands.len) ||
+	    idmap_init(&m->group_ids, m->strand_groups.len) || model_index_columns(m))
 		return RC_ENOMEM;
-	for (i = 0; i < m->strands.len; i++)
-		idmap_put(&m->strand_ids, MODEL_AT(m, strands, rc_strand, i)->id, i);
-	for (i = 0; i < m->steps.len; i++) {
-		rc_step *s = MODEL_AT(m, steps, rc_step, i);
+	for (i = 0; i < m->strand_groups.len; i++)
+		idmap_put(&m->group_ids, MODEL_AT(m, strand_groups, rc_strand_group, i)->id, i);
+	for (i = 0; i < m->strands.len; i++) {
+		rc_strand *st = MODEL_AT(m, strands, rc_strand, i);
 
-		idmap_put(&m->step_ids, s->id, i);
-		s->strand_index = s->strand ? idmap_get(&m->strand_ids, s->strand) : RC_NONE;
+		idmap_put(&m->strand_ids, st->id, i);
+		st->group_index = st->group ? idmap_get(&m->group_ids, st->group) : RC_NONE;
 	}
+	for (i = 0; i < m->steps.len; i++)
+		idmap_put(&m->step_ids, MODEL_AT(m, steps, rc_step, i)->id, i);
+	resolve_memberships(m);
 	for (i = 0; i < m->influences.len; i++) {
 		rc_influence *inf = MODEL_AT(m, influences, rc_influence, i);
 
@@ -188,6 +271,22 @@ const char *rc_model_source(const rc_model *m)
 rc_loc rc_model_loc(const rc_model *m)
 {
 	return m->loc;
+}
+const char *rc_model_version(const rc_model *m)
+{
+	return m->version;
+}
+rc_model_status rc_model_status_of(const rc_model *m)
+{
+	return m->status;
+}
+const char *rc_model_goal(const rc_model *m)
+{
+	return m->goal;
+}
+const char *rc_model_context(const rc_model *m)
+{
+	return m->context;
 }
 int rc_model_has_partnership(const rc_model *m)
 {
@@ -225,18 +324,32 @@ size_t rc_model_sector_count(const rc_model *m, rc_sector sector)
 #include "rchain/model.def"
 #undef RC_MODEL_ARRAY
 
+/* The entry of `v` (entries of `size` bytes) whose id `map` holds, or NULL. */
+static const void *find_entry(const struct idmap *map, const struct vec *v, size_t size, const char *id)
+{
+	size_t i = idmap_get(map, id);
+
+	return i == RC_NONE ? NULL : (const char *)v->data + i * size;
+}
+
 const rc_step *rc_model_find_step(const rc_model *m, const char *id)
 {
-	size_t i = idmap_get(&m->step_ids, id);
-
-	return i == RC_NONE ? NULL : MODEL_AT(m, steps, const rc_step, i);
+	return find_entry(&m->step_ids, &m->steps, sizeof(rc_step), id);
 }
 
 const rc_strand *rc_model_find_strand(const rc_model *m, const char *id)
 {
-	size_t i = idmap_get(&m->strand_ids, id);
+	return find_entry(&m->strand_ids, &m->strands, sizeof(rc_strand), id);
+}
 
-	return i == RC_NONE ? NULL : MODEL_AT(m, strands, const rc_strand, i);
+const rc_strand_group *rc_model_find_strand_group(const rc_model *m, const char *id)
+{
+	return find_entry(&m->group_ids, &m->strand_groups, sizeof(rc_strand_group), id);
+}
+
+const rc_column *rc_model_find_column(const rc_model *m, const char *id)
+{
+	return find_entry(&m->column_ids, &m->columns, sizeof(rc_column), id);
 }
 
 const size_t *rc_model_links_out(const rc_model *m, size_t step, size_t *count)
@@ -262,16 +375,27 @@ const size_t *rc_model_level_steps(const rc_model *m, rc_level level, size_t *co
 	return m->by_cell + m->cell_first[level * slots];
 }
 
-const size_t *rc_model_strand_steps(const rc_model *m, rc_level level, size_t strand, size_t *count)
+/* The steps of one (level, strand) cell of a grouping: `items` sorted by cell, `first` its offsets. */
+static const size_t *cell_steps(const rc_model *m, const size_t *items, const size_t *first, rc_level level,
+                                size_t strand, size_t *count)
 {
-	size_t slots = m->strands.len + 1;
 	size_t cell;
 
 	assert(level < RC_LEVEL_COUNT);
 	assert(strand == RC_NONE || strand < m->strands.len);
-	cell = level * slots + (strand == RC_NONE ? m->strands.len : strand);
-	*count = m->cell_first[cell + 1] - m->cell_first[cell];
-	return m->by_cell + m->cell_first[cell];
+	cell = cell_of(m, level, strand);
+	*count = first[cell + 1] - first[cell];
+	return items + first[cell];
+}
+
+const size_t *rc_model_strand_steps(const rc_model *m, rc_level level, size_t strand, size_t *count)
+{
+	return cell_steps(m, m->by_cell, m->cell_first, level, strand, count);
+}
+
+const size_t *rc_model_strand_members(const rc_model *m, rc_level level, size_t strand, size_t *count)
+{
+	return cell_steps(m, m->by_member, m->member_first, level, strand, count);
 }
 
 int model_collect_refs(const rc_model *m, struct idmap *refs)

@@ -3,7 +3,7 @@
 
 #include "base/buffer.h"
 
-/* One row: the strand's name (when the table has a strand column), then the steps of each level. */
+/* One row: the strand's name (when the table has a strand column), then the steps of each level that serve it. */
 static int table_row(rc_buffer *out, const struct table_format *fmt, const rc_model *m, int strand_column,
                      size_t strand)
 {
@@ -16,7 +16,7 @@ static int table_row(rc_buffer *out, const struct table_format *fmt, const rc_mo
 		                   0) ||
 		         buffer_puts(out, fmt->separator);
 	for (level = 0; level < RC_LEVEL_COUNT && !failed; level++) {
-		const size_t *steps = rc_model_strand_steps(m, (rc_level)level, strand, &count);
+		const size_t *steps = rc_model_strand_members(m, (rc_level)level, strand, &count);
 
 		failed = (level && buffer_puts(out, fmt->separator)) || fmt->cell(out, m, NULL, steps, count);
 	}
@@ -29,7 +29,7 @@ static size_t unstranded_steps(const rc_model *m)
 	size_t level, count, total = 0;
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		rc_model_strand_steps(m, (rc_level)level, RC_NONE, &count);
+		rc_model_strand_members(m, (rc_level)level, RC_NONE, &count);
 		total += count;
 	}
 	return total;

@@ -365,6 +365,10 @@ static void add_link(struct builder *b, const rc_link *l)
 	builder_set(b, e, "id", name);
 	if (l->kind == RC_LINK_FEEDBACK)
 		builder_set(b, e, "style", "dashed");
+	if (l->kind == RC_LINK_BLACK_BOX) { /* a claimed contribution whose steps are not drawn */
+		builder_set(b, e, "style", "dotted");
+		builder_set(b, e, "arrowhead", "onormal");
+	}
 	/* Only forward causal links may shape the columns. */
 	if (l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
 		builder_set(b, e, "constraint", "false");

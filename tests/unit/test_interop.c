@@ -7,9 +7,8 @@
 #include "common.h"
 
 static const char *const bundled[] = {
-	"models/carers-act.xml",
-	"models/columns-strands.xml",
-	"models/wws-partnership.xml",
+	"models/carers-act.xml", "models/columns-strands.xml", "models/wws-partnership.xml",
+	TEST_DATA "export/strands-1.1.xml", /* a step in several strands is one step again */
 };
 
 /* Loads `len` bytes of model text, failing the test if they do not load. */
@@ -127,6 +126,9 @@ static void test_export_goldens(void)
 	export_golden(TEST_DATA "export/awkward.xml", "kumu", TEST_GOLDEN "kumu/awkward.json");
 	export_golden(TEST_DATA "export/formulas.xml", "csv", TEST_GOLDEN "csv/formulas.csv");
 	export_golden(TEST_DATA "export/formulas.xml", "markdown", TEST_GOLDEN "markdown/formulas.md");
+	export_golden(TEST_DATA "export/strands-1.1.xml", "csv", TEST_GOLDEN "csv/strands-1.1.csv");
+	export_golden(TEST_DATA "export/strands-1.1.xml", "markdown", TEST_GOLDEN "markdown/strands-1.1.md");
+	export_golden(TEST_DATA "export/strands-1.1.xml", "kumu", TEST_GOLDEN "kumu/strands-1.1.json");
 	CU_ASSERT_PTR_NULL(rc_output_find("export", "xlsx"));
 }
 
@@ -291,6 +293,40 @@ static void test_import_headings(void)
 	rc_free(model);
 }
 
+/*
+ * A box repeated at one level in the rows of several strands is one step in
+ * those strands (format 1.1); repeated within one strand, or outside every
+ * strand, it stays several steps, and a table with no shared box stays format 1.
+ */
+static void test_import_shared_steps(void)
+{
+	static const char csv[] = "Strand,Activities,Outcomes\n"
+	                          "Housing,Build homes,\"Stable homes\nStable homes\"\n"
+	                          "Jobs,Train people,\"Stable homes\nMore jobs\"\n"
+	                          "Health,Train people,\n"
+	                          ",Train people,More jobs\n"
+	                          ",Train people,\n";
+	size_t len;
+	char *model = import_text("shared.csv", csv, &len);
+	rc_model *m = model ? load_text("imported.xml", model, len) : NULL;
+	char *plain = import_text("plain.csv", "Strand,Activities\nA,Build\nB,Grow\n,Build\n", &len);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	CU_ASSERT_STRING_EQUAL(rc_model_version(m), "1.1");
+	CU_ASSERT_PTR_NOT_NULL(strstr(model,
+	                              "<step id=\"activity.2\" level=\"activity\" strand=\"strand.2 strand.3\">\n"
+	                              "    <title>Train people</title>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(model, "<step id=\"outcome.1\" level=\"outcome\" strand=\"strand.1 strand.2\">"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(model, "<step id=\"outcome.2\" level=\"outcome\" strand=\"strand.1\">"));
+	/* Build homes; Train people shared, and twice in no strand; Stable homes twice in Housing; More jobs twice. */
+	CU_ASSERT_EQUAL(rc_model_step_count(m), 8);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(plain);
+	CU_ASSERT_PTR_NOT_NULL(strstr(plain, "version=\"1\">"));
+	rc_model_free(&m);
+	rc_free(model);
+	rc_free(plain);
+}
+
 /* A level's own name, in any case, is a heading for that level. */
 static void test_import_level_names(void)
 {
@@ -418,6 +454,20 @@ static int diff_to(rc_buffer *out, const rc_diff *d, const char *format, rc_erro
 	return rc_output_find("diff", format)->write(rc_buffer_sink, out, &in, err);
 }
 
+/* The fields of format 1.1 are compared like the others. */
+static void test_diff_format_11(void)
+{
+	struct pair p;
+	rc_buffer text = { 0 };
+	rc_error err = { 0 };
+
+	open_pair(&p, TEST_DATA "diff/old-1.1.xml", TEST_DATA "diff/new-1.1.xml");
+	CU_ASSERT(diff_to(&text, p.diff, "text", &err) == 0);
+	CU_ASSERT(test_golden(TEST_GOLDEN "diff/diff-1.1.txt", text.data, text.len));
+	rc_buffer_free(&text);
+	close_pair(&p);
+}
+
 static void test_diff_goldens(void)
 {
 	struct pair p;
@@ -520,6 +570,8 @@ static CU_TestInfo tests[] = {
 	{ "import: bad tables give one located error", test_import_errors },
 	{ "import: allocation failures", test_import_out_of_memory },
 	{ "diff goldens: text and JSON", test_diff_goldens },
+	{ "diff compares the fields of format 1.1", test_diff_format_11 },
+	{ "import: a box shared by several strands is one step (format 1.1)", test_import_shared_steps },
 	{ "diff: changed fields and both locations", test_diff_changed_fields },
 	{ "diff of a model with itself is empty", test_diff_equal },
 	{ "diff: allocation failures", test_diff_out_of_memory },

@@ -272,8 +272,8 @@ static void test_version(void)
 {
 	expect_file_error(FIXTURES "version-2.xml", RC_EINVALID,
 	                  FIXTURES
-	                  "version-2.xml:2:1: error: Element 'model', attribute 'version': The value '2' does not "
-	                  "match the fixed value constraint '1'.");
+	                  "version-2.xml:2:1: error: Element 'model', attribute 'version': [facet 'enumeration'] "
+	                  "The value '2' is not an element of the set {'1', '1.1'}.");
 }
 
 static void test_id_pattern(void)
@@ -528,8 +528,8 @@ static void test_utf8_bom(void)
 	/* The BOM takes no column. */
 	EXPECT_MEMORY_ERROR(
 	        BOM "<model xmlns=\"urn:rchain:model:1\" id=\"m\" version=\"2\"><title>T</title></model>", RC_EINVALID,
-	        "mem.xml:1:1: error: Element 'model', attribute 'version': The value '2' does not match the "
-	        "fixed value constraint '1'.");
+	        "mem.xml:1:1: error: Element 'model', attribute 'version': [facet 'enumeration'] The value '2' "
+	        "is not an element of the set {'1', '1.1'}.");
 }
 
 /* --- success --- */
@@ -561,6 +561,147 @@ static void test_valid_model_memory(void)
 	rc_model_free(&m);
 }
 
+/* --- format 1.1 --- */
+
+static void test_format_11(void)
+{
+	rc_model *m = test_load(FIXTURES "format-1.1.xml");
+	const rc_step *a, *p1, *p2, *x;
+	const rc_strand *cook;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	CU_ASSERT_STRING_EQUAL(rc_model_version(m), "1.1");
+	CU_ASSERT_EQUAL(rc_model_status_of(m), RC_MODEL_STATUS_DRAFT);
+	CU_ASSERT_STRING_EQUAL(rc_model_goal(m), "Healthier families");
+	CU_ASSERT_STRING_EQUAL(rc_model_context(m), "Few local services");
+	CU_ASSERT_EQUAL_FATAL(rc_model_strand_group_count(m), 1);
+	CU_ASSERT_STRING_EQUAL(rc_model_strand_group(m, 0)->name, "Food");
+	cook = rc_model_find_strand(m, "s.cook");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(cook);
+	CU_ASSERT_STRING_EQUAL(cook->group, "g.food");
+	CU_ASSERT_EQUAL(cook->group_index, 0);
+	CU_ASSERT_EQUAL(rc_model_find_strand(m, "s.shop")->group_index, RC_NONE);
+	CU_ASSERT_EQUAL_FATAL(rc_model_column_count(m), 2);
+	CU_ASSERT_STRING_EQUAL(rc_model_column(m, 1)->name, "Medium-term outcomes");
+	CU_ASSERT_EQUAL(rc_model_find_column(m, "c.st")->level, RC_LEVEL_PRACTICE);
+	CU_ASSERT_PTR_NOT_NULL(rc_model_find_strand_group(m, "g.food"));
+	a = rc_model_find_step(m, "a");
+	p1 = rc_model_find_step(m, "p1");
+	p2 = rc_model_find_step(m, "p2");
+	x = rc_model_find_step(m, "x");
+	CU_ASSERT_FATAL(a && p1 && p2 && x);
+	/* A step in two strands: both memberships, drawn in the first. */
+	CU_ASSERT_EQUAL_FATAL(a->strands.count, 2);
+	CU_ASSERT_STRING_EQUAL(rc_model_membership(m, a->strands.first + 1)->strand, "s.shop");
+	CU_ASSERT_EQUAL(rc_model_membership(m, a->strands.first + 1)->strand_index, 1);
+	CU_ASSERT_EQUAL(a->strand_index, 0);
+	CU_ASSERT_EQUAL(p1->strands.count, 1);
+	CU_ASSERT_EQUAL(p2->strands.count, 0);
+	CU_ASSERT_STRING_EQUAL(p1->column, "c.st");
+	CU_ASSERT_EQUAL(p1->column_index, 0);
+	CU_ASSERT_EQUAL(p2->column_index, 1);
+	CU_ASSERT_EQUAL(a->column_index, RC_NONE);
+	CU_ASSERT_STRING_EQUAL(p2->timeframe, "1-2 years");
+	CU_ASSERT_PTR_NULL(a->timeframe);
+	CU_ASSERT_EQUAL(a->effect, RC_EFFECT_INTENDED);
+	CU_ASSERT_EQUAL(x->effect, RC_EFFECT_ADVERSE);
+	CU_ASSERT_EQUAL(rc_model_link(m, 3)->kind, RC_LINK_BLACK_BOX);
+	CU_ASSERT_EQUAL_FATAL(rc_model_evidence_count(m), 1);
+	CU_ASSERT_EQUAL(rc_model_evidence(m, 0)->strength, RC_STRENGTH_UNGRADED);
+	CU_ASSERT_STRING_EQUAL(rc_strength_name(RC_STRENGTH_UNGRADED), "ungraded");
+	rc_model_free(&m);
+}
+
+static void test_format_1_defaults(void)
+{
+	rc_model *m = test_load(FIXTURES "valid.xml");
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	CU_ASSERT_STRING_EQUAL(rc_model_version(m), "1");
+	CU_ASSERT_EQUAL(rc_model_status_of(m), RC_MODEL_STATUS_NONE);
+	CU_ASSERT_PTR_NULL(rc_model_goal(m));
+	CU_ASSERT_PTR_NULL(rc_model_context(m));
+	CU_ASSERT_EQUAL(rc_model_column_count(m), 0);
+	CU_ASSERT_EQUAL(rc_model_step(m, 0)->strands.count, 0);
+	CU_ASSERT_EQUAL(rc_model_step(m, 0)->column_index, RC_NONE);
+	CU_ASSERT_EQUAL(rc_model_step(m, 0)->effect, RC_EFFECT_INTENDED);
+	rc_model_free(&m);
+}
+
+static void test_column_level(void)
+{
+	expect_file_error(FIXTURES "column-level.xml", RC_EINVALID,
+	                  FIXTURES "column-level.xml:6:3: error: step 'p' is at level 'practice' but its column "
+	                           "'c.st' is at level 'knowledge'");
+}
+
+/* Unknown strands, strand groups and columns are RC002 findings, like unknown steps in links. */
+static void test_format_11_references(void)
+{
+	rc_model *m = test_load(FIXTURES "format-1.1-refs.xml");
+	char *text = m ? test_findings_text(m) : NULL;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, FIXTURES "format-1.1-refs.xml:6:3: error: strand 's.cook' names unknown "
+	                                             "strand group 'g.fod' [RC002 dangling-reference]\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, FIXTURES "format-1.1-refs.xml:8:3: error: step 'a' names unknown strand "
+	                                             "'s.grow' [RC002 dangling-reference]\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, FIXTURES "format-1.1-refs.xml:8:3: error: step 'a' names unknown strand "
+	                                             "'s.shop' [RC002 dangling-reference]\n"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, FIXTURES "format-1.1-refs.xml:9:3: error: step 'p' names unknown column "
+	                                             "'c.mt' [RC002 dangling-reference]\n"));
+	/* The strand that exists is the step's strand, though an unknown one is listed first. */
+	CU_ASSERT_EQUAL(rc_model_find_step(m, "a")->strand_index, 0);
+	free(text);
+	rc_model_free(&m);
+}
+
+/* Each feature of format 1.1 in a version="1" file stops the load, at the element that uses it. */
+static void test_format_11_in_version_1(void)
+{
+#define V1(body) HEADER "<model xmlns=\"urn:rchain:model:1\" id=\"m\" version=\"1\"><title>T</title>\n" body "</model>"
+#define STEP "<step id=\"a\" level=\"activity\" "
+	EXPECT_MEMORY_ERROR(
+	        HEADER "<model xmlns=\"urn:rchain:model:1\" id=\"m\" version=\"1\" status=\"draft\">"
+	               "<title>T</title></model>",
+	        RC_EINVALID,
+	        "mem.xml:2:1: error: attribute 'status' needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(V1("<goal>G</goal>"), RC_EINVALID,
+	                    "mem.xml:3:1: error: <goal> needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(V1("<context>C</context>"), RC_EINVALID,
+	                    "mem.xml:3:1: error: <context> needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(V1("<strandGroup id=\"g\">G</strandGroup>"), RC_EINVALID,
+	                    "mem.xml:3:1: error: <strandGroup> needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(V1("<strand id=\"s\" group=\"g\">S</strand>"), RC_EINVALID,
+	                    "mem.xml:3:1: error: attribute 'group' needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(V1("<column id=\"c\" level=\"activity\">C</column>"), RC_EINVALID,
+	                    "mem.xml:3:1: error: <column> needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(
+	        V1(STEP "column=\"c\"><title>A</title></step>"), RC_EINVALID,
+	        "mem.xml:3:1: error: attribute 'column' needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(
+	        V1(STEP "effect=\"intended\"><title>A</title></step>"), RC_EINVALID,
+	        "mem.xml:3:1: error: attribute 'effect' needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(V1(STEP "timeframe=\"1 year\"><title>A</title></step>"), RC_EINVALID,
+	                    "mem.xml:3:1: error: attribute 'timeframe' needs format 1.1, but the model says "
+	                    "version=\"1\"");
+	EXPECT_MEMORY_ERROR(V1("<strand id=\"s\">S</strand><strand id=\"t\">T</strand>\n" STEP
+	                       "strand=\"s t\"><title>A</title></step>"),
+	                    RC_EINVALID,
+	                    "mem.xml:4:1: error: a list of strands in 'strand' needs format 1.1, but the model says "
+	                    "version=\"1\"");
+	EXPECT_MEMORY_ERROR(
+	        V1(STEP "><title>A</title></step><link from=\"a\" to=\"a\" kind=\"black-box\"/>"), RC_EINVALID,
+	        "mem.xml:3:55: error: kind=\"black-box\" needs format 1.1, but the model says version=\"1\"");
+	EXPECT_MEMORY_ERROR(
+	        V1(STEP "><title>A</title><evidence kind=\"research\"><summary>S</summary></evidence></step>"),
+	        RC_EINVALID,
+	        "mem.xml:3:48: error: <evidence> without 'strength' needs format 1.1, but the model says "
+	        "version=\"1\"");
+#undef STEP
+#undef V1
+}
+
 static CU_TestInfo tests[] = {
 	{ "malformed XML: mismatched tag", test_mismatched_tag },
 	{ "empty file", test_empty_file },
@@ -586,7 +727,7 @@ static CU_TestInfo tests[] = {
 	{ "bad enumeration value", test_bad_enum },
 	{ "missing required attribute", test_missing_attribute },
 	{ "missing title", test_missing_title },
-	{ "version other than 1", test_version },
+	{ "version other than 1 and 1.1", test_version },
 	{ "id breaking the pattern", test_id_pattern },
 	{ "text over 4096 characters", test_text_too_long },
 	{ "text limit counts characters, not bytes", test_text_limit_counts_characters },
@@ -602,6 +743,11 @@ static CU_TestInfo tests[] = {
 	{ "UTF-8 BOM loads and takes no column", test_utf8_bom },
 	{ "valid model loads from a file", test_valid_model },
 	{ "valid model loads from memory", test_valid_model_memory },
+	{ "format 1.1: every feature loads", test_format_11 },
+	{ "format 1: the 1.1 fields take their defaults", test_format_1_defaults },
+	{ "format 1.1: a step's level must be its column's", test_column_level },
+	{ "format 1.1: unknown strands, strand groups and columns are RC002 findings", test_format_11_references },
+	{ "format 1.1 features refused in a version 1 file", test_format_11_in_version_1 },
 	CU_TEST_INFO_NULL,
 };
 

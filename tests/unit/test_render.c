@@ -1326,6 +1326,31 @@ static void test_write_removes_stale(void)
 	CU_ASSERT_EQUAL(temporaries(scratch), 0);
 }
 
+/* Format 1.1: a step in several strands is drawn once (in its first strand); a black-box link is dotted. */
+static void test_format_11_diagram(void)
+{
+	rc_model *m = test_load(TEST_DATA "export/strands-1.1.xml");
+	rc_findings *f = m ? check_keeping(m, NULL, 0) : NULL;
+	rc_buffer out = { 0 };
+	const char *label, *edge;
+
+	CU_ASSERT_FATAL(m != NULL && f != NULL);
+	render(&out, "dot", m, f, RC_LAYOUT_LR);
+	label = strstr(out.data, "<TD>Community cafes</TD>");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(label);
+	expect_lacks("the DOT after the first 'Community cafes'", label + 1, "<TD>Community cafes</TD>");
+	edge = strstr(out.data, "\ts1 -> s4\t[arrowhead=onormal,");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(edge);
+	/* The edge's attributes run to the first "];". */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(strstr(edge, "];"));
+	label = strstr(edge, "id=\"link-3\"");
+	CU_ASSERT(label != NULL && label < strstr(edge, "];"));
+	CU_ASSERT_EQUAL(strstr(edge, "style=dotted];"), strstr(edge, "];") - strlen("style=dotted"));
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
 static CU_TestInfo tests[] = {
 	{ "golden DOT of every bundled model", test_golden_dot },
 	{ "every golden DOT has its model", test_no_stale_golden },
@@ -1336,6 +1361,7 @@ static CU_TestInfo tests[] = {
 	{ "PNG signature", test_png },
 	{ "PDF signature", test_pdf },
 	{ "direction TB and LR", test_direction },
+	{ "format 1.1: a multi-strand step drawn once, a black-box link dotted", test_format_11_diagram },
 	{ "titles escaped in DOT and SVG", test_escaping },
 	{ "findings marked on their step", test_findings_marked },
 	{ "annotated fixture: golden DOT of each view", test_annotated_golden },
