@@ -40,12 +40,16 @@ typedef struct rc_condition {
 typedef struct rc_entry {
 	const char *id;
 	rc_entry_kind kind;
-	int whole_model; /* nonzero: about the whole model; else about `level` */
+	rc_entry_about about;       /* RC_ABOUT_PARTNERSHIP: only for models that declare a partnership */
+	rc_entry_priority priority; /* RC_PRIORITY_HIGH: what the source ranks above the rest */
+	int whole_model;            /* nonzero: about the whole model; else about `level` */
 	rc_level level;
 	const char *text;
 	const char *keywords; /* space-separated, or NULL */
 	const rc_cite *cites;
 	size_t cite_count;
+	const char *const *aliases; /* ids of entries merged into this one; a ref to one finds this entry */
+	size_t alias_count;
 	const rc_condition *conditions; /* the entry applies when any holds (or when there are none) */
 	size_t condition_count;
 	rc_loc loc;
@@ -72,12 +76,15 @@ RC_API void rc_evidence_base_free(rc_evidence_base **eb);
 
 RC_API size_t rc_evidence_base_entry_count(const rc_evidence_base *eb);
 RC_API const rc_entry *rc_evidence_base_entry(const rc_evidence_base *eb, size_t i);
-/** The entry with this id, or NULL. */
+/** The entry with this id or alias, or NULL. */
 RC_API const rc_entry *rc_evidence_base_find_entry(const rc_evidence_base *eb, const char *id);
 /** The source with this id, or NULL. */
 RC_API const rc_source *rc_evidence_base_find_source(const rc_evidence_base *eb, const char *id);
 
-/** Nonzero when `entry`'s applicability condition holds for `model`. */
+/**
+ * Nonzero when `entry` applies to `model`: a partnership entry needs a model
+ * that declares a partnership, and one of its conditions (if it has any) must hold.
+ */
 RC_API int rc_entry_applies(const rc_entry *entry, const rc_model *model);
 
 /**

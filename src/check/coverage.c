@@ -3,6 +3,7 @@
 
 #include "base/alloc.h"
 #include "base/idmap.h"
+#include "evidence/refs.h"
 #include "model/internal.h"
 
 static int applies(const rc_entry *e, const rc_model *m)
@@ -33,7 +34,7 @@ int coverage_find(struct coverage *out, const rc_model *m, const rc_evidence_bas
 			continue;
 		out->entry[i] = COVERAGE_APPLIES;
 		out->applicable++;
-		if (idmap_get(&refs, e->id) != RC_NONE) {
+		if (evidence_entry_referred(e, &refs)) {
 			out->entry[i] |= COVERAGE_ADDRESSED;
 			out->addressed++;
 		}

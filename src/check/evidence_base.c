@@ -4,6 +4,7 @@
 #include "check/coverage.h"
 #include "check/internal.h"
 #include "model/internal.h"
+#include "evidence/refs.h"
 #include "evidence/word_index.h"
 
 void check_unknown_ref(struct checker *c)
@@ -45,6 +46,22 @@ static void first_steps(const rc_model *m, const rc_step *first[RC_LEVEL_COUNT])
 		first[STEP(m, i)->level] = STEP(m, i);
 }
 
+/* Sets `out` to every citation of `e`, separated by "; " (a merged entry cites each source it rests on). */
+static int cite_all(rc_buffer *out, const rc_evidence_base *eb, const rc_entry *e)
+{
+	size_t k;
+	int rc = 0;
+
+	out->len = 0;
+	for (k = 0; k < e->cite_count && !rc; k++) {
+		if (k > 0)
+			rc = buffer_printf(out, "; ");
+		if (!rc)
+			rc = rc_cite_format(out, eb, &e->cites[k]);
+	}
+	return rc;
+}
+
 /*
  * Reports applicable entries of `kind` (with `any_kind`, assumptions and risks)
  * that nothing in the model refers to: those with an applicability condition
@@ -72,8 +89,7 @@ static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind ki
 		if ((any_kind ? (e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) : e->kind != kind) ||
 		    (e->condition_count > 0) != conditional || cov.entry[i] != COVERAGE_APPLIES)
 			continue;
-		cite.len = 0;
-		if (rc_cite_format(&cite, c->evidence, &e->cites[0]) != 0) {
+		if (cite_all(&cite, c->evidence, e) != 0) {
 			c->status = RC_ENOMEM;
 			break;
 		}

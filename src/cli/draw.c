@@ -16,6 +16,7 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 		{ "output", required_argument, NULL, 'o' },
 		{ "direction", required_argument, NULL, OPT_DIRECTION },
 		{ "focus", required_argument, NULL, OPT_FOCUS },
+		{ "key", required_argument, NULL, OPT_KEY },
 		{ "max-steps", required_argument, NULL, OPT_MAX_STEPS },
 		{ "max-links", required_argument, NULL, OPT_MAX_LINKS },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
@@ -44,6 +45,10 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 				return usage_error(d->command, "--direction must be LR or TB");
 			break;
 		case OPT_FOCUS: d->in.focus = optarg; break;
+		case OPT_KEY:
+			if (rc_key_style_from_name(&d->in.key, optarg) != 0)
+				return usage_error(d->command, "--key must be short, full or none");
+			break;
 		case OPT_HIDE_EVIDENCE: d->in.hide_evidence = 1; break;
 		case OPT_NO_FINDINGS: d->in.no_findings = 1; break;
 		case OPT_MAX_STEPS:

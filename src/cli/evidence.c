@@ -50,12 +50,17 @@ static int explain_entry(const rc_evidence_base *eb, const rc_entry *e)
 		}
 		printf("source: %s\n", cite.data);
 	}
+	for (i = 0; i < e->alias_count; i++)
+		printf("also known as: %s\n", e->aliases[i]);
 	if (e->keywords)
 		printf("keywords: %s\n", e->keywords);
+	printf("about: %s; priority: %s\n", rc_entry_about_name(e->about), rc_entry_priority_name(e->priority));
 	for (i = 0; i < e->condition_count; i++)
 		print_condition(&e->conditions[i]);
 	if (e->condition_count == 0)
-		fputs("applies to every model\n", stdout);
+		fputs(e->about == RC_ABOUT_PARTNERSHIP ? "applies to every model that declares a partnership\n"
+		                                       : "applies to every model\n",
+		      stdout);
 	rc_buffer_free(&cite);
 	return EXIT_CLEAN;
 }

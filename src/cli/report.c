@@ -5,7 +5,8 @@
 
 static void report_help(void)
 {
-	printf("usage: rchain report [-o FILE] [--direction LR|TB] [--focus ID] [--evidence FILE]... MODEL\n"
+	printf("usage: rchain report [-o FILE] [--direction LR|TB] [--focus ID] [--key STYLE]\n"
+	       "                     [--evidence FILE]... MODEL\n"
 	       "\n"
 	       "Check MODEL and write one self-contained HTML report (inline CSS and SVG, no\n"
 	       "scripts, no network) to output/<model id>.html unless -o is given: summary,\n"
@@ -17,6 +18,8 @@ static void report_help(void)
 	       "  --force               replace FILE even when it is read-only (keeping its mode)\n"
 	       "  --direction DIR       LR (default) or TB, for the diagram\n"
 	       "  --focus ID            draw only step ID and the pathways into it in the diagram\n"
+	       "  --key STYLE           the diagram's key of assumptions and risks: short (default),\n"
+	       "                        full, or none; the report lists them whole\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
 	       "  --max-steps N         refuse to draw more than N steps (default 5000)\n"
 	       "  --max-links N         refuse to draw more than N links (default 8000)\n"

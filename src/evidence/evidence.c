@@ -15,12 +15,14 @@
 #include "model/internal.h"
 #include "rchain/schema.h"
 #include "base/vec.h"
+#include "evidence/refs.h"
 #include "evidence/word_index.h"
 #include "model/xml_read.h"
 
 /* Where an entry's cites and conditions sit in the shared arrays (pointers are set once a file is in). */
 struct span {
 	size_t cite_first, cite_count;
+	size_t alias_first, alias_count;
 	size_t cond_first, cond_count;
 };
 
@@ -30,6 +32,7 @@ struct rc_evidence_base {
 	struct vec entries;      /* rc_entry */
 	struct vec spans;        /* struct span, one per entry */
 	struct vec cites;        /* rc_cite */
+	struct vec aliases;      /* const char *, the ids of <alias> */
 	struct vec conditions;   /* rc_condition */
 	struct idmap ids;        /* entry and source ids -> index (sources offset by SOURCE_BIT) */
 	struct word_index words; /* the content words of the entries, for suggested refs */
@@ -49,14 +52,15 @@ enum elem {
 	E_ENTRY,
 	E_TEXT,
 	E_CITE,
+	E_ALIAS,
 	E_KEYWORDS,
 	E_APPLIES,
 	E_COUNT
 };
 
 static const char *const elem_names[E_COUNT + 1] = {
-	"base", "title", "description", "source", "author",   "year",    "publisher",
-	"note", "entry", "text",        "cite",   "keywords", "applies", NULL,
+	"base",  "title", "description", "source", "author",   "year",    "publisher", "note",
+	"entry", "text",  "cite",        "alias",  "keywords", "applies", NULL,
 };
 
 static const unsigned long text_elems = 1ul << E_TITLE | 1ul << E_DESCRIPTION | 1ul << E_AUTHOR | 1ul << E_YEAR |
@@ -90,11 +94,15 @@ static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, con
 			return;
 		e->id = xml_attr_text(r, atts, n, "id");
 		e->kind = (rc_entry_kind)xml_attr_enum(atts, n, "kind", entry_kind_names, 0);
+		e->about = (rc_entry_about)xml_attr_enum(atts, n, "about", entry_about_names, RC_ABOUT_PROGRAMME);
+		e->priority =
+		        (rc_entry_priority)xml_attr_enum(atts, n, "priority", entry_priority_names, RC_PRIORITY_NORMAL);
 		level = xml_attr_enum(atts, n, "level", level_names, RC_LEVEL_COUNT);
 		e->whole_model = level == RC_LEVEL_COUNT;
 		e->level = e->whole_model ? RC_LEVEL_INPUT : (rc_level)level;
 		e->loc = loc;
 		sp->cite_first = eb->cites.len;
+		sp->alias_first = eb->aliases.len;
 		sp->cond_first = eb->conditions.len;
 	} else if (elem == E_CITE) {
 		rc_cite *c = xml_push(r, &eb->cites, sizeof(*c));
@@ -105,6 +113,11 @@ static void on_start(struct xml_reader *r, int elem, int parent, rc_loc loc, con
 			c->page = xml_attr_text(r, atts, n, "page");
 			c->refs = xml_attr_text(r, atts, n, "refs");
 		}
+	} else if (elem == E_ALIAS) {
+		const char **id = xml_push(r, &eb->aliases, sizeof(*id));
+
+		if (id)
+			*id = xml_attr_text(r, atts, n, "id");
 	} else if (elem == E_APPLIES) {
 		rc_condition *c = xml_push(r, &eb->conditions, sizeof(*c));
 
@@ -159,6 +172,7 @@ static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
 		struct span *sp = MODEL_AT(eb, spans, struct span, eb->spans.len - 1);
 
 		sp->cite_count = eb->cites.len - sp->cite_first;
+		sp->alias_count = eb->aliases.len - sp->alias_first;
 		sp->cond_count = eb->conditions.len - sp->cond_first;
 	}
 }
@@ -178,6 +192,8 @@ static void set_pointers(rc_evidence_base *eb)
 
 		e->cites = MODEL_AT(eb, cites, rc_cite, sp->cite_first);
 		e->cite_count = sp->cite_count;
+		e->aliases = MODEL_AT(eb, aliases, const char *, sp->alias_first);
+		e->alias_count = sp->alias_count;
 		e->conditions = MODEL_AT(eb, conditions, rc_condition, sp->cond_first);
 		e->condition_count = sp->cond_count;
 	}
@@ -194,7 +210,7 @@ static int index_ids(rc_evidence_base *eb, size_t first_source, size_t first_ent
 	const size_t source_end[2] = { first_source, eb->sources.len }, entry_end[2] = { first_entry, eb->entries.len };
 	size_t si = 0, ei = 0, part;
 
-	if (idmap_reserve(&eb->ids, eb->sources.len + eb->entries.len) != 0)
+	if (idmap_reserve(&eb->ids, eb->sources.len + eb->entries.len + eb->aliases.len) != 0)
 		return error_set(err, RC_ENOMEM, "out of memory indexing the evidence base");
 	for (part = 0; part < 2; part++) {
 		for (; si < source_end[part]; si++) {
@@ -206,10 +222,15 @@ static int index_ids(rc_evidence_base *eb, size_t first_source, size_t first_ent
 		}
 		for (; ei < entry_end[part]; ei++) {
 			const rc_entry *x = MODEL_AT(eb, entries, rc_entry, ei);
+			size_t k;
 
-			if (idmap_put(&eb->ids, x->id, ei) != RC_NONE)
-				return error_set_at(err, RC_EINVALID, x->loc.file, x->loc.line, x->loc.column,
-				                    "id '%s' is already used in the evidence base", x->id);
+			for (k = 0; k <= x->alias_count; k++) {
+				const char *id = k == 0 ? x->id : x->aliases[k - 1];
+
+				if (idmap_put(&eb->ids, id, ei) != RC_NONE)
+					return error_set_at(err, RC_EINVALID, x->loc.file, x->loc.line, x->loc.column,
+					                    "id '%s' is already used in the evidence base", id);
+			}
 		}
 	}
 	return 0;
@@ -239,7 +260,7 @@ static int check_cites(const rc_evidence_base *eb, size_t first, rc_error *err)
 static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *name, const char *data, size_t len,
                       rc_error *err)
 {
-	size_t sources = eb->sources.len, entries = eb->entries.len, cites = eb->cites.len,
+	size_t sources = eb->sources.len, entries = eb->entries.len, cites = eb->cites.len, aliases = eb->aliases.len,
 	       conditions = eb->conditions.len;
 	struct arena_mark mark = arena_mark(&eb->arena);
 	struct idmap old_ids = eb->ids;
@@ -265,6 +286,7 @@ static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *nam
 		eb->entries.len = entries;
 		eb->spans.len = entries;
 		eb->cites.len = cites;
+		eb->aliases.len = aliases;
 		eb->conditions.len = conditions;
 		set_pointers(eb);
 		arena_rewind(&eb->arena, mark);
@@ -331,6 +353,7 @@ void rc_evidence_base_free(rc_evidence_base **eb)
 	vec_free(&b->entries);
 	vec_free(&b->spans);
 	vec_free(&b->cites);
+	vec_free(&b->aliases);
 	vec_free(&b->conditions);
 	idmap_free(&b->ids);
 	word_index_free(&b->words);
@@ -384,10 +407,24 @@ int rc_entry_applies(const rc_entry *entry, const rc_model *model)
 {
 	size_t i;
 
+	if (entry->about == RC_ABOUT_PARTNERSHIP && !rc_model_has_partnership(model))
+		return 0;
 	if (entry->condition_count == 0)
 		return 1;
 	for (i = 0; i < entry->condition_count; i++)
 		if (condition_holds(&entry->conditions[i], model))
+			return 1;
+	return 0;
+}
+
+int evidence_entry_referred(const rc_entry *e, const struct idmap *refs)
+{
+	size_t k;
+
+	if (idmap_get(refs, e->id) != RC_NONE)
+		return 1;
+	for (k = 0; k < e->alias_count; k++)
+		if (idmap_get(refs, e->aliases[k]) != RC_NONE)
 			return 1;
 	return 0;
 }

@@ -11,8 +11,7 @@
 #include "render/graphviz.h"
 #include "render/selection.h"
 #include "render/style.h"
-
-enum { KEY_WRAP = 70 };
+#include "render/titleblock.h"
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 {
@@ -40,6 +39,7 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 	agattr(g, AGNODE, "label", "\\N");
 	agattr(g, AGNODE, "tooltip", "");
 	agattr(g, AGNODE, "id", "");
+	agattr(g, AGNODE, "width", "0.75");
 	agattr(g, AGEDGE, "style", "solid");
 	agattr(g, AGEDGE, "constraint", "true");
 	agattr(g, AGEDGE, "weight", "1");
@@ -229,6 +229,8 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 	builder_set(b, cluster, "label", "");
 	builder_bold_label(b, title, 24);
 	builder_set_html(b, head, "label");
+	/* One width for every row label, so the rows start in line. */
+	builder_set(b, head, "width", "2.6");
 	builder_set(b, head, "shape", "plaintext");
 	builder_set(b, head, "style", "");
 	builder_set(b, head, "id", name);
@@ -372,13 +374,11 @@ static void add_link(struct builder *b, const rc_link *l)
 	/* Only forward causal links may shape the columns. */
 	if (l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
 		builder_set(b, e, "constraint", "false");
+	finding_counts(b, 0, l->index, count);
 	if (l->column) {
 		builder_set(b, e, "penwidth", "3");
 		builder_set(b, e, "color", STYLE_COLUMN_COLOR);
-		return;
-	}
-	finding_counts(b, 0, l->index, count);
-	if (b->confidence) {
+	} else if (b->confidence) {
 		builder_set(b, e, "color", style_of_rating(rating)->line);
 		builder_set(b, e, "penwidth", weakest ? "4" : style_of_rating(rating)->penwidth);
 	}
@@ -433,129 +433,6 @@ static int count_weakest(struct builder *b)
 	return 0;
 }
 
-/* Nonzero when the owner of a step or link annotation is drawn. */
-static int owner_drawn(const struct builder *b, rc_owner_kind owner, size_t index)
-{
-	return owner == RC_OWNER_STEP
-	               ? b->keep[index]
-	               : owner == RC_OWNER_LINK && selection_link_kept(LINK(b->in->model, index), b->keep);
-}
-
-/* One marker of the key, by its position among the assumptions and then the risks. */
-static void put_key_entry(struct builder *b, size_t i)
-{
-	const rc_model *m = b->in->model;
-	int risk = i >= m->assumptions.len;
-	size_t at = risk ? i - m->assumptions.len : i;
-
-	builder_putf(
-	        b,
-	        "<TD ALIGN=\"LEFT\" VALIGN=\"TOP\"><B>%c%zu</B></TD><TD ALIGN=\"LEFT\" VALIGN=\"TOP\" BALIGN=\"LEFT\">",
-	        risk ? 'R' : 'A', at + 1);
-	builder_put_wrapped(b,
-	                    risk ? MODEL_AT(m, risks, rc_risk, at)->statement
-	                         : MODEL_AT(m, assumptions, rc_assumption, at)->text,
-	                    KEY_WRAP, 0);
-	builder_put(b, "</TD>");
-}
-
-/*
- * The key: the full text of every assumption and risk marked on a drawn step
- * or link (those about the whole model are in the report), in up to three
- * columns filled top to bottom.
- */
-static void put_key(struct builder *b)
-{
-	const rc_model *m = b->in->model;
-	size_t total = m->assumptions.len + m->risks.len, n = 0, i, row, col, columns, rows;
-	size_t *shown = rc_malloc(total * sizeof(size_t) + 1);
-
-	if (!shown) {
-		b->failed = 1;
-		return;
-	}
-	for (i = 0; i < total; i++) {
-		const rc_assumption *a = i < m->assumptions.len ? MODEL_AT(m, assumptions, rc_assumption, i) : NULL;
-		const rc_risk *r = a ? NULL : MODEL_AT(m, risks, rc_risk, i - m->assumptions.len);
-
-		if (a ? owner_drawn(b, a->owner, a->owner_index) : owner_drawn(b, r->owner, r->owner_index))
-			shown[n++] = i;
-	}
-	columns = n > 24 ? 3 : n > 8 ? 2 : 1;
-	rows = (n + columns - 1) / columns;
-	if (n)
-		builder_putf(b,
-		             "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"1\" "
-		             "CELLPADDING=\"1\"><TR><TD ALIGN=\"LEFT\" COLSPAN=\"%zu\"><B>Key: assumptions (A) and "
-		             "risks (R)</B></TD></TR>",
-		             2 * columns);
-	for (row = 0; row < rows; row++) {
-		builder_put(b, "<TR>");
-		for (col = 0; col < columns && col * rows + row < n; col++)
-			put_key_entry(b, shown[col * rows + row]);
-		builder_put(b, "</TR>");
-	}
-	if (n)
-		builder_put(b, "</TABLE></TD></TR>");
-	rc_free(shown);
-}
-
-static void put_legend(struct builder *b)
-{
-	builder_put(b,
-	            "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"1\" COLOR=\"#999999\" CELLBORDER=\"0\" CELLSPACING=\"2\" "
-	            "CELLPADDING=\"3\">");
-	if (b->confidence) {
-		int r;
-
-		builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Confidence</B></TD>");
-		for (r = RC_RATING_HIGH; r >= RC_RATING_NONE; r--)
-			builder_putf(b, "<TD BGCOLOR=\"%s\">%s %s</TD>", style_of_rating(r)->fill,
-			             style_of_rating(r)->mark, style_of_rating(r)->name);
-		builder_put(b, "<TD ALIGN=\"LEFT\">unrated: dashed border, no evidence</TD></TR>");
-	}
-	builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Links</B></TD><TD>solid: causal</TD><TD>dashed: feedback</TD>"
-	               "<TD><FONT COLOR=\"" STYLE_COLUMN_COLOR "\"><B>thick blue</B></FONT>: column link</TD>");
-	builder_put(b, b->confidence ? "<TD COLSPAN=\"2\" ALIGN=\"LEFT\">colour and mark: link confidence</TD></TR>"
-	                             : "</TR>");
-	if (b->findings && !b->in->no_findings)
-		builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Findings</B></TD><TD BGCOLOR=\"" STYLE_ERROR_COLOR
-		               "\"><FONT COLOR=\"#FFFFFF\">✖ errors</FONT></TD><TD BGCOLOR=\"" STYLE_WARNING_COLOR
-		               "\">▲ warnings</TD><TD COLSPAN=\"3\" ALIGN=\"LEFT\">thick vermillion border: has "
-		               "findings</TD></TR>");
-	if (b->confidence)
-		builder_put(b,
-		            "<TR><TD ALIGN=\"LEFT\"><B>Stories</B></TD><TD COLSPAN=\"5\" ALIGN=\"LEFT\">◆ weakest "
-		            "link: the weakest step or link on an outcome's strongest pathway (thick black)</TD></TR>");
-	if (!b->in->hide_evidence)
-		builder_put(
-		        b,
-		        "<TR><TD ALIGN=\"LEFT\"><B>Evidence</B></TD><TD COLSPAN=\"5\" ALIGN=\"LEFT\">E2: two pieces of "
-		        "evidence; A1, R1: assumptions and risks (see the key)</TD></TR>");
-	builder_put(b, "</TABLE></TD></TR>");
-}
-
-/* The graph label: title, what is drawn, legend and key. */
-static void add_title(struct builder *b, size_t steps, size_t links)
-{
-	const rc_model *m = b->in->model;
-
-	b->scratch.len = 0;
-	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
-	               "<FONT POINT-SIZE=\"20\"><B>");
-	builder_put_wrapped(b, m->title, 80, 0);
-	builder_putf(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">%zu step%s, %zu link%s", steps,
-	             steps == 1 ? "" : "s", links, links == 1 ? "" : "s");
-	if (b->in->focus)
-		builder_putf(b, ": the pathways into step '%s'", b->in->focus);
-	builder_put(b, "</TD></TR>");
-	put_legend(b);
-	if (!b->in->hide_evidence)
-		put_key(b);
-	builder_put(b, "</TABLE>");
-	builder_set_html(b, b->g, "label");
-}
-
 /* Builds the graph of `in` (the caller closes it with graphviz_close); NULL with the reason in `err`. */
 Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 {
@@ -573,7 +450,7 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 	b.confidence = in->confidence;
 	b.keep = keep;
 	b.step_nodes = rc_calloc(m->steps.len + 1, sizeof(Agnode_t *));
-	b.g = graphviz_open();
+	b.g = graphviz_open(m->title);
 	if (!b.step_nodes || !graphviz_named(b.g) || count_weakest(&b) != 0) {
 		b.failed = 1;
 		goto done;
@@ -590,9 +467,11 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 		agattr(b.g, AGRAPH, "nslimit", "1");
 		agattr(b.g, AGRAPH, "nslimit1", "1");
 	}
-	add_title(&b, steps, links);
+	titleblock_add(&b, steps, links);
 	if (!b.failed)
 		add_steps(&b);
+	if (!b.failed)
+		titleblock_add_key(&b);
 	if (!b.failed)
 		add_links(&b);
 done:

@@ -161,10 +161,10 @@ static void ids_register(void *state, int objtype, void *obj)
 static Agiddisc_t creation_order_ids = { ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register };
 static Agdisc_t graph_discipline = { &AgMemDisc, &creation_order_ids, &AgIoDisc };
 
-Agraph_t *graphviz_open(void)
+Agraph_t *graphviz_open(const char *name)
 {
 	message[0] = '\0';
-	return agopen("rchain", Agdirected, &graph_discipline);
+	return agopen((char *)name, Agdirected, &graph_discipline); /* cgraph copies it */
 }
 
 /*

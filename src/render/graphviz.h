@@ -10,11 +10,11 @@
 #include "rchain/common.h"
 
 /*
- * Opens an empty directed graph whose objects are numbered in creation order
+ * Opens an empty directed graph named `name` (the SVG's <title>) whose objects are numbered in creation order
  * (so DOT text and cluster stacking do not follow the allocator) and clears
  * the last Graphviz message. NULL when out of memory; close it with graphviz_close.
  */
-Agraph_t *graphviz_open(void);
+Agraph_t *graphviz_open(const char *name);
 
 /* Whether cgraph made `obj` (from a graph of graphviz_open) under its name; 0 when it could not record the name. */
 int graphviz_named(const void *obj);

@@ -221,6 +221,13 @@ static int diagram(struct report *r, rc_error *err)
 		return rc;
 	start = strstr(svg.data, "<svg");
 	put(r, "<div class=\"diagram\">");
+	if (start) {
+		/* An image to a screen reader, named by the model: the sections after it say in words what it shows. */
+		put(r, "<svg role=\"img\" aria-label=\"Diagram of the results chain: ");
+		text(r, r->m->title);
+		put(r, "\"");
+		start += strlen("<svg");
+	}
 	if (start && !r->failed && buffer_append(r->out, start, svg.len - (size_t)(start - svg.data)) != 0)
 		r->failed = 1;
 	put(r, "</div></section>\n");

@@ -4,6 +4,7 @@
 Usage: browser.py DOM PNG PDFTEXT NETLOG... Prints one problem per line; exits 1 if there is any.
 """
 import json
+import re
 import struct
 import sys
 import zlib
@@ -69,6 +70,14 @@ def main(dom_path, png_path, text_path, *netlogs):
             problems.append("the DOM has no section %s" % ident)
     if dom.count("<svg") != 1:
         problems.append("the DOM holds %d svg elements, not 1" % dom.count("<svg"))
+    svg = re.search(r"<svg\b[^>]*>", dom)
+    if not svg or 'role="img"' not in svg.group(0) \
+            or not re.search(r'aria-label="Diagram of the results chain: [^"]+"', svg.group(0)):
+        problems.append("the diagram is not an image with a name to a screen reader: %s"
+                        % (svg.group(0)[:200] if svg else "no svg"))
+    for table in re.findall(r"<table\b.*?</table>", dom, re.S):
+        if "<th" not in table:
+            problems.append("a table without header cells: %s" % table[:120])
     rows, channels = png_pixels(png_path)
     pixels = [bytes(row[i:i + 3]) for row in rows[::8] for i in range(0, len(row), channels * 8)]
     inked = sum(1 for p in pixels if p != b"\xff\xff\xff")

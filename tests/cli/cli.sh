@@ -111,6 +111,23 @@ want_status 1
 want_line "$out" stdout "$data/cli/dangling.xml:6:3: error: link to unknown step 'nowhere' [RC002 dangling-reference]"
 verdict "dangling link with every rule: exit 1 and the finding"
 
+# A link the diagram cannot draw is named in its title block, and the diagram, the report and check
+# agree: the links of the model, and how many are left out (each one an RC002 dangling reference).
+run render -f svg -o - "$data/cli/dangling.xml"
+want_status 0
+svg_drawn=$(sed -n 's|.*>\([0-9]*\) step[s]*, \([0-9]*\) of \([0-9]*\) links drawn</text>|\2 \3|p' "$out")
+grep -qF '>• a → nowhere (line 6): no step &#39;nowhere&#39;</text>' "$out" || problem "the title block does not name a → nowhere"
+grep -q '>Not drawn: 1 link</text>' "$out" || problem "the title block does not count the link left out"
+run report -o - "$data/cli/dangling.xml"
+report_links=$(grep -o '<tr><th>Links</th><td>[0-9]*</td></tr>' "$out" | grep -o '[0-9]\+')
+run check "$data/cli/dangling.xml"
+dangling=$(grep -c '\[RC002 dangling-reference\]$' "$out")
+read -r drawn links <<<"$svg_drawn"
+[ "${links:-x}" = "$report_links" ] || problem "the diagram has ${links:-no} links, the report $report_links"
+[ $((links - drawn)) = "$dangling" ] || problem "the diagram leaves out $((links - drawn)) links, check finds $dangling"
+[ "$report_links" = 1 ] || problem "the report counts $report_links links, the model has 1"
+verdict "dangling link: the diagram names it, its counts agree with the report and check"
+
 "$rchain" check "${only[@]}" - <"$data/cli/dangling.xml" >"$out" 2>"$err"
 status=$?
 want_status 1
@@ -261,7 +278,7 @@ for format in svg png pdf dot; do
 	svg) magic='<?xml' ;;
 	png) magic='\x89PNG\r\n\x1a\n' ;;
 	pdf) magic='%PDF-' ;;
-	dot) magic='digraph rchain {' ;;
+	dot) magic='digraph "' ;; # named by the model's title
 	esac
 	run render -f "$format" -o "drawing.$format" model.xml
 	want_status 0
@@ -278,7 +295,7 @@ for format in svg png pdf dot; do
 done
 run render -o picked.GV model.xml
 want_status 0
-want_magic picked.GV 'digraph rchain {'
+want_magic picked.GV 'digraph "'
 verdict "render -o x.GV: extensions are matched whatever their case, .gv is DOT"
 
 run render --format svg -o x.png model.xml
@@ -504,6 +521,18 @@ grep -q '▲\|✖' "$out" && problem "a finding badge is drawn"
 grep -q '●●● high' "$out" || problem "the confidence legend is missing"
 verdict "render --hide-evidence --no-findings: no key, no badges, confidence kept"
 
+run render -f dot --key none -o - model.xml
+want_status 0
+grep -q 'Key: assumptions' "$out" && problem "the key is drawn"
+grep -q '<B>Confidence</B>' "$out" || problem "the legend is missing"
+run render -f dot --key full -o - model.xml
+want_status 0
+grep -q 'Key: assumptions' "$out" || problem "--key full draws no key"
+grep -q 'Each cut to one line' "$out" && problem "--key full cuts the statements"
+run report --key bad model.xml
+want_usage_error "rchain report: --key must be short, full or none (see 'rchain report --help')"
+verdict "render --key none and full; report --key bad: exit 3"
+
 run report model.xml
 want_status 0
 want_stdout ""
@@ -584,17 +613,37 @@ verdict "check --format yaml: usage error"
 
 run evidence
 want_status 0
-for id in cook2015.t1.a1 cook2015.t1.r9 cook2015.d1.practice.9 cook2016.partnership.3 briefing2009 cookseditas2016 regenconflict; do
+for id in cook2015.t1.a1 cook2015.t1.r9 cook2015.d1.practice.9 cook2016.partnership.4 briefing2009 cookseditas2016 regenconflict; do
 	grep -q "$id" "$out" || problem "rchain evidence does not list $id"
 done
 grep -q '^cook2015.t1.a4  assumption  model  There are shared understandings of final outcomes  \[Cook, A. (2015) Partnership Working Across UK Public Services, 5.4, Table 1, p. 11-13\]$' "$out" ||
 	problem "Table 1 a4 is not listed with its citation"
 verdict "evidence lists the seed entries with their citations"
 
-run evidence cook2016.partnership.3
+run evidence cook2015.s54.1
 want_status 0
 want_line "$out" stdout "applies when: formation is mandated;"
+want_line "$out" stdout "about: partnership; priority: normal"
 verdict "evidence ID explains one entry with its condition"
+
+run evidence cook2016.partnership.3
+want_status 0
+[ "$(head -n 1 "$out")" = "cook2015.s54.1 (risk, model)" ] || problem "a merged-away id does not explain the entry it was merged into"
+want_line "$out" stdout "also known as: cook2016.partnership.3"
+verdict "evidence with a merged-away id explains the merged entry"
+
+run evidence cook2015.t1.a7
+want_status 0
+want_line "$out" stdout "about: partnership; priority: high"
+want_line "$out" stdout "also known as: cook2015.s54.9"
+want_line "$out" stdout "applies to every model that declares a partnership"
+verdict "evidence ID: the power entry ranks high"
+
+run evidence cook2016.monitoring.4
+want_status 0
+want_line "$out" stdout "about: programme; priority: normal"
+want_line "$out" stdout "applies to every model"
+verdict "evidence ID: a programme entry applies to every model"
 
 run evidence no.such.entry
 want_usage_error "rchain evidence: unknown entry id"

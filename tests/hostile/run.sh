@@ -355,7 +355,7 @@ check_dotsafe() {
 		problem "the DOT does not parse: $names"
 		return
 	}
-	names=$(grep -Ev '^(s[0-9]+|level_[a-z]+|row_[a-z0-9]+|rows)$' <<<"$names")
+	names=$(grep -Ev '^(s[0-9]+|level_[a-z]+|row_[a-z0-9]+|rows|key)$' <<<"$names")
 	[ -z "$names" ] || problem "nodes that rchain did not create: $names"
 }
 

@@ -32,6 +32,8 @@ static const struct {
 	{ "model", "ModelStatus", model_status_names, RC_MODEL_STATUS_DRAFT },
 	{ "model", "Effect", effect_names, 0 },
 	{ "evidence", "Kind", entry_kind_names, 0 },
+	{ "evidence", "About", entry_about_names, 0 },
+	{ "evidence", "Priority", entry_priority_names, 0 },
 	{ "evidence", "Level", level_names, 0 },
 	{ "evidence", "Formation", formation_names, 0 },
 	{ "evidence", "Sector", sector_names, 0 },
