@@ -78,8 +78,10 @@ typedef struct rc_gaps rc_gaps;
 /**
  * Finds the evidence gaps of `m` from its confidence `c` (which must come
  * from `m`). Ordered by gain, then by outcomes raised, steps before links,
- * then document order. Costs one widest-path search per step and link rated
- * below high. The caller owns `*out` (free with rc_gaps_free()).
+ * then document order. Incremental: one reachability pass per rating
+ * threshold, not one search per candidate (src/check/confidence.c proves it
+ * gives what rerunning the search would). The caller owns `*out` (free with
+ * rc_gaps_free()).
  * Fails with RC_ENOMEM.
  */
 RC_API int rc_gaps_new(rc_gaps **out, const rc_model *m, const rc_confidence *c, rc_error *err);

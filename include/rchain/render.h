@@ -25,10 +25,10 @@ typedef struct rc_render_input {
 } rc_render_input;
 
 /** Default limit on the steps of one diagram: Graphviz's layout grows much faster than linearly. */
-#define RC_RENDER_MAX_STEPS 2500
+#define RC_RENDER_MAX_STEPS 5000
 
 /** Default limit on the links (step and column links) of one diagram. */
-#define RC_RENDER_MAX_LINKS 2500
+#define RC_RENDER_MAX_LINKS 8000
 
 /** Title lines wrap at this many characters; a title is cut after RC_RENDER_TITLE_LINES lines (see docs/diagrams.md).
  */

@@ -1,4 +1,4 @@
-/* Confidence: evidence weights per step and link, a widest-path search per outcome, and the evidence gaps. */
+/* Confidence: evidence weights per step and link, widest paths per outcome, and the incremental gap search. */
 #include "check/confidence.h"
 
 #include <stdlib.h>
@@ -300,92 +300,248 @@ static int compare_gaps(const void *pa, const void *pb)
 }
 
 /*
- * Tries one more strong supporting item on element `index` (a step when
- * `is_step`): reruns the widest-path search with its raised rating and records
- * a gap when some outcome's confidence rises.
+ * The gap search, incremental. Write r(e) for the rating of step or link e,
+ * best(o) for the confidence of outcome o, and G_t for the pathway graph cut
+ * down to the steps and links rated at least t. best(o) >= t exactly when
+ * G_t has a path from a source rated at least t to o (that is widest_paths()).
+ * Let F_t be the steps so reached: F_t is closed under G_t's links.
+ *
+ * Raise one element x from r(x) to r'(x) > r(x). A path through x has a
+ * bottleneck of at least t exactly when its other elements are all rated at
+ * least t and t <= r'(x), so the raised best'(o) is the greatest t <= r'(x)
+ * for which such a path reaches o, or best(o) if that is more. Only t above
+ * r(x) can give more than best(o): with r(x) >= t the same path is in G_t and
+ * best(o) >= t already. Cutting such a path at x (its first and last visits)
+ * gives a prefix from a source to x and a suffix from x to o:
+ *
+ * - the prefix, all but x rated at least t, exists iff x is a source step, or
+ *   x is a step with a pathway link rated at least t from a step of F_t, or
+ *   x is a link leaving a step of F_t ("x is entered at t");
+ * - the suffix, all but x rated at least t, leads from x's entry step e (the
+ *   step x, or the link x's target, which must be rated at least t) along
+ *   G_t. If it meets a step of F_t, o is in F_t (F_t is closed) and so
+ *   best(o) >= t: nothing gained. So the outcomes gained at t are those that
+ *   the steps of G_t outside F_t, walked from e, reach: R_t(e).
+ *
+ * Hence best'(o) = the greatest t in (r(x), r'(x)] with x entered at t and o
+ * in R_t(e), else best(o): what widest_paths() on the raised ratings gives,
+ * without running it per element. F_t costs one pass per threshold; R_t(e)
+ * is walked once per threshold and entry step and kept, shared by the
+ * element's step and every link into it.
  */
-static int try_gap(rc_gaps *g, struct search *s, const rc_confidence *c, int is_step, size_t index, rc_rating *slot,
-                   rc_range evidence)
+enum { THRESHOLDS = RC_RATING_HIGH + 1 };
+
+struct reach {
+	size_t first, count; /* into gap_search.found; count RC_NONE: not yet walked */
+};
+
+struct gap_search {
+	const rc_model *m;
+	const rc_confidence *c;
+	const int *best;                 /* per step, from widest_paths() */
+	struct reach *reach[THRESHOLDS]; /* per threshold, per step: R_t(step) */
+	struct vec found;                /* size_t: story indices, R_t lists back to back */
+	size_t *story_of;                /* per step: its story, RC_NONE if not an outcome */
+	size_t *stamp;                   /* per step: the last walk or gap that marked it */
+	size_t stamps;
+	size_t *stack;
+	rc_rating *after; /* per story: what the gap being tried raises it to, RC_RATING_NONE when nothing */
+};
+
+static int in_f(const struct gap_search *g, size_t step, int t)
 {
-	rc_rating now = *slot;
-	rc_rating raised = rating_of_net(net_weight(s->m, evidence) + weight(RC_STRENGTH_STRONG));
+	return g->best[step] >= t;
+}
+
+static int entered_step(const struct gap_search *g, size_t v, int t)
+{
+	size_t count, k;
+	const size_t *in = rc_model_links_in(g->m, v, &count);
+	rc_level level = STEP(g->m, v)->level;
+
+	if (level == RC_LEVEL_INPUT || level == RC_LEVEL_ACTIVITY)
+		return 1;
+	for (k = 0; k < count; k++)
+		if (chain_is_pathway(LINK(g->m, in[k])) && (int)g->c->links[in[k]] >= t &&
+		    in_f(g, LINK(g->m, in[k])->from_step, t))
+			return 1;
+	return 0;
+}
+
+/* Walks R_t(e) (e outside F_t) once, keeping the outcomes it finds; returns it or NULL on RC_ENOMEM. */
+static const struct reach *reach_of(struct gap_search *g, size_t e, int t)
+{
+	struct reach *r = &g->reach[t][e];
+	size_t top = 0, stamp = ++g->stamps;
+
+	if (r->count != RC_NONE)
+		return r;
+	r->first = g->found.len;
+	g->stamp[e] = stamp;
+	g->stack[top++] = e;
+	while (top) {
+		size_t v = g->stack[--top], count, k;
+		const size_t *out = rc_model_links_out(g->m, v, &count);
+
+		if (g->story_of[v] != RC_NONE) {
+			size_t *slot = vec_push(&g->found, sizeof(*slot));
+
+			if (!slot)
+				return NULL;
+			*slot = g->story_of[v];
+		}
+		for (k = 0; k < count; k++) {
+			const rc_link *l = LINK(g->m, out[k]);
+
+			if (!chain_is_pathway(l) || (int)g->c->links[out[k]] < t || (int)g->c->steps[l->to_step] < t ||
+			    in_f(g, l->to_step, t) || g->stamp[l->to_step] == stamp)
+				continue;
+			g->stamp[l->to_step] = stamp;
+			g->stack[top++] = l->to_step;
+		}
+	}
+	r->count = g->found.len - r->first;
+	return r;
+}
+
+static int compare_effects(const void *pa, const void *pb)
+{
+	const rc_gap_effect *a = pa, *b = pb;
+
+	return a->story < b->story ? -1 : a->story > b->story;
+}
+
+/*
+ * Records element `index` (a step when `is_step`; `entry` its entry step)
+ * as a gap when one more strong supporting item on its evidence raises an
+ * outcome, by the thresholds above, highest first.
+ */
+static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_step, size_t index, size_t entry, rc_range evidence)
+{
+	rc_rating now = is_step ? g->c->steps[index] : g->c->links[index];
+	rc_rating raised = rating_of_net(net_weight(g->m, evidence) + weight(RC_STRENGTH_STRONG));
+	size_t first = gaps->effects.len, k;
 	struct gap_item *item;
-	size_t k, first = g->effects.len;
+	int t;
 
 	if (raised <= now)
 		return 0;
-	*slot = raised;
-	widest_paths(s);
-	*slot = now;
-	for (k = 0; k < c->story_count; k++) {
-		const rc_story *story = &c->stories[k];
-		rc_gap_effect *effect;
+	for (t = (int)raised; t > (int)now; t--) {
+		const struct reach *r;
+		int entered = is_step ? entered_step(g, index, t)
+		                      : in_f(g, LINK(g->m, index)->from_step, t) && (int)g->c->steps[entry] >= t;
 
-		if (!story->reached || s->best[story->outcome] <= (int)story->confidence)
+		if (!entered || in_f(g, entry, t))
 			continue;
-		effect = vec_push(&g->effects, sizeof(*effect));
-		if (!effect)
+		r = reach_of(g, entry, t);
+		if (!r)
 			return RC_ENOMEM;
-		effect->story = k;
-		effect->after = (rc_rating)s->best[story->outcome];
+		for (k = r->first; k < r->first + r->count; k++) {
+			size_t story = ((const size_t *)g->found.data)[k];
+			rc_gap_effect *effect;
+
+			if (g->after[story] != RC_RATING_NONE)
+				continue;
+			effect = vec_push(&gaps->effects, sizeof(*effect));
+			if (!effect)
+				return RC_ENOMEM;
+			effect->story = story;
+			effect->after = (rc_rating)t;
+			g->after[story] = effect->after;
+		}
 	}
-	if (g->effects.len == first)
+	if (gaps->effects.len == first)
 		return 0;
-	item = vec_push(&g->items, sizeof(*item));
+	item = vec_push(&gaps->items, sizeof(*item));
 	if (!item)
 		return RC_ENOMEM;
 	item->gap.owner = is_step ? RC_OWNER_STEP : RC_OWNER_LINK;
 	item->gap.index = index;
 	item->gap.rating = now;
 	item->gap.raised = raised;
-	item->gap.outcomes = g->effects.len - first;
+	item->gap.outcomes = gaps->effects.len - first;
 	item->gap.gain = 0;
 	item->first = first;
-	for (k = first; k < g->effects.len; k++) {
-		const rc_gap_effect *effect = (const rc_gap_effect *)g->effects.data + k;
+	for (k = first; k < gaps->effects.len; k++) {
+		rc_gap_effect *effect = (rc_gap_effect *)gaps->effects.data + k;
 
-		item->gap.gain += effect->after - c->stories[effect->story].confidence;
+		item->gap.gain += effect->after - g->c->stories[effect->story].confidence;
+		g->after[effect->story] = RC_RATING_NONE;
 	}
+	qsort((rc_gap_effect *)gaps->effects.data + first, item->gap.outcomes, sizeof(rc_gap_effect), compare_effects);
+	return 0;
+}
+
+/* Everything the search needs but the reach lists: best per step by widest_paths(), the story of each outcome. */
+static int gap_search_init(struct gap_search *g, int **best)
+{
+	struct search s = { g->m, g->c, NULL, NULL, NULL };
+	size_t n = g->m->steps.len, i;
+	int t;
+
+	*best = rc_malloc(n * sizeof(int) + 1);
+	s.best = *best;
+	s.via = rc_malloc(n * sizeof(size_t) + 1);
+	s.queue = rc_malloc(n * sizeof(size_t) + 1);
+	g->story_of = rc_malloc(n * sizeof(size_t) + 1);
+	g->stamp = rc_calloc(n + 1, sizeof(size_t));
+	g->stack = rc_malloc(n * sizeof(size_t) + 1);
+	g->after = rc_calloc(g->c->story_count + 1, sizeof(*g->after));
+	for (t = 0; t < THRESHOLDS; t++)
+		g->reach[t] = rc_malloc(n * sizeof(struct reach) + 1);
+	for (t = 0; t < THRESHOLDS; t++)
+		if (!g->reach[t])
+			break;
+	if (!s.best || !s.via || !s.queue || !g->story_of || !g->stamp || !g->stack || !g->after || t < THRESHOLDS) {
+		rc_free(s.via);
+		rc_free(s.queue);
+		return RC_ENOMEM;
+	}
+	widest_paths(&s);
+	rc_free(s.via);
+	rc_free(s.queue);
+	g->best = s.best;
+	for (i = 0; i < n; i++) {
+		g->story_of[i] = RC_NONE;
+		for (t = 0; t < THRESHOLDS; t++)
+			g->reach[t][i].count = RC_NONE;
+	}
+	for (i = 0; i < g->c->story_count; i++)
+		if (g->c->stories[i].reached)
+			g->story_of[g->c->stories[i].outcome] = i;
 	return 0;
 }
 
 int rc_gaps_new(rc_gaps **out, const rc_model *m, const rc_confidence *c, rc_error *err)
 {
-	struct rc_confidence trial = { 0 };
-	struct search s = { m, &trial, NULL, NULL, NULL };
-	size_t n = m->steps.len, links = m->links.len, i;
-	rc_gaps *g = rc_calloc(1, sizeof(*g));
-	int rc = RC_ENOMEM;
+	struct gap_search g = { m, c, NULL, { NULL }, { NULL, 0, 0 }, NULL, NULL, 0, NULL, NULL };
+	int *best = NULL;
+	size_t i;
+	int t, rc;
+	rc_gaps *gaps = rc_calloc(1, sizeof(*gaps));
 
 	*out = NULL;
-	trial.steps = rc_malloc(n * sizeof(*trial.steps) + 1);
-	trial.links = rc_malloc(links * sizeof(*trial.links) + 1);
-	s.best = rc_malloc(n * sizeof(int) + 1);
-	s.via = rc_malloc(n * sizeof(size_t) + 1);
-	s.queue = rc_malloc(n * sizeof(size_t) + 1);
-	if (!g || !trial.steps || !trial.links || !s.best || !s.via || !s.queue)
-		goto done;
-	memcpy(trial.steps, c->steps, n * sizeof(*trial.steps));
-	memcpy(trial.links, c->links, links * sizeof(*trial.links));
-	rc = 0;
-	for (i = 0; i < n && !rc; i++)
-		rc = try_gap(g, &s, c, 1, i, &trial.steps[i], STEP(m, i)->evidence);
-	for (i = 0; i < links && !rc; i++)
+	rc = gaps ? gap_search_init(&g, &best) : RC_ENOMEM;
+	for (i = 0; i < m->steps.len && !rc; i++)
+		rc = try_gap(gaps, &g, 1, i, i, STEP(m, i)->evidence);
+	for (i = 0; i < m->links.len && !rc; i++)
 		if (chain_is_pathway(LINK(m, i)))
-			rc = try_gap(g, &s, c, 0, i, &trial.links[i], LINK(m, i)->evidence);
-	if (!rc && g->items.len)
-		qsort(g->items.data, g->items.len, sizeof(struct gap_item), compare_gaps);
-done:
-	rc_free(trial.steps);
-	rc_free(trial.links);
-	rc_free(s.best);
-	rc_free(s.via);
-	rc_free(s.queue);
+			rc = try_gap(gaps, &g, 0, i, LINK(m, i)->to_step, LINK(m, i)->evidence);
+	if (!rc && gaps->items.len)
+		qsort(gaps->items.data, gaps->items.len, sizeof(struct gap_item), compare_gaps);
+	rc_free(best);
+	for (t = 0; t < THRESHOLDS; t++)
+		rc_free(g.reach[t]);
+	vec_free(&g.found);
+	rc_free(g.story_of);
+	rc_free(g.stamp);
+	rc_free(g.stack);
+	rc_free(g.after);
 	if (rc) {
-		rc_gaps_free(&g);
+		rc_gaps_free(&gaps);
 		return error_set(err, RC_ENOMEM, "out of memory finding evidence gaps");
 	}
-	*out = g;
+	*out = gaps;
 	return 0;
 }
 

@@ -26,8 +26,8 @@ static void render_help(void)
 	       "  --hide-evidence       leave out evidence counts, assumption and risk markers and the key\n"
 	       "  --no-findings         leave out finding borders and badges\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
-	       "  --max-steps N         refuse to draw more than N steps (default 2500)\n"
-	       "  --max-links N         refuse to draw more than N links (default 2500)\n"
+	       "  --max-steps N         refuse to draw more than N steps (default 5000)\n"
+	       "  --max-links N         refuse to draw more than N links (default 8000)\n"
 	       "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
 	       "  -h, --help            show this help\n",
 	       format_names(phrase, sizeof(phrase), "render", false, true));

@@ -21,8 +21,8 @@ static void report_help(void)
 	       "  --key STYLE           the diagram's key of assumptions and risks: short (default),\n"
 	       "                        full, or none; the report lists them whole\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
-	       "  --max-steps N         refuse to draw more than N steps (default 2500)\n"
-	       "  --max-links N         refuse to draw more than N links (default 2500)\n"
+	       "  --max-steps N         refuse to draw more than N steps (default 5000)\n"
+	       "  --max-links N         refuse to draw more than N links (default 8000)\n"
 	       "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"
 	       "  -h, --help            show this help\n");
 	print_formats("report", true);

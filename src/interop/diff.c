@@ -19,15 +19,19 @@ static const char *put_unique(rc_diff *d, struct idmap *map, const char *base, s
 
 static int index_side(rc_diff *d, struct side *s)
 {
-	size_t i, n = rc_findings_count(s->f);
+	size_t i, e, per[E_COUNT] = { 0 }, n = rc_findings_count(s->f);
 
-	if (diff_collect(d, s) || idmap_init(&s->items_by_match, s->count) || idmap_init(&s->findings_by_match, n))
+	if (diff_collect(d, s) || idmap_init(&s->findings_by_match, n))
 		return -1;
+	for (i = 0; i < s->count; i++)
+		per[s->items[i].element]++;
+	for (e = 0; e < E_COUNT; e++)
+		if (idmap_init(&s->items_by_match[e], per[e]))
+			return -1;
 	for (i = 0; i < s->count; i++) {
 		struct item *it = &s->items[i];
-		const char *base = diff_text_of(d, "%s\x1f%s", element_names[it->element], it->key);
 
-		if (!base || !(it->match = put_unique(d, &s->items_by_match, base, i)))
+		if (!(it->match = put_unique(d, &s->items_by_match[it->element], it->key, i)))
 			return -1;
 	}
 	s->finding_matches = arena_alloc(&d->arena, (n ? n : 1) * sizeof(*s->finding_matches));
@@ -103,7 +107,8 @@ static int compare_elements(rc_diff *d)
 		if (!diff_fields_of[e][0])
 			continue;
 		for (i = 0; i < o->count; i++)
-			if (o->items[i].element == e && idmap_get(&n->items_by_match, o->items[i].match) == RC_NONE) {
+			if (o->items[i].element == e &&
+			    idmap_get(&n->items_by_match[e], o->items[i].match) == RC_NONE) {
 				if (!(c = add_change(d, RC_CHANGE_REMOVED, &o->items[i])))
 					return -1;
 				c->old_loc = o->items[i].loc;
@@ -111,7 +116,7 @@ static int compare_elements(rc_diff *d)
 		for (i = 0; i < n->count; i++) {
 			if (n->items[i].element != e)
 				continue;
-			j = idmap_get(&o->items_by_match, n->items[i].match);
+			j = idmap_get(&o->items_by_match[e], n->items[i].match);
 			if (j != RC_NONE) {
 				if (compare_items(d, &o->items[j], &n->items[i]))
 					return -1;
@@ -227,8 +232,11 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 
 static void free_side(struct side *s)
 {
+	size_t e;
+
 	rc_free(s->items);
-	idmap_free(&s->items_by_match);
+	for (e = 0; e < E_COUNT; e++)
+		idmap_free(&s->items_by_match[e]);
 	idmap_free(&s->findings_by_match);
 }
 

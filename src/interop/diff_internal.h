@@ -18,7 +18,7 @@ struct item {
 	enum element element;
 	const char *key;
 	int by_id;
-	const char *match; /* element, key and occurrence: unique within its version */
+	const char *match; /* key and occurrence: unique among its version's elements of its kind */
 	rc_loc loc;
 	const char *values[MAX_FIELDS];
 };
@@ -31,8 +31,8 @@ struct side {
 	struct item *items;
 	size_t count;
 	size_t cap;
-	struct idmap items_by_match;
-	const char **finding_matches; /* per finding; NULL when silenced */
+	struct idmap items_by_match[E_COUNT]; /* per element, by key: no copy of the model's ids */
+	const char **finding_matches;         /* per finding; NULL when silenced */
 	struct idmap findings_by_match;
 };
 
