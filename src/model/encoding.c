@@ -65,7 +65,9 @@ static size_t declared_encoding(const unsigned char *data, size_t len, size_t fr
 		return len;
 	for (at += 8; at < end && strchr(" \t\r\n=", *at); at++)
 		;
-	quote = at < end ? *at : 0;
+	quote = 0;
+	if (at < end)
+		quote = *at;
 	if (quote != '"' && quote != '\'')
 		return len;
 	*name_len = strspn(++at, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");

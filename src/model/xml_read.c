@@ -1,7 +1,9 @@
 /* The safe XML reader under both loaders: refusals, schema validation in the stream, exact places. */
 #include "model/xml_read.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/mman.h>
@@ -128,6 +130,19 @@ static void root_message(const struct xml_reader *r, char *out, size_t size)
  * libxml2's refusals of names and characters, in rchain's words; 0 when `msg`
  * is none of them. The limit on names is libxml2's XML_MAX_NAME_LENGTH.
  */
+/* Nonzero when `msg` starts with `prefix` followed by a number in `base`, which goes to `*out`. */
+static int number_after(const char *msg, const char *prefix, int base, unsigned long *out)
+{
+	size_t n = strlen(prefix);
+	char *end;
+
+	if (strncmp(msg, prefix, n) != 0)
+		return 0;
+	errno = 0;
+	*out = strtoul(msg + n, &end, base);
+	return end != msg + n && errno == 0;
+}
+
 static int character_message(char *out, size_t size, const char *msg)
 {
 	unsigned long cp;
@@ -136,9 +151,9 @@ static int character_message(char *out, size_t size, const char *msg)
 		snprintf(out, size,
 		         "a name is over %d characters, the longest an element, attribute or entity name may be",
 		         XML_MAX_NAME_LENGTH);
-	else if (sscanf(msg, "Char 0x%lx out of allowed range", &cp) == 1)
+	else if (number_after(msg, "Char 0x", 16, &cp) && strstr(msg, " out of allowed range"))
 		snprintf(out, size, "character U+%04lX%s is not allowed in XML", cp, cp == 0 ? " (NUL)" : "");
-	else if (sscanf(msg, "xmlParseCharRef: invalid xmlChar value %lu", &cp) == 1)
+	else if (number_after(msg, "xmlParseCharRef: invalid xmlChar value ", 10, &cp))
 		snprintf(out, size, "the character reference to U+%04lX%s names a character XML does not allow", cp,
 		         cp == 0 ? " (NUL)" : "");
 	else if (strstr(msg, "character reference out of bounds"))
