@@ -112,14 +112,17 @@ static void check_partner_list(struct checker *c, const rc_step *s, const struct
 
 	while (p && *p) {
 		size_t len = strcspn(p, " ");
-		char id[128], near[256];
+		char id[128];
 
 		if (len < sizeof(id)) {
 			memcpy(id, p, len);
 			id[len] = '\0';
-			if (idmap_get(partners, id) == RC_NONE)
+			if (idmap_get(partners, id) == RC_NONE) {
+				char near[256];
+
 				report(c, s->loc, RC_OWNER_STEP, s->index, "step '%s' names unknown partner '%s'%s",
 				       s->id, id, near_id(c, NEAR_PARTNER, id, near, sizeof(near)));
+			}
 		}
 		p += len;
 		p += strspn(p, " ");
