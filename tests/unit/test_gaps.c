@@ -46,9 +46,10 @@ static void reference_widest(const rc_model *m, const int *steps, const int *lin
 		changed = 0;
 		for (i = 0; i < m->links.len; i++) {
 			const rc_link *l = LINK(m, i);
-			int via = best[l->from_step];
+			int via;
 
-			if (!chain_is_pathway(l) || via < 0)
+			/* A link that is no pathway may be unresolved: its ends are then RC_NONE. */
+			if (!chain_is_pathway(l) || (via = best[l->from_step]) < 0)
 				continue;
 			via = via < links[i] ? via : links[i];
 			via = via < steps[l->to_step] ? via : steps[l->to_step];
