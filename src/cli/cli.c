@@ -17,17 +17,20 @@ void print_error(const rc_error *err)
 
 void print_problems(rc_problems **problems)
 {
-	rc_buffer lines = { 0 };
 	size_t i;
-	int rc = 0;
 
-	for (i = 0; i < rc_problems_count(*problems); i++)
-		rc |= rc_finding_format(&lines, rc_problems_at(*problems, i));
-	if (rc == 0 && lines.len)
-		fwrite(lines.data, 1, lines.len, stderr);
-	else if (rc != 0)
-		fprintf(stderr, "rchain: out of memory\n");
-	rc_buffer_free(&lines);
+	for (i = 0; i < rc_problems_count(*problems); i++) {
+		const rc_finding *f = rc_problems_at(*problems, i);
+		rc_error line = { 0 };
+
+		/* One line each, in the one diagnostic format, with the rule that explains it. */
+		line.status = RC_EINVALID;
+		snprintf(line.file, sizeof(line.file), "%s", f->loc.file);
+		line.line = f->loc.line;
+		line.column = f->loc.column;
+		snprintf(line.message, sizeof(line.message), "%.900s [%s %s]", f->message, f->rule->code, f->rule->slug);
+		print_error(&line);
+	}
 	rc_problems_free(problems);
 }
 

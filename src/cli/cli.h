@@ -105,7 +105,7 @@ int pick_output(const rc_output **out, const char *command, const char *format, 
 /* Prints `err` as one line on standard error. */
 void print_error(const rc_error *err);
 
-/* Prints the problems of a file that does not load on standard error, as findings, and frees them. */
+/* Prints the problems of a file that does not load on standard error, one line each with its rule, and frees them. */
 void print_problems(rc_problems **problems);
 
 /* Adds an evidence-base file to the session; prints the error and returns -1 on failure. */

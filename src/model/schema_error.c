@@ -129,10 +129,8 @@ static void content_error(const struct schema_vocabulary *v, const char *body, c
 		snprintf(line, sizeof(line), "unknown element <%s> inside <%s>", out->element, inside);
 	}
 	add(out, line);
-	if (!list) {
-		add(out, ": nothing more is allowed there");
+	if (!list)
 		return;
-	}
 	/* The expected elements are the candidates: list them aside first, then say the suggestion before them. */
 	{
 		struct schema_error listed = *out;
@@ -205,7 +203,8 @@ static void enumeration_error(const char *p, struct schema_error *out)
 		keep_best(&near, item, best, sizeof(best));
 		p = next;
 	}
-	if (near.best) {
+	/* A value of one or two characters is too short to be a recognisable typo of another. */
+	if (near.best && strlen(value) >= 3) {
 		snprintf(line, sizeof(line), "; did you mean '%s'?", best);
 		add(out, line);
 	}
