@@ -93,8 +93,9 @@ static int report_check(struct session *s, const rc_output *format, char **paths
 		struct checked_file *f = &files[i];
 		int one;
 
-		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->confidence, &f->problems,
-		                   &f->error) != EXIT_CLEAN)
+		/* Text leaves the problems of a file that does not load to standard error; JSON and SARIF hold them. */
+		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->confidence,
+		                   strcmp(format->name, "text") != 0 ? &f->problems : NULL, &f->error) != EXIT_CLEAN)
 			views[i].error = &f->error;
 		views[i].problems = f->problems;
 		views[i].file = f->model ? rc_model_file(f->model) : strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];

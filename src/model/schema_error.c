@@ -164,13 +164,17 @@ static const struct {
 	  "a keyword is lower-case letters and digits, in words joined by '-'" },
 };
 
-/* How the message names the value: "level 'practise'", "the text of <year> '20x'". */
+/* How the message names the value: "level 'practise'", "the text of <year> '20x'" (libxml2 leaves out long ones). */
 static void what(const struct schema_error *out, const char *value, char *buf, size_t size)
 {
-	if (out->attribute[0])
+	if (out->attribute[0] && value[0])
 		snprintf(buf, size, "%.100s '%.200s'", out->attribute, value);
-	else
+	else if (out->attribute[0])
+		snprintf(buf, size, "attribute '%.100s'", out->attribute);
+	else if (value[0])
 		snprintf(buf, size, "the text of <%.100s> '%.200s'", out->element, value);
+	else
+		snprintf(buf, size, "the text of <%.100s>", out->element);
 }
 
 /* "[facet 'enumeration'] The value 'x' is not an element of the set {'a', 'b'}." */

@@ -478,6 +478,11 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 			break;
 	if (!names[e] || !uri || strcmp((const char *)uri, r->format->ns) != 0 || (r->depth > 0 && e == 0))
 		e = UNKNOWN;
+	/* In a file already refused, nesting past the limit only ends the search for more problems. */
+	if (r->depth == MAX_DEPTH && r->invalid) {
+		halt(r, RC_EINVALID);
+		return;
+	}
 	if (r->depth == MAX_DEPTH || (r->depth == 0 && e != 0) || (e == UNKNOWN && !r->has_schema)) {
 		char message[256];
 

@@ -111,16 +111,6 @@ static void text_file(struct writer *w, const rc_checked *c)
 	put(w, "\n");
 }
 
-/* The problems of a file that does not load, as findings, and its summary line. */
-static void text_problems(struct writer *w, const rc_checked *c)
-{
-	size_t i, e = rc_problems_count(c->problems);
-
-	for (i = 0; i < e && !w->status; i++)
-		wrote(w, rc_finding_format(&w->out, rc_problems_at(c->problems, i)), 0);
-	putf(w, "%s: %zu error%s; not checked: the file does not load\n", c->file, e, e == 1 ? "" : "s");
-}
-
 int findings_text(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
 {
 	struct writer w;
@@ -130,8 +120,6 @@ int findings_text(rc_sink sink, void *user, const rc_checked *files, size_t n, r
 	for (i = 0; i < n; i++)
 		if (files[i].model)
 			text_file(&w, &files[i]);
-		else if (files[i].problems)
-			text_problems(&w, &files[i]);
 	return finish(&w, err, "findings");
 }
 
