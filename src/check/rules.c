@@ -26,12 +26,20 @@ const rc_rule *rc_rule_at(size_t i)
 	return i - rule_catalogue_len < RS_COUNT ? &load_rules[i - rule_catalogue_len] : NULL;
 }
 
+static int is_named(const rc_rule *rule, const char *code_or_slug)
+{
+	return strcmp(rule->code, code_or_slug) == 0 || strcmp(rule->slug, code_or_slug) == 0;
+}
+
 const rc_rule *rc_rule_find(const char *code_or_slug)
 {
 	size_t i;
 
-	for (i = 0; i < rc_rule_count(); i++)
-		if (strcmp(rc_rule_at(i)->code, code_or_slug) == 0 || strcmp(rc_rule_at(i)->slug, code_or_slug) == 0)
-			return rc_rule_at(i);
+	for (i = 0; i < rule_catalogue_len; i++)
+		if (is_named(&rule_catalogue[i], code_or_slug))
+			return &rule_catalogue[i];
+	for (i = 0; i < RS_COUNT; i++)
+		if (is_named(&load_rules[i], code_or_slug))
+			return &load_rules[i];
 	return NULL;
 }

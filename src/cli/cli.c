@@ -28,7 +28,8 @@ void print_problems(rc_problems **problems)
 		snprintf(line.file, sizeof(line.file), "%s", f->loc.file);
 		line.line = f->loc.line;
 		line.column = f->loc.column;
-		snprintf(line.message, sizeof(line.message), "%.900s [%s %s]", f->message, f->rule->code, f->rule->slug);
+		snprintf(line.message, sizeof(line.message), "%.900s [%s %s]", f->message, f->rule->code,
+		         f->rule->slug);
 		print_error(&line);
 	}
 	rc_problems_free(problems);
@@ -51,7 +52,6 @@ int add_evidence(struct session *s, const char *path)
 {
 	rc_error err = { 0 };
 	rc_problems *problems;
-
 
 	if (note_input(s, path) != EXIT_CLEAN)
 		return -1;

@@ -180,7 +180,9 @@ static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
 }
 
 static const struct xml_format evidence_format = {
-	"evidence-base", RC_EVIDENCE_NAMESPACE, elem_names, (const char *)rc_embedded_evidence_xsd, text_elems, on_start,
+	"evidence-base", RC_EVIDENCE_NAMESPACE,
+	elem_names,      (const char *)rc_embedded_evidence_xsd,
+	text_elems,      on_start,
 	on_end,
 };
 
@@ -235,8 +237,8 @@ static int index_ids(rc_evidence_base *eb, rc_problems *p, size_t first_source, 
 			const rc_source *x = MODEL_AT(eb, sources, rc_source, si);
 
 			if (idmap_put(&eb->ids, x->id, si | SOURCE_BIT) != RC_NONE)
-				return refuse(p, RS_DUPLICATE_ID, x->loc, err, "id '%s' is already used in the evidence base",
-				              x->id);
+				return refuse(p, RS_DUPLICATE_ID, x->loc, err,
+				              "id '%s' is already used in the evidence base", x->id);
 		}
 		for (; ei < entry_end[part]; ei++) {
 			const rc_entry *x = MODEL_AT(eb, entries, rc_entry, ei);
@@ -264,8 +266,8 @@ static int check_cites(const rc_evidence_base *eb, rc_problems *p, size_t first,
 
 		for (k = 0; k < e->cite_count; k++)
 			if (!rc_evidence_base_find_source(eb, e->cites[k].source))
-				return refuse(p, RS_UNKNOWN_SOURCE, e->loc, err, "entry '%s' cites unknown source '%s'", e->id,
-				              e->cites[k].source);
+				return refuse(p, RS_UNKNOWN_SOURCE, e->loc, err, "entry '%s' cites unknown source '%s'",
+				              e->id, e->cites[k].source);
 	}
 	return 0;
 }
@@ -360,8 +362,7 @@ int rc_evidence_base_add_problems(rc_evidence_base *eb, rc_problems **problems, 
 	rc = file_read(&data, &len, path, "an evidence-base file", ctx->limits.max_file_bytes, err);
 	if (rc != 0)
 		return rc;
-	rc = add_memory(eb, ctx->evidence_schema, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, problems,
-	                err);
+	rc = add_memory(eb, ctx->evidence_schema, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, problems, err);
 	rc_free(data);
 	return rc;
 }

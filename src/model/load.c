@@ -419,8 +419,8 @@ static void hand_over(rc_problems **out, rc_problems *p)
  * Loads `len` bytes named `name`; with `release`, the pages of `data` may be
  * given back to the system as it is parsed.
  */
-static int load(rc_model **out, rc_problems **problems, rc_context *ctx, const char *name, const char *data,
-                size_t len, int release, rc_error *err)
+static int load(rc_model **out, rc_problems **problems, rc_context *ctx, const char *name, const char *data, size_t len,
+                int release, rc_error *err)
 {
 	rc_model *m = model_new(name);
 	rc_problems *p = m ? problems_new(name) : NULL;

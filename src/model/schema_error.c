@@ -136,7 +136,8 @@ static void content_error(const struct schema_vocabulary *v, const char *body, c
 		struct schema_error listed = *out;
 
 		listed.message[0] = '\0';
-		expected_list(v, list + 1, &listed, out->rule == RS_UNKNOWN_ELEMENT ? &near : NULL, names, MAX_EXPECTED);
+		expected_list(v, list + 1, &listed, out->rule == RS_UNKNOWN_ELEMENT ? &near : NULL, names,
+		              MAX_EXPECTED);
 		if (near.best) {
 			snprintf(line, sizeof(line), "; did you mean <%s>?", near.best);
 			add(out, line);
@@ -260,14 +261,14 @@ static void length_error(const char *p, int longest, struct schema_error *out)
 		snprintf(value, sizeof(value), "%s", "");
 	what(out, value, line, sizeof(line));
 	add(out, line);
-	snprintf(line, sizeof(line), " has a length of %s; %s %s", length, longest ? "the most allowed is" : "it needs at least",
-	         limit);
+	snprintf(line, sizeof(line), " has a length of %s; %s %s", length,
+	         longest ? "the most allowed is" : "it needs at least", limit);
 	add(out, line);
 }
 
 /* Reads the attributes the schema text gives element `element`: the first <xs:element name=...> gives its type. */
-static void suggest_attribute(const struct schema_vocabulary *v, const char *element, rc_suggestion *near,
-                              char *best, size_t size)
+static void suggest_attribute(const struct schema_vocabulary *v, const char *element, rc_suggestion *near, char *best,
+                              size_t size)
 {
 	char key[192], type[128], attr[128];
 	const char *p, *end;
@@ -305,8 +306,7 @@ int schema_error_explain(const struct schema_vocabulary *v, const char *msg, con
 	if (strncmp(p, "Element ", 8) != 0 || !(p = quoted(p + 8, '\'', out->element, sizeof(out->element))))
 		return -1;
 	local_name(v, out->element);
-	if (strncmp(p, ", attribute ", 12) == 0 &&
-	    !(p = quoted(p + 12, '\'', out->attribute, sizeof(out->attribute))))
+	if (strncmp(p, ", attribute ", 12) == 0 && !(p = quoted(p + 12, '\'', out->attribute, sizeof(out->attribute))))
 		return -1;
 	if (strncmp(p, ": ", 2) != 0)
 		return -1;

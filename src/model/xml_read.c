@@ -337,7 +337,8 @@ static void on_error(void *data, xmlErrorPtr e)
 	 */
 	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && r->depth > 0 &&
 	    r->stack[r->depth - 1] >= 0)
-		snprintf(message, sizeof(message), "the file ends before <%s> is closed", element_name(r, r->depth - 1));
+		snprintf(message, sizeof(message), "the file ends before <%s> is closed",
+		         element_name(r, r->depth - 1));
 	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && !r->seen_root)
 		snprintf(message, sizeof(message), "the file has no <%s> element", r->format->names[0]);
 	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_EMPTY && e->message &&
@@ -492,7 +493,10 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 			root_message(r, message, sizeof(message));
 		else
 			snprintf(message, sizeof(message), "unexpected element <%.64s>", (const char *)localname);
-		xml_fail(r, r->depth == MAX_DEPTH ? RS_LIMIT : r->depth == 0 ? RS_WRONG_ROOT : RS_UNKNOWN_ELEMENT,
+		xml_fail(r,
+		         r->depth == MAX_DEPTH ? RS_LIMIT
+		         : r->depth == 0       ? RS_WRONG_ROOT
+		                               : RS_UNKNOWN_ELEMENT,
 		         RC_EINVALID, loc, message);
 		return;
 	}

@@ -129,9 +129,9 @@ static void json_element(struct writer *w, const rc_model *m, rc_owner_kind owne
 {
 	put(w, "{");
 	field(w, 1, "kind", rc_owner_kind_name(owner));
-	if (owner == RC_OWNER_STEP) {
+	if (m && owner == RC_OWNER_STEP) { /* no model: the problems of a file that does not load */
 		field(w, 0, "id", MODEL_AT(m, steps, rc_step, index)->id);
-	} else if (owner == RC_OWNER_LINK) {
+	} else if (m && owner == RC_OWNER_LINK) {
 		const rc_link *l = MODEL_AT(m, links, rc_link, index);
 
 		field(w, 0, "id", l->id);
@@ -391,7 +391,8 @@ static void sarif_results(struct writer *w, const rc_checked *files, size_t n)
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		size_t count = files[i].findings ? rc_findings_count(files[i].findings) : rc_problems_count(files[i].problems);
+		size_t count =
+		        files[i].findings ? rc_findings_count(files[i].findings) : rc_problems_count(files[i].problems);
 
 		for (k = 0; k < count; k++) {
 			const rc_finding *f = files[i].findings ? rc_findings_at(files[i].findings, k)

@@ -285,8 +285,7 @@ static void test_unknown_element(void)
 static void test_unknown_attribute(void)
 {
 	expect_file_error(FIXTURES "unknown-attribute.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "unknown-attribute.xml:4:33: error: <step> has no attribute 'colour'");
+	                  FIXTURES "unknown-attribute.xml:4:33: error: <step> has no attribute 'colour'");
 }
 
 static void test_bad_enum(void)
@@ -300,30 +299,29 @@ static void test_bad_enum(void)
 static void test_missing_attribute(void)
 {
 	expect_file_error(FIXTURES "missing-level.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "missing-level.xml:4:3: error: <step> needs the attribute 'level'");
+	                  FIXTURES "missing-level.xml:4:3: error: <step> needs the attribute 'level'");
 }
 
 static void test_missing_title(void)
 {
-	expect_file_error(FIXTURES "missing-title.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "missing-title.xml:3:3: error: <step> is out of place inside <model>; expected here: <title>");
+	expect_file_error(
+	        FIXTURES "missing-title.xml", RC_EINVALID,
+	        FIXTURES "missing-title.xml:3:3: error: <step> is out of place inside <model>; expected here: <title>");
 }
 
 static void test_version(void)
 {
 	expect_file_error(FIXTURES "version-2.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "version-2.xml:2:42: error: version '2' is not one of 1, 1.1");
+	                  FIXTURES "version-2.xml:2:42: error: version '2' is not one of 1, 1.1");
 }
 
 static void test_id_pattern(void)
 {
-	expect_file_error(FIXTURES "bad-id.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "bad-id.xml:4:9: error: id '1st' is not an id: an id starts with a letter or '_', then letters, "
-	                  "digits, '_', '-' or '.'");
+	expect_file_error(
+	        FIXTURES "bad-id.xml", RC_EINVALID,
+	        FIXTURES
+	        "bad-id.xml:4:9: error: id '1st' is not an id: an id starts with a letter or '_', then letters, "
+	        "digits, '_', '-' or '.'");
 }
 
 /* A model whose title is `count` copies of `unit` (caller frees `buf->data`). */
@@ -343,8 +341,9 @@ static void test_text_too_long(void)
 
 	/* Text length is known at the end tag: the error points at its '<' (2 + 7 + 4097 characters in). */
 	titled_model(&buf, "x", 4097);
-	expect_memory_error(buf.data, buf.len, RC_EINVALID,
-	                    "mem.xml:3:4107: error: the text of <title> has a length of 4097; the most allowed is 4096");
+	expect_memory_error(
+	        buf.data, buf.len, RC_EINVALID,
+	        "mem.xml:3:4107: error: the text of <title> has a length of 4097; the most allowed is 4096");
 	rc_buffer_free(&buf);
 }
 
@@ -482,9 +481,10 @@ static void test_far_schema_error(void)
 
 	big_model(&buf, 70000,
 	          "  <link from=\"s0\" to=\"s1\"/><step id=\"x\" level=\"output\"><title>X</title></step>");
-	expect_memory_error(buf.data, buf.len, RC_EINVALID,
-	                    "mem.xml:70004:41: error: level 'output' is not one of input, activity, engagement, reaction, "
-	                    "knowledge, practice, outcome");
+	expect_memory_error(
+	        buf.data, buf.len, RC_EINVALID,
+	        "mem.xml:70004:41: error: level 'output' is not one of input, activity, engagement, reaction, "
+	        "knowledge, practice, outcome");
 	rc_buffer_free(&buf);
 }
 
@@ -564,9 +564,8 @@ static void test_utf8_bom(void)
 	expect_loc("step", rc_model_step(m, 0)->loc, 4, 3);
 	rc_model_free(&m);
 	/* The BOM takes no column. */
-	EXPECT_MEMORY_ERROR(
-	        BOM "<model xmlns=\"urn:rchain:model:1\" id=\"m\" version=\"2\"><title>T</title></model>", RC_EINVALID,
-	        "mem.xml:1:42: error: version '2' is not one of 1, 1.1");
+	EXPECT_MEMORY_ERROR(BOM "<model xmlns=\"urn:rchain:model:1\" id=\"m\" version=\"2\"><title>T</title></model>",
+	                    RC_EINVALID, "mem.xml:1:42: error: version '2' is not one of 1, 1.1");
 }
 
 /* --- success --- */
@@ -767,11 +766,12 @@ static char *problem_places(const char *xml, size_t len, size_t *count)
 
 static void test_every_schema_error(void)
 {
-	static const char xml[] = HEADER MODEL "\n  <title>T</title>\n"
-	                                       "  <step id=\"a\" level=\"practise\"><title>A</title></step>\n"
-	                                       "  <step id=\"b\" level=\"activity\"><titel>B</titel></step>\n"
-	                                       "  <link from=\"a\" to=\"b\" colour=\"red\"/>\n"
-	                                       "  <step level=\"activity\" id=\"9\"><title>C</title></step>\n</model>\n";
+	static const char xml[] =
+	        HEADER MODEL "\n  <title>T</title>\n"
+	                     "  <step id=\"a\" level=\"practise\"><title>A</title></step>\n"
+	                     "  <step id=\"b\" level=\"activity\"><titel>B</titel></step>\n"
+	                     "  <link from=\"a\" to=\"b\" colour=\"red\"/>\n"
+	                     "  <step level=\"activity\" id=\"9\"><title>C</title></step>\n</model>\n";
 	size_t n;
 	char *places = problem_places(xml, sizeof(xml) - 1, &n);
 
@@ -788,8 +788,8 @@ static void test_problem_cap(void)
 
 	CU_ASSERT_FATAL(buffer_puts(&buf, HEADER MODEL "\n  <title>T</title>\n") == 0);
 	for (i = 0; i < 1000; i++)
-		CU_ASSERT_FATAL(buffer_printf(&buf, "  <step id=\"s%zu\" level=\"output\"><title>S</title></step>\n", i) ==
-		                0);
+		CU_ASSERT_FATAL(
+		        buffer_printf(&buf, "  <step id=\"s%zu\" level=\"output\"><title>S</title></step>\n", i) == 0);
 	CU_ASSERT_FATAL(buffer_puts(&buf, "</model>\n") == 0);
 	places = problem_places(buf.data, buf.len, &n);
 	CU_ASSERT_EQUAL(n, RC_PROBLEM_CAP);

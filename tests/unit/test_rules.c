@@ -205,8 +205,8 @@ static void test_pass_fixtures(void)
 
 static int is_code(const char *s)
 {
-	return strlen(s) == 5 && (strncmp(s, "RC", 2) == 0 || strncmp(s, "RS", 2) == 0) && isdigit((unsigned char)s[2]) &&
-	       isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]);
+	return strlen(s) == 5 && (strncmp(s, "RC", 2) == 0 || strncmp(s, "RS", 2) == 0) &&
+	       isdigit((unsigned char)s[2]) && isdigit((unsigned char)s[3]) && isdigit((unsigned char)s[4]);
 }
 
 /* Lower-case words joined by single hyphens. */
