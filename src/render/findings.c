@@ -391,10 +391,10 @@ static void sarif_results(struct writer *w, const rc_checked *files, size_t n)
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		size_t count =
+		size_t results =
 		        files[i].findings ? rc_findings_count(files[i].findings) : rc_problems_count(files[i].problems);
 
-		for (k = 0; k < count; k++) {
+		for (k = 0; k < results; k++) {
 			const rc_finding *f = files[i].findings ? rc_findings_at(files[i].findings, k)
 			                                        : rc_problems_at(files[i].problems, k);
 
