@@ -14,6 +14,9 @@
 #include "render/style.h"
 #include "render/titleblock.h"
 
+/* Step titles on a strand page wrap at this many characters (RC_RENDER_WRAP elsewhere). */
+enum { PAGE_WRAP = 22 };
+
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 {
 	agattr(g, AGRAPH, "rankdir", (char *)rc_layout_direction_name(direction)); /* cgraph copies it */
@@ -157,6 +160,12 @@ static size_t home_strand(const struct builder *b, const rc_step *s)
 	return s->strand_index;
 }
 
+/* Where step titles wrap: narrower on a strand page, which must fit A4 (docs/diagrams.md). */
+static size_t step_wrap(const struct builder *b)
+{
+	return b->in->view == RC_VIEW_STRAND ? PAGE_WRAP : RC_RENDER_WRAP;
+}
+
 /* The text mark of an unintended or adverse step. */
 static void put_effect(struct builder *b, const rc_step *s)
 {
@@ -176,9 +185,15 @@ static void put_also_in(struct builder *b, const rc_step *s)
 
 		if (k == RC_NONE || k == home)
 			continue;
-		builder_put(b, shown++ ? "; " : "<TR><TD><FONT POINT-SIZE=\"9\">↔ also in: ");
-		builder_put_wrapped(b, MODEL_AT(m, strands, rc_strand, k)->name, RC_RENDER_WRAP, 1);
+		/* Two strands named, each on a line of its own, then how many more. */
+		if (shown < 2) {
+			builder_put(b, shown ? "<BR/>" : "<TR><TD><FONT POINT-SIZE=\"9\">↔ also in: ");
+			builder_put_wrapped(b, MODEL_AT(m, strands, rc_strand, k)->name, step_wrap(b), 1);
+		}
+		shown++;
 	}
+	if (shown > 2)
+		builder_putf(b, "<BR/>and %zu more", shown - 2);
 	if (shown)
 		builder_put(b, "</FONT></TD></TR>");
 }
@@ -199,7 +214,7 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	finding_counts(b, 1, s->index, count);
 	b->scratch.len = 0;
 	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>");
-	builder_put_wrapped(b, s->title, RC_RENDER_WRAP, RC_RENDER_TITLE_LINES);
+	builder_put_wrapped(b, s->title, step_wrap(b), RC_RENDER_TITLE_LINES);
 	builder_put(b, "</TD></TR>");
 	put_effect(b, s);
 	put_also_in(b, s);
@@ -460,6 +475,12 @@ static void add_row_level(struct builder *b, Agraph_t *cluster, size_t strand, r
 		}
 }
 
+/* The strand group of `strand` (RC_NONE: none, or no strand). */
+static size_t group_of(const rc_model *m, size_t strand)
+{
+	return strand == RC_NONE ? RC_NONE : MODEL_AT(m, strands, rc_strand, strand)->group_index;
+}
+
 /* The cluster of strand group `group` (made on first use), labelled with its title, or the root graph for RC_NONE. */
 static Agraph_t *group_cluster(struct builder *b, size_t group)
 {
@@ -489,7 +510,7 @@ static Agraph_t *group_cluster(struct builder *b, size_t group)
 static void add_row(struct builder *b, const char *id, const char *title, size_t strand, Agraph_t *rows)
 {
 	const rc_model *m = b->in->model;
-	size_t group = strand == RC_NONE ? RC_NONE : MODEL_AT(m, strands, rc_strand, strand)->group_index;
+	size_t group = group_of(m, strand);
 	char cluster_name[48], name[48];
 	Agraph_t *cluster, *parent;
 	Agnode_t *head;
@@ -507,10 +528,10 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 	builder_set(b, cluster, "fillcolor", "#FFFFFF");
 	builder_set(b, cluster, "color", "#999999");
 	builder_set(b, cluster, "label", "");
-	builder_bold_label(b, title, 24);
+	builder_bold_label(b, title, b->in->view == RC_VIEW_STRAND ? PAGE_WRAP : 24);
 	builder_set_html(b, head, "label");
 	/* One width for every row label, so the rows start in line. */
-	builder_set(b, head, "width", "2.6");
+	builder_set(b, head, "width", b->in->view == RC_VIEW_STRAND ? "1.6" : "2.6");
 	builder_set(b, head, "shape", "plaintext");
 	builder_set(b, head, "style", "");
 	builder_set(b, head, "id", name);
@@ -554,6 +575,38 @@ static size_t row_order(const rc_model *m, size_t *order)
 	return n;
 }
 
+static void reverse(size_t *a, size_t from, size_t to)
+{
+	for (; from + 1 < to; from++, to--) {
+		size_t t = a[from];
+
+		a[from] = a[to - 1];
+		a[to - 1] = t;
+	}
+}
+
+/*
+ * Puts the `n` rows of `order` in the order they are created: as they read,
+ * except left to right, where dot stacks top-level clusters the first at the
+ * bottom but the clusters inside a cluster the first at the top: reversed,
+ * with each strand group's rows kept in reading order.
+ */
+static void creation_sequence(const struct builder *b, size_t *order, size_t n)
+{
+	const rc_model *m = b->in->model;
+	size_t i, j;
+
+	if (b->in->direction != RC_LAYOUT_LR)
+		return;
+	reverse(order, 0, n);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1;
+		     j < n && group_of(m, order[i]) != RC_NONE && group_of(m, order[j]) == group_of(m, order[i]); j++)
+			;
+		reverse(order, i, j);
+	}
+}
+
 /*
  * Strands are rows (columns with --direction TB): one cluster per strand,
  * inside its strand group's cluster, with its label in a column of row labels
@@ -565,6 +618,7 @@ static void add_rows(struct builder *b)
 	Agraph_t *rows = builder_subgraph(b, b->g, "rank_rows");
 	size_t *order = rc_malloc((m->strands.len + 1) * sizeof(size_t));
 	size_t count, i;
+	int lr = b->in->direction == RC_LAYOUT_LR;
 
 	if (!rows || !order) {
 		rc_free(order);
@@ -572,18 +626,19 @@ static void add_rows(struct builder *b)
 		return;
 	}
 	builder_set(b, rows, "rank", "same");
-	count = row_order(m, order) + 1;
-	for (i = 0; i < count && !b->failed; i++) {
-		size_t row = creation_order(b, i, count); /* 0: headers, then order[row - 1] */
+	count = row_order(m, order);
+	creation_sequence(b, order, count);
+	for (i = 0; i <= count && !b->failed; i++) {
+		size_t row = lr ? i : i - 1; /* the header row is created last left to right, first top to bottom */
 		char id[32];
 
-		if (row == 0) {
+		if (row == count || row == (size_t)-1) {
 			add_level_headers(b);
 			if (!b->failed)
 				add_header_row(b, rows);
-		} else if (order[row - 1] != RC_NONE) {
-			snprintf(id, sizeof(id), "%zu", order[row - 1]);
-			add_row(b, id, MODEL_AT(m, strands, rc_strand, order[row - 1])->name, order[row - 1], rows);
+		} else if (order[row] != RC_NONE) {
+			snprintf(id, sizeof(id), "%zu", order[row]);
+			add_row(b, id, MODEL_AT(m, strands, rc_strand, order[row])->name, order[row], rows);
 		} else {
 			add_row(b, "none", "No strand", RC_NONE, rows);
 		}
@@ -639,9 +694,9 @@ static void add_stub(struct builder *b, const rc_step *s)
 	builder_put(b, "<I>");
 	builder_put_wrapped(
 	        b, s->strand_index == RC_NONE ? "No strand" : MODEL_AT(m, strands, rc_strand, s->strand_index)->name,
-	        RC_RENDER_WRAP, 1);
+	        PAGE_WRAP, 1);
 	builder_put(b, ":</I><BR/>");
-	builder_put_wrapped(b, s->title, RC_RENDER_WRAP, 2);
+	builder_put_wrapped(b, s->title, PAGE_WRAP, 2);
 	builder_set_html(b, n, "label");
 	builder_set_plain(b, n, "tooltip", s->title);
 	builder_set(b, n, "style", "rounded,dashed");
@@ -828,6 +883,10 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 		goto done;
 	}
 	declare_defaults(b.g, in->direction);
+	if (in->view == RC_VIEW_STRAND) { /* a page: closer together, to fit A4 (docs/diagrams.md) */
+		agattr(b.g, AGRAPH, "nodesep", "0.12");
+		agattr(b.g, AGRAPH, "ranksep", "0.3");
+	}
 	/*
 	 * Crossing minimisation and network simplex have no bound of their own: 300
 	 * steps with 2,991 crossing links took 14 s. On a big graph, cap their

@@ -314,8 +314,12 @@ static void put_legend(struct builder *b)
 
 void titleblock_add_key(struct builder *b)
 {
-	Agnode_t *key = builder_node(b, b->g, "key");
+	Agnode_t *key;
 
+	/* A strand page leaves the legend and key to the full diagram and the report: it must fit A4. */
+	if (b->in->view == RC_VIEW_STRAND)
+		return;
+	key = builder_node(b, b->g, "key");
 	if (!key)
 		return;
 	b->scratch.len = 0;
