@@ -59,27 +59,56 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 	agattr(g, AGEDGE, "id", "");
 }
 
+/*
+ * Whether a level has a header: always, except on a strand page, where a
+ * level with no step or stub drawn and no column link is left out to fit A4.
+ */
+static int level_shown(const struct builder *b, rc_level level)
+{
+	const rc_model *m = b->in->model;
+	size_t i, n;
+	const size_t *steps;
+
+	if (b->in->view != RC_VIEW_STRAND)
+		return 1;
+	steps = rc_model_level_steps(m, level, &n);
+	for (i = 0; i < n; i++)
+		if (b->keep[steps[i]])
+			return 1;
+	for (i = 0; i < m->links.len; i++)
+		if (LINK(m, i)->column && LINK(m, i)->resolved &&
+		    (LINK(m, i)->from_level == level || LINK(m, i)->to_level == level))
+			return 1;
+	return 0;
+}
+
+/* The header of each level shown, kept in order by heavy invisible edges; a level left out has a NULL node. */
 static void add_level_headers(struct builder *b)
 {
+	Agnode_t *prev = NULL;
 	rc_level level;
 	char name[32];
 
 	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		Agnode_t *n;
 
+		b->level_nodes[level] = NULL;
+		if (!level_shown(b, level))
+			continue;
 		snprintf(name, sizeof(name), "level_%s", rc_level_name(level));
 		n = builder_node(b, b->g, name);
 		b->level_nodes[level] = n;
 		if (!n)
 			return;
-		builder_bold_label(b, rc_level_title(level), 18);
+		builder_bold_label(b, rc_level_title(level), b->in->view == RC_VIEW_STRAND ? 12 : 18);
 		builder_set_html(b, n, "label");
 		builder_set(b, n, "style", "filled");
 		builder_set(b, n, "fillcolor", "#E8E8E8");
 		builder_set(b, n, "color", "#E8E8E8");
 		builder_set(b, n, "id", name);
-		if (level > 0)
-			builder_invisible_edge(b, b->level_nodes[level - 1], n, "100");
+		if (prev)
+			builder_invisible_edge(b, prev, n, "100");
+		prev = n;
 	}
 }
 
@@ -553,9 +582,12 @@ static void add_header_row(struct builder *b, Agraph_t *rows)
 	builder_set(b, corner, "label", "");
 	builder_set(b, corner, "style", "invis");
 	for (level = 0; level < RC_LEVEL_COUNT; level++)
-		if (!agsubnode(headers, b->level_nodes[level], 1))
+		if (b->level_nodes[level] && !agsubnode(headers, b->level_nodes[level], 1))
 			b->failed = 1;
-	builder_invisible_edge(b, corner, b->level_nodes[0], "100");
+	for (level = 0; level < RC_LEVEL_COUNT && !b->level_nodes[level]; level++)
+		;
+	if (level < RC_LEVEL_COUNT)
+		builder_invisible_edge(b, corner, b->level_nodes[level], "100");
 }
 
 /*
@@ -751,6 +783,8 @@ static void add_steps(struct builder *b)
 		const size_t *steps = rc_model_level_steps(m, level, &n);
 		Agraph_t *rank;
 
+		if (!b->level_nodes[level])
+			continue; /* a level a strand page leaves out: nothing is drawn there */
 		snprintf(name, sizeof(name), "rank_%s", rc_level_name(level));
 		rank = builder_subgraph(b, b->g, name);
 		if (!rank || !agsubnode(rank, b->level_nodes[level], 1)) {

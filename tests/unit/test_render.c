@@ -1543,7 +1543,7 @@ static void test_strands_drawn_once(void)
 		CU_ASSERT_EQUAL(occurrences(dot.data, "id=\"step-"), 3);
 		CU_ASSERT_PTR_NOT_NULL(strstr(dot.data, "↔ also in: Cooking<BR/>Shopping"));
 		CU_ASSERT_PTR_NOT_NULL(strstr(dot.data,
-		                              "3 of 10 steps, 1 of 9 links drawn: the steps of strand 'Growing' "
+		                              "3 of 10 steps, 1 of 9 links drawn:<BR/>the steps of strand 'Growing' "
 		                              "and the links among them"));
 	}
 	{
