@@ -839,10 +839,13 @@ static void add_link(struct builder *b, const rc_link *l)
 	/*
 	 * A label only where there is something to say: an unrated plain link stays
 	 * a thin grey line. A big graph has no link labels: placing thousands of
-	 * them costs more than the layout (docs/diagrams.md).
+	 * them costs more than the layout (docs/diagrams.md). On a strand page a
+	 * column link is the chain's, labelled there: its label would widen every
+	 * column beyond A4.
 	 */
-	if (b->big || (rating == RC_RATING_NONE && !weakest && count[0] + count[1] == 0 &&
-	               (b->in->hide_evidence || l->assumptions.count + l->risks.count == 0)))
+	if (b->big || (l->column && b->in->view == RC_VIEW_STRAND) ||
+	    (rating == RC_RATING_NONE && !weakest && count[0] + count[1] == 0 &&
+	     (b->in->hide_evidence || l->assumptions.count + l->risks.count == 0)))
 		return;
 	b->scratch.len = 0;
 	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
