@@ -618,19 +618,19 @@ static void reverse(size_t *a, size_t from, size_t to)
 }
 
 /*
- * Puts the `n` rows of `order` in the order they are created: as they read,
- * except left to right, where dot stacks top-level clusters the first at the
- * bottom but the clusters inside a cluster the first at the top: reversed,
- * with each strand group's rows kept in reading order.
+ * Puts the `n` rows of `order` in the order they are created. dot stacks
+ * top-level clusters the first at the bottom when the ranks run left to
+ * right (the first at the left from top to bottom), and the clusters inside
+ * a cluster the other way: so the rows are reversed left to right, and each
+ * strand group's run of rows is reversed in either direction.
  */
 static void creation_sequence(const struct builder *b, size_t *order, size_t n)
 {
 	const rc_model *m = b->in->model;
 	size_t i, j;
 
-	if (b->in->direction != RC_LAYOUT_LR)
-		return;
-	reverse(order, 0, n);
+	if (b->in->direction == RC_LAYOUT_LR)
+		reverse(order, 0, n);
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1;
 		     j < n && group_of(m, order[i]) != RC_NONE && group_of(m, order[j]) == group_of(m, order[i]); j++)

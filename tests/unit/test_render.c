@@ -1480,13 +1480,15 @@ static void test_v11_golden(void)
 		const char *golden;
 		const char *view;
 		const char *focus;
+		rc_layout_direction direction;
 	} views[] = {
-		{ TEST_GOLDEN "dot/v11.dot", "chain", NULL },
-		{ TEST_GOLDEN "dot/v11-focus-strand.dot", "chain", "s.shop" },
-		{ TEST_GOLDEN "dot/v11-focus-group.dot", "chain", "g.food" },
-		{ TEST_GOLDEN "dot/v11-overview.dot", "overview", NULL },
-		{ TEST_GOLDEN "dot/v11-strand-group.dot", "strand:g.food", NULL },
-		{ TEST_GOLDEN "dot/v11-strand.dot", "strand:s.grow", NULL },
+		{ TEST_GOLDEN "dot/v11.dot", "chain", NULL, RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-tb.dot", "chain", NULL, RC_LAYOUT_TB },
+		{ TEST_GOLDEN "dot/v11-focus-strand.dot", "chain", "s.shop", RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-focus-group.dot", "chain", "g.food", RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-overview.dot", "overview", NULL, RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-strand-group.dot", "strand:g.food", NULL, RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-strand.dot", "strand:s.grow", NULL, RC_LAYOUT_LR },
 	};
 	rc_model *m = test_load(V11);
 	rc_findings *f = check_keeping(m, NULL, 0);
@@ -1494,7 +1496,9 @@ static void test_v11_golden(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
-		rc_render_input in = { .model = m, .findings = f, .focus = views[i].focus };
+		rc_render_input in = {
+			.model = m, .findings = f, .focus = views[i].focus, .direction = views[i].direction
+		};
 
 		CU_ASSERT_EQUAL_FATAL(rc_render_view_parse(&in, views[i].view), 0);
 		render_input(&out, "dot", &in);
