@@ -146,6 +146,7 @@ typedef struct rc_evidence {
 	rc_direction direction;
 	rc_strength strength; /* RC_STRENGTH_UNGRADED when the file gives none (format 1.1) */
 	rc_evidence_kind kind;
+	rc_evidence_of of; /* as written (format 1.1); rc_evidence_shows() gives what it shows */
 	const char *cite;
 	const char *summary;
 	rc_owner_kind owner;
@@ -158,9 +159,18 @@ typedef struct rc_influence {
 	const char *on; /* step id, or NULL for the whole model */
 	size_t on_step; /* resolved, or RC_NONE */
 	rc_influence_kind kind;
+	const char *ref;                  /* evidence-base entry it matches (format 1.1), or NULL */
+	rc_rating size;                   /* assessed size (format 1.1), or RC_RATING_NONE */
+	rc_influence_direction direction; /* assessed direction (format 1.1), or not assessed */
+	const char *assessment;           /* how it was assessed, in words (format 1.1), or NULL */
 	const char *text;
 	rc_loc loc;
 } rc_influence;
+
+/** What the evidence shows: its `of`, or when unstated, mechanism for research and occurrence otherwise. */
+RC_API rc_evidence_of rc_evidence_shows(const rc_evidence *v);
+/** Nonzero when the influence was assessed: a size, a direction or an assessment is given (format 1.1). */
+RC_API int rc_influence_assessed(const rc_influence *inf);
 
 typedef struct rc_suppression {
 	const char *rule; /* rule code, e.g. "RC012" */
@@ -255,6 +265,16 @@ RC_API const char *rc_model_version(const rc_model *m);
 RC_API rc_model_status rc_model_status_of(const rc_model *m);
 RC_API const char *rc_model_goal(const rc_model *m);    /* format 1.1, or NULL */
 RC_API const char *rc_model_context(const rc_model *m); /* format 1.1, or NULL */
+
+/**
+ * The evaluation question (format 1.1 <question>): the cause-effect issue in words, the outcome
+ * step ids it is about as written (space-separated, or NULL), and the certainty needed
+ * (RC_RATING_NONE when not stated). `rc_model_question` is NULL when the model states none.
+ */
+RC_API const char *rc_model_question(const rc_model *m);
+RC_API const char *rc_model_question_outcomes(const rc_model *m);
+RC_API rc_rating rc_model_question_certainty(const rc_model *m);
+RC_API rc_loc rc_model_question_loc(const rc_model *m);
 
 /** Partnership facts: whether a partnership element is present, and its formation. */
 RC_API int rc_model_has_partnership(const rc_model *m);

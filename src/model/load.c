@@ -227,11 +227,14 @@ static void start_annotation(struct xml_reader *r, enum element e, enum element 
 		v->direction = (rc_direction)xml_attr_enum(atts, n, "direction", direction_names, RC_EVIDENCE_SUPPORTS);
 		v->strength = (rc_strength)xml_attr_enum(atts, n, "strength", strength_names, RC_STRENGTH_UNGRADED);
 		v->kind = (rc_evidence_kind)xml_attr_enum(atts, n, "kind", evidence_kind_names, RC_EVIDENCE_RESEARCH);
+		v->of = (rc_evidence_of)xml_attr_enum(atts, n, "of", evidence_of_names, RC_EVIDENCE_OF_UNSTATED);
 		v->owner = kind;
 		v->owner_index = index;
 		v->loc = loc;
 		if (v->strength == RC_STRENGTH_UNGRADED)
 			need_v11(r, loc, "<evidence> without 'strength'");
+		if (v->of != RC_EVIDENCE_OF_UNSTATED)
+			need_v11(r, loc, "attribute 'of'");
 	} else {
 		rc_suppression *s = xml_push(r, &m->suppressions, sizeof(*s));
 
@@ -262,6 +265,12 @@ static void start_element(struct xml_reader *r, enum element e, enum element par
 		break;
 	case E_GOAL: need_v11(r, loc, "<goal>"); break;
 	case E_CONTEXT: need_v11(r, loc, "<context>"); break;
+	case E_QUESTION:
+		m->question_outcomes = xml_attr_text(r, atts, n, "outcomes");
+		m->question_certainty = (rc_rating)xml_attr_enum(atts, n, "certainty", rating_names, RC_RATING_NONE);
+		m->question_loc = loc;
+		need_v11(r, loc, "<question>");
+		break;
 	case E_STRAND_GROUP: {
 		rc_strand_group *g = xml_push(r, &m->strand_groups, sizeof(*g));
 
@@ -337,7 +346,14 @@ static void start_element(struct xml_reader *r, enum element e, enum element par
 		inf->on_step = RC_NONE;
 		inf->kind =
 		        (rc_influence_kind)xml_attr_enum(atts, n, "kind", influence_kind_names, RC_INFLUENCE_EXTERNAL);
+		inf->ref = xml_attr_text(r, atts, n, "ref");
+		inf->size = (rc_rating)xml_attr_enum(atts, n, "size", rating_names, RC_RATING_NONE);
+		inf->direction = (rc_influence_direction)xml_attr_enum(atts, n, "direction", influence_direction_names,
+		                                                       RC_INFLUENCE_NOT_ASSESSED);
+		inf->assessment = xml_attr_text(r, atts, n, "assessment");
 		inf->loc = loc;
+		if (inf->ref || rc_influence_assessed(inf))
+			need_v11(r, loc, inf->ref ? "attribute 'ref'" : "an assessment of an influence");
 		break;
 	}
 	default: break;
@@ -362,6 +378,7 @@ static void store_text(rc_model *m, enum element e, enum element parent, const c
 	case E_SOURCE: m->source = text; break;
 	case E_GOAL: m->goal = text; break;
 	case E_CONTEXT: m->context = text; break;
+	case E_QUESTION: m->question = text; break;
 	case E_STRAND_GROUP: MODEL_AT(m, strand_groups, rc_strand_group, m->strand_groups.len - 1)->name = text; break;
 	case E_COLUMN: MODEL_AT(m, columns, rc_column, m->columns.len - 1)->name = text; break;
 	case E_PARTNER: MODEL_AT(m, partners, rc_partner, m->partners.len - 1)->name = text; break;

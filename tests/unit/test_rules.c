@@ -453,7 +453,7 @@ static void test_clean_model(void)
 		CU_ASSERT_EQUAL(rc_findings_count_link(f, i, RC_SEVERITY_NOTE), 0);
 	text = test_findings_text(m);
 	CU_ASSERT_STRING_EQUAL(text, TEST_DATA
-	                       "rules/clean.xml:7:3: note: outcome 's6': confidence high; the weakest element of its "
+	                       "rules/clean.xml:8:3: note: outcome 's6': confidence high; the weakest element of its "
 	                       "strongest pathway is step 's1' (high) [RC027 weakest-link]\n"
 	                       "  hint: Seek evidence for this step or link first.\n");
 	free(text);
