@@ -49,6 +49,7 @@ int cmd_new(struct session *s, int argc, char **argv);
 int cmd_diff(struct session *s, int argc, char **argv);
 int cmd_export(struct session *s, int argc, char **argv);
 int cmd_import(struct session *s, int argc, char **argv);
+int cmd_lsp(struct session *s, int argc, char **argv);
 
 /* ---- options (options.c) ---- */
 
