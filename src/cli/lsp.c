@@ -24,7 +24,7 @@
 /* The headers of one message may not be longer than this. */
 #define HEADER_MAX 4096
 /* A message may exceed the document size limit by this much: the JSON around the text. */
-#define MESSAGE_SLACK (1024 * 1024)
+#define MESSAGE_SLACK ((size_t)1 << 20)
 
 static void lsp_help(void)
 {
@@ -84,6 +84,8 @@ static int fill(struct reader *r, bool block)
 
 static void drop(struct reader *r, size_t n)
 {
+	if (n == 0 || !r->buf)
+		return;
 	memmove(r->buf, r->buf + n, r->len - n);
 	r->len -= n;
 }
@@ -140,7 +142,7 @@ static int next_message(struct reader *r, bool block, char **body, size_t *size,
 			drop(r, n);
 			r->skip -= n;
 		}
-		header = r->skip ? 0 : headers_end(r);
+		header = r->skip || !r->buf ? 0 : headers_end(r);
 		if (header) {
 			long long length = content_length(r->buf, header);
 
@@ -208,14 +210,14 @@ static void send_message(json_t *msg)
 
 static void send_result(json_t *id, json_t *result)
 {
-	send_message(json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(),
-	                       "result", result ? result : json_null()));
+	send_message(json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "result",
+	                       result ? result : json_null()));
 }
 
 static void send_error(json_t *id, int code, const char *message)
 {
-	send_message(json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error",
-	                       "code", code, "message", message));
+	send_message(json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error", "code",
+	                       code, "message", message));
 }
 
 static void send_notification(const char *method, json_t *params)
@@ -244,17 +246,20 @@ static void doc_free(struct lsp_doc *d)
 
 static struct lsp_doc *find_doc(struct lsp_server *sv, const char *uri)
 {
-	size_t i;
+	struct lsp_doc *d;
 
-	for (i = 0; uri && i < sv->doc_count; i++)
-		if (strcmp(sv->docs[i]->uri, uri) == 0)
-			return sv->docs[i];
+	for (d = sv->docs; uri && d; d = d->next)
+		if (strcmp(d->uri, uri) == 0)
+			return d;
 	return NULL;
 }
 
 static int hex(char c)
 {
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+	return c >= '0' && c <= '9'   ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+	                              : -1;
 }
 
 /* The file name of a URI for locations: the path of a file: URI, percent-decoded; else the URI itself. */
@@ -339,16 +344,35 @@ static void add_related(json_t *list, const struct lsp_server *sv, const struct 
 	size_t start, end;
 
 	lsp_loc_span(d, loc, &start, &end);
-	json_array_append_new(list, json_pack("{s:o,s:s}", "location", lsp_location_json(sv, d, start, end),
-	                                      "message", what));
+	json_array_append_new(
+	        list, json_pack("{s:o,s:s}", "location", lsp_location_json(sv, d, start, end), "message", what));
+}
+
+/* For a duplicate id ("duplicate id 'X' ..."): every other element that gives itself the id. */
+static void other_uses(json_t *list, const struct lsp_server *sv, const struct lsp_doc *d, const rc_finding *f)
+{
+	const char *id = strchr(f->message, '\'');
+	size_t n = id ? strcspn(id + 1, "'") : 0, at = lsp_loc_offset(d, f->loc), i;
+	struct lsp_text t;
+
+	if (!id || lsp_text_scan(&t, d) != 0)
+		return;
+	for (i = 0; i < t.attr_count; i++) {
+		const struct lsp_attr *a = &t.attrs[i];
+
+		if (a->value_len == n && memcmp(d->text + a->value, id + 1, n) == 0 && t.tags[a->tag].start != at &&
+		    lsp_attr_is(d, &t, a, NULL, "id") && lsp_attr_holds_ids(d, &t, a))
+			json_array_append_new(list, json_pack("{s:o,s:s}", "location",
+			                                      lsp_location_json(sv, d, a->value, a->value + n),
+			                                      "message", "another element with this id"));
+	}
+	lsp_text_free(&t);
 }
 
 /* The other places a finding is about: the ends of a link, the first use of a duplicate id, the steps of a cycle. */
 static void related_places(json_t *list, const struct lsp_server *sv, const struct lsp_doc *d, const rc_finding *f)
 {
 	const rc_model *m = d->model;
-	char what[160];
-	size_t i;
 
 	if (f->owner == RC_OWNER_LINK) {
 		const rc_link *link = rc_model_link(m, f->owner_index);
@@ -370,22 +394,16 @@ static void related_places(json_t *list, const struct lsp_server *sv, const stru
 
 			snprintf(id, sizeof(id), "%.*s", (int)(n < sizeof(id) ? n : sizeof(id) - 1), names + 2);
 			if (next && (step = rc_model_find_step(m, id)) != NULL) {
+				char what[160];
+
 				snprintf(what, sizeof(what), "step '%s' of the cycle", id);
 				add_related(list, sv, d, step->loc, what);
 			}
 			names = next ? next + 2 : NULL;
 		}
 	}
-	if (strcmp(f->rule->code, "RC001") == 0 && f->owner != RC_OWNER_MODEL) {
-		const char *id = f->owner == RC_OWNER_STEP ? rc_model_step(m, f->owner_index)->id
-		                                           : rc_model_link(m, f->owner_index)->id;
-
-		for (i = 0; id && i < rc_model_step_count(m); i++)
-			if (strcmp(rc_model_step(m, i)->id, id) == 0 && rc_model_step(m, i)->loc.line != f->loc.line) {
-				add_related(list, sv, d, rc_model_step(m, i)->loc, "the first use of the id");
-				break;
-			}
-	}
+	if (strcmp(f->rule->code, "RC001") == 0)
+		other_uses(list, sv, d, f);
 }
 
 static int severity_code(rc_severity s)
@@ -457,17 +475,15 @@ static json_t *on_initialize(struct lsp_server *sv, const json_t *params, struct
 
 	if (sv->state != LSP_NEW)
 		return fail(why, RPC_INVALID_REQUEST, "the server is already initialized");
-	json_array_foreach(encodings, i, e)
-		if (json_is_string(e) && strcmp(json_string_value(e), "utf-32") == 0)
-			sv->utf32 = true;
+	json_array_foreach(encodings, i, e) if (json_is_string(e) && strcmp(json_string_value(e), "utf-32") == 0)
+	        sv->utf32 = true;
 	sv->state = LSP_RUNNING;
 	return json_pack("{s:{s:s,s:{s:b,s:i},s:{s:[s,s,s,s]},s:b,s:b,s:b,s:b,s:b,s:{s:b}},s:{s:s,s:s}}",
 	                 "capabilities", "positionEncoding", sv->utf32 ? "utf-32" : "utf-16", "textDocumentSync",
-	                 "openClose", 1, "change", 2, "completionProvider",
-	                 "triggerCharacters", "\"", "'", " ", "<", "hoverProvider", 1, "definitionProvider", 1,
-	                 "referencesProvider", 1, "documentSymbolProvider", 1, "codeActionProvider", 1,
-	                 "renameProvider", "prepareProvider", 0, "serverInfo", "name", "rchain", "version",
-	                 rc_version());
+	                 "openClose", 1, "change", 2, "completionProvider", "triggerCharacters", "\"", "'", " ", "<",
+	                 "hoverProvider", 1, "definitionProvider", 1, "referencesProvider", 1, "documentSymbolProvider",
+	                 1, "codeActionProvider", 1, "renameProvider", "prepareProvider", 0, "serverInfo", "name",
+	                 "rchain", "version", rc_version());
 }
 
 static json_t *on_shutdown(struct lsp_server *sv, const json_t *params, struct failure *why)
@@ -485,7 +501,8 @@ static struct lsp_doc *params_doc(struct lsp_server *sv, const json_t *params, s
 	struct lsp_doc *d = find_doc(sv, json_string_value(uri));
 
 	if (!d)
-		fail(why, RPC_INVALID_PARAMS, json_is_string(uri) ? "the document is not open" : "textDocument.uri is missing");
+		fail(why, RPC_INVALID_PARAMS,
+		     json_is_string(uri) ? "the document is not open" : "textDocument.uri is missing");
 	return d;
 }
 
@@ -495,9 +512,9 @@ static const struct feature {
 	const char *method;
 	feature_fn fn;
 } features[] = {
-	{ "textDocument/completion", lsp_completion },   { "textDocument/hover", lsp_hover },
-	{ "textDocument/definition", lsp_definition },   { "textDocument/references", lsp_references },
-	{ "textDocument/documentSymbol", lsp_symbols },  { "textDocument/codeAction", lsp_code_actions },
+	{ "textDocument/completion", lsp_completion },  { "textDocument/hover", lsp_hover },
+	{ "textDocument/definition", lsp_definition },  { "textDocument/references", lsp_references },
+	{ "textDocument/documentSymbol", lsp_symbols }, { "textDocument/codeAction", lsp_code_actions },
 	{ "textDocument/rename", lsp_rename },
 };
 
@@ -506,25 +523,22 @@ static void on_did_open(struct lsp_server *sv, const json_t *params)
 	json_t *item = json_object_get(params, "textDocument");
 	const char *uri = json_string_value(json_object_get(item, "uri"));
 	json_t *text = json_object_get(item, "text");
-	struct lsp_doc *d, **grown;
+	struct lsp_doc *d;
 
 	if (!uri || !json_is_string(text))
 		return;
 	if ((d = find_doc(sv, uri)) == NULL) {
-		if (!(d = calloc(1, sizeof(*d))) || !(grown = realloc(sv->docs, (sv->doc_count + 1) * sizeof(*grown)))) {
-			free(d);
+		if (!(d = calloc(1, sizeof(*d))))
 			return;
-		}
-		sv->docs = grown;
-		sv->docs[sv->doc_count++] = d;
 		d->uri = strdup(uri);
 		d->path = uri_path(uri);
 		d->text = strdup("");
 		if (!d->uri || !d->path || !d->text || lsp_doc_lines(d) != 0) {
-			sv->doc_count--;
 			doc_free(d);
 			return;
 		}
+		d->next = sv->docs;
+		sv->docs = d;
 	}
 	if (doc_splice(d, 0, d->len, json_string_value(text), json_string_length(text)) != 0)
 		fprintf(stderr, "rchain lsp: out of memory opening %s\n", uri);
@@ -539,7 +553,8 @@ static void on_did_change(struct lsp_server *sv, const json_t *params)
 
 	if (!d)
 		return;
-	json_array_foreach(json_object_get(params, "contentChanges"), i, change) {
+	json_array_foreach(json_object_get(params, "contentChanges"), i, change)
+	{
 		json_t *range = json_object_get(change, "range"), *text = json_object_get(change, "text");
 		long start = 0, end = (long)d->len;
 
@@ -559,22 +574,26 @@ static void on_did_change(struct lsp_server *sv, const json_t *params)
 static void on_did_close(struct lsp_server *sv, const json_t *params)
 {
 	struct failure why;
-	struct lsp_doc *d = params_doc(sv, params, &why);
-	size_t i;
+	struct lsp_doc *d = params_doc(sv, params, &why), **at = &sv->docs;
 
-	for (i = 0; d && i < sv->doc_count; i++)
-		if (sv->docs[i] == d) {
-			sv->docs[i] = sv->docs[--sv->doc_count];
-			send_notification("textDocument/publishDiagnostics",
-			                  json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics"));
-			doc_free(d);
-		}
+	if (!d)
+		return;
+	while (*at != d)
+		at = &(*at)->next;
+	*at = d->next;
+	send_notification("textDocument/publishDiagnostics", json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics"));
+	doc_free(d);
 }
 
 /* ---- the message loop ---- */
 
+/* One queued message (a struct, so that the queue is an array of values). */
+struct queued {
+	json_t *msg;
+};
+
 struct queue {
-	json_t **items;
+	struct queued *items;
 	size_t head, count, cap;
 };
 
@@ -586,14 +605,14 @@ static int queue_push(struct queue *q, json_t *msg)
 	}
 	if (q->count == q->cap) {
 		size_t cap = q->cap ? q->cap * 2 : 16;
-		json_t **grown = realloc(q->items, cap * sizeof(*grown));
+		struct queued *grown = realloc(q->items, cap * sizeof(*grown));
 
 		if (!grown)
 			return -1;
 		q->items = grown;
 		q->cap = cap;
 	}
-	q->items[q->head + q->count++] = msg;
+	q->items[q->head + q->count++].msg = msg;
 	return 0;
 }
 
@@ -603,7 +622,7 @@ static void cancel(struct queue *q, const json_t *id)
 	size_t i;
 
 	for (i = q->head; id && i < q->head + q->count; i++) {
-		json_t *msg = q->items[i];
+		json_t *msg = q->items[i].msg;
 
 		if (json_is_object(msg) && json_object_get(msg, "method") && json_equal(json_object_get(msg, "id"), id))
 			json_object_set_new(msg, "cancelled", json_true());
@@ -646,7 +665,8 @@ static int dispatch(struct lsp_server *sv, json_t *msg)
 	size_t i;
 
 	if (!json_is_object(msg) || (!method && !json_object_get(msg, "result") && !json_object_get(msg, "error"))) {
-		send_error(json_is_object(msg) ? id : NULL, RPC_INVALID_REQUEST, "not a JSON-RPC request or notification");
+		send_error(json_is_object(msg) ? id : NULL, RPC_INVALID_REQUEST,
+		           "not a JSON-RPC request or notification");
 		return -1;
 	}
 	if (!method)
@@ -687,7 +707,8 @@ static int dispatch(struct lsp_server *sv, json_t *msg)
 				if (d && d->dirty)
 					publish(sv, d);
 				if (d && !(result = features[i].fn(sv, d, params)))
-					fail(&why, RPC_INVALID_PARAMS, "the params do not name a place in the document");
+					fail(&why, RPC_INVALID_PARAMS,
+					     "the params do not name a place in the document");
 				break;
 			}
 	}
@@ -705,13 +726,14 @@ static int serve(struct lsp_server *sv, size_t limit)
 	int status = -1;
 
 	while (status < 0 && !write_failed) {
-		char *body = NULL, what[160];
-		size_t size = 0, refused = 0, i;
+		char *body = NULL;
+		size_t size = 0, refused = 0;
+		struct lsp_doc *d;
 		bool dirty = false;
 		int got;
 
-		for (i = 0; i < sv->doc_count; i++)
-			dirty |= sv->docs[i]->dirty;
+		for (d = sv->docs; d; d = d->next)
+			dirty |= d->dirty;
 		got = next_message(&r, q.count == 0 && !dirty, &body, &size, &refused);
 
 		if (got == READ_MESSAGE) {
@@ -723,27 +745,29 @@ static int serve(struct lsp_server *sv, size_t limit)
 			continue;
 		}
 		if (got == READ_TOO_LARGE) {
-			snprintf(what, sizeof(what), "a message of %zu bytes was dropped: the limit is %zu bytes", refused,
-			         limit);
+			char what[160];
+
+			snprintf(what, sizeof(what), "a message of %zu bytes was dropped: the limit is %zu bytes",
+			         refused, limit);
 			send_error(NULL, RPC_INVALID_REQUEST, what);
 			continue;
 		}
 		if (q.count) {
-			json_t *msg = q.items[q.head++];
+			json_t *msg = q.items[q.head++].msg;
 
 			q.count--;
 			status = dispatch(sv, msg);
 			json_decref(msg);
 			continue;
 		}
-		for (i = 0; i < sv->doc_count; i++)
-			if (sv->docs[i]->dirty)
-				publish(sv, sv->docs[i]);
+		for (d = sv->docs; d; d = d->next)
+			if (d->dirty)
+				publish(sv, d);
 		if (got == READ_EOF)
 			break;
 	}
 	while (q.count)
-		json_decref(q.items[q.head + --q.count]);
+		json_decref(q.items[q.head + --q.count].msg);
 	free(q.items);
 	free(r.buf);
 	/* The input ended without exit: as the protocol says, that is a failure. */
@@ -760,7 +784,6 @@ int cmd_lsp(struct session *s, int argc, char **argv)
 	};
 	struct lsp_server sv = { 0 };
 	int c, status = -1;
-	size_t i;
 
 	while (status < 0 && (c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
 		if (c == 'h') {
@@ -778,8 +801,11 @@ int cmd_lsp(struct session *s, int argc, char **argv)
 	sv.session = s;
 	sv.opts.evidence = s->evidence;
 	status = serve(&sv, rc_context_limits(s->ctx)->max_file_bytes + MESSAGE_SLACK);
-	for (i = 0; i < sv.doc_count; i++)
-		doc_free(sv.docs[i]);
-	free(sv.docs);
+	while (sv.docs) {
+		struct lsp_doc *next = sv.docs->next;
+
+		doc_free(sv.docs);
+		sv.docs = next;
+	}
 	return status;
 }

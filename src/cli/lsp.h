@@ -19,12 +19,12 @@ enum {
 
 /* One tag of a document's text, as the editor sees it: byte offsets into the text. */
 struct lsp_tag {
-	size_t start;     /* the '<' */
-	size_t end;       /* one past the '>' (or the end of the text when it is unclosed) */
-	size_t name;      /* the element name, after '<' or '</' */
+	size_t start; /* the '<' */
+	size_t end;   /* one past the '>' (or the end of the text when it is unclosed) */
+	size_t name;  /* the element name, after '<' or '</' */
 	size_t name_len;
-	int kind;         /* LSP_TAG_OPEN, LSP_TAG_CLOSE or LSP_TAG_EMPTY */
-	size_t attr;      /* first of its attributes in lsp_text.attrs */
+	int kind;    /* LSP_TAG_OPEN, LSP_TAG_CLOSE or LSP_TAG_EMPTY */
+	size_t attr; /* first of its attributes in lsp_text.attrs */
 	size_t attr_count;
 };
 
@@ -49,6 +49,7 @@ struct lsp_text {
 
 /* An open document: its text, the byte offset of each line, and the result of its last check. */
 struct lsp_doc {
+	struct lsp_doc *next; /* the server's next open document */
 	char *uri;
 	char *path; /* the file name in locations: the URI's path */
 	char *text;
@@ -65,10 +66,9 @@ struct lsp_doc {
 struct lsp_server {
 	struct session *session;
 	rc_check_options opts;
-	bool utf32; /* positions count code points (negotiated), else UTF-16 code units */
-	int state;  /* LSP_NEW, LSP_RUNNING or LSP_SHUT_DOWN */
-	struct lsp_doc **docs;
-	size_t doc_count;
+	bool utf32;           /* positions count code points (negotiated), else UTF-16 code units */
+	int state;            /* LSP_NEW, LSP_RUNNING or LSP_SHUT_DOWN */
+	struct lsp_doc *docs; /* the open documents, a list */
 };
 
 enum { LSP_NEW, LSP_RUNNING, LSP_SHUT_DOWN };

@@ -17,8 +17,8 @@ enum { SYMBOL_NAMESPACE = 3, SYMBOL_FUNCTION = 12 };
 /* The name of value `i` of the enumeration called `which`, or NULL past its end. */
 static const char *enum_value(const char *which, size_t i)
 {
-#define RC_ENUM(name, NAME)                 \
-	if (strcmp(which, #name) == 0)      \
+#define RC_ENUM(name, NAME)            \
+	if (strcmp(which, #name) == 0) \
 		return i < RC_##NAME##_COUNT ? rc_##name##_name((rc_##name)i) : NULL;
 #define RC_VALUE(constant, text)
 #define RC_ENUM_END(name, NAME)
@@ -63,13 +63,13 @@ static const struct id_attr {
 	const char *attr;
 	const char *target; /* the element whose ids it names */
 } id_attrs[] = {
-	{ "link", "from", "step" },       { "link", "to", "step" },         { "influence", "on", "step" },
-	{ "step", "strand", "strand" },   { "step", "partners", "partner" }, { "step", "column", "column" },
+	{ "link", "from", "step" },           { "link", "to", "step" },          { "influence", "on", "step" },
+	{ "step", "strand", "strand" },       { "step", "partners", "partner" }, { "step", "column", "column" },
 	{ "strand", "group", "strandGroup" },
 };
 
 struct place {
-	size_t off;    /* the cursor, as a byte offset */
+	size_t off; /* the cursor, as a byte offset */
 	struct lsp_text text;
 	const struct lsp_attr *attr; /* the attribute value the cursor is in, or NULL */
 	size_t start, end;           /* the word of that value under the cursor */
@@ -129,13 +129,12 @@ static char *entry_text(const rc_evidence_base *eb, const rc_entry *e)
 	return b.data;
 }
 
-static void complete_refs(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d,
-                          const struct place *p)
+static void complete_refs(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, const struct place *p)
 {
 	const rc_evidence_base *eb = sv->opts.evidence;
-	int want = lsp_attr_is(d, &p->text, p->attr, "assumption", "ref")
-	                   ? RC_ENTRY_ASSUMPTION
-	                   : lsp_attr_is(d, &p->text, p->attr, "risk", "ref") ? RC_ENTRY_RISK : -1;
+	int want = lsp_attr_is(d, &p->text, p->attr, "assumption", "ref") ? RC_ENTRY_ASSUMPTION
+	           : lsp_attr_is(d, &p->text, p->attr, "risk", "ref")     ? RC_ENTRY_RISK
+	                                                                  : -1;
 	size_t i;
 
 	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
@@ -233,8 +232,11 @@ static int step_hover(rc_buffer *b, const struct lsp_doc *d, const rc_step *s)
 
 static int rule_hover(rc_buffer *b, const rc_rule *r)
 {
-	const char *parts[] = { "**", r->code, " ", r->slug, "** (", rc_severity_name(r->severity), ")\n\n", r->summary,
-		                "\n\n", r->explanation, "\n\nhint: ", r->hint, "\n\nsource: ", r->source };
+	const char *parts[] = { "**",           r->code,      " ",
+		                r->slug,        "** (",       rc_severity_name(r->severity),
+		                ")\n\n",        r->summary,   "\n\n",
+		                r->explanation, "\n\nhint: ", r->hint,
+		                "\n\nsource: ", r->source };
 	size_t i;
 
 	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
@@ -280,7 +282,8 @@ json_t *lsp_hover(struct lsp_server *sv, struct lsp_doc *d, const json_t *params
 	return result;
 }
 
-/* Calls `fn` for each word equal to `id` in the id-holding attributes of the document (definitions only when `defs`). */
+/* Calls `fn` for each word equal to `id` in the id-holding attributes of the document (definitions only when `defs`).
+ */
 static void each_use(const struct lsp_doc *d, const struct lsp_text *t, const char *id, int defs_only,
                      void (*fn)(void *user, size_t start, size_t end, int is_def), void *user)
 {
@@ -410,17 +413,17 @@ json_t *lsp_symbols(struct lsp_server *sv, struct lsp_doc *d, const json_t *para
 			element_span(&t, lsp_loc_offset(d, s->loc), &start, &end);
 			first = start < first ? start : first;
 			last = end > last ? end : last;
-			json_array_append_new(children, json_pack("{s:s,s:s,s:i,s:o,s:o}", "name", s->id, "detail", s->title,
-			                                          "kind", SYMBOL_FUNCTION, "range",
+			json_array_append_new(children, json_pack("{s:s,s:s,s:i,s:o,s:o}", "name", s->id, "detail",
+			                                          s->title, "kind", SYMBOL_FUNCTION, "range",
 			                                          lsp_range_json(sv, d, start, end), "selectionRange",
 			                                          lsp_range_json(sv, d, start, start)));
 		}
 		if (count)
 			json_array_append_new(symbols,
-			                      json_pack("{s:s,s:i,s:o,s:o,s:o}", "name", rc_level_title((rc_level)level),
-			                                "kind", SYMBOL_NAMESPACE, "range", lsp_range_json(sv, d, first, last),
-			                                "selectionRange", lsp_range_json(sv, d, first, first), "children",
-			                                children));
+			                      json_pack("{s:s,s:i,s:o,s:o,s:o}", "name",
+			                                rc_level_title((rc_level)level), "kind", SYMBOL_NAMESPACE,
+			                                "range", lsp_range_json(sv, d, first, last), "selectionRange",
+			                                lsp_range_json(sv, d, first, first), "children", children));
 		else
 			json_decref(children);
 	}
@@ -463,7 +466,8 @@ static json_t *append_child(const struct lsp_server *sv, const struct lsp_doc *d
 	if (!(text = malloc(n)))
 		return NULL;
 	if (tag->kind == LSP_TAG_EMPTY) {
-		snprintf(text, n, ">\n%s  %s\n%s</%.*s>", indent, child, indent, (int)tag->name_len, d->text + tag->name);
+		snprintf(text, n, ">\n%s  %s\n%s</%.*s>", indent, child, indent, (int)tag->name_len,
+		         d->text + tag->name);
 		edit = text_edit(sv, d, tag->end - 2, tag->end, text);
 	} else if (close) {
 		snprintf(text, n, "  %s\n%s", child, indent);
@@ -479,13 +483,12 @@ static int tag_is(const struct lsp_doc *d, const struct lsp_tag *tag, const char
 }
 
 /* The code actions for one diagnostic of the rchain source, whose finding starts at the tag `tag`. */
-static void actions_for(json_t *actions, const struct lsp_server *sv, const struct lsp_doc *d,
-                        const struct lsp_text *t, const struct lsp_tag *tag, const json_t *diagnostic)
+static void actions_for(json_t *actions, const struct lsp_server *sv, const struct lsp_doc *d, const struct lsp_text *t,
+                        const struct lsp_tag *tag, const json_t *diagnostic)
 {
 	const char *code = json_string_value(json_object_get(diagnostic, "code"));
 	const char *message = json_string_value(json_object_get(diagnostic, "message"));
 	char title[256], text[256];
-	size_t i;
 
 	if (strcmp(code, "RC033") == 0 && message && strstr(message, "add ref=\"")) {
 		const char *id = strstr(message, "add ref=\"") + 9;
@@ -493,17 +496,19 @@ static void actions_for(json_t *actions, const struct lsp_server *sv, const stru
 
 		snprintf(title, sizeof(title), "Add ref=\"%.*s\"", (int)n, id);
 		snprintf(text, sizeof(text), " ref=\"%.*s\"", (int)n, id);
-		add_action(actions, d, title, diagnostic, text_edit(sv, d, tag->name + tag->name_len,
-		                                                    tag->name + tag->name_len, text));
+		add_action(actions, d, title, diagnostic,
+		           text_edit(sv, d, tag->name + tag->name_len, tag->name + tag->name_len, text));
 	}
 	if (strcmp(code, "RC019") == 0)
 		add_action(actions, d, "Add an assumption placeholder", diagnostic,
-		           append_child(sv, d, t, tag, "<assumption>What must hold for this step to lead to the next</assumption>"));
+		           append_child(sv, d, t, tag,
+		                        "<assumption>What must hold for this step to lead to the next</assumption>"));
 	if (strcmp(code, "RC017") == 0)
 		add_action(actions, d, "Add an indicator", diagnostic,
 		           append_child(sv, d, t, tag, "<indicator>How the change would be seen</indicator>"));
 	if (strcmp(code, "RC004") == 0) {
 		json_t *edit = NULL;
+		size_t i;
 
 		for (i = 0; i < tag->attr_count && !edit; i++) {
 			const struct lsp_attr *a = &t->attrs[tag->attr + i];
@@ -512,10 +517,12 @@ static void actions_for(json_t *actions, const struct lsp_server *sv, const stru
 				edit = text_edit(sv, d, a->value, a->value + a->value_len, "feedback");
 		}
 		add_action(actions, d, "Declare the link as feedback", diagnostic,
-		           edit ? edit : text_edit(sv, d, tag->name + tag->name_len, tag->name + tag->name_len,
-		                                   " kind=\"feedback\""));
+		           edit ? edit
+		                : text_edit(sv, d, tag->name + tag->name_len, tag->name + tag->name_len,
+		                            " kind=\"feedback\""));
 	}
-	if (tag_is(d, tag, "step") || tag_is(d, tag, "link") || tag_is(d, tag, "columnLink") || tag_is(d, tag, "model")) {
+	if (tag_is(d, tag, "step") || tag_is(d, tag, "link") || tag_is(d, tag, "columnLink") ||
+	    tag_is(d, tag, "model")) {
 		snprintf(title, sizeof(title), "Suppress %s here, with a reason", code);
 		snprintf(text, sizeof(text), "<suppress rule=\"%s\" reason=\"why this does not apply\"/>", code);
 		add_action(actions, d, title, diagnostic, append_child(sv, d, t, tag, text));
@@ -530,13 +537,14 @@ json_t *lsp_code_actions(struct lsp_server *sv, struct lsp_doc *d, const json_t 
 
 	if (lsp_text_scan(&t, d) != 0)
 		return actions;
-	json_array_foreach(json_object_get(json_object_get(params, "context"), "diagnostics"), i, diagnostic) {
+	json_array_foreach(json_object_get(json_object_get(params, "context"), "diagnostics"), i, diagnostic)
+	{
 		long off = lsp_position_offset(sv, d, json_object_get(json_object_get(diagnostic, "range"), "start"));
 		const struct lsp_tag *tag = off >= 0 ? lsp_tag_at(&t, (size_t)off) : NULL;
 		const char *source = json_string_value(json_object_get(diagnostic, "source"));
 
-		if (tag && tag->kind != LSP_TAG_CLOSE && json_is_string(json_object_get(diagnostic, "code")) && source &&
-		    strcmp(source, "rchain") == 0)
+		if (tag && tag->kind != LSP_TAG_CLOSE && json_is_string(json_object_get(diagnostic, "code")) &&
+		    source && strcmp(source, "rchain") == 0)
 			actions_for(actions, sv, d, &t, tag, diagnostic);
 	}
 	lsp_text_free(&t);

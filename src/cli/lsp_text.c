@@ -41,7 +41,8 @@ static size_t line_end(const struct lsp_doc *d, size_t line)
 	return end;
 }
 
-/* How many position units the character starting at byte `c` counts for: a code point beyond U+FFFF is two in UTF-16. */
+/* How many position units the character starting at byte `c` counts for: a code point beyond U+FFFF is two in UTF-16.
+ */
 static unsigned units(const struct lsp_server *sv, unsigned char c)
 {
 	return !sv->utf32 && c >= 0xF0 ? 2 : 1;
@@ -306,8 +307,7 @@ int lsp_attr_is(const struct lsp_doc *d, const struct lsp_text *t, const struct 
 {
 	const struct lsp_tag *tag = &t->tags[a->tag];
 
-	return span_is(d, a->name, a->name_len, name) &&
-	       (!element || span_is(d, tag->name, tag->name_len, element));
+	return span_is(d, a->name, a->name_len, name) && (!element || span_is(d, tag->name, tag->name_len, element));
 }
 
 int lsp_attr_holds_ids(const struct lsp_doc *d, const struct lsp_text *t, const struct lsp_attr *a)
