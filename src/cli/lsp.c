@@ -44,6 +44,7 @@ static void lsp_help(void)
 /* ---- framing: reading messages ---- */
 
 struct reader {
+	int fd;
 	char *buf;
 	size_t len, cap;
 	size_t skip; /* bytes of an oversized message still to drop */
@@ -56,7 +57,7 @@ enum { READ_NONE, READ_MESSAGE, READ_EOF, READ_BAD_HEADER, READ_TOO_LARGE };
 /* Reads what standard input has, waiting for it when `block`; 0, or -1 when nothing came without waiting. */
 static int fill(struct reader *r, bool block)
 {
-	struct pollfd p = { 0, POLLIN, 0 };
+	struct pollfd p = { r->fd, POLLIN, 0 };
 	ssize_t n;
 
 	if (!block && poll(&p, 1, 0) <= 0)
@@ -73,7 +74,7 @@ static int fill(struct reader *r, bool block)
 		r->cap = cap;
 	}
 	do
-		n = read(0, r->buf + r->len, r->cap - r->len);
+		n = read(r->fd, r->buf + r->len, r->cap - r->len);
 	while (n < 0 && errno == EINTR);
 	if (n <= 0)
 		r->eof = true;
@@ -178,10 +179,8 @@ static int next_message(struct reader *r, bool block, char **body, size_t *size,
 
 /* ---- framing: writing messages ---- */
 
-static bool write_failed;
-
 /* Writes one message to standard output, framed; consumes `msg`. */
-static void send_message(json_t *msg)
+static void send_message(struct lsp_server *sv, json_t *msg)
 {
 	char *body = msg ? json_dumps(msg, JSON_COMPACT) : NULL;
 	char header[64];
@@ -195,34 +194,34 @@ static void send_message(json_t *msg)
 	}
 	len = strlen(body);
 	n = snprintf(header, sizeof(header), "Content-Length: %zu\r\n\r\n", len);
-	while (!write_failed && done < (size_t)n + len) {
+	while (!sv->write_failed && done < (size_t)n + len) {
 		const char *from = done < (size_t)n ? header + done : body + (done - (size_t)n);
 		size_t left = done < (size_t)n ? (size_t)n - done : len - (done - (size_t)n);
-		ssize_t w = write(1, from, left);
+		ssize_t w = write(sv->out, from, left);
 
 		if (w > 0)
 			done += (size_t)w;
 		else if (w < 0 && errno != EINTR)
-			write_failed = true;
+			sv->write_failed = true;
 	}
 	free(body);
 }
 
-static void send_result(json_t *id, json_t *result)
+static void send_result(struct lsp_server *sv, json_t *id, json_t *result)
 {
-	send_message(json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "result",
+	send_message(sv, json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "result",
 	                       result ? result : json_null()));
 }
 
-static void send_error(json_t *id, int code, const char *message)
+static void send_error(struct lsp_server *sv, json_t *id, int code, const char *message)
 {
-	send_message(json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error", "code",
+	send_message(sv, json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error", "code",
 	                       code, "message", message));
 }
 
-static void send_notification(const char *method, json_t *params)
+static void send_notification(struct lsp_server *sv, const char *method, json_t *params)
 {
-	send_message(json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params", params));
+	send_message(sv, json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params", params));
 }
 
 /* ---- documents ---- */
@@ -447,7 +446,7 @@ static void publish(struct lsp_server *sv, struct lsp_doc *d)
 		if (!f->suppressed)
 			json_array_append_new(list, finding_diagnostic(sv, d, f));
 	}
-	send_notification("textDocument/publishDiagnostics",
+	send_notification(sv, "textDocument/publishDiagnostics",
 	                  json_pack("{s:s,s:o}", "uri", d->uri, "diagnostics", list));
 }
 
@@ -581,8 +580,18 @@ static void on_did_close(struct lsp_server *sv, const json_t *params)
 	while (*at != d)
 		at = &(*at)->next;
 	*at = d->next;
-	send_notification("textDocument/publishDiagnostics", json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics"));
+	send_notification(sv, "textDocument/publishDiagnostics", json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics"));
 	doc_free(d);
+}
+
+void lsp_close_all(struct lsp_server *sv)
+{
+	while (sv->docs) {
+		struct lsp_doc *next = sv->docs->next;
+
+		doc_free(sv->docs);
+		sv->docs = next;
+	}
 }
 
 /* ---- the message loop ---- */
@@ -630,7 +639,7 @@ static void cancel(struct queue *q, const json_t *id)
 }
 
 /* Parses one body into the queue; a body that is not JSON is answered at once. */
-static void enqueue(struct queue *q, char *body, size_t size)
+static void enqueue(struct lsp_server *sv, struct queue *q, char *body, size_t size)
 {
 	json_error_t err;
 	json_t *msg = json_loadb(body, size, JSON_REJECT_DUPLICATES, &err);
@@ -640,7 +649,7 @@ static void enqueue(struct queue *q, char *body, size_t size)
 		char what[300];
 
 		snprintf(what, sizeof(what), "parse error at line %d, column %d: %s", err.line, err.column, err.text);
-		send_error(NULL, RPC_PARSE_ERROR, what);
+		send_error(sv, NULL, RPC_PARSE_ERROR, what);
 		return;
 	}
 	if (json_is_object(msg) && json_is_string(json_object_get(msg, "method")) &&
@@ -650,7 +659,7 @@ static void enqueue(struct queue *q, char *body, size_t size)
 		return;
 	}
 	if (queue_push(q, msg) != 0) {
-		send_error(json_object_get(msg, "id"), RPC_INTERNAL_ERROR, "out of memory");
+		send_error(sv, json_object_get(msg, "id"), RPC_INTERNAL_ERROR, "out of memory");
 		json_decref(msg);
 	}
 }
@@ -665,7 +674,7 @@ static int dispatch(struct lsp_server *sv, json_t *msg)
 	size_t i;
 
 	if (!json_is_object(msg) || (!method && !json_object_get(msg, "result") && !json_object_get(msg, "error"))) {
-		send_error(json_is_object(msg) ? id : NULL, RPC_INVALID_REQUEST,
+		send_error(sv, json_is_object(msg) ? id : NULL, RPC_INVALID_REQUEST,
 		           "not a JSON-RPC request or notification");
 		return -1;
 	}
@@ -685,7 +694,7 @@ static int dispatch(struct lsp_server *sv, json_t *msg)
 		return -1;
 	}
 	if (json_is_true(json_object_get(msg, "cancelled"))) {
-		send_error(id, RPC_REQUEST_CANCELLED, "the request was cancelled");
+		send_error(sv, id, RPC_REQUEST_CANCELLED, "the request was cancelled");
 		return -1;
 	}
 	if (strcmp(method, "initialize") == 0) {
@@ -713,19 +722,19 @@ static int dispatch(struct lsp_server *sv, json_t *msg)
 			}
 	}
 	if (result)
-		send_result(id, result);
+		send_result(sv, id, result);
 	else
-		send_error(id, why.code, why.message);
+		send_error(sv, id, why.code, why.message);
 	return -1;
 }
 
-static int serve(struct lsp_server *sv, size_t limit)
+int lsp_serve(struct lsp_server *sv, size_t limit)
 {
-	struct reader r = { NULL, 0, 0, 0, limit, false };
+	struct reader r = { sv->in, NULL, 0, 0, 0, limit, false };
 	struct queue q = { NULL, 0, 0, 0 };
 	int status = -1;
 
-	while (status < 0 && !write_failed) {
+	while (status < 0 && !sv->write_failed) {
 		char *body = NULL;
 		size_t size = 0, refused = 0;
 		struct lsp_doc *d;
@@ -737,11 +746,11 @@ static int serve(struct lsp_server *sv, size_t limit)
 		got = next_message(&r, q.count == 0 && !dirty, &body, &size, &refused);
 
 		if (got == READ_MESSAGE) {
-			enqueue(&q, body, size);
+			enqueue(sv, &q, body, size);
 			continue;
 		}
 		if (got == READ_BAD_HEADER) {
-			send_error(NULL, RPC_PARSE_ERROR, "a message without a Content-Length header was dropped");
+			send_error(sv, NULL, RPC_PARSE_ERROR, "a message without a Content-Length header was dropped");
 			continue;
 		}
 		if (got == READ_TOO_LARGE) {
@@ -749,7 +758,7 @@ static int serve(struct lsp_server *sv, size_t limit)
 
 			snprintf(what, sizeof(what), "a message of %zu bytes was dropped: the limit is %zu bytes",
 			         refused, limit);
-			send_error(NULL, RPC_INVALID_REQUEST, what);
+			send_error(sv, NULL, RPC_INVALID_REQUEST, what);
 			continue;
 		}
 		if (q.count) {
@@ -800,12 +809,8 @@ int cmd_lsp(struct session *s, int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	sv.session = s;
 	sv.opts.evidence = s->evidence;
-	status = serve(&sv, rc_context_limits(s->ctx)->max_file_bytes + MESSAGE_SLACK);
-	while (sv.docs) {
-		struct lsp_doc *next = sv.docs->next;
-
-		doc_free(sv.docs);
-		sv.docs = next;
-	}
+	sv.out = 1;
+	status = lsp_serve(&sv, rc_context_limits(s->ctx)->max_file_bytes + MESSAGE_SLACK);
+	lsp_close_all(&sv);
 	return status;
 }

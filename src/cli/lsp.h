@@ -64,6 +64,8 @@ struct lsp_doc {
 };
 
 struct lsp_server {
+	int in, out; /* the descriptors messages are read from and written to */
+	bool write_failed;
 	struct session *session;
 	rc_check_options opts;
 	bool utf32;           /* positions count code points (negotiated), else UTF-16 code units */
@@ -72,6 +74,18 @@ struct lsp_server {
 };
 
 enum { LSP_NEW, LSP_RUNNING, LSP_SHUT_DOWN };
+
+/*
+ * Serves the messages read from `sv->in` until "exit" or the end of the
+ * input, with messages of at most `limit` bytes; returns the exit status the
+ * protocol gives (0 after shutdown then exit, else 1). `sv` holds its
+ * session, descriptors and check options; the documents it leaves open are
+ * the caller's to free (lsp_close_all()).
+ */
+int lsp_serve(struct lsp_server *sv, size_t limit);
+
+/* Frees every document `sv` has open. */
+void lsp_close_all(struct lsp_server *sv);
 
 /* ---- text (lsp_text.c) ---- */
 
