@@ -420,10 +420,9 @@ static json_t *finding_diagnostic(const struct lsp_server *sv, const struct lsp_
 	snprintf(hint, sizeof(hint), "hint: %s", f->rule->hint);
 	add_related(related, sv, d, f->loc, hint);
 	related_places(related, sv, d, f);
-	return json_pack("{s:o,s:i,s:s,s:s,s:s,s:o,s:{s:s,s:s}}", "range", lsp_range_json(sv, d, start, end),
-	                 "severity", severity_code(f->severity), "code", f->rule->code, "source", "rchain", "message",
-	                 f->message, "relatedInformation", related, "data", "slug", f->rule->slug, "hint",
-	                 f->rule->hint);
+	return json_pack("{s:o,s:i,s:s,s:s,s:s,s:o}", "range", lsp_range_json(sv, d, start, end), "severity",
+	                 severity_code(f->severity), "code", f->rule->code, "source", "rchain", "message", f->message,
+	                 "relatedInformation", related);
 }
 
 static void publish(struct lsp_server *sv, struct lsp_doc *d)
