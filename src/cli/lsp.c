@@ -210,13 +210,13 @@ static void send_message(struct lsp_server *sv, json_t *msg)
 static void send_result(struct lsp_server *sv, json_t *id, json_t *result)
 {
 	send_message(sv, json_pack("{s:s,s:O,s:o}", "jsonrpc", "2.0", "id", id ? id : json_null(), "result",
-	                       result ? result : json_null()));
+	                           result ? result : json_null()));
 }
 
 static void send_error(struct lsp_server *sv, json_t *id, int code, const char *message)
 {
-	send_message(sv, json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error", "code",
-	                       code, "message", message));
+	send_message(sv, json_pack("{s:s,s:O,s:{s:i,s:s}}", "jsonrpc", "2.0", "id", id ? id : json_null(), "error",
+	                           "code", code, "message", message));
 }
 
 static void send_notification(struct lsp_server *sv, const char *method, json_t *params)
