@@ -412,17 +412,18 @@ static int severity_code(rc_severity s)
 
 static json_t *finding_diagnostic(const struct lsp_server *sv, const struct lsp_doc *d, const rc_finding *f)
 {
-	json_t *related = json_array();
 	char hint[1200];
 	size_t start, end;
+	json_t *related, *range;
 
 	lsp_loc_span(d, f->loc, &start, &end);
 	snprintf(hint, sizeof(hint), "hint: %s", f->rule->hint);
-	add_related(related, sv, d, f->loc, hint);
+	/* The hint sits at the finding's own place: one range object serves both (jansson counts references). */
+	range = lsp_range_json(sv, d, start, end);
+	related = json_pack("[{s:{s:s,s:O},s:s}]", "location", "uri", d->uri, "range", range, "message", hint);
 	related_places(related, sv, d, f);
-	return json_pack("{s:o,s:i,s:s,s:s,s:s,s:o}", "range", lsp_range_json(sv, d, start, end), "severity",
-	                 severity_code(f->severity), "code", f->rule->code, "source", "rchain", "message", f->message,
-	                 "relatedInformation", related);
+	return json_pack("{s:o,s:i,s:s,s:s,s:s,s:o}", "range", range, "severity", severity_code(f->severity), "code",
+	                 f->rule->code, "source", "rchain", "message", f->message, "relatedInformation", related);
 }
 
 static void publish(struct lsp_server *sv, struct lsp_doc *d)
