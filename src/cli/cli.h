@@ -24,6 +24,7 @@ enum {
 	OPT_KEY,
 	OPT_FORCE,
 	OPT_BOM,
+	OPT_VIEW,
 	OPT_WATCH
 };
 
