@@ -212,7 +212,8 @@ RC_API int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_e
 
 /**
  * Loads a model from `len` bytes at `data`; `name` is the file name used in
- * locations. Same contract as rc_model_load().
+ * locations. Same contract as rc_model_load(), and the same size limit
+ * (RC_ELIMIT for more than the context's max_file_bytes).
  */
 RC_API int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len,
                                 rc_error *err);

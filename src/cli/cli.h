@@ -24,7 +24,8 @@ enum {
 	OPT_KEY,
 	OPT_FORCE,
 	OPT_BOM,
-	OPT_VIEW
+	OPT_VIEW,
+	OPT_WATCH
 };
 
 /*
@@ -50,6 +51,7 @@ int cmd_new(struct session *s, int argc, char **argv);
 int cmd_diff(struct session *s, int argc, char **argv);
 int cmd_export(struct session *s, int argc, char **argv);
 int cmd_import(struct session *s, int argc, char **argv);
+int cmd_lsp(struct session *s, int argc, char **argv);
 
 /* ---- options (options.c) ---- */
 
@@ -143,6 +145,16 @@ int default_output(char *path, size_t size, const rc_model *model, const char *e
  * any existing file unless `replace`.
  */
 int write_output(const struct session *s, const char *path, const rc_buffer *data, bool replace);
+
+/* ---- watch (watch.c) ---- */
+
+/*
+ * Runs `once` (with `user`), then again each time an input noted in the
+ * session is written or replaced, printing one status line on standard error
+ * after each run, until SIGINT or SIGTERM; returns EXIT_CLEAN then, or
+ * EXIT_FAILED when the inputs cannot be watched.
+ */
+int watch_inputs(struct session *s, int (*once)(struct session *s, void *user), void *user);
 
 /* Appends the output of `in` through the back-end `output` to `data`, or prints the error; an exit status. */
 int produce(const rc_output *output, const rc_output_input *in, rc_buffer *data);

@@ -463,8 +463,13 @@ static int load(rc_model **out, rc_problems **problems, rc_context *ctx, const c
 int rc_model_load_memory_problems(rc_model **out, rc_problems **problems, rc_context *ctx, const char *name,
                                   const char *data, size_t len, rc_error *err)
 {
+	*out = NULL;
 	if (problems)
 		*problems = NULL;
+	if (len > ctx->limits.max_file_bytes)
+		return error_set_at(err, RC_ELIMIT, name, 0, 0,
+		                    "file is %zu bytes, over the limit of %zu bytes (raise it with --max-file-size)",
+		                    len, ctx->limits.max_file_bytes);
 	return load(out, problems, ctx, name, data, len, 0, err);
 }
 
