@@ -79,8 +79,12 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 		case OPT_FULL:
 		case OPT_DATE:
 			/* The report's own: render refuses them as it refuses any option it does not take. */
-			if (!report)
+			if (!report) {
+				/* The word to name is the option, not the value it took from the next argument. */
+				if (optarg && optarg == argv[optind - 1])
+					optind--;
 				return bad_option(d->command, options, argv);
+			}
 			if (c == OPT_FULL)
 				d->in.full = 1;
 			else if (!is_date(optarg))

@@ -263,10 +263,10 @@ static void fix_gap(struct report *r, size_t i)
 /* The three things to fix first: errors, then the best evidence gap, then warnings, further gaps and notes. */
 static void fixes(struct report *r)
 {
-	size_t n = 0, i = 0, gap = 0, gaps = rc_gaps_count(r->gaps);
+	size_t n = 0, i = 0, gap = 0, gap_count = rc_gaps_count(r->gaps);
 
 	put(r, "<h3>Three things to fix first</h3>");
-	if (r->group_count == 0 && gaps == 0) {
+	if (r->group_count == 0 && gap_count == 0) {
 		put(r, "<p>Nothing stands out: the check found nothing, and no single piece of evidence would raise "
 		       "an outcome's confidence.</p>");
 		return;
@@ -274,13 +274,13 @@ static void fixes(struct report *r)
 	put(r, "<ol>");
 	for (; i < r->group_count && n < FIXES && r->groups[i].first->severity == RC_SEVERITY_ERROR; i++, n++)
 		fix_group(r, &r->groups[i]);
-	if (n < FIXES && gap < gaps) {
+	if (n < FIXES && gap < gap_count) {
 		fix_gap(r, gap++);
 		n++;
 	}
 	for (; i < r->group_count && n < FIXES && r->groups[i].first->severity == RC_SEVERITY_WARNING; i++, n++)
 		fix_group(r, &r->groups[i]);
-	for (; gap < gaps && n < FIXES; gap++, n++)
+	for (; gap < gap_count && n < FIXES; gap++, n++)
 		fix_gap(r, gap);
 	for (; i < r->group_count && n < FIXES; i++, n++)
 		fix_group(r, &r->groups[i]);
@@ -288,29 +288,29 @@ static void fixes(struct report *r)
 }
 
 /* What the story claims: the final outcomes the inputs and activities lead to, the first few by name. */
-static void claim(struct report *r, size_t stories)
+static void claim(struct report *r, size_t outcomes)
 {
-	size_t inputs, activities, i, named = stories < NAMED_OUTCOMES ? stories : NAMED_OUTCOMES;
+	size_t inputs, activities, i;
 
 	rc_model_level_steps(r->m, RC_LEVEL_INPUT, &inputs);
 	rc_model_level_steps(r->m, RC_LEVEL_ACTIVITY, &activities);
 	putf(r, "The model claims that its %zu input%s and %zu activit%s lead to %zu final outcome%s: ", inputs,
-	     plural(inputs), activities, activities == 1 ? "y" : "ies", stories, plural(stories));
-	for (i = 0; i < named; i++) {
-		put(r, i == 0 ? "" : i + 1 == named && named == stories ? " and " : ", ");
+	     plural(inputs), activities, activities == 1 ? "y" : "ies", outcomes, plural(outcomes));
+	for (i = 0; i < outcomes && i < NAMED_OUTCOMES; i++) {
+		put(r, i == 0 ? "" : i + 1 == outcomes ? " and " : ", ");
 		text(r, STEP(r->m, rc_confidence_story(r->c, i)->outcome)->title);
 	}
-	if (named < stories)
-		putf(r, " and %zu more", stories - named);
+	if (outcomes > NAMED_OUTCOMES)
+		putf(r, " and %zu more", outcomes - NAMED_OUTCOMES);
 	put(r, ". ");
 }
 
 /* How well it is evidenced: the outcomes by confidence, the steps and links with no evidence, the findings. */
-static void evidenced(struct report *r, size_t stories)
+static void evidenced(struct report *r, size_t outcomes)
 {
 	size_t by[RC_RATING_COUNT] = { 0 }, unreached = 0, bare = 0, i;
 
-	for (i = 0; i < stories; i++) {
+	for (i = 0; i < outcomes; i++) {
 		const rc_story *s = rc_confidence_story(r->c, i);
 
 		if (s->reached)
@@ -318,7 +318,7 @@ static void evidenced(struct report *r, size_t stories)
 		else
 			unreached++;
 	}
-	if (stories)
+	if (outcomes)
 		putf(r,
 		     "Confidence in them: %zu high, %zu medium, %zu low, %zu unrated, %zu unreached (no pathway "
 		     "from an input or activity). ",
@@ -340,15 +340,15 @@ static void evidenced(struct report *r, size_t stories)
 
 static void verdict(struct report *r)
 {
-	size_t stories = rc_confidence_story_count(r->c);
+	size_t outcomes = rc_confidence_story_count(r->c);
 
 	section(r, "verdict", "Verdict", 0);
 	put(r, "<p>");
-	if (stories)
-		claim(r, stories);
+	if (outcomes)
+		claim(r, outcomes);
 	else
 		put(r, "The model names no final outcome, so it does not yet tell how its work leads to a result. ");
-	evidenced(r, stories);
+	evidenced(r, outcomes);
 	put(r, "</p>");
 	fixes(r);
 	put(r, "</section>\n");
@@ -388,7 +388,6 @@ static void summary(struct report *r)
 {
 	const rc_model *m = r->m;
 	rc_level level;
-	size_t i;
 
 	section(r, "summary", "Summary", 1);
 	if (m->description) {
@@ -402,6 +401,8 @@ static void summary(struct report *r)
 		put(r, "</p>");
 	}
 	if (rc_model_has_partnership(m)) {
+		size_t i;
+
 		putf(r, "<h3>Partnership</h3><p>Formation: %s; %zu partner%s.</p>", rc_formation_name(m->formation),
 		     m->partners.len, plural(m->partners.len));
 		table_open(r, m->partners.len, NULL, "The partners", "Partner|Sector|Role");
@@ -524,12 +525,12 @@ static void weak_outcomes(struct report *r, const struct weak *w)
 
 static int weakest(struct report *r)
 {
-	size_t i, k, n = 0, stories = rc_confidence_story_count(r->c), listed;
-	struct weak *w = rc_malloc((stories ? stories : 1) * sizeof(*w));
+	size_t i, k, n = 0, outcomes = rc_confidence_story_count(r->c), listed;
+	struct weak *w = rc_malloc((outcomes ? outcomes : 1) * sizeof(*w));
 
 	if (!w)
 		return RC_ENOMEM;
-	for (i = 0; i < stories; i++) {
+	for (i = 0; i < outcomes; i++) {
 		const rc_story *s = rc_confidence_story(r->c, i);
 
 		if (!s->reached)
