@@ -22,6 +22,9 @@
 /* Rows of the weakest links, evidence gaps and finding groups a board report lists; the full one lists all. */
 enum { BOARD_ROWS = 5, BOARD_GROUPS = 8, FIXES = 3, NAMED_OUTCOMES = 3 };
 
+/* A board report cuts the example finding of a rule after this many bytes; the full report has it whole. */
+enum { EXAMPLE_BYTES = 160 };
+
 /*
  * The page's style: screen and print. Print is A4 landscape with the model's
  * title, the date and the page number in the margins of every page; the
@@ -86,6 +89,28 @@ static void text(struct report *r, const char *s)
 {
 	if (s && !r->failed && buffer_xml_text(r->out, s) != 0)
 		r->failed = 1;
+}
+
+/* User text cut at a word after at most `max` bytes (never inside a character), with "…" when cut. */
+static void text_cut(struct report *r, const char *s, size_t max)
+{
+	size_t len = strlen(s), cut = max;
+
+	if (len <= max) {
+		text(r, s);
+		return;
+	}
+	while (cut > max / 2 && s[cut] != ' ')
+		cut--;
+	if (s[cut] != ' ')
+		for (cut = max; cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80; cut--)
+			;
+	r->scratch.len = 0;
+	if (buffer_append(&r->scratch, s, cut) != 0 || buffer_append(&r->scratch, "", 1) != 0)
+		r->failed = 1;
+	if (!r->failed)
+		text(r, r->scratch.data);
+	put(r, "…");
 }
 
 /* User text as a quoted CSS string inside <style>: quotes, backslashes, '<', '>' and '&' as hex escapes. */
@@ -623,7 +648,7 @@ static void top_findings(struct report *r)
 		put(r, "<tr>");
 		severity_cell(r, g->first);
 		putf(r, "<td>%zu</td><td>", g->count);
-		text(r, g->first->message);
+		text_cut(r, g->first->message, EXAMPLE_BYTES);
 		put(r, "</td><td>");
 		text(r, g->first->rule->hint);
 		put(r, "</td></tr>");

@@ -1164,6 +1164,18 @@ static void test_report_board(void)
 	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
 		expect_contains("board report", html.data, present[i]);
 	expect_lacks("board report", html.data, "<code>" TEST_DATA "render/annotated.xml:54:3</code>");
+	rc_findings_free(&f);
+	rc_model_free(&m);
+	/* An example finding is cut at a word after 160 bytes; the full report has it whole. */
+	m = load_checked("carers-act.xml", &f);
+	report(&html, m, f, 0);
+	expect_contains(
+	        "board report", html.data,
+	        "<td>1</td><td>this partnership&#39;s risk &#39;regenconflict.r7&#39; is not addressed: &quot;The "
+	        "public sector agencies within a partnership do not share the same organisational and "
+	        "cultural…</td>");
+	report(&html, m, f, 1);
+	expect_contains("full report", html.data, "do not share the same organisational and cultural norms;");
 	rc_buffer_free(&html);
 	rc_findings_free(&f);
 	rc_model_free(&m);
