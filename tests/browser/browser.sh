@@ -15,8 +15,9 @@ src=${RCHAIN_SOURCE_DIR:?RCHAIN_SOURCE_DIR must name the source root}
 . "$src/tests/cli/tap.sh"
 chromium=$(command -v chromium chromium-browser | head -n 1)
 [ -n "$chromium" ] || skip_all "chromium not found (Debian package: chromium)"
-command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null ||
-	skip_all "pdftotext or pdfinfo not found (Debian package: poppler-utils)"
+for tool in pdftotext pdfinfo; do
+	command -v "$tool" >/dev/null || skip_all "$tool not found (Debian package: poppler-utils)"
+done
 work=$(mktemp -d "${TMPDIR:-/tmp}/rchain-browser.XXXXXX") || exit 1
 trap 'rm -rf "$work"' EXIT
 check="python3 $src/tests/browser/browser.py"
