@@ -38,7 +38,7 @@ n=0
 failed=0
 # report KIND MODEL [OPTION]: one TAP line for the report of MODEL, read by browser.py as KIND.
 report() {
-	local kind=$1 model=$2 name
+	local kind=$1 model=$2 name found
 	name=$kind-$(basename "$model" .xml)
 	shift 2
 	n=$((n + 1))
@@ -46,12 +46,12 @@ report() {
 		! browse "$work/$name.html" "$name"; then
 		echo "not ok $n - $name: report or browser failed: $(head -c 300 "$work/err")"
 		failed=$((failed + 1))
-	elif problems=$($check "$kind" "$work/$name.dom" "$work/$name.png" "$work/$name.pdf" "$work/$name".?.net); then
+	elif found=$($check "$kind" "$work/$name.dom" "$work/$name.png" "$work/$name.pdf" "$work/$name".?.net); then
 		echo "ok $n - $name: offline, every section, A4 with title and date on each page"
-		printf '%s\n' "$problems"
+		printf '%s\n' "$found"
 	else
 		echo "not ok $n - $name"
-		printf '%s\n' "$problems" | sed 's/^\([^#]\)/#   \1/'
+		printf '%s\n' "$found" | sed 's/^\([^#]\)/#   \1/'
 		failed=$((failed + 1))
 	fi
 }
