@@ -4,6 +4,7 @@
 
 #include "rchain/common.h"
 #include "rchain/enums.h"
+#include "rchain/finding.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -205,6 +206,38 @@ RC_API int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_e
  */
 RC_API int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len,
                                 rc_error *err);
+
+/** The most problems a load reports for one file (docs/limits.md): the parse stops at this many. */
+#define RC_PROBLEM_CAP 100
+
+/**
+ * Every problem that stopped a load, as findings of the loader's RS rules
+ * (`rchain rules`, docs/rules.md), in file order: all the schema errors of
+ * the file up to RC_PROBLEM_CAP, or the one error that ends the parse (XML
+ * that is not well-formed). Each is an error about the whole file (owner
+ * RC_OWNER_MODEL), never suppressed. Opaque, caller-owned.
+ */
+typedef struct rc_problems rc_problems;
+
+/**
+ * As rc_model_load(), and when the load fails with problems located in the
+ * file, `*problems` (when `problems` is not NULL) receives them all, else
+ * NULL (a file that cannot be read, memory): `err` then holds the first, or
+ * the only, failure either way.
+ */
+RC_API int rc_model_load_problems(rc_model **out, rc_problems **problems, rc_context *ctx, const char *path,
+                                  rc_error *err);
+
+/** As rc_model_load_memory(), with every problem as rc_model_load_problems() gives them. */
+RC_API int rc_model_load_memory_problems(rc_model **out, rc_problems **problems, rc_context *ctx, const char *name,
+                                         const char *data, size_t len, rc_error *err);
+
+/** Number of problems, and the i-th in file order (NULL past the end); borrowed from `p`. */
+RC_API size_t rc_problems_count(const rc_problems *p);
+RC_API const rc_finding *rc_problems_at(const rc_problems *p, size_t i);
+
+/** Frees the problems and sets `*p` to NULL; NULL is allowed. */
+RC_API void rc_problems_free(rc_problems **p);
 
 /** Frees the model and everything borrowed from it; sets `*model` to NULL. */
 RC_API void rc_model_free(rc_model **model);
