@@ -28,6 +28,8 @@ typedef struct rc_render_input {
 	rc_key_style key;        /* the key of assumptions and risks: RC_KEY_SHORT (the default), full or none */
 	size_t max_steps;        /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */
 	size_t max_links;        /* refuse to lay out more links than this; 0 means RC_RENDER_MAX_LINKS */
+	int full;                /* report: nonzero for the full report; zero for the board report (docs/diagrams.md) */
+	const char *date;        /* report: the date on every printed page, as given ("2026-12-02"); NULL for none */
 } rc_render_input;
 
 /** Default limit on the steps of one diagram: Graphviz's layout grows much faster than linearly. */

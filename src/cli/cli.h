@@ -25,7 +25,9 @@ enum {
 	OPT_FORCE,
 	OPT_BOM,
 	OPT_VIEW,
-	OPT_WATCH
+	OPT_WATCH,
+	OPT_FULL,
+	OPT_DATE
 };
 
 /*

@@ -1,9 +1,24 @@
 /* render and report: the options both take, and drawing a checked model through a back-end of the registry. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 
 #include "draw.h"
+
+/* Whether `s` is a date written YYYY-MM-DD (digits and dashes; the calendar is not checked). */
+static bool is_date(const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return false;
+	return s[10] == '\0';
+}
 
 /* An exit status, or -1 to go on with the model at argv[optind]. */
 static int parse_drawing(struct session *s, struct drawing *d, int argc, char **argv)
@@ -24,6 +39,8 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "watch", no_argument, NULL, OPT_WATCH },
+		{ "full", no_argument, NULL, OPT_FULL },
+		{ "date", required_argument, NULL, OPT_DATE },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -66,6 +83,22 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 				return usage_error(d->command, "--max-links takes a positive number");
 			break;
 		case OPT_WATCH: d->watch = true; break;
+		case OPT_FULL:
+		case OPT_DATE:
+			/* The report's own: render refuses them as it refuses any option it does not take. */
+			if (!report) {
+				/* The word to name is the option, not the value it took from the next argument. */
+				if (optarg && optarg == argv[optind - 1])
+					optind--;
+				return bad_option(d->command, options, argv);
+			}
+			if (c == OPT_FULL)
+				d->in.full = 1;
+			else if (!is_date(optarg))
+				return usage_error(d->command, "--date takes a date written YYYY-MM-DD");
+			else
+				d->in.date = optarg;
+			break;
 		case 'h': d->help(); return EXIT_CLEAN;
 		default:
 			if ((status = common_option(s, d->command, options, c, argv)) >= 0)
@@ -83,6 +116,35 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 	return -1;
 }
 
+/*
+ * The report's date when --date did not give one: SOURCE_DATE_EPOCH (seconds
+ * since 1970) when set, else the model file's modification time (the time now
+ * for standard input); as YYYY-MM-DD in UTC. 0, or an exit status.
+ */
+static int report_date(const char *path, char *date, size_t size)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	struct stat st;
+	struct tm tm;
+	time_t when = time(NULL);
+	char *end;
+
+	if (epoch && *epoch) {
+		long long seconds;
+
+		errno = 0;
+		seconds = strtoll(epoch, &end, 10);
+		if (*end || errno || seconds < 0)
+			return usage_error("report", "SOURCE_DATE_EPOCH must be a number of seconds since 1970");
+		when = (time_t)seconds;
+	} else if (strcmp(path, "-") != 0 && stat(path, &st) == 0) {
+		when = st.st_mtime;
+	}
+	if (!gmtime_r(&when, &tm) || strftime(date, size, "%Y-%m-%d", &tm) == 0)
+		return usage_error("report", "SOURCE_DATE_EPOCH is out of range");
+	return 0;
+}
+
 static int draw(struct session *s, struct drawing *d, const rc_output *output, const char *path)
 {
 	rc_check_options opts = { 0 };
@@ -92,9 +154,14 @@ static int draw(struct session *s, struct drawing *d, const rc_output *output, c
 	rc_buffer data = { 0 };
 	rc_output_input in = { &d->in, NULL, 0, NULL };
 	rc_error err = { 0 };
-	char out[4096];
+	char out[4096], date[32];
 	int status;
 
+	if (strcmp(d->command, "report") == 0 && !d->in.date) {
+		if ((status = report_date(path, date, sizeof(date))) != 0)
+			return status;
+		d->in.date = date;
+	}
 	opts.evidence = s->evidence;
 	if (load_model(s, path, &model, &err) != EXIT_CLEAN)
 		return EXIT_FAILED;

@@ -1,5 +1,12 @@
-/* The report back-end: one self-contained HTML file with inline CSS and the diagram as inline SVG. */
+/*
+ * The report back-end: one self-contained HTML file with inline CSS and the diagram as inline SVG.
+ * By default a board report (docs/diagrams.md, "The report"): a verdict, confidence per outcome, the
+ * diagram, the weakest links, the evidence gaps and the findings that matter most. `full` adds every
+ * finding, the contribution stories, assumptions, risks, coverage and the logic-model table.
+ */
 #include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -13,22 +20,33 @@
 #include "render/story.h"
 #include "render/style.h"
 
-/* The page's style: screen and print (A4 landscape, a page per section, table rows never split). */
+/* Rows of the weakest links, evidence gaps and finding groups a board report lists; the full one lists all. */
+enum { BOARD_ROWS = 5, BOARD_GROUPS = 8, FIXES = 3, NAMED_OUTCOMES = 3 };
+
+/* A board report cuts the example finding of a rule after this many bytes; the full report has it whole. */
+enum { EXAMPLE_BYTES = 160 };
+
+/*
+ * The page's style: screen and print. Print is A4 landscape with the model's
+ * title, the date and the page number in the margins of every page; the
+ * diagram and each section of the full report start a page; rows never split.
+ */
 static const char *const style =
         "body{font-family:'DejaVu Sans',Arial,sans-serif;font-size:11pt;line-height:1.4;color:#111;margin:2em;}"
-        "h1{font-size:20pt;margin:0 0 .3em}h2{font-size:15pt;border-bottom:2px solid #0072B2;margin-top:1.5em}"
+        "h1{font-size:20pt;margin:0 0 .3em}h2{font-size:15pt;border-bottom:2px solid #0072B2;margin-top:1.2em}"
         "h3{font-size:12pt;margin:1em 0 .3em}table{border-collapse:collapse;width:100%;margin:.5em 0 1em}"
+        "caption{text-align:left;font-weight:bold;padding:.2em 0}"
         "th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}th{background:#E8E8E8}"
         "thead{display:table-header-group}tr,td,th,li{break-inside:avoid;page-break-inside:avoid}"
-        "h2,h3{break-after:avoid;page-break-after:avoid}.diagram svg{max-width:100%;height:auto}"
+        "h2,h3,caption{break-after:avoid;page-break-after:avoid}.diagram svg{max-width:100%;height:auto}"
         ".high{background:" STYLE_FILL_HIGH "}.medium{background:" STYLE_FILL_MEDIUM "}.low{background:" STYLE_FILL_LOW
         "}.none{background:#FFF}.error{background:" STYLE_ERROR_COLOR
         ";color:#FFF}.warning{background:" STYLE_WARNING_COLOR "}.note{background:#E8E8E8}"
-        "table.narrow{width:auto}.muted{color:#555}code{font-size:10pt}ul.cell{margin:0;padding-left:1.1em}"
-        "@page{size:A4 landscape;margin:12mm}"
-        "@media print{body{margin:0}section{break-before:page;page-break-before:always}"
-        ".diagram svg{width:auto;height:auto;max-width:100%;max-height:160mm}"
-        "section#summary{break-before:auto;page-break-before:auto}}";
+        "td.high,td.medium,td.low,td.none{white-space:nowrap}table.narrow{width:auto}.muted{color:#555}code{font-size:"
+        "10pt}ul.cell{margin:0;padding-left:1.1em}"
+        "@media print{body{margin:0;font-size:10pt}h1{font-size:17pt}h2{font-size:13pt}"
+        "section.page{break-before:page;page-break-before:always}"
+        ".diagram svg{width:auto;height:auto;max-width:100%;max-height:150mm}}";
 
 struct report {
 	rc_buffer *out;
@@ -36,8 +54,17 @@ struct report {
 	const rc_model *m;
 	const rc_findings *f;
 	const rc_confidence *c;
+	rc_gaps *gaps;
+	struct group *groups; /* unsilenced findings by rule and severity, most severe and most frequent first */
+	size_t group_count;
 	rc_buffer scratch;
 	int failed;
+};
+
+/* The unsilenced findings of one rule at one severity. */
+struct group {
+	const rc_finding *first;
+	size_t count;
 };
 
 static void put(struct report *r, const char *s)
@@ -63,6 +90,47 @@ static void text(struct report *r, const char *s)
 {
 	if (s && !r->failed && buffer_xml_text(r->out, s) != 0)
 		r->failed = 1;
+}
+
+/* User text cut at a word after at most `max` bytes (never inside a character), with "…" when cut. */
+static void text_cut(struct report *r, const char *s, size_t max)
+{
+	size_t len = strlen(s), cut = max;
+
+	if (len <= max) {
+		text(r, s);
+		return;
+	}
+	while (cut > max / 2 && s[cut] != ' ')
+		cut--;
+	if (s[cut] != ' ')
+		for (cut = max; cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80; cut--)
+			;
+	r->scratch.len = 0;
+	if (buffer_append(&r->scratch, s, cut) != 0 || buffer_append(&r->scratch, "", 1) != 0)
+		r->failed = 1;
+	if (!r->failed)
+		text(r, r->scratch.data);
+	put(r, "…");
+}
+
+/* User text as a quoted CSS string inside <style>: quotes, backslashes, '<', '>' and '&' as hex escapes. */
+static void css_string(struct report *r, const char *s)
+{
+	static const char *const with[ESCAPE_TABLE_SIZE] = {
+		['\n'] = "\\A ",  ['\t'] = " ",    ['\r'] = " ",    ['"'] = "\\22 ",
+		['\\'] = "\\5C ", ['<'] = "\\3C ", ['>'] = "\\3E ", ['&'] = "\\26 ",
+	};
+
+	put(r, "\"");
+	if (s && !r->failed && buffer_escape(r->out, s, strlen(s), with) != 0)
+		r->failed = 1;
+	put(r, "\"");
+}
+
+static const char *plural(size_t n)
+{
+	return n == 1 ? "" : "s";
 }
 
 static void rating(struct report *r, rc_rating rating)
@@ -111,19 +179,33 @@ static void owner_name(struct report *r, rc_owner_kind owner, size_t index)
 		put(r, "whole model");
 }
 
-static void section(struct report *r, const char *id, const char *title)
+/* Opens a section; in print, one with `page` set starts a page. */
+static void section(struct report *r, const char *id, const char *title, int page)
 {
-	putf(r, "<section id=\"%s\"><h2>%s</h2>\n", id, title);
+	putf(r, "<section id=\"%s\"%s><h2>%s</h2>\n", id, page ? " class=\"page\"" : "", title);
 }
 
-/* Opens a table with the header row `head` when it will have rows; otherwise says `none`. */
-static void table_open(struct report *r, size_t rows, const char *none, const char *head)
+/*
+ * Opens a table captioned `caption` when it will have rows, with the column
+ * headers `head` separated by '|' ("Outcome|Confidence"); otherwise says `none` (unless NULL).
+ */
+static void table_open(struct report *r, size_t rows, const char *none, const char *caption, const char *head)
 {
+	const char *p = head;
+
 	if (rows == 0) {
-		putf(r, "<p>%s</p>", none);
+		if (none)
+			putf(r, "<p>%s</p>", none);
 		return;
 	}
-	putf(r, "<table><thead><tr>%s</tr></thead><tbody>", head);
+	putf(r, "<table><caption>%s</caption><thead><tr>", caption);
+	while (*p) {
+		size_t n = strcspn(p, "|");
+
+		putf(r, "<th scope=\"col\">%.*s</th>", (int)n, p);
+		p += n + (p[n] == '|');
+	}
+	put(r, "</tr></thead><tbody>");
 }
 
 static void table_close(struct report *r, size_t rows)
@@ -132,13 +214,208 @@ static void table_close(struct report *r, size_t rows)
 		put(r, "</tbody></table>");
 }
 
+/* How many rows of `total` a list shows: all in the full report, else at most `board`; says how many it leaves out. */
+static size_t shown(struct report *r, size_t total, size_t board)
+{
+	return r->in->full || total <= board ? total : board;
+}
+
+static void more_in_full(struct report *r, size_t total, size_t listed, const char *what)
+{
+	if (listed < total)
+		putf(r, "<p class=\"muted\">%zu more %s: <code>rchain report --full</code> lists them all.</p>",
+		     total - listed, what);
+}
+
+/* ---- the finding groups ---- */
+
+static int group_order(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	if (x->first->severity != y->first->severity)
+		return x->first->severity > y->first->severity ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->first->rule->code, y->first->rule->code);
+}
+
+/* Groups the unsilenced findings by rule and severity; 0 or RC_ENOMEM. */
+static int group_findings(struct report *r)
+{
+	size_t i, k, n = rc_findings_count(r->f);
+
+	r->groups = rc_malloc((n ? n : 1) * sizeof(*r->groups));
+	if (!r->groups)
+		return RC_ENOMEM;
+	for (i = 0; i < n; i++) {
+		const rc_finding *x = rc_findings_at(r->f, i);
+
+		if (x->suppressed)
+			continue;
+		for (k = 0; k < r->group_count; k++)
+			if (r->groups[k].first->rule == x->rule && r->groups[k].first->severity == x->severity)
+				break;
+		if (k == r->group_count)
+			r->groups[r->group_count++] = (struct group){ x, 0 };
+		r->groups[k].count++;
+	}
+	qsort(r->groups, r->group_count, sizeof(*r->groups), group_order);
+	return 0;
+}
+
+/* ---- the verdict ---- */
+
+/* One thing to fix: a rule's findings, in the catalogue's words. */
+static void fix_group(struct report *r, const struct group *g)
+{
+	put(r, "<li>");
+	text(r, g->first->rule->summary);
+	put(r, " ");
+	text(r, g->first->rule->hint);
+	putf(r, " <span class=\"muted\">(%zu %s%s, %s %s)</span></li>", g->count, rc_severity_name(g->first->severity),
+	     plural(g->count), g->first->rule->code, g->first->rule->slug);
+}
+
+static void fix_gap(struct report *r, size_t i)
+{
+	const rc_gap *gap = rc_gaps_at(r->gaps, i);
+
+	put(r, "<li>Find one strong piece of evidence for ");
+	owner_name(r, gap->owner, gap->index);
+	putf(r, ": it would raise the confidence of %zu outcome%s.</li>", gap->outcomes, plural(gap->outcomes));
+}
+
+/* The three things to fix first: errors, then the best evidence gap, then warnings, further gaps and notes. */
+static void fixes(struct report *r)
+{
+	size_t n = 0, i = 0, gap = 0, gap_count = rc_gaps_count(r->gaps);
+
+	put(r, "<h3>Three things to fix first</h3>");
+	if (r->group_count == 0 && gap_count == 0) {
+		put(r, "<p>Nothing stands out: the check found nothing, and no single piece of evidence would raise "
+		       "an outcome's confidence.</p>");
+		return;
+	}
+	put(r, "<ol>");
+	for (; i < r->group_count && n < FIXES && r->groups[i].first->severity == RC_SEVERITY_ERROR; i++, n++)
+		fix_group(r, &r->groups[i]);
+	if (n < FIXES && gap < gap_count) {
+		fix_gap(r, gap++);
+		n++;
+	}
+	for (; i < r->group_count && n < FIXES && r->groups[i].first->severity == RC_SEVERITY_WARNING; i++, n++)
+		fix_group(r, &r->groups[i]);
+	for (; gap < gap_count && n < FIXES; gap++, n++)
+		fix_gap(r, gap);
+	for (; i < r->group_count && n < FIXES; i++, n++)
+		fix_group(r, &r->groups[i]);
+	put(r, "</ol>");
+}
+
+/* What the story claims: the final outcomes the inputs and activities lead to, the first few by name. */
+static void claim(struct report *r, size_t outcomes)
+{
+	size_t inputs, activities, i;
+
+	rc_model_level_steps(r->m, RC_LEVEL_INPUT, &inputs);
+	rc_model_level_steps(r->m, RC_LEVEL_ACTIVITY, &activities);
+	putf(r, "The model claims that its %zu input%s and %zu activit%s lead to %zu final outcome%s: ", inputs,
+	     plural(inputs), activities, activities == 1 ? "y" : "ies", outcomes, plural(outcomes));
+	for (i = 0; i < outcomes && i < NAMED_OUTCOMES; i++) {
+		put(r, i == 0 ? "" : i + 1 == outcomes ? " and " : ", ");
+		text(r, STEP(r->m, rc_confidence_story(r->c, i)->outcome)->title);
+	}
+	if (outcomes > NAMED_OUTCOMES)
+		putf(r, " and %zu more", outcomes - NAMED_OUTCOMES);
+	put(r, ". ");
+}
+
+/* How well it is evidenced: the outcomes by confidence, the steps and links with no evidence, the findings. */
+static void evidenced(struct report *r, size_t outcomes)
+{
+	size_t by[RC_RATING_COUNT] = { 0 }, unreached = 0, bare = 0, i;
+
+	for (i = 0; i < outcomes; i++) {
+		const rc_story *s = rc_confidence_story(r->c, i);
+
+		if (s->reached)
+			by[s->confidence]++;
+		else
+			unreached++;
+	}
+	if (outcomes)
+		putf(r,
+		     "Confidence in them: %zu high, %zu medium, %zu low, %zu unrated, %zu unreached (no pathway "
+		     "from an input or activity). ",
+		     by[RC_RATING_HIGH], by[RC_RATING_MEDIUM], by[RC_RATING_LOW], by[RC_RATING_NONE], unreached);
+	for (i = 0; i < r->m->steps.len; i++)
+		bare += rc_confidence_step(r->c, i) == RC_RATING_NONE;
+	for (i = 0; i < r->m->links.len; i++)
+		bare += rc_confidence_link(r->c, i) == RC_RATING_NONE;
+	putf(r, "%zu of its %zu steps and links are unrated: no evidence supports them. ", bare,
+	     r->m->steps.len + r->m->links.len);
+	putf(r, "The check found %zu error%s, %zu warning%s and %zu note%s.",
+	     rc_findings_count_severity(r->f, RC_SEVERITY_ERROR),
+	     plural(rc_findings_count_severity(r->f, RC_SEVERITY_ERROR)),
+	     rc_findings_count_severity(r->f, RC_SEVERITY_WARNING),
+	     plural(rc_findings_count_severity(r->f, RC_SEVERITY_WARNING)),
+	     rc_findings_count_severity(r->f, RC_SEVERITY_NOTE),
+	     plural(rc_findings_count_severity(r->f, RC_SEVERITY_NOTE)));
+}
+
+static void verdict(struct report *r)
+{
+	size_t outcomes = rc_confidence_story_count(r->c);
+
+	section(r, "verdict", "Verdict", 0);
+	put(r, "<p>");
+	if (outcomes)
+		claim(r, outcomes);
+	else
+		put(r, "The model names no final outcome, so it does not yet tell how its work leads to a result. ");
+	evidenced(r, outcomes);
+	put(r, "</p>");
+	fixes(r);
+	put(r, "</section>\n");
+}
+
+static void confidence(struct report *r)
+{
+	size_t i, n = rc_confidence_story_count(r->c);
+
+	section(r, "confidence", "Confidence per outcome", 0);
+	table_open(
+	        r, n, "The model has no outcome step.",
+	        "Each final outcome, rated by its strongest pathway (docs/confidence.md); unreached: no pathway from "
+	        "an input or activity leads there",
+	        "Outcome|Confidence|Weakest link");
+	for (i = 0; i < n; i++) {
+		const rc_story *s = rc_confidence_story(r->c, i);
+
+		put(r, "<tr><th scope=\"row\">");
+		step_name(r, s->outcome);
+		put(r, "</th>");
+		rating(r, s->confidence);
+		put(r, "<td>");
+		if (s->reached)
+			owner_name(r, s->weakest, s->weakest_index);
+		else
+			put(r, "unreached");
+		put(r, "</td></tr>");
+	}
+	table_close(r, n);
+	put(r, "</section>\n");
+}
+
+/* ---- the full report's summary ---- */
+
 static void summary(struct report *r)
 {
 	const rc_model *m = r->m;
 	rc_level level;
-	size_t i;
 
-	section(r, "summary", "Summary");
+	section(r, "summary", "Summary", 1);
 	if (m->description) {
 		put(r, "<p>");
 		text(r, m->description);
@@ -150,72 +427,56 @@ static void summary(struct report *r)
 		put(r, "</p>");
 	}
 	if (rc_model_has_partnership(m)) {
+		size_t i;
+
 		putf(r, "<h3>Partnership</h3><p>Formation: %s; %zu partner%s.</p>", rc_formation_name(m->formation),
-		     m->partners.len, m->partners.len == 1 ? "" : "s");
-		if (m->partners.len)
-			put(r, "<table><thead><tr><th>Partner</th><th>Sector</th><th>Role</th></tr></thead><tbody>");
+		     m->partners.len, plural(m->partners.len));
+		table_open(r, m->partners.len, NULL, "The partners", "Partner|Sector|Role");
 		for (i = 0; i < m->partners.len; i++) {
 			const rc_partner *p = MODEL_AT(m, partners, rc_partner, i);
 
-			put(r, "<tr><td>");
+			put(r, "<tr><th scope=\"row\">");
 			text(r, p->name);
-			putf(r, "</td><td>%s</td><td>%s</td></tr>", rc_sector_name(p->sector), rc_role_name(p->role));
+			putf(r, "</th><td>%s</td><td>%s</td></tr>", rc_sector_name(p->sector), rc_role_name(p->role));
 		}
-		if (m->partners.len)
-			put(r, "</tbody></table>");
+		table_close(r, m->partners.len);
 	}
-	put(r, "<h3>Counts</h3><table class=\"narrow\"><tbody>");
+	put(r, "<h3>Counts</h3><table class=\"narrow\"><caption>What the model holds</caption><tbody>");
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t n;
 
 		rc_model_level_steps(m, level, &n);
-		putf(r, "<tr><th>%s</th><td>%zu</td></tr>", rc_level_title(level), n);
+		putf(r, "<tr><th scope=\"row\">%s</th><td>%zu</td></tr>", rc_level_title(level), n);
 	}
 	putf(r,
-	     "<tr><th>Links</th><td>%zu</td></tr><tr><th>Strands</th><td>%zu</td></tr><tr><th>Assumptions</th>"
-	     "<td>%zu</td></tr><tr><th>Risks</th><td>%zu</td></tr><tr><th>Pieces of evidence</th><td>%zu</td></tr>"
-	     "<tr><th>Errors</th><td>%zu</td></tr><tr><th>Warnings</th><td>%zu</td></tr><tr><th>Notes</th>"
+	     "<tr><th scope=\"row\">Links</th><td>%zu</td></tr><tr><th scope=\"row\">Strands</th><td>%zu</td></tr>"
+	     "<tr><th scope=\"row\">Assumptions</th><td>%zu</td></tr><tr><th scope=\"row\">Risks</th><td>%zu</td></tr>"
+	     "<tr><th scope=\"row\">Pieces of evidence</th><td>%zu</td></tr><tr><th scope=\"row\">Errors</th>"
+	     "<td>%zu</td></tr><tr><th scope=\"row\">Warnings</th><td>%zu</td></tr><tr><th scope=\"row\">Notes</th>"
 	     "<td>%zu</td></tr></tbody></table>",
 	     m->links.len, m->strands.len, m->assumptions.len, m->risks.len, m->evidence.len,
 	     rc_findings_count_severity(r->f, RC_SEVERITY_ERROR), rc_findings_count_severity(r->f, RC_SEVERITY_WARNING),
 	     rc_findings_count_severity(r->f, RC_SEVERITY_NOTE));
-	put(r, "<h3>Confidence per outcome</h3>");
-	table_open(r, rc_confidence_story_count(r->c), "The model has no outcome step.",
-	           "<th>Outcome</th><th>Confidence</th><th>Weakest link</th>");
-	for (i = 0; i < rc_confidence_story_count(r->c); i++) {
-		const rc_story *s = rc_confidence_story(r->c, i);
-
-		put(r, "<tr><td>");
-		step_name(r, s->outcome);
-		put(r, "</td>");
-		rating(r, s->confidence);
-		put(r, "<td>");
-		if (s->reached)
-			owner_name(r, s->weakest, s->weakest_index);
-		else
-			put(r, "unreached: no pathway from an input or activity");
-		put(r, "</td></tr>");
-	}
-	table_close(r, rc_confidence_story_count(r->c));
 	put(r, "</section>\n");
 }
 
+/* ---- the diagram ---- */
+
 /*
- * The diagram as inline SVG, without the XML declaration and DOCTYPE Graphviz
- * puts before it. Over the size limit the renderer refuses before any layout,
- * and its message stands in for the diagram.
+ * One view of the diagram as inline SVG, without the XML declaration and
+ * DOCTYPE Graphviz puts before it. Over the size limit the renderer refuses
+ * before any layout, and its message stands in for the diagram.
  */
-static int diagram(struct report *r, rc_error *err)
+static int view(struct report *r, const rc_render_input *in, rc_error *err)
 {
 	rc_buffer svg = { 0 };
 	const char *start;
-	int rc = diagram_svg(&svg, r->in, err);
+	int rc = diagram_svg(&svg, in, err);
 
-	section(r, "diagram", "Diagram");
 	if (rc == RC_ELIMIT) {
 		put(r, "<p>No diagram: ");
 		text(r, err->message);
-		put(r, ".</p></section>\n");
+		put(r, ".</p>");
 		return 0;
 	}
 	if (rc != 0)
@@ -231,9 +492,172 @@ static int diagram(struct report *r, rc_error *err)
 	}
 	if (start && !r->failed && buffer_append(r->out, start, svg.len - (size_t)(start - svg.data)) != 0)
 		r->failed = 1;
-	put(r, "</div></section>\n");
+	put(r, "</div>");
 	rc_buffer_free(&svg);
 	return 0;
+}
+
+/* The diagram section: each view the report draws, each fitted to one page in print. */
+static int diagram(struct report *r, rc_error *err)
+{
+	int rc;
+
+	section(r, "diagram", "Diagram", 1);
+	rc = view(r, r->in, err);
+	put(r, "</section>\n");
+	return rc;
+}
+
+/* ---- weakest links and evidence gaps ---- */
+
+/* A step or link that is the weakest point of the strongest pathway to `outcomes` outcomes. */
+struct weak {
+	rc_owner_kind owner;
+	size_t index;
+	rc_rating rating;
+	size_t outcomes;
+};
+
+static int weak_order(const void *a, const void *b)
+{
+	const struct weak *x = a, *y = b;
+
+	if (x->outcomes != y->outcomes)
+		return x->outcomes > y->outcomes ? -1 : 1;
+	if (x->rating != y->rating)
+		return x->rating < y->rating ? -1 : 1;
+	if (x->owner != y->owner)
+		return x->owner == RC_OWNER_STEP ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The outcomes whose weakest point `w` is, by title. */
+static void weak_outcomes(struct report *r, const struct weak *w)
+{
+	size_t i;
+
+	put(r, "<td><ul class=\"cell\">");
+	for (i = 0; i < rc_confidence_story_count(r->c); i++) {
+		const rc_story *s = rc_confidence_story(r->c, i);
+
+		if (!s->reached || s->weakest != w->owner || s->weakest_index != w->index)
+			continue;
+		put(r, "<li>");
+		text(r, STEP(r->m, s->outcome)->title);
+		put(r, "</li>");
+	}
+	put(r, "</ul></td>");
+}
+
+static int weakest(struct report *r)
+{
+	size_t i, k, n = 0, outcomes = rc_confidence_story_count(r->c), listed;
+	struct weak *w = rc_malloc((outcomes ? outcomes : 1) * sizeof(*w));
+
+	if (!w)
+		return RC_ENOMEM;
+	for (i = 0; i < outcomes; i++) {
+		const rc_story *s = rc_confidence_story(r->c, i);
+
+		if (!s->reached)
+			continue;
+		for (k = 0; k < n && (w[k].owner != s->weakest || w[k].index != s->weakest_index); k++)
+			;
+		if (k == n)
+			w[n++] =
+			        (struct weak){ s->weakest, s->weakest_index,
+				               s->weakest == RC_OWNER_STEP ? rc_confidence_step(r->c, s->weakest_index)
+				                                           : rc_confidence_link(r->c, s->weakest_index),
+				               0 };
+		w[k].outcomes++;
+	}
+	qsort(w, n, sizeof(*w), weak_order);
+	listed = shown(r, n, BOARD_ROWS);
+	section(r, "weakest", "Weakest links", 1);
+	put(r, "<p>Each outcome is as strong as the weakest step or link on its strongest pathway; these hold up "
+	       "the most outcomes.</p>");
+	table_open(r, listed, "No pathway reaches an outcome, so no link is weakest.",
+	           "The weakest points of the outcomes' pathways, most outcomes first",
+	           "Step or link|Confidence|Weakest point of");
+	for (i = 0; i < listed; i++) {
+		put(r, "<tr><td>");
+		owner_name(r, w[i].owner, w[i].index);
+		put(r, "</td>");
+		rating(r, w[i].rating);
+		weak_outcomes(r, &w[i]);
+		put(r, "</tr>");
+	}
+	table_close(r, listed);
+	more_in_full(r, n, listed, "weakest links");
+	put(r, "</section>\n");
+	rc_free(w);
+	return 0;
+}
+
+static void gaps(struct report *r)
+{
+	size_t i, k, total = rc_gaps_count(r->gaps), listed = shown(r, total, BOARD_ROWS);
+
+	section(r, "gaps", r->in->full ? "Evidence gaps" : "Evidence gaps that matter", 0);
+	put(r, "<p>Where one more strong piece of supporting evidence would raise outcomes' confidence, most gain "
+	       "first (gain: rating levels gained, summed over the outcomes).</p>");
+	table_open(r, listed, "No single piece of evidence would raise any outcome's confidence.",
+	           "Evidence gaps, most gain first", "#|Step or link|Now|With it|Outcomes raised|Gain");
+	for (i = 0; i < listed; i++) {
+		const rc_gap *gap = rc_gaps_at(r->gaps, i);
+		const rc_gap_effect *effects = rc_gaps_effects(r->gaps, i);
+
+		putf(r, "<tr><td>%zu</td><td>", i + 1);
+		owner_name(r, gap->owner, gap->index);
+		put(r, "</td>");
+		rating(r, gap->rating);
+		rating(r, gap->raised);
+		put(r, "<td><ul class=\"cell\">");
+		for (k = 0; k < gap->outcomes; k++) {
+			const rc_story *s = rc_confidence_story(r->c, effects[k].story);
+
+			put(r, "<li>");
+			text(r, STEP(r->m, s->outcome)->title);
+			putf(r, ": %s → %s</li>", rc_rating_name(s->confidence), rc_rating_name(effects[k].after));
+		}
+		putf(r, "</ul></td><td>%zu</td></tr>", gap->gain);
+	}
+	table_close(r, listed);
+	more_in_full(r, total, listed, "evidence gaps");
+	put(r, "</section>\n");
+}
+
+/* ---- findings ---- */
+
+/* The severity of a finding as a class (its colour) and a text twin. */
+static void severity_cell(struct report *r, const rc_finding *x)
+{
+	putf(r, "<td class=\"%s\">%s %s<br>%s</td>", rc_severity_name(x->severity), x->rule->code,
+	     rc_severity_name(x->severity), x->rule->slug);
+}
+
+/* The board's findings: the rules found most often, errors first, with an example and what to do. */
+static void top_findings(struct report *r)
+{
+	size_t i, listed = shown(r, r->group_count, BOARD_GROUPS);
+
+	table_open(r, listed, "The check found nothing to report.",
+	           "Findings by rule, most severe and most frequent first", "Rule|Findings|For example|What to do");
+	for (i = 0; i < listed; i++) {
+		const struct group *g = &r->groups[i];
+
+		put(r, "<tr>");
+		severity_cell(r, g->first);
+		putf(r, "<td>%zu</td><td>", g->count);
+		text_cut(r, g->first->message, EXAMPLE_BYTES);
+		put(r, "</td><td>");
+		text(r, g->first->rule->hint);
+		put(r, "</td></tr>");
+	}
+	table_close(r, listed);
+	more_in_full(r, r->group_count, listed, "rules with findings");
+	put(r, "<p class=\"muted\"><code>rchain report --full</code> and <code>rchain check</code> list every "
+	       "finding with its place in the file.</p>");
 }
 
 static void findings_of(struct report *r, rc_severity severity, int silenced, const char *title)
@@ -247,16 +671,19 @@ static void findings_of(struct report *r, rc_severity severity, int silenced, co
 			continue;
 		if (n++ == 0)
 			putf(r,
-			     "<h3>%s</h3><table><thead><tr><th>Where</th><th>Rule</th><th>Finding</th><th>%s</th></tr>"
+			     "<h3>%s</h3><table><caption>%s, in file order</caption><thead><tr><th "
+			     "scope=\"col\">Where</th>"
+			     "<th scope=\"col\">Rule</th><th scope=\"col\">Finding</th><th scope=\"col\">%s</th></tr>"
 			     "</thead><tbody>",
-			     title, silenced ? "Why silenced" : "Hint");
+			     title, title, silenced ? "Why silenced" : "Hint");
 		r->scratch.len = 0;
 		if (diagnostic_place(&r->scratch, x->loc.file, x->loc.line, x->loc.column) != 0)
 			r->failed = 1;
 		put(r, "<tr><td><code>");
 		text(r, r->scratch.data);
-		putf(r, "</code></td><td class=\"%s\">%s %s<br>%s</td><td>", rc_severity_name(x->severity),
-		     x->rule->code, rc_severity_name(x->severity), x->rule->slug);
+		put(r, "</code></td>");
+		severity_cell(r, x);
+		put(r, "<td>");
 		text(r, x->message);
 		put(r, "</td><td>");
 		text(r, silenced ? x->suppressed : x->rule->hint);
@@ -267,7 +694,12 @@ static void findings_of(struct report *r, rc_severity severity, int silenced, co
 
 static void findings(struct report *r)
 {
-	section(r, "findings", "Findings");
+	section(r, "findings", r->in->full ? "Findings" : "Top findings", 0);
+	if (!r->in->full) {
+		top_findings(r);
+		put(r, "</section>\n");
+		return;
+	}
 	if (rc_findings_count(r->f) == 0)
 		put(r, "<p>No findings.</p>");
 	findings_of(r, RC_SEVERITY_ERROR, 0, "Errors");
@@ -279,11 +711,13 @@ static void findings(struct report *r)
 	put(r, "</section>\n");
 }
 
+/* ---- the rest of the full report ---- */
+
 static int stories(struct report *r)
 {
 	size_t i, k;
 
-	section(r, "stories", "Contribution stories");
+	section(r, "stories", "Contribution stories", 1);
 	put(r, "<p>Each outcome's strongest pathway from an input or activity, as strong as its weakest step or link "
 	       "(docs/confidence.md).</p>");
 	for (i = 0; i < rc_confidence_story_count(r->c); i++) {
@@ -300,7 +734,8 @@ static int stories(struct report *r)
 		}
 		put(r, " Weakest link: ");
 		owner_name(r, s->weakest, s->weakest_index);
-		put(r, ".</p><table><thead><tr><th>Pathway</th><th>Confidence</th></tr></thead><tbody>");
+		put(r, ".</p>");
+		table_open(r, 1, NULL, "The pathway, step by step", "Pathway|Confidence");
 		path = rc_malloc(s->path_length * sizeof(*path) + 1);
 		if (!path)
 			return RC_ENOMEM;
@@ -322,47 +757,9 @@ static int stories(struct report *r)
 			put(r, "</tr>");
 		}
 		rc_free(path);
-		put(r, "</tbody></table>");
+		table_close(r, 1);
 	}
 	put(r, "</section>\n");
-	return 0;
-}
-
-static int gaps(struct report *r, rc_error *err)
-{
-	rc_gaps *g;
-	size_t i, k;
-	int rc = rc_gaps_new(&g, r->m, r->c, err);
-
-	if (rc != 0)
-		return rc;
-	section(r, "gaps", "Evidence gaps");
-	put(r, "<p>Where one more strong piece of supporting evidence would raise outcomes' confidence, most gain "
-	       "first (gain: rating levels gained, summed over the outcomes).</p>");
-	table_open(r, rc_gaps_count(g), "No single piece of evidence would raise any outcome's confidence.",
-	           "<th>#</th><th>Step or link</th><th>Now</th><th>With it</th><th>Outcomes raised</th><th>Gain</th>");
-	for (i = 0; i < rc_gaps_count(g); i++) {
-		const rc_gap *gap = rc_gaps_at(g, i);
-		const rc_gap_effect *effects = rc_gaps_effects(g, i);
-
-		putf(r, "<tr><td>%zu</td><td>", i + 1);
-		owner_name(r, gap->owner, gap->index);
-		put(r, "</td>");
-		rating(r, gap->rating);
-		rating(r, gap->raised);
-		put(r, "<td><ul class=\"cell\">");
-		for (k = 0; k < gap->outcomes; k++) {
-			const rc_story *s = rc_confidence_story(r->c, effects[k].story);
-
-			put(r, "<li>");
-			text(r, STEP(r->m, s->outcome)->title);
-			putf(r, ": %s → %s</li>", rc_rating_name(s->confidence), rc_rating_name(effects[k].after));
-		}
-		putf(r, "</ul></td><td>%zu</td></tr>", gap->gain);
-	}
-	table_close(r, rc_gaps_count(g));
-	put(r, "</section>\n");
-	rc_gaps_free(&g);
 	return 0;
 }
 
@@ -396,9 +793,9 @@ static void assumptions(struct report *r)
 	const rc_model *m = r->m;
 	size_t i;
 
-	section(r, "assumptions", "Assumptions");
+	section(r, "assumptions", "Assumptions", 1);
 	table_open(r, m->assumptions.len, "The model states no assumptions.",
-	           "<th>Marker</th><th>Assumption</th><th>On</th><th>Status</th><th>Evidence base</th>");
+	           "Every assumption, numbered as on the diagram", "Marker|Assumption|On|Status|Evidence base");
 	for (i = 0; i < m->assumptions.len; i++) {
 		const rc_assumption *a = MODEL_AT(m, assumptions, rc_assumption, i);
 
@@ -419,10 +816,9 @@ static void risks(struct report *r)
 	const rc_model *m = r->m;
 	size_t i;
 
-	section(r, "risks", "Risks");
-	table_open(r, m->risks.len, "The model states no risks.",
-	           "<th>Marker</th><th>Risk</th><th>Mitigation</th><th>On</th><th>Likelihood</th><th>Impact</"
-	           "th><th>Evidence base</th>");
+	section(r, "risks", "Risks", 1);
+	table_open(r, m->risks.len, "The model states no risks.", "Every risk, numbered as on the diagram",
+	           "Marker|Risk|Mitigation|On|Likelihood|Impact|Evidence base");
 	for (i = 0; i < m->risks.len; i++) {
 		const rc_risk *k = MODEL_AT(m, risks, rc_risk, i);
 
@@ -447,7 +843,7 @@ static int coverage(struct report *r)
 	struct coverage cov;
 	size_t i;
 
-	section(r, "coverage", "Evidence-base coverage");
+	section(r, "coverage", "Evidence-base coverage", 1);
 	if (!eb) {
 		put(r, "<p>No evidence base was given.</p></section>\n");
 		return 0;
@@ -458,10 +854,7 @@ static int coverage(struct report *r)
 	     "<p>%zu of the %zu evidence-base entries that apply to this model are addressed (a step, assumption "
 	     "or risk refers to them).</p>",
 	     cov.addressed, cov.applicable);
-	if (cov.applicable)
-		put(r,
-		    "<table><thead><tr><th>Entry</th><th>Kind</th><th>Text</th><th>Source</th><th>Addressed</th></tr>"
-		    "</thead><tbody>");
+	table_open(r, cov.applicable, NULL, "The evidence-base entries that apply", "Entry|Kind|Text|Source|Addressed");
 	for (i = 0; i < rc_evidence_base_entry_count(eb) && !r->failed; i++) {
 		const rc_entry *e = rc_evidence_base_entry(eb, i);
 		int done = (cov.entry[i] & COVERAGE_ADDRESSED) != 0;
@@ -508,55 +901,117 @@ static int html_after_header(rc_buffer *out, size_t columns)
 	return buffer_puts(out, "</thead><tbody>");
 }
 
+/* Appends `html`, giving each header cell its scope: the columns' before `</thead>`, the rows' after. */
+static void put_scoped(struct report *r, const char *html)
+{
+	const char *head_end = strstr(html, "</thead>"), *p = html, *th;
+
+	while (!r->failed && (th = strstr(p, "<th>")) != NULL) {
+		if (buffer_append(r->out, p, (size_t)(th - p)) != 0)
+			r->failed = 1;
+		put(r, head_end && th < head_end ? "<th scope=\"col\">" : "<th scope=\"row\">");
+		p = th + strlen("<th>");
+	}
+	put(r, p);
+}
+
 /* The classic logic-model table, from the walk the CSV and Markdown exports use. */
 static void logic_table(struct report *r)
 {
 	static const struct table_format html = { "<tr>", "", "</tr>", "No strand", html_cell, html_after_header };
 
-	section(r, "table", "Logic-model table");
-	put(r, "<table><thead>");
-	if (!r->failed && model_table_write(r->out, &html, r->m) != 0)
+	section(r, "table", "Logic-model table", 1);
+	put(r, "<table><caption>The steps of each level, by strand</caption><thead>");
+	r->scratch.len = 0;
+	if (!r->failed && model_table_write(&r->scratch, &html, r->m) != 0)
 		r->failed = 1;
+	if (!r->failed)
+		put_scoped(r, r->scratch.data);
 	put(r, "</tbody></table></section>\n");
+}
+
+/* ---- the document ---- */
+
+/* The head, with the print margins that carry the title, the date and the page number on every page. */
+static void head(struct report *r)
+{
+	put(r, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+	       "<meta name=\"generator\" content=\"rchain\"><title>");
+	text(r, r->m->title);
+	putf(r, "</title><style>%s@page{size:A4 landscape;margin:16mm 12mm 12mm;@top-left{content:", style);
+	css_string(r, r->m->title);
+	put(r, "; font:9pt 'DejaVu Sans',Arial,sans-serif;color:#333}@top-right{content:");
+	css_string(r, r->in->date);
+	put(r, "; font:9pt 'DejaVu Sans',Arial,sans-serif;color:#333}@bottom-right{content:\"page \" counter(page) \" "
+	       "of \" counter(pages);"
+	       "font:9pt 'DejaVu Sans',Arial,sans-serif;color:#333}}</style></head>\n<body>\n<header><h1>");
+	text(r, r->m->title);
+	put(r, "</h1>\n<p class=\"muted\">Model <code>");
+	text(r, r->m->id);
+	put(r, "</code> from <code>");
+	text(r, r->m->file);
+	put(r, "</code>");
+	if (r->in->date) {
+		put(r, ", dated ");
+		text(r, r->in->date);
+	}
+	put(r, r->in->full ? ", checked by rchain: the full report.</p>\n</header>\n"
+	                   : ", checked by rchain. <code>rchain report --full</code> adds every finding, the "
+	                     "contribution stories, assumptions, risks, evidence-base coverage and the logic-model "
+	                     "table.</p>\n</header>\n");
+}
+
+/* The sections in order; the board's first, then what only the full report holds. */
+static int body(struct report *r, rc_error *err)
+{
+	int rc;
+
+	verdict(r);
+	confidence(r);
+	rc = story_html(r->out, r->m, r->c);
+	if (rc != 0)
+		return rc;
+	if (r->in->full)
+		summary(r);
+	rc = diagram(r, err);
+	if (rc == 0)
+		rc = weakest(r);
+	if (rc != 0)
+		return rc;
+	gaps(r);
+	findings(r);
+	if (!r->in->full)
+		return 0;
+	rc = stories(r);
+	if (rc == 0) {
+		assumptions(r);
+		risks(r);
+		rc = coverage(r);
+	}
+	if (rc == 0)
+		logic_table(r);
+	return rc;
 }
 
 int report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
 {
-	struct report r = { out, in, in->model, in->findings, in->confidence, { 0 }, 0 };
+	struct report r = { out, in, in->model, in->findings, in->confidence, NULL, NULL, 0, { 0 }, 0 };
 	size_t start = out->len;
 	int rc;
 
 	if (!in->findings || !in->confidence)
 		return error_set(err, RC_EARG, "the report needs the model's findings and confidence");
-	put(&r, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-	        "<meta name=\"generator\" content=\"rchain\"><title>");
-	text(&r, r.m->title);
-	putf(&r, "</title><style>%s</style></head>\n<body>\n<h1>", style);
-	text(&r, r.m->title);
-	put(&r, "</h1>\n<p class=\"muted\">Model <code>");
-	text(&r, r.m->id);
-	put(&r, "</code> from <code>");
-	text(&r, r.m->file);
-	put(&r, "</code>, checked by rchain.</p>\n");
-	summary(&r);
-	rc = diagram(&r, err);
+	rc = rc_gaps_new(&r.gaps, r.m, r.c, err);
+	if (rc == 0)
+		rc = group_findings(&r);
 	if (rc == 0) {
-		findings(&r);
-		rc = stories(&r);
+		head(&r);
+		rc = body(&r, err);
 	}
 	if (rc == 0)
-		rc = story_html(r.out, r.m, r.c);
-	if (rc == 0)
-		rc = gaps(&r, err);
-	if (rc == 0) {
-		assumptions(&r);
-		risks(&r);
-		rc = coverage(&r);
-	}
-	if (rc == 0) {
-		logic_table(&r);
 		put(&r, "</body></html>\n");
-	}
+	rc_free(r.groups);
+	rc_gaps_free(&r.gaps);
 	rc_buffer_free(&r.scratch);
 	if (rc == RC_ENOMEM || (rc == 0 && r.failed))
 		rc = error_set(err, RC_ENOMEM, "out of memory writing the report");

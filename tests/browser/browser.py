@@ -1,18 +1,34 @@
 #!/usr/bin/env python3
-"""Reads what headless Chromium made of a report: DOM, screenshot, PDF text and the network log.
+"""Reads what headless Chromium made of a report: DOM, screenshot, PDF print and the network log.
 
-Usage: browser.py DOM PNG PDFTEXT NETLOG... Prints one problem per line; exits 1 if there is any.
+Usage: browser.py board|full DOM PNG PDF NETLOG... Prints one problem per line, and what it measured as
+lines starting with '#'; exits 1 if there is any problem. Needs pdftotext and pdfinfo (poppler-utils).
 """
+import html
 import json
 import re
 import struct
+import subprocess
 import sys
 import zlib
 
-SECTIONS = [("summary", "Summary"), ("diagram", "Diagram"), ("findings", "Findings"),
-            ("stories", "Contribution stories"),
-            ("story", "The contribution story, by criterion"), ("gaps", "Evidence gaps"), ("assumptions", "Assumptions"),
-            ("risks", "Risks"), ("coverage", "Evidence-base coverage"), ("table", "Logic-model table")]
+# The sections of each kind of report, id and heading, and whether each starts a printed page.
+SECTIONS = {
+    "board": [("verdict", "Verdict", False), ("confidence", "Confidence per outcome", False),
+              ("story", "The contribution story, by criterion", False),
+              ("diagram", "Diagram", True), ("weakest", "Weakest links", True),
+              ("gaps", "Evidence gaps that matter", False), ("findings", "Top findings", False)],
+    "full": [("verdict", "Verdict", False), ("confidence", "Confidence per outcome", False),
+             ("story", "The contribution story, by criterion", False),
+             ("summary", "Summary", True), ("diagram", "Diagram", True), ("weakest", "Weakest links", True),
+             ("gaps", "Evidence gaps", False), ("findings", "Findings", False),
+             ("stories", "Contribution stories", True), ("assumptions", "Assumptions", True),
+             ("risks", "Risks", True), ("coverage", "Evidence-base coverage", True),
+             ("table", "Logic-model table", True)],
+}
+BOARD_PAGES = 12      # a board report prints to at most this many A4 pages
+SMALLEST_PT = 8       # text outside the diagram is at least this size when printed
+DEJAVU_HEIGHT = 1.164  # pdftotext's word box height over the font size, for DejaVu Sans
 
 
 def png_pixels(path):
@@ -63,33 +79,83 @@ def page_requests(netlog):
             and not e["params"]["url"].startswith(("file:", "data:", "about:", "chrome:"))]
 
 
-def main(dom_path, png_path, text_path, *netlogs):
+def pdf_pages(pdf):
+    """The PDF's pages, each as its text lines (layout kept) and the font size of each word, in points."""
+    text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    boxes = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True).stdout
+    sizes = [[(float(b) - float(a)) / DEJAVU_HEIGHT for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" '
+                                                                          r'yMax="([\d.]+)"', page)]
+             for page in boxes.split("<page")[1:]]
+    lines = [[line.strip() for line in page.splitlines() if line.strip()] for page in text.split("\f")]
+    return lines[:len(sizes)], sizes
+
+
+def a4_pages(pdf):
+    """The page count and the page size that pdfinfo reports."""
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)), re.search(r"^Page size:.*$", info, re.M).group(0)
+
+
+def check_dom(kind, dom, problems):
+    for ident, title, _ in SECTIONS[kind]:
+        if not re.search(r'<section id="%s"( class="page")?><h2>%s</h2>' % (ident, re.escape(title)), dom):
+            problems.append("the DOM has no section %s headed %s" % (ident, title))
+    svgs = re.findall(r"<svg\b[^>]*>", dom)
+    if not svgs:
+        problems.append("the DOM holds no svg element")
+    for svg in svgs:
+        if 'role="img"' not in svg or not re.search(r'aria-label="Diagram of the results chain: [^"]+"', svg):
+            problems.append("a diagram is not an image with a name to a screen reader: %s" % svg[:200])
+    for table in re.findall(r"<table\b.*?</table>", dom, re.S):
+        if "<th" not in table or "<caption>" not in table:
+            problems.append("a table without header cells or caption: %s" % table[:120])
+    levels = [int(h) for h in re.findall(r"<h([1-6])\b", dom)]
+    for before, after in zip([0] + levels, levels):
+        if after > before + 1:
+            problems.append("a heading h%d follows h%d" % (after, before))
+            break
+
+
+def check_print(kind, dom, pdf, problems):
+    """The print: page count, the title and date atop every page, sections that start pages, text size."""
+    title = html.unescape(re.search(r"<title>(.*?)</title>", dom, re.S).group(1))
+    date = re.search(r", dated (\d{4}-\d\d-\d\d)", dom)
+    count, size = a4_pages(pdf)
+    lines, sizes = pdf_pages(pdf)
+    print("# %d pages, %s" % (count, size))
+    if "(A4)" not in size:
+        problems.append("the print is not A4: %s" % size)
+    if kind == "board" and count > BOARD_PAGES:
+        problems.append("the board report prints to %d pages, more than %d" % (count, BOARD_PAGES))
+    if not date:
+        problems.append("the report names no date")
+    for number, page in enumerate(lines, 1):
+        head = page[0] if page else ""
+        if not head.startswith(" ".join(title.split())[:30]) or (date and not head.endswith(date.group(1))):
+            problems.append("page %d does not start with the title and the date: %r" % (number, head))
+    for ident, heading, starts in SECTIONS[kind]:
+        if starts and not any(len(page) > 1 and page[1] == heading for page in lines):
+            problems.append("in the PDF, section %s does not start a page" % ident)
+    for number, (page, words) in enumerate(zip(lines, sizes), 1):
+        if not words:
+            continue
+        if any(line == "Diagram" for line in page[:2]):
+            print("# page %d (diagram): smallest text %.1f pt" % (number, min(words)))
+        elif min(words) < SMALLEST_PT:
+            problems.append("page %d has text of %.1f pt, under %d pt" % (number, min(words), SMALLEST_PT))
+
+
+def main(kind, dom_path, png_path, pdf, *netlogs):
     problems = []
     dom = open(dom_path, encoding="utf-8").read()
-    for ident, title in SECTIONS:
-        if '<section id="%s"><h2>%s</h2>' % (ident, title) not in dom:
-            problems.append("the DOM has no section %s" % ident)
-    if dom.count("<svg") != 1:
-        problems.append("the DOM holds %d svg elements, not 1" % dom.count("<svg"))
-    svg = re.search(r"<svg\b[^>]*>", dom)
-    if not svg or 'role="img"' not in svg.group(0) \
-            or not re.search(r'aria-label="Diagram of the results chain: [^"]+"', svg.group(0)):
-        problems.append("the diagram is not an image with a name to a screen reader: %s"
-                        % (svg.group(0)[:200] if svg else "no svg"))
-    for table in re.findall(r"<table\b.*?</table>", dom, re.S):
-        if "<th" not in table:
-            problems.append("a table without header cells: %s" % table[:120])
+    check_dom(kind, dom, problems)
     rows, channels = png_pixels(png_path)
     pixels = [bytes(row[i:i + 3]) for row in rows[::8] for i in range(0, len(row), channels * 8)]
     inked = sum(1 for p in pixels if p != b"\xff\xff\xff")
     if inked < len(pixels) // 50 or len(set(pixels)) < 8:
         problems.append("the screenshot is blank: %d of %d pixels inked, %d colours" % (inked, len(pixels),
                                                                                       len(set(pixels))))
-    pages = open(text_path, encoding="utf-8").read().split("\f")
-    firsts = [next((line.strip() for line in page.splitlines() if line.strip()), "") for page in pages]
-    for ident, title in SECTIONS[1:]:
-        if title not in firsts:
-            problems.append("in the PDF, section %s does not start a page" % ident)
+    check_print(kind, dom, pdf, problems)
     for netlog in netlogs:
         for url in page_requests(netlog):
             problems.append("network request: %s" % url)

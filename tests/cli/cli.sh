@@ -153,8 +153,8 @@ want_status 0
 svg_drawn=$(sed -n 's|.*>\([0-9]*\) step[s]*, \([0-9]*\) of \([0-9]*\) links drawn</text>|\2 \3|p' "$out")
 grep -qF '>• a → nowhere (line 6): no step &#39;nowhere&#39;</text>' "$out" || problem "the title block does not name a → nowhere"
 grep -q '>Not drawn: 1 link</text>' "$out" || problem "the title block does not count the link left out"
-run report -o - "$data/cli/dangling.xml"
-report_links=$(grep -o '<tr><th>Links</th><td>[0-9]*</td></tr>' "$out" | grep -o '[0-9]\+')
+run report --full -o - "$data/cli/dangling.xml"
+report_links=$(grep -o '<tr><th scope="row">Links</th><td>[0-9]*</td></tr>' "$out" | grep -o '[0-9]\+')
 run check "$data/cli/dangling.xml"
 dangling=$(grep -c '\[RC002 dangling-reference\]$' "$out")
 read -r drawn links <<<"$svg_drawn"
@@ -656,6 +656,39 @@ verdict "report -o - writes the same HTML to standard output"
 run report --format svg model.xml
 want_usage_error "rchain report: unknown or incomplete option '--format' (see 'rchain report --help')"
 verdict "report takes no --format: exit 3"
+
+# The board report by default; --full adds what only it holds. render takes neither --full nor --date.
+run report -o - model.xml
+want_status 0
+grep -q '<section id="verdict"><h2>Verdict</h2>' "$out" || problem "the board report has no verdict"
+grep -q '<section id="stories"' "$out" && problem "the board report holds the contribution stories"
+run report --full -o - model.xml
+want_status 0
+for id in verdict confidence summary diagram weakest gaps findings stories assumptions risks coverage table; do
+	grep -q "<section id=\"$id\"" "$out" || problem "report --full has no section $id"
+done
+run render --full -f dot -o - model.xml
+want_usage_error "rchain render: unknown or incomplete option '--full' (see 'rchain render --help')"
+run render --date 2031-04-05 -f dot -o - model.xml
+want_usage_error "rchain render: unknown or incomplete option '--date' (see 'rchain render --help')"
+verdict "report is the board report, --full adds the rest; render refuses both: exit 3"
+
+# The date on every printed page: --date, else SOURCE_DATE_EPOCH, else the model file's date (UTC).
+cp model.xml dated.xml
+touch -d '2020-02-29 12:00 UTC' dated.xml
+run report --date 2031-04-05 -o - dated.xml
+grep -qF '@top-right{content:"2031-04-05";' "$out" || problem "--date is not the page header's date"
+grep -qF ', dated 2031-04-05, ' "$out" || problem "--date is not under the title"
+SOURCE_DATE_EPOCH=86400 "$rchain" report -o - dated.xml >"$out" 2>"$err"
+grep -qF '@top-right{content:"1970-01-02";' "$out" || problem "SOURCE_DATE_EPOCH is not the date"
+SOURCE_DATE_EPOCH= "$rchain" report -o - dated.xml >"$out" 2>"$err"
+grep -qF '@top-right{content:"2020-02-29";' "$out" || problem "the model file's date is not the date"
+run report --date 5.4.2031 dated.xml
+want_usage_error "rchain report: --date takes a date written YYYY-MM-DD (see 'rchain report --help')"
+SOURCE_DATE_EPOCH=soon "$rchain" report -o - dated.xml >"$out" 2>"$err"
+status=$?
+want_usage_error "rchain report: SOURCE_DATE_EPOCH must be a number of seconds since 1970 (see 'rchain report --help')"
+verdict "report date: --date, SOURCE_DATE_EPOCH, the file's date; bad dates: exit 3"
 
 run report "$src/$data/cli/malformed.xml"
 want_status 2

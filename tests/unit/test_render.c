@@ -155,6 +155,14 @@ static void render(rc_buffer *out, const char *format, const rc_model *m, const 
 	render_input(out, format, &in);
 }
 
+/* The report of `m`: the board report, or with `full` the full one, dated as the command line would date it. */
+static void report(rc_buffer *out, const rc_model *m, const rc_findings *f, int full)
+{
+	rc_render_input in = { .model = m, .findings = f, .evidence = evidence(), .full = full, .date = "2026-12-02" };
+
+	render_input(out, "html", &in);
+}
+
 static rc_model *load_memory(const char *xml)
 {
 	rc_model *m = NULL;
@@ -554,8 +562,10 @@ static void test_escaping(void)
 	expect_contains("SVG", svg.data, ">&lt;/TD&gt;&lt;b&gt; &quot;r&quot; \xC3\xA9</text>");
 	/* The report: every title and annotation is text, in the HTML and in its inline SVG. */
 	f = check_keeping(m, NULL, 0);
-	render(&html, "html", m, f, RC_LAYOUT_LR);
+	report(&html, m, f, 1);
 	expect_contains("HTML", html.data, "<title>Model &lt;b&gt; &amp; &quot;q&quot; \\G</title>");
+	/* In the page header of the print, a CSS string: nothing in it can end the string or the style. */
+	expect_contains("HTML", html.data, "@top-left{content:\"Model \\3C b\\3E  \\26  \\22 q\\22  \\5C G\";");
 	expect_contains("HTML", html.data, "<h1>Model &lt;b&gt; &amp; &quot;q&quot; \\G</h1>");
 	expect_contains("HTML", html.data, "<li>&lt;script&gt; &amp; &quot;q&quot;</li>");
 	expect_contains("HTML", html.data, "<li>\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</li>");
@@ -1011,19 +1021,70 @@ static void test_key_styles(void)
 
 /* --- the report --- */
 
-static const char *const report_sections[] = {
-	"<section id=\"summary\"><h2>Summary</h2>",
-	"<section id=\"diagram\"><h2>Diagram</h2>",
-	"<section id=\"findings\"><h2>Findings</h2>",
-	"<section id=\"stories\"><h2>Contribution stories</h2>",
-	"<section id=\"gaps\"><h2>Evidence gaps</h2>",
-	"<section id=\"assumptions\"><h2>Assumptions</h2>",
-	"<section id=\"risks\"><h2>Risks</h2>",
-	"<section id=\"coverage\"><h2>Evidence-base coverage</h2>",
-	"<section id=\"table\"><h2>Logic-model table</h2>",
+/* The sections of today's full report (and of the report before the board report), each id with its heading. */
+static const char *const full_sections[][2] = {
+	{ "summary", "Summary" },
+	{ "diagram", "Diagram" },
+	{ "findings", "Findings" },
+	{ "stories", "Contribution stories" },
+	{ "gaps", "Evidence gaps" },
+	{ "assumptions", "Assumptions" },
+	{ "risks", "Risks" },
+	{ "coverage", "Evidence-base coverage" },
+	{ "table", "Logic-model table" },
 };
 
-/* Every bundled model's report has every section once, in order, one inline SVG, and nothing to fetch or run. */
+/* The board report's sections, in order. */
+static const char *const board_sections[][2] = {
+	{ "verdict", "Verdict" },       { "confidence", "Confidence per outcome" }, { "diagram", "Diagram" },
+	{ "weakest", "Weakest links" }, { "gaps", "Evidence gaps that matter" },    { "findings", "Top findings" },
+};
+
+/* The heading of section `id` in `html`, "" when there is no such section. */
+static const char *section_heading(const char *html, const char *id, char *heading, size_t size)
+{
+	char open[64];
+	const char *at, *h2, *end;
+
+	snprintf(open, sizeof(open), "<section id=\"%s\"", id);
+	at = strstr(html, open);
+	h2 = at ? strstr(at, "<h2>") : NULL;
+	end = h2 ? strstr(h2, "</h2>") : NULL;
+	heading[0] = '\0';
+	if (end && (size_t)(end - h2) - 4 < size)
+		snprintf(heading, size, "%.*s", (int)(end - h2 - 4), h2 + 4);
+	return heading;
+}
+
+/*
+ * What a screen reader needs: headings that never skip a level (h1, then h2,
+ * then h3), and every table with a caption and each header cell with a scope.
+ */
+static void expect_reading_order(const char *what, const char *html)
+{
+	const char *p;
+	int level = 0;
+
+	for (p = strstr(html, "<body>"); p && (p = strstr(p, "<h")) != NULL; p++)
+		if (p[2] >= '1' && p[2] <= '6' && p[3] == '>') {
+			if (p[2] - '0' > level + 1)
+				TEST_FAIL("%s: h%c after h%d: %.60s", what, p[2], level, p);
+			level = p[2] - '0';
+		}
+	for (p = html; (p = strstr(p, "<table")) != NULL; p++)
+		if (!strstr(p, "<caption>") || strstr(p, "<caption>") > strstr(p, "</table>"))
+			TEST_FAIL("%s: a table without a caption: %.80s", what, p);
+	for (p = html; (p = strstr(p, "<th")) != NULL; p++)
+		if (p[3] == '>' || (p[3] == ' ' && strncmp(p + 4, "scope=", 6) != 0))
+			TEST_FAIL("%s: a header cell without a scope: %.60s", what, p);
+}
+
+/*
+ * Every bundled model's board report has the board's sections in order and
+ * none of the full report's own; the full report holds every section the
+ * report had before the board report, with the board's. Each has one inline
+ * SVG, nothing to fetch or run, and reads in order.
+ */
 static void test_report_sections(void)
 {
 	static const char *const fetched_or_run[] = {
@@ -1031,33 +1092,93 @@ static void test_report_sections(void)
 	};
 	struct names models = list_dir("models", ".xml");
 	rc_buffer html = { 0 };
+	char heading[128];
 	size_t i, k;
+	int full;
 
 	for (i = 0; i < models.count; i++) {
 		rc_findings *f;
 		rc_model *m = load_checked(models.items[i], &f);
 		const char *at, *svg;
 
-		render(&html, "html", m, f, RC_LAYOUT_LR);
-		CU_ASSERT_EQUAL(strncmp(html.data, "<!DOCTYPE html>\n", 16), 0);
-		for (k = 0, at = html.data; k < sizeof(report_sections) / sizeof(report_sections[0]); k++) {
-			const char *next = strstr(at, report_sections[k]);
+		for (full = 0; full <= 1; full++) {
+			report(&html, m, f, full);
+			CU_ASSERT_EQUAL(strncmp(html.data, "<!DOCTYPE html>\n", 16), 0);
+			for (k = 0, at = html.data; k < sizeof(board_sections) / sizeof(board_sections[0]); k++) {
+				const char *next = strstr(at, board_sections[k][0]);
 
-			if (!next)
-				TEST_FAIL("%s: report lacks '%s' after the previous section", models.items[i],
-				          report_sections[k]);
-			at = next ? next : at;
+				section_heading(at, board_sections[k][0], heading, sizeof(heading));
+				if (!next || (!full && strcmp(heading, board_sections[k][1]) != 0))
+					TEST_FAIL("%s: board report lacks '%s' after the previous section",
+					          models.items[i], board_sections[k][1]);
+				at = next ? next : at;
+			}
+			for (k = 0; k < sizeof(full_sections) / sizeof(full_sections[0]); k++) {
+				section_heading(html.data, full_sections[k][0], heading, sizeof(heading));
+				if (full && strcmp(heading, full_sections[k][1]) != 0)
+					TEST_FAIL("%s: --full lacks '%s' (has '%s')", models.items[i],
+					          full_sections[k][1], heading);
+				if (!full && strcmp(heading, full_sections[k][1]) == 0 && k != 1)
+					TEST_FAIL("%s: the board report holds '%s'", models.items[i],
+					          full_sections[k][1]);
+			}
+			svg = strstr(html.data, "<svg");
+			CU_ASSERT(svg != NULL && strstr(svg + 1, "<svg") == NULL);
+			expect_lacks_each("report", html.data, fetched_or_run,
+			                  sizeof(fetched_or_run) / sizeof(fetched_or_run[0]));
+			expect_reading_order(models.items[i], html.data);
+			expect_contains("report", html.data, "@top-right{content:\"2026-12-02\";");
 		}
-		svg = strstr(html.data, "<svg");
-		CU_ASSERT(svg != NULL && strstr(svg + 1, "<svg") == NULL);
-		expect_lacks_each("report", html.data, fetched_or_run,
-		                  sizeof(fetched_or_run) / sizeof(fetched_or_run[0]));
 		rc_findings_free(&f);
 		rc_model_free(&m);
 	}
 	CU_ASSERT(models.count > 0);
 	rc_buffer_free(&html);
 	free_names(&models);
+}
+
+/* The board report of the fixture: the verdict in plain words, the three things to fix first, the top findings. */
+static void test_report_board(void)
+{
+	static const char *const present[] = {
+		("<p>The model claims that its 0 inputs and 2 activities lead to 2 final outcomes: Better support for "
+		 "carers and Fewer crises. Confidence in them: 0 high, 0 medium, 0 low, 2 unrated, 0 unreached (no "
+		 "pathway from an input or activity). 11 of its 17 steps and links are unrated: no evidence supports "
+		 "them. The check found 1 error, 12 warnings and 29 notes.</p>"),
+		("<h3>Three things to fix first</h3><ol><li>An input or activity links straight to a final outcome. "
+		 "Replace the link with a pathway through engagement, reaction, knowledge and practice steps. <span "
+		 "class=\"muted\">(1 error, RC013 miracle-leap)</span></li><li>A causal link states no assumption."),
+		"<span class=\"muted\">(6 warnings, RC019 link-without-assumption)</span></li><li>",
+		"<span class=\"muted\">(1 warning, RC006 orphan-step)</span></li></ol>",
+		"<tr><td class=\"error\">RC013 error<br>miracle-leap</td><td>1</td><td>",
+		"<td class=\"warning\">RC019 warning<br>link-without-assumption</td><td>6</td>",
+		"more rules with findings: <code>rchain report --full</code> lists them all.</p>",
+		", dated 2026-12-02, checked by rchain.",
+	};
+	rc_model *m = test_load(ANNOTATED);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_buffer html = { 0 };
+	size_t i;
+
+	report(&html, m, f, 0);
+	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
+		expect_contains("board report", html.data, present[i]);
+	expect_lacks("board report", html.data, "<code>" TEST_DATA "render/annotated.xml:54:3</code>");
+	rc_findings_free(&f);
+	rc_model_free(&m);
+	/* An example finding is cut at a word after 160 bytes; the full report has it whole. */
+	m = load_checked("carers-act.xml", &f);
+	report(&html, m, f, 0);
+	expect_contains(
+	        "board report", html.data,
+	        "<td>1</td><td>this partnership&#39;s risk &#39;regenconflict.r7&#39; is not addressed: &quot;The "
+	        "public sector agencies within a partnership do not share the same organisational and "
+	        "cultural…</td>");
+	report(&html, m, f, 1);
+	expect_contains("full report", html.data, "do not share the same organisational and cultural norms;");
+	rc_buffer_free(&html);
+	rc_findings_free(&f);
+	rc_model_free(&m);
 }
 
 /* The report names the fixture's findings, stories, markers and logic-model cells. */
@@ -1071,9 +1192,9 @@ static void test_report_content(void)
 		 "class=\"muted\">(a1)</span></td><td>holds</td>"),
 		"<tr><td>A1</td><td>The partners agree on the aim.</td><td>whole model</td>",
 		"<tr><td>R2</td><td>Teams have no time to listen.</td><td>none stated</td><td>link k1 → k2",
-		("<th>Strand A</th><td><ul class=\"cell\"></ul></td><td><ul class=\"cell\"><li>Run "
+		("<th scope=\"row\">Strand A</th><td><ul class=\"cell\"></ul></td><td><ul class=\"cell\"><li>Run "
 		 "workshops</li></ul></td>"),
-		"<th>No strand</th>",
+		"<th scope=\"row\">No strand</th>",
 		"No single piece of evidence would raise any outcome's confidence.",
 	};
 	rc_model *m = test_load(ANNOTATED);
@@ -1081,7 +1202,7 @@ static void test_report_content(void)
 	rc_buffer html = { 0 };
 	size_t i;
 
-	render(&html, "html", m, f, RC_LAYOUT_LR);
+	report(&html, m, f, 1);
 	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
 		expect_contains("report", html.data, present[i]);
 	rc_buffer_free(&html);
@@ -1117,7 +1238,7 @@ static void test_report_coverage_agrees(void)
 	size_t i, reported = 0, listed = 0;
 	char id[128], cell[256];
 
-	render(&html, "html", m, f, RC_LAYOUT_LR);
+	report(&html, m, f, 1);
 	expect_contains("report", html.data, "<p>0 of the 35 evidence-base entries that apply to this model");
 	expect_lacks("report", html.data, "<code>cook2016.innovation.9</code>");
 	expect_lacks("report", html.data, "<code>regenconflict.r13</code>");
@@ -1138,8 +1259,7 @@ static void test_report_coverage_agrees(void)
 		if (!row || !strstr(row, "○ no") || strstr(row, "○ no") > strstr(row, "</tr>"))
 			TEST_FAIL("the report does not list %s as not addressed", id);
 	}
-	for (row = strstr(html.data, "<section id=\"coverage\">"); row && (row = strstr(row, "<tr><td><code>"));
-	     row++) {
+	for (row = strstr(html.data, "<section id=\"coverage\""); row && (row = strstr(row, "<tr><td><code>")); row++) {
 		const char *end = strstr(row, "</tr>");
 		const char *kind = strstr(row, "</code></td><td>") + strlen("</code></td><td>");
 
@@ -1704,7 +1824,8 @@ static CU_TestInfo tests[] = {
 	{ "feedback links keep every step in its column", test_feedback_keeps_columns },
 	{ "the key takes at most a quarter of the image", test_key_area },
 	{ "--key short, full and none", test_key_styles },
-	{ "report: every section of every bundled model", test_report_sections },
+	{ "report: board and full sections of every bundled model, in reading order", test_report_sections },
+	{ "report: the board's verdict, fixes and top findings", test_report_board },
 	{ "report: findings, markers, table of the fixture", test_report_content },
 	{ "report: coverage agrees with RC030 to RC032", test_report_coverage_agrees },
 	{ "empty titles still draw their labels", test_empty_titles },

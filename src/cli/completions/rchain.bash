@@ -49,7 +49,7 @@ _rchain() {
 	-o | --output | --evidence)
 		mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 		return ;;
-	--max-file-size | --max-steps | --max-links)
+	--max-file-size | --max-steps | --max-links | --date)
 		return ;;
 	esac
 	case $command in
