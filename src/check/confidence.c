@@ -15,29 +15,45 @@ static int weight(rc_strength strength)
 	return strength == RC_STRENGTH_STRONG ? 3 : strength == RC_STRENGTH_MODERATE ? 2 : 1;
 }
 
-/* The net weight of the evidence in `evidence`: supporting items add, challenging ones subtract. */
-static int net_weight(const rc_model *m, rc_range evidence)
+/*
+ * The net weight of the evidence in `evidence`: supporting items add,
+ * challenging ones subtract. `graded` is set when a supporting item is graded
+ * moderate or strong.
+ */
+static int net_weight(const rc_model *m, rc_range evidence, int *graded)
 {
 	int net = 0;
 	size_t i;
 
+	*graded = 0;
 	for (i = evidence.first; i < evidence.first + evidence.count; i++) {
 		const rc_evidence *e = MODEL_AT(m, evidence, rc_evidence, i);
 
-		net += e->direction == RC_EVIDENCE_SUPPORTS ? weight(e->strength) : -weight(e->strength);
+		if (e->direction == RC_EVIDENCE_SUPPORTS) {
+			net += weight(e->strength);
+			*graded |= weight(e->strength) > 1;
+		} else {
+			net -= weight(e->strength);
+		}
 	}
 	return net;
 }
 
-static rc_rating rating_of_net(int net)
+/* Ungraded or weak support alone is capped at medium, however many items there are (docs/confidence.md). */
+static rc_rating rating_of_net(int net, int graded)
 {
-	return net >= 3 ? RC_RATING_HIGH : net == 2 ? RC_RATING_MEDIUM : RC_RATING_LOW;
+	rc_rating r = net >= 3 ? RC_RATING_HIGH : net == 2 ? RC_RATING_MEDIUM : RC_RATING_LOW;
+
+	return r == RC_RATING_HIGH && !graded ? RC_RATING_MEDIUM : r;
 }
 
 /* Rates evidence by its net weight (docs/confidence.md). */
 static rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence)
 {
-	return evidence.count == 0 ? RC_RATING_NONE : rating_of_net(net_weight(m, evidence));
+	int graded;
+	int net = net_weight(m, evidence, &graded);
+
+	return evidence.count == 0 ? RC_RATING_NONE : rating_of_net(net, graded);
 }
 
 struct search {
@@ -419,7 +435,8 @@ static int compare_effects(const void *pa, const void *pb)
 static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_step, size_t index, size_t entry, rc_range evidence)
 {
 	rc_rating now = is_step ? g->c->steps[index] : g->c->links[index];
-	rc_rating raised = rating_of_net(net_weight(g->m, evidence) + weight(RC_STRENGTH_STRONG));
+	int graded;
+	rc_rating raised = rating_of_net(net_weight(g->m, evidence, &graded) + weight(RC_STRENGTH_STRONG), 1);
 	size_t first = gaps->effects.len, k;
 	struct gap_item *item;
 	int t;

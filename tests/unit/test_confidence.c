@@ -168,6 +168,20 @@ static void test_gaps_ordered_by_gain(void)
 	rc_model_free(&m);
 }
 
+/* Ungraded or weak support alone is capped at medium (docs/confidence.md, "Worked example: ungraded evidence"). */
+static void test_ungraded_capped(void)
+{
+	rc_model *m = test_load(TEST_DATA "confidence/ungraded.xml");
+	rc_confidence *c = rate(m);
+
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "L")), RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "M")), RC_RATING_HIGH);
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "N")), RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "P")), RC_RATING_LOW);
+	rc_confidence_free(&c);
+	rc_model_free(&m);
+}
+
 static CU_TestInfo tests[] = {
 	{ "worked_example", test_worked_example },
 	{ "worked_example_evidenced", test_worked_example_evidenced },
@@ -175,6 +189,7 @@ static CU_TestInfo tests[] = {
 	{ "rating_names", test_rating_names },
 	{ "gap_worked_example", test_gap_worked_example },
 	{ "gaps_ordered_by_gain", test_gaps_ordered_by_gain },
+	{ "ungraded_capped", test_ungraded_capped },
 	CU_TEST_INFO_NULL,
 };
 
