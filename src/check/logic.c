@@ -4,6 +4,7 @@
 
 #include "base/alloc.h"
 #include "base/arena.h"
+#include "check/confidence.h"
 #include "check/internal.h"
 #include "base/idmap.h"
 #include "model/internal.h"
@@ -63,9 +64,10 @@ static int is_change_level(rc_level level)
 void check_reach_before_knowledge(struct checker *c)
 {
 	const rc_model *m = c->m;
+	const struct chain_graph *g = &c->confidence->graph;
 	size_t n = m->steps.len, i, engaged;
-	unsigned char *reached = rc_calloc(n, 1);
-	size_t *queue = rc_malloc(n * sizeof(size_t));
+	unsigned char *reached = rc_calloc(g->nodes + 1, 1);
+	size_t *queue = rc_malloc(g->nodes * sizeof(size_t) + 1);
 
 	if (!reached || !queue) {
 		c->status = RC_ENOMEM;
@@ -86,22 +88,19 @@ void check_reach_before_knowledge(struct checker *c)
 		}
 		goto done;
 	}
-	chain_spread(m, reached, queue, 0);
+	chain_spread(g, reached, queue, 0);
 	for (i = 0; i < n; i++) {
 		const rc_step *s = STEP(m, i);
 		size_t count, k;
-		const size_t *in;
+		const struct chain_arc *in;
 		int follows_unreached = 0;
 
 		if (!is_change_level(s->level) || reached[i])
 			continue;
-		in = rc_model_links_in(m, i, &count);
-		for (k = 0; k < count; k++) {
-			const rc_link *l = LINK(m, in[k]);
-
+		in = chain_arcs(g, i, 1, &count);
+		for (k = 0; k < count; k++)
 			follows_unreached |=
-			        chain_is_pathway(l) && is_change_level(l->from_level) && !reached[l->from_step];
-		}
+			        is_change_level(chain_node_level(g, m, in[k].node)) && !reached[in[k].node];
 		if (!follows_unreached)
 			report(c, s->loc, RC_OWNER_STEP, i,
 			       "no engagement step leads to '%s' (%s change): who is reached before it changes?", s->id,

@@ -12,6 +12,30 @@ int selection_link_kept(const rc_link *l, const unsigned char *keep)
 	return l->resolved && (l->column || (keep[l->from_step] && keep[l->to_step]));
 }
 
+/* Marks in `keep` (one byte per step) `step` and every step on a pathway into it, column links included. */
+static int on_pathways_into(const rc_model *m, size_t step, unsigned char *keep)
+{
+	struct chain_graph g;
+	unsigned char *mark = NULL;
+	size_t *queue = NULL;
+	int rc = chain_graph_build(&g, m);
+
+	if (rc == 0) {
+		mark = rc_calloc(g.nodes + 1, 1);
+		queue = rc_malloc(g.nodes * sizeof(size_t) + 1);
+		rc = mark && queue ? 0 : RC_ENOMEM;
+	}
+	if (rc == 0) {
+		mark[step] = 1;
+		chain_spread(&g, mark, queue, 1);
+		memcpy(keep, mark, m->steps.len);
+	}
+	rc_free(mark);
+	rc_free(queue);
+	chain_graph_free(&g);
+	return rc;
+}
+
 /* Which steps a diagram draws, one byte each: all, or the focus and every step on a pathway into it; NULL on failure.
  */
 static unsigned char *select_steps(const rc_render_input *in, rc_error *err)
@@ -19,25 +43,22 @@ static unsigned char *select_steps(const rc_render_input *in, rc_error *err)
 	const rc_model *m = in->model;
 	const rc_step *focus = in->focus ? rc_model_find_step(m, in->focus) : NULL;
 	unsigned char *keep;
-	size_t *queue;
 
 	if (in->focus && !focus) {
 		error_set_at(err, RC_EARG, m->file, 0, 0, "there is no step '%s' to focus on", in->focus);
 		return NULL;
 	}
 	keep = rc_malloc(m->steps.len + 1);
-	queue = focus ? rc_malloc(m->steps.len * sizeof(size_t)) : NULL;
-	if (!keep || (focus && !queue)) {
+	if (keep && focus && on_pathways_into(m, focus->index, keep) != 0) {
 		rc_free(keep);
+		keep = NULL;
+	}
+	if (!keep) {
 		error_set(err, RC_ENOMEM, "out of memory selecting the steps to draw");
 		return NULL;
 	}
-	memset(keep, !focus, m->steps.len);
-	if (focus) {
-		keep[focus->index] = 1;
-		chain_spread(m, keep, queue, 1);
-		rc_free(queue);
-	}
+	if (!focus)
+		memset(keep, 1, m->steps.len);
 	return keep;
 }
 

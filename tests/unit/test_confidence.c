@@ -52,7 +52,7 @@ static void test_worked_example(void)
 	CU_ASSERT_EQUAL(s->weakest, RC_OWNER_LINK);
 	CU_ASSERT_EQUAL(s->weakest_index, link_index(m, "link2"));
 	CU_ASSERT_EQUAL_FATAL(s->path_length, 2);
-	rc_confidence_story_path(c, m, 0, path);
+	rc_confidence_story_path(c, m, 0, path, NULL);
 	CU_ASSERT_EQUAL(path[0], link_index(m, "link1"));
 	CU_ASSERT_EQUAL(path[1], link_index(m, "link2"));
 	rc_confidence_free(&c);
@@ -86,7 +86,7 @@ static void test_widest_of_two_paths(void)
 	CU_ASSERT_EQUAL(o->weakest, RC_OWNER_STEP);
 	CU_ASSERT_EQUAL(o->weakest_index, step_index(m, "I"));
 	CU_ASSERT_EQUAL_FATAL(o->path_length, 2);
-	rc_confidence_story_path(c, m, 0, path);
+	rc_confidence_story_path(c, m, 0, path, NULL);
 	CU_ASSERT_EQUAL(path[0], link_index(m, "a"));
 	CU_ASSERT_EQUAL(path[1], link_index(m, "b"));
 	CU_ASSERT_EQUAL(u->outcome, step_index(m, "U"));
