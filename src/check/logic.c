@@ -1,5 +1,6 @@
 /* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -14,9 +15,19 @@ static int is_leap_to_outcome(const rc_link *l)
 	return l->to_level == RC_LEVEL_OUTCOME && l->from_level <= RC_LEVEL_ACTIVITY;
 }
 
+static int level_used(const rc_model *m, rc_level level)
+{
+	size_t n;
+
+	rc_model_level_steps(m, level, &n);
+	return n > 0;
+}
+
 /*
  * Only causal links leap or skip: a black-box link (format 1.1) claims, on
- * evidence, a contribution whose steps the model does not spell out.
+ * evidence, a contribution whose steps the model does not spell out. Only
+ * levels at which the model has a step count as skipped: the levels it leaves
+ * out altogether are RC034's one note.
  */
 void check_level_skip(struct checker *c)
 {
@@ -24,16 +35,56 @@ void check_level_skip(struct checker *c)
 
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
-
 		char name[300];
+		int skipped = 0, level;
 
-		if (!l->resolved || l->kind != RC_LINK_CAUSAL || is_leap_to_outcome(l) ||
-		    l->to_level < l->from_level + 2)
+		if (!l->resolved || l->kind != RC_LINK_CAUSAL || is_leap_to_outcome(l))
+			continue;
+		for (level = (int)l->from_level + 1; level < (int)l->to_level; level++)
+			skipped += level_used(c->m, (rc_level)level);
+		if (!skipped)
 			continue;
 		link_name(l, name, sizeof(name));
-		report(c, l->loc, RC_OWNER_LINK, i, "%s skips %d level%s", name,
-		       (int)l->to_level - (int)l->from_level - 1, l->to_level - l->from_level == 2 ? "" : "s");
+		report(c, l->loc, RC_OWNER_LINK, i, "%s skips %d level%s", name, skipped, skipped == 1 ? "" : "s");
 	}
+}
+
+/* What the story takes for granted at each level a model leaves out (RC034); NULL: other rules cover it. */
+static const char *const assumed_at[] = {
+	[RC_LEVEL_INPUT] = "resources are in place",
+	[RC_LEVEL_ACTIVITY] = NULL,
+	[RC_LEVEL_ENGAGEMENT] = "people are reached and involved",
+	[RC_LEVEL_REACTION] = "they respond well",
+	[RC_LEVEL_KNOWLEDGE] = "they learn or change their minds",
+	[RC_LEVEL_PRACTICE] = "they change what they do",
+	[RC_LEVEL_OUTCOME] = NULL,
+};
+
+void check_levels_left_out(struct checker *c)
+{
+	char levels[200] = "", assumed[400] = "";
+	size_t left = 0, lused = 0, aused = 0;
+	int level;
+
+	if (c->m->steps.len == 0)
+		return;
+	for (level = RC_LEVEL_INPUT; level <= RC_LEVEL_OUTCOME; level++) {
+		int n;
+
+		if (!assumed_at[level] || level_used(c->m, (rc_level)level))
+			continue;
+		n = snprintf(levels + lused, sizeof(levels) - lused, "%s%s", left ? ", " : "",
+		             rc_level_name((rc_level)level));
+		lused += n > 0 ? (size_t)n : 0;
+		n = snprintf(assumed + aused, sizeof(assumed) - aused, "%s%s", left ? "; " : "", assumed_at[level]);
+		aused += n > 0 ? (size_t)n : 0;
+		left++;
+	}
+	if (left)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the model has no step at level%s %s: links across %s are not level skips, but the story takes "
+		       "for granted, without showing it, that %s",
+		       left == 1 ? "" : "s", levels, left == 1 ? "it" : "them", assumed);
 }
 
 void check_miracle_leap(struct checker *c)
@@ -266,5 +317,23 @@ void check_forward_feedback(struct checker *c)
 		link_name(l, name, sizeof(name));
 		report(c, l->loc, RC_OWNER_LINK, i,
 		       "%s is declared feedback but goes forward, so it is left out of every pathway", name);
+	}
+}
+
+void check_adverse_unmitigated(struct checker *c)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->m->steps.len; i++) {
+		const rc_step *s = STEP(c->m, i);
+		int mitigated = 0;
+
+		if (s->effect != RC_EFFECT_ADVERSE)
+			continue;
+		for (k = s->risks.first; k < s->risks.first + s->risks.count; k++)
+			mitigated |= MODEL_AT(c->m, risks, rc_risk, k)->mitigation != NULL;
+		if (!mitigated)
+			report(c, s->loc, RC_OWNER_STEP, i, "adverse effect '%s' has %s", s->id,
+			       s->risks.count ? "no risk with a mitigation" : "no risk attached");
 	}
 }
