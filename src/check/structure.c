@@ -392,11 +392,20 @@ void check_orphan_step(struct checker *c)
 			report(c, STEP(c->m, i)->loc, RC_OWNER_STEP, i, "step '%s' has no links", STEP(c->m, i)->id);
 }
 
+/* Nonzero when the model has a step at `level` (without one, RC009 or RC010 says so once). */
+static int has_level(const rc_model *m, rc_level level)
+{
+	size_t n;
+
+	rc_model_level_steps(m, level, &n);
+	return n > 0;
+}
+
 void check_no_path_to_outcome(struct checker *c)
 {
 	size_t i;
 
-	if (c->m->links.len == 0)
+	if (c->m->links.len == 0 || !has_level(c->m, RC_LEVEL_OUTCOME))
 		return;
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
@@ -411,7 +420,7 @@ void check_unreached_outcome(struct checker *c)
 {
 	size_t i;
 
-	if (c->m->links.len == 0)
+	if (c->m->links.len == 0 || (!has_level(c->m, RC_LEVEL_INPUT) && !has_level(c->m, RC_LEVEL_ACTIVITY)))
 		return;
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
@@ -425,10 +434,7 @@ void check_unreached_outcome(struct checker *c)
 
 static void check_level_present(struct checker *c, rc_level level, const char *message)
 {
-	size_t n;
-
-	rc_model_level_steps(c->m, level, &n);
-	if (n == 0)
+	if (!has_level(c->m, level))
 		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE, "%s", message);
 }
 
