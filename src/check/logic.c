@@ -15,6 +15,12 @@ static int is_leap_to_outcome(const rc_link *l)
 	return l->to_level == RC_LEVEL_OUTCOME && l->from_level <= RC_LEVEL_ACTIVITY;
 }
 
+/* Nonzero for a link RC012 judges: resolved, causal, and not a miracle leap (RC013). */
+static int may_skip(const rc_link *l)
+{
+	return l->resolved && l->kind == RC_LINK_CAUSAL && !is_leap_to_outcome(l);
+}
+
 static int level_used(const rc_model *m, rc_level level)
 {
 	size_t n;
@@ -38,7 +44,7 @@ void check_level_skip(struct checker *c)
 		char name[300];
 		int skipped = 0, level;
 
-		if (!l->resolved || l->kind != RC_LINK_CAUSAL || is_leap_to_outcome(l))
+		if (!may_skip(l))
 			continue;
 		for (level = (int)l->from_level + 1; level < (int)l->to_level; level++)
 			skipped += level_used(c->m, (rc_level)level);
@@ -60,18 +66,27 @@ static const char *const assumed_at[] = {
 	[RC_LEVEL_OUTCOME] = NULL,
 };
 
+/*
+ * The levels left out that a link crosses (so where RC012 made no skip), once
+ * for the model; a level no link crosses changes nothing in the story.
+ */
 void check_levels_left_out(struct checker *c)
 {
+	unsigned char crossed[RC_LEVEL_OUTCOME + 1] = { 0 };
 	char levels[200] = "", assumed[400] = "";
-	size_t left = 0, lused = 0, aused = 0;
+	size_t left = 0, lused = 0, aused = 0, i;
 	int level;
 
-	if (c->m->steps.len == 0)
-		return;
+	for (i = 0; i < c->m->links.len; i++) {
+		const rc_link *l = LINK(c->m, i);
+
+		for (level = (int)l->from_level + 1; may_skip(l) && level < (int)l->to_level; level++)
+			crossed[level] = 1;
+	}
 	for (level = RC_LEVEL_INPUT; level <= RC_LEVEL_OUTCOME; level++) {
 		int n;
 
-		if (!assumed_at[level] || level_used(c->m, (rc_level)level))
+		if (!crossed[level] || !assumed_at[level] || level_used(c->m, (rc_level)level))
 			continue;
 		n = snprintf(levels + lused, sizeof(levels) - lused, "%s%s", left ? ", " : "",
 		             rc_level_name((rc_level)level));
