@@ -23,7 +23,8 @@ enum {
 	OPT_NO_FINDINGS,
 	OPT_KEY,
 	OPT_FORCE,
-	OPT_BOM
+	OPT_BOM,
+	OPT_VIEW
 };
 
 /*

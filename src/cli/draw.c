@@ -8,9 +8,10 @@
 /* An exit status, or -1 to go on with the model at argv[optind]. */
 static int parse_drawing(struct session *s, struct drawing *d, int argc, char **argv)
 {
-	/* The first three are render's own: report takes the rest. */
+	/* The first four are render's own: report takes the rest. */
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "view", required_argument, NULL, OPT_VIEW },
 		{ "hide-evidence", no_argument, NULL, OPT_HIDE_EVIDENCE },
 		{ "no-findings", no_argument, NULL, OPT_NO_FINDINGS },
 		{ "output", required_argument, NULL, 'o' },
@@ -28,7 +29,7 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 	int report = strcmp(d->command, "report") == 0, c, status;
 	const rc_output *output;
 
-	while ((c = getopt_long(argc, argv, report ? "o:h" : "f:o:h", report ? options + 3 : options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, report ? "o:h" : "f:o:h", report ? options + 4 : options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((status = pick_output(&output, d->command, optarg, NULL)) >= 0)
@@ -45,6 +46,10 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 				return usage_error(d->command, "--direction must be LR or TB");
 			break;
 		case OPT_FOCUS: d->in.focus = optarg; break;
+		case OPT_VIEW:
+			if (rc_render_view_parse(&d->in, optarg) != 0)
+				return usage_error(d->command, "--view must be chain, overview or strand:ID");
+			break;
 		case OPT_KEY:
 			if (rc_key_style_from_name(&d->in.key, optarg) != 0)
 				return usage_error(d->command, "--key must be short, full or none");
@@ -65,6 +70,9 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 				return status;
 		}
 	}
+	if (d->in.focus && d->in.view != RC_VIEW_CHAIN)
+		return usage_error(d->command, "--focus draws part of the chain: it cannot be combined with --view "
+		                               "overview or strand:ID");
 	if (argc - optind != 1)
 		return usage_error(d->command, "give exactly one model file");
 	return -1;

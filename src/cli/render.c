@@ -7,8 +7,8 @@ static void render_help(void)
 {
 	char phrase[256];
 
-	printf("usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] [--focus ID] [--key STYLE]\n"
-	       "                     [--hide-evidence] [--no-findings] [--evidence FILE]... MODEL\n"
+	printf("usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] [--focus ID | --view VIEW]\n"
+	       "                     [--key STYLE] [--hide-evidence] [--no-findings] [--evidence FILE]... MODEL\n"
 	       "\n"
 	       "Check MODEL and draw its chain with confidence, findings, assumptions and risks\n"
 	       "marked, a legend and a key. The output goes to output/<model id>.<format> unless\n"
@@ -20,7 +20,11 @@ static void render_help(void)
 	       "  -o, --output FILE     where to write the drawing\n"
 	       "  --force               replace FILE even when it is read-only (keeping its mode)\n"
 	       "  --direction DIR       LR: levels as columns left to right (default); TB: top to bottom\n"
-	       "  --focus ID            draw only step ID and the pathways into it\n"
+	       "  --focus ID            draw only step ID and the pathways into it; or, for a strand\n"
+	       "                        or strand group ID, its steps and the links among them\n"
+	       "  --view VIEW           chain (default); overview: one box per strand and level;\n"
+	       "                        strand:ID: the page of strand or strand group ID, with the\n"
+	       "                        steps it shares with other strands as entry and exit stubs\n"
 	       "  --key STYLE           the key of assumptions and risks: short (default, one line\n"
 	       "                        each), full, or none\n"
 	       "  --hide-evidence       leave out evidence counts, assumption and risk markers and the key\n"

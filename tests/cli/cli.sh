@@ -611,7 +611,7 @@ verdict "a failed write keeps the previous drawing byte for byte"
 run render -f dot --focus nope -o - model.xml
 want_status 2
 want_stdout ""
-want_stderr "model.xml: error: there is no step 'nope' to focus on"
+want_stderr "model.xml: error: there is no step, strand or strand group 'nope' to focus on"
 verdict "render --focus on an unknown step: exit 2, one line"
 
 focus=$(xmllint --xpath 'string((//*[local-name()="step"][@level="outcome"])[1]/@id)' model.xml)
