@@ -75,6 +75,25 @@ static int is_source(const rc_model *m, const struct chain_graph *g, size_t v)
 	return v < g->steps && (level == RC_LEVEL_INPUT || level == RC_LEVEL_ACTIVITY);
 }
 
+/*
+ * The rating `r` of a step or link after the status of its own assumptions (docs/confidence.md):
+ * a doubtful one caps it at low; otherwise one that holds raises it a level (none to low).
+ */
+static rc_rating with_assumptions(const rc_model *m, rc_rating r, rc_range assumptions)
+{
+	int holds = 0;
+	size_t i;
+
+	for (i = assumptions.first; i < assumptions.first + assumptions.count; i++) {
+		rc_assumption_status st = MODEL_AT(m, assumptions, rc_assumption, i)->status;
+
+		if (st == RC_ASSUMPTION_DOUBTFUL)
+			return r > RC_RATING_LOW ? RC_RATING_LOW : r;
+		holds |= st == RC_ASSUMPTION_HOLDS;
+	}
+	return holds && r < RC_RATING_HIGH ? (rc_rating)(r + 1) : r;
+}
+
 struct search {
 	const rc_model *m;
 	const struct rc_confidence *c;
@@ -238,10 +257,16 @@ int confidence_compute(struct rc_confidence *c, const rc_model *m)
 	along = rc_malloc(nodes * sizeof(*along) + 1);
 	if (!c->steps || !c->links || !c->stories || !s.best || !s.via || !s.from || !s.queue || !along)
 		goto done;
-	for (i = 0; i < n; i++)
-		c->steps[i] = confidence_of_evidence(m, MODEL_AT(m, steps, rc_step, i)->evidence);
-	for (i = 0; i < m->links.len; i++)
-		c->links[i] = confidence_of_evidence(m, MODEL_AT(m, links, rc_link, i)->evidence);
+	for (i = 0; i < n; i++) {
+		const rc_step *st = MODEL_AT(m, steps, rc_step, i);
+
+		c->steps[i] = with_assumptions(m, confidence_of_evidence(m, st->evidence), st->assumptions);
+	}
+	for (i = 0; i < m->links.len; i++) {
+		const rc_link *l = MODEL_AT(m, links, rc_link, i);
+
+		c->links[i] = with_assumptions(m, confidence_of_evidence(m, l->evidence), l->assumptions);
+	}
 	widest_paths(&s);
 	/* Outcomes in document order (rc_model_level_steps groups them by strand). */
 	for (i = 0; i < n; i++)
@@ -480,12 +505,14 @@ static int compare_effects(const void *pa, const void *pb)
  * element is node `entry` (a step, or a hub for its column link) when `is_node`,
  * else item link `index` into node `entry`.
  */
-static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_node, size_t index, size_t entry, rc_range evidence)
+static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_node, size_t index, size_t entry, rc_range evidence,
+                   rc_range assumptions)
 {
 	const struct chain_graph *graph = &g->c->graph;
 	rc_rating now = is_node ? node_rating(g->c, entry) : g->c->links[index];
 	int graded;
-	rc_rating raised = rating_of_net(net_weight(g->m, evidence, &graded) + weight(RC_STRENGTH_STRONG), 1);
+	rc_rating raised = with_assumptions(
+	        g->m, rating_of_net(net_weight(g->m, evidence, &graded) + weight(RC_STRENGTH_STRONG), 1), assumptions);
 	size_t first = gaps->effects.len, k;
 	struct gap_item *item;
 	int t;
@@ -592,13 +619,17 @@ int rc_gaps_new(rc_gaps **out, const rc_model *m, const rc_confidence *c, rc_err
 
 	*out = NULL;
 	rc = gaps ? gap_search_init(&g, &best) : RC_ENOMEM;
-	for (i = 0; i < c->graph.nodes && !rc; i++)
-		rc = try_gap(gaps, &g, 1, i, i,
-		             i < c->graph.steps ? STEP(m, i)->evidence
-		                                : LINK(m, c->graph.hub_link[i - c->graph.steps])->evidence);
+	for (i = 0; i < c->graph.nodes && !rc; i++) {
+		int step = i < c->graph.steps;
+		const rc_link *hub = step ? NULL : LINK(m, c->graph.hub_link[i - c->graph.steps]);
+
+		rc = try_gap(gaps, &g, 1, i, i, step ? STEP(m, i)->evidence : hub->evidence,
+		             step ? STEP(m, i)->assumptions : hub->assumptions);
+	}
 	for (i = 0; i < m->links.len && !rc; i++)
 		if (chain_is_pathway(LINK(m, i)))
-			rc = try_gap(gaps, &g, 0, i, LINK(m, i)->to_step, LINK(m, i)->evidence);
+			rc = try_gap(gaps, &g, 0, i, LINK(m, i)->to_step, LINK(m, i)->evidence,
+			             LINK(m, i)->assumptions);
 	if (!rc && gaps->items.len)
 		qsort(gaps->items.data, gaps->items.len, sizeof(struct gap_item), compare_gaps);
 	rc_free(best);

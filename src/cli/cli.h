@@ -106,12 +106,20 @@ int pick_output(const rc_output **out, const char *command, const char *format, 
 /* Prints `err` as one line on standard error. */
 void print_error(const rc_error *err);
 
+/* Prints the problems of a file that does not load on standard error, one line each with its rule, and frees them. */
+void print_problems(rc_problems **problems);
+
 /* Adds an evidence-base file to the session; prints the error and returns -1 on failure. */
 int add_evidence(struct session *s, const char *path);
 
-/* Loads, checks and rates one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
+/*
+ * Loads, checks and rates one model; on failure returns EXIT_FAILED, with
+ * the error kept in `err`. Problems of a file that does not load go to
+ * `*problems` when `problems` is not NULL, else they are printed; any other
+ * error is printed.
+ */
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
-                   rc_findings **findings, rc_confidence **confidence, rc_error *err);
+                   rc_findings **findings, rc_confidence **confidence, rc_problems **problems, rc_error *err);
 
 /* Loads one model; on failure prints the error and returns EXIT_FAILED. */
 int load_model(struct session *s, const char *path, rc_model **model, rc_error *err);
