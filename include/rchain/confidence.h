@@ -21,6 +21,7 @@ typedef struct rc_story {
 	size_t weakest_index;  /* step or link index, or RC_NONE */
 	size_t last_link;      /* the link into the outcome on that pathway; RC_NONE when unreached or a source */
 	size_t path_length;    /* links on that pathway (rc_confidence_story_path gives them) */
+	int column_level;      /* nonzero when that pathway follows a column link: a column-level story */
 } rc_story;
 
 /** The confidence of one model: ratings of its steps and links, and its stories; opaque, caller-owned. */
@@ -46,11 +47,15 @@ RC_API size_t rc_confidence_story_count(const rc_confidence *c);
 RC_API const rc_story *rc_confidence_story(const rc_confidence *c, size_t i);
 
 /**
- * Writes the strongest pathway of story `i` of model `m` to `out` (room for
- * its path_length entries) as link indices, source first. Pathways share
- * their beginnings, so they are not stored one by one: that is quadratic.
+ * Writes the strongest pathway of story `i` of model `m` to `links` (room for
+ * its path_length entries) as link indices, source first, and, unless `steps`
+ * is NULL, its steps to `steps` (room for path_length + 1): the step before
+ * each link, then the outcome. A column link on a column-level pathway stands
+ * between the step before it and the step after it, as an item link does.
+ * Pathways share their beginnings, so they are not stored one by one: that is
+ * quadratic.
  */
-RC_API void rc_confidence_story_path(const rc_confidence *c, const rc_model *m, size_t i, size_t *out);
+RC_API void rc_confidence_story_path(const rc_confidence *c, const rc_model *m, size_t i, size_t *links, size_t *steps);
 
 /**
  * An evidence gap: a step or link where one more strong supporting item

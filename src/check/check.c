@@ -35,7 +35,8 @@ int rc_check_run(rc_findings **out, const rc_model *model, const rc_check_option
 	memset(&c, 0, sizeof(c));
 	c.m = model;
 	c.findings = findings_new();
-	if (!c.findings || chain_analyse(&c.chain, model) != 0 || confidence_compute(&confidence, model) != 0) {
+	if (!c.findings || confidence_compute(&confidence, model) != 0 ||
+	    chain_analyse(&c.chain, model, &confidence.graph) != 0) {
 		c.status = RC_ENOMEM;
 		goto done;
 	}

@@ -15,29 +15,64 @@ static int weight(rc_strength strength)
 	return strength == RC_STRENGTH_STRONG ? 3 : strength == RC_STRENGTH_MODERATE ? 2 : 1;
 }
 
-/* The net weight of the evidence in `evidence`: supporting items add, challenging ones subtract. */
-static int net_weight(const rc_model *m, rc_range evidence)
+/*
+ * The net weight of the evidence in `evidence`: supporting items add,
+ * challenging ones subtract. `graded` is set when a supporting item is graded
+ * moderate or strong.
+ */
+static int net_weight(const rc_model *m, rc_range evidence, int *graded)
 {
 	int net = 0;
 	size_t i;
 
+	*graded = 0;
 	for (i = evidence.first; i < evidence.first + evidence.count; i++) {
 		const rc_evidence *e = MODEL_AT(m, evidence, rc_evidence, i);
 
-		net += e->direction == RC_EVIDENCE_SUPPORTS ? weight(e->strength) : -weight(e->strength);
+		if (e->direction == RC_EVIDENCE_SUPPORTS) {
+			net += weight(e->strength);
+			*graded |= weight(e->strength) > 1;
+		} else {
+			net -= weight(e->strength);
+		}
 	}
 	return net;
 }
 
-static rc_rating rating_of_net(int net)
+/* Ungraded or weak support alone is capped at medium, however many items there are (docs/confidence.md). */
+static rc_rating rating_of_net(int net, int graded)
 {
-	return net >= 3 ? RC_RATING_HIGH : net == 2 ? RC_RATING_MEDIUM : RC_RATING_LOW;
+	rc_rating r = net >= 3 ? RC_RATING_HIGH : net == 2 ? RC_RATING_MEDIUM : RC_RATING_LOW;
+
+	return r == RC_RATING_HIGH && !graded ? RC_RATING_MEDIUM : r;
 }
 
 /* Rates evidence by its net weight (docs/confidence.md). */
 static rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence)
 {
-	return evidence.count == 0 ? RC_RATING_NONE : rating_of_net(net_weight(m, evidence));
+	int graded;
+	int net = net_weight(m, evidence, &graded);
+
+	return evidence.count == 0 ? RC_RATING_NONE : rating_of_net(net, graded);
+}
+
+/* The rating of a node: its step's, or for a hub its column link's. */
+static rc_rating node_rating(const struct rc_confidence *c, size_t v)
+{
+	return v < c->graph.steps ? c->steps[v] : c->links[c->graph.hub_link[v - c->graph.steps]];
+}
+
+/* The rating an arc adds: its item link's; the arcs of a hub add nothing, the hub carries its column link's. */
+static rc_rating arc_rating(const rc_model *m, const struct rc_confidence *c, const struct chain_arc *arc)
+{
+	return MODEL_AT(m, links, rc_link, arc->link)->column ? RC_RATING_HIGH : c->links[arc->link];
+}
+
+static int is_source(const rc_model *m, const struct chain_graph *g, size_t v)
+{
+	rc_level level = chain_node_level(g, m, v);
+
+	return v < g->steps && (level == RC_LEVEL_INPUT || level == RC_LEVEL_ACTIVITY);
 }
 
 /*
@@ -62,63 +97,66 @@ static rc_rating with_assumptions(const rc_model *m, rc_rating r, rc_range assum
 struct search {
 	const rc_model *m;
 	const struct rc_confidence *c;
-	int *best;   /* per step: bottleneck of the strongest pathway reaching it, -1 if none */
-	size_t *via; /* per step: the link it was first reached by, RC_NONE for a source */
+	int *best;    /* per node: bottleneck of the strongest pathway reaching it, -1 if none */
+	size_t *via;  /* per node: the link it was first reached by, RC_NONE for a source */
+	size_t *from; /* per node: the node it was first reached from */
 	size_t *queue;
 };
 
 /*
- * Widest paths by thresholds: at threshold t, every step reachable from a
- * source through steps and links rated at least t is reached at t, unless a
+ * Widest paths by thresholds: at threshold t, every node reachable from a
+ * source through nodes and arcs rated at least t is reached at t, unless a
  * higher threshold reached it first. Four passes over the graph: linear.
  */
 static void widest_paths(struct search *s)
 {
-	const rc_model *m = s->m;
-	size_t n = m->steps.len;
+	const struct chain_graph *g = &s->c->graph;
 	int t;
 	size_t i;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < g->nodes; i++) {
 		s->best[i] = -1;
 		s->via[i] = RC_NONE;
+		s->from[i] = RC_NONE;
 	}
 	for (t = RC_RATING_HIGH; t >= RC_RATING_NONE; t--) {
 		size_t head = 0, tail = 0;
 
-		for (i = 0; i < n; i++) {
-			rc_level level = MODEL_AT(m, steps, rc_step, i)->level;
-			int source = level == RC_LEVEL_INPUT || level == RC_LEVEL_ACTIVITY;
-
-			if (s->best[i] < 0 && source && (int)s->c->steps[i] >= t)
+		for (i = 0; i < g->nodes; i++) {
+			if (s->best[i] < 0 && is_source(s->m, g, i) && (int)node_rating(s->c, i) >= t)
 				s->best[i] = t;
 			if (s->best[i] >= 0)
 				s->queue[tail++] = i;
 		}
 		while (head < tail) {
-			size_t count, k;
-			const size_t *out = rc_model_links_out(m, s->queue[head++], &count);
+			size_t v = s->queue[head++], count, k;
+			const struct chain_arc *out = chain_arcs(g, v, 0, &count);
 
 			for (k = 0; k < count; k++) {
-				const rc_link *l = MODEL_AT(m, links, rc_link, out[k]);
+				size_t w = out[k].node;
 
-				if (!chain_is_pathway(l) || s->best[l->to_step] >= 0 || (int)s->c->links[out[k]] < t ||
-				    (int)s->c->steps[l->to_step] < t)
+				if (s->best[w] >= 0 || (int)arc_rating(s->m, s->c, &out[k]) < t ||
+				    (int)node_rating(s->c, w) < t)
 					continue;
-				s->best[l->to_step] = t;
-				s->via[l->to_step] = out[k];
-				s->queue[tail++] = l->to_step;
+				s->best[w] = t;
+				s->via[w] = out[k].link;
+				s->from[w] = v;
+				s->queue[tail++] = w;
 			}
 		}
 	}
 }
 
-/* Per step, for each rating: the first element of its strongest pathway rated exactly that, and the pathway's length.
+/*
+ * Per node, for each rating: the first element of its strongest pathway rated
+ * exactly that, the pathway's length in links, and whether it follows a
+ * column link.
  */
 struct along {
 	rc_owner_kind kind[RC_RATING_HIGH + 1];
 	size_t index[RC_RATING_HIGH + 1];
 	size_t length;
+	int column;
 };
 
 static void note_first(struct along *a, rc_rating rating, rc_owner_kind kind, size_t index)
@@ -130,41 +168,49 @@ static void note_first(struct along *a, rc_rating rating, rc_owner_kind kind, si
 }
 
 /*
- * Fills `along` for every reached step, parents before children (the pathways
- * form a tree through `via`): each step takes its parent's table and adds the
- * link it arrives by, then itself. Linear, where walking every outcome's
- * pathway would be quadratic (a chain of 50,000 steps has 7,000 outcomes at
- * the end of pathways of 46,000 links).
+ * Fills `along` for every reached node, parents before children (the pathways
+ * form a tree through `from`): each node takes its parent's table and adds the
+ * item link it arrives by, then itself (a hub is its column link, counted as
+ * one link). Linear, where walking every outcome's pathway would be quadratic
+ * (a chain of 50,000 steps has 7,000 outcomes at the end of pathways of 46,000
+ * links).
  */
 static void walk_pathways(struct search *s, struct along *along)
 {
-	const rc_model *m = s->m;
-	size_t n = m->steps.len, head, tail = 0, i;
+	const struct chain_graph *g = &s->c->graph;
+	size_t head, tail = 0, i;
 	int t;
 
-	for (i = 0; i < n; i++)
-		if (s->best[i] >= 0 && s->via[i] == RC_NONE)
+	for (i = 0; i < g->nodes; i++)
+		if (s->best[i] >= 0 && s->from[i] == RC_NONE)
 			s->queue[tail++] = i;
 	for (head = 0; head < tail; head++) {
 		size_t v = s->queue[head], count, k;
-		const size_t *out = rc_model_links_out(m, v, &count);
+		const struct chain_arc *out = chain_arcs(g, v, 0, &count);
 		struct along *a = &along[v];
 
-		if (s->via[v] == RC_NONE) {
+		if (s->from[v] == RC_NONE) {
 			for (t = 0; t <= RC_RATING_HIGH; t++)
 				a->index[t] = RC_NONE;
 			a->length = 0;
+			a->column = 0;
 		} else {
-			size_t l = s->via[v];
-
-			*a = along[MODEL_AT(m, links, rc_link, l)->from_step];
-			a->length++;
-			note_first(a, s->c->links[l], RC_OWNER_LINK, l);
+			*a = along[s->from[v]];
+			if (!MODEL_AT(s->m, links, rc_link, s->via[v])->column) {
+				a->length++;
+				note_first(a, s->c->links[s->via[v]], RC_OWNER_LINK, s->via[v]);
+			}
 		}
-		note_first(a, s->c->steps[v], RC_OWNER_STEP, v);
+		if (v < g->steps) {
+			note_first(a, s->c->steps[v], RC_OWNER_STEP, v);
+		} else {
+			a->length++;
+			a->column = 1;
+			note_first(a, node_rating(s->c, v), RC_OWNER_LINK, g->hub_link[v - g->steps]);
+		}
 		for (k = 0; k < count; k++)
-			if (s->via[MODEL_AT(m, links, rc_link, out[k])->to_step] == out[k])
-				s->queue[tail++] = MODEL_AT(m, links, rc_link, out[k])->to_step;
+			if (s->from[out[k].node] == v && s->via[out[k].node] == out[k].link)
+				s->queue[tail++] = out[k].node;
 	}
 }
 
@@ -178,6 +224,7 @@ static void tell_story(const struct search *s, rc_story *story, const struct alo
 	story->weakest_index = RC_NONE;
 	story->last_link = RC_NONE;
 	story->path_length = 0;
+	story->column_level = 0;
 	if (!story->reached)
 		return;
 	story->confidence = (rc_rating)s->best[v];
@@ -185,25 +232,30 @@ static void tell_story(const struct search *s, rc_story *story, const struct alo
 	story->weakest_index = along[v].index[story->confidence];
 	story->last_link = s->via[v];
 	story->path_length = along[v].length;
+	story->column_level = along[v].column;
 }
 
 int confidence_compute(struct rc_confidence *c, const rc_model *m)
 {
-	struct search s = { m, c, NULL, NULL, NULL };
+	struct search s = { m, c, NULL, NULL, NULL, NULL };
 	struct along *along = NULL;
-	size_t n = m->steps.len, i, outcomes;
+	size_t n = m->steps.len, i, outcomes, nodes;
 	int rc = RC_ENOMEM;
 
 	memset(c, 0, sizeof(*c));
+	if (chain_graph_build(&c->graph, m) != 0)
+		return RC_ENOMEM;
+	nodes = c->graph.nodes;
 	rc_model_level_steps(m, RC_LEVEL_OUTCOME, &outcomes);
 	c->steps = rc_calloc(n, sizeof(*c->steps));
 	c->links = rc_calloc(m->links.len, sizeof(*c->links));
 	c->stories = rc_calloc(outcomes, sizeof(*c->stories));
-	s.best = rc_malloc(n * sizeof(int));
-	s.via = rc_malloc(n * sizeof(size_t));
-	s.queue = rc_malloc(n * sizeof(size_t));
-	along = rc_malloc(n * sizeof(*along));
-	if (!c->steps || !c->links || !c->stories || !s.best || !s.via || !s.queue || (n && !along))
+	s.best = rc_malloc(nodes * sizeof(int) + 1);
+	s.via = rc_malloc(nodes * sizeof(size_t) + 1);
+	s.from = rc_malloc(nodes * sizeof(size_t) + 1);
+	s.queue = rc_malloc(nodes * sizeof(size_t) + 1);
+	along = rc_malloc(nodes * sizeof(*along) + 1);
+	if (!c->steps || !c->links || !c->stories || !s.best || !s.via || !s.from || !s.queue || !along)
 		goto done;
 	for (i = 0; i < n; i++) {
 		const rc_step *st = MODEL_AT(m, steps, rc_step, i);
@@ -224,12 +276,14 @@ int confidence_compute(struct rc_confidence *c, const rc_model *m)
 	for (i = 0; i < c->story_count; i++)
 		tell_story(&s, &c->stories[i], along);
 	c->via = s.via;
-	s.via = NULL;
+	c->from = s.from;
+	s.via = s.from = NULL;
 	rc = 0;
 done:
 	rc_free(along);
 	rc_free(s.best);
 	rc_free(s.via);
+	rc_free(s.from);
 	rc_free(s.queue);
 	if (rc)
 		confidence_free(c);
@@ -242,6 +296,8 @@ void confidence_free(struct rc_confidence *c)
 	rc_free(c->links);
 	rc_free(c->stories);
 	rc_free(c->via);
+	rc_free(c->from);
+	chain_graph_free(&c->graph);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -287,16 +343,25 @@ const rc_story *rc_confidence_story(const rc_confidence *c, size_t i)
 	return i < c->story_count ? &c->stories[i] : NULL;
 }
 
-void rc_confidence_story_path(const rc_confidence *c, const rc_model *m, size_t i, size_t *out)
+void rc_confidence_story_path(const rc_confidence *c, const rc_model *m, size_t i, size_t *links, size_t *steps)
 {
 	const rc_story *s = rc_confidence_story(c, i);
-	size_t k, link;
+	size_t k, v;
 
-	if (!s)
+	(void)m;
+	if (!s || !s->reached)
 		return;
-	for (k = s->path_length, link = s->last_link; k-- > 0 && link != RC_NONE;
-	     link = c->via[rc_model_link(m, link)->from_step])
-		out[k] = link;
+	if (steps)
+		steps[s->path_length] = s->outcome;
+	/* Back from the outcome; a hub's two arcs are one column link. */
+	for (k = s->path_length, v = s->outcome; k-- > 0;) {
+		links[k] = c->via[v];
+		v = c->from[v];
+		if (v >= c->graph.steps)
+			v = c->from[v];
+		if (steps)
+			steps[k] = v;
+	}
 }
 
 /* ---- evidence gaps ---- */
@@ -378,17 +443,15 @@ static int in_f(const struct gap_search *g, size_t step, int t)
 	return g->best[step] >= t;
 }
 
-static int entered_step(const struct gap_search *g, size_t v, int t)
+static int entered_node(const struct gap_search *g, size_t v, int t)
 {
 	size_t count, k;
-	const size_t *in = rc_model_links_in(g->m, v, &count);
-	rc_level level = STEP(g->m, v)->level;
+	const struct chain_arc *in = chain_arcs(&g->c->graph, v, 1, &count);
 
-	if (level == RC_LEVEL_INPUT || level == RC_LEVEL_ACTIVITY)
+	if (is_source(g->m, &g->c->graph, v))
 		return 1;
 	for (k = 0; k < count; k++)
-		if (chain_is_pathway(LINK(g->m, in[k])) && (int)g->c->links[in[k]] >= t &&
-		    in_f(g, LINK(g->m, in[k])->from_step, t))
+		if ((int)arc_rating(g->m, g->c, &in[k]) >= t && in_f(g, in[k].node, t))
 			return 1;
 	return 0;
 }
@@ -406,7 +469,7 @@ static const struct reach *reach_of(struct gap_search *g, size_t e, int t)
 	g->stack[top++] = e;
 	while (top) {
 		size_t v = g->stack[--top], count, k;
-		const size_t *out = rc_model_links_out(g->m, v, &count);
+		const struct chain_arc *out = chain_arcs(&g->c->graph, v, 0, &count);
 
 		if (g->story_of[v] != RC_NONE) {
 			size_t *slot = vec_push(&g->found, sizeof(*slot));
@@ -416,13 +479,13 @@ static const struct reach *reach_of(struct gap_search *g, size_t e, int t)
 			*slot = g->story_of[v];
 		}
 		for (k = 0; k < count; k++) {
-			const rc_link *l = LINK(g->m, out[k]);
+			size_t w = out[k].node;
 
-			if (!chain_is_pathway(l) || (int)g->c->links[out[k]] < t || (int)g->c->steps[l->to_step] < t ||
-			    in_f(g, l->to_step, t) || g->stamp[l->to_step] == stamp)
+			if ((int)arc_rating(g->m, g->c, &out[k]) < t || (int)node_rating(g->c, w) < t ||
+			    in_f(g, w, t) || g->stamp[w] == stamp)
 				continue;
-			g->stamp[l->to_step] = stamp;
-			g->stack[top++] = l->to_step;
+			g->stamp[w] = stamp;
+			g->stack[top++] = w;
 		}
 	}
 	r->count = g->found.len - r->first;
@@ -437,16 +500,19 @@ static int compare_effects(const void *pa, const void *pb)
 }
 
 /*
- * Records element `index` (a step when `is_step`; `entry` its entry step)
- * as a gap when one more strong supporting item on its evidence raises an
- * outcome, by the thresholds above, highest first.
+ * Records an element as a gap when one more strong supporting item on its
+ * evidence raises an outcome, by the thresholds above, highest first. The
+ * element is node `entry` (a step, or a hub for its column link) when `is_node`,
+ * else item link `index` into node `entry`.
  */
-static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_step, size_t index, size_t entry, rc_range evidence,
+static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_node, size_t index, size_t entry, rc_range evidence,
                    rc_range assumptions)
 {
-	rc_rating now = is_step ? g->c->steps[index] : g->c->links[index];
+	const struct chain_graph *graph = &g->c->graph;
+	rc_rating now = is_node ? node_rating(g->c, entry) : g->c->links[index];
+	int graded;
 	rc_rating raised = with_assumptions(
-	        g->m, rating_of_net(net_weight(g->m, evidence) + weight(RC_STRENGTH_STRONG)), assumptions);
+	        g->m, rating_of_net(net_weight(g->m, evidence, &graded) + weight(RC_STRENGTH_STRONG), 1), assumptions);
 	size_t first = gaps->effects.len, k;
 	struct gap_item *item;
 	int t;
@@ -455,8 +521,8 @@ static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_step, size_t inde
 		return 0;
 	for (t = (int)raised; t > (int)now; t--) {
 		const struct reach *r;
-		int entered = is_step ? entered_step(g, index, t)
-		                      : in_f(g, LINK(g->m, index)->from_step, t) && (int)g->c->steps[entry] >= t;
+		int entered = is_node ? entered_node(g, entry, t)
+		                      : in_f(g, LINK(g->m, index)->from_step, t) && (int)node_rating(g->c, entry) >= t;
 
 		if (!entered || in_f(g, entry, t))
 			continue;
@@ -482,8 +548,8 @@ static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_step, size_t inde
 	item = vec_push(&gaps->items, sizeof(*item));
 	if (!item)
 		return RC_ENOMEM;
-	item->gap.owner = is_step ? RC_OWNER_STEP : RC_OWNER_LINK;
-	item->gap.index = index;
+	item->gap.owner = is_node && entry < graph->steps ? RC_OWNER_STEP : RC_OWNER_LINK;
+	item->gap.index = !is_node ? index : entry < graph->steps ? entry : graph->hub_link[entry - graph->steps];
 	item->gap.rating = now;
 	item->gap.raised = raised;
 	item->gap.outcomes = gaps->effects.len - first;
@@ -499,16 +565,17 @@ static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_step, size_t inde
 	return 0;
 }
 
-/* Everything the search needs but the reach lists: best per step by widest_paths(), the story of each outcome. */
+/* Everything the search needs but the reach lists: best per node by widest_paths(), the story of each outcome. */
 static int gap_search_init(struct gap_search *g, int **best)
 {
-	struct search s = { g->m, g->c, NULL, NULL, NULL };
-	size_t n = g->m->steps.len, i;
+	struct search s = { g->m, g->c, NULL, NULL, NULL, NULL };
+	size_t n = g->c->graph.nodes, i;
 	int t;
 
 	*best = rc_malloc(n * sizeof(int) + 1);
 	s.best = *best;
 	s.via = rc_malloc(n * sizeof(size_t) + 1);
+	s.from = rc_malloc(n * sizeof(size_t) + 1);
 	s.queue = rc_malloc(n * sizeof(size_t) + 1);
 	g->story_of = rc_malloc(n * sizeof(size_t) + 1);
 	g->stamp = rc_calloc(n + 1, sizeof(size_t));
@@ -519,13 +586,16 @@ static int gap_search_init(struct gap_search *g, int **best)
 	for (t = 0; t < THRESHOLDS; t++)
 		if (!g->reach[t])
 			break;
-	if (!s.best || !s.via || !s.queue || !g->story_of || !g->stamp || !g->stack || !g->after || t < THRESHOLDS) {
+	if (!s.best || !s.via || !s.from || !s.queue || !g->story_of || !g->stamp || !g->stack || !g->after ||
+	    t < THRESHOLDS) {
 		rc_free(s.via);
+		rc_free(s.from);
 		rc_free(s.queue);
 		return RC_ENOMEM;
 	}
 	widest_paths(&s);
 	rc_free(s.via);
+	rc_free(s.from);
 	rc_free(s.queue);
 	g->best = s.best;
 	for (i = 0; i < n; i++) {
@@ -549,8 +619,13 @@ int rc_gaps_new(rc_gaps **out, const rc_model *m, const rc_confidence *c, rc_err
 
 	*out = NULL;
 	rc = gaps ? gap_search_init(&g, &best) : RC_ENOMEM;
-	for (i = 0; i < m->steps.len && !rc; i++)
-		rc = try_gap(gaps, &g, 1, i, i, STEP(m, i)->evidence, STEP(m, i)->assumptions);
+	for (i = 0; i < c->graph.nodes && !rc; i++) {
+		int step = i < c->graph.steps;
+		const rc_link *hub = step ? NULL : LINK(m, c->graph.hub_link[i - c->graph.steps]);
+
+		rc = try_gap(gaps, &g, 1, i, i, step ? STEP(m, i)->evidence : hub->evidence,
+		             step ? STEP(m, i)->assumptions : hub->assumptions);
+	}
 	for (i = 0; i < m->links.len && !rc; i++)
 		if (chain_is_pathway(LINK(m, i)))
 			rc = try_gap(gaps, &g, 0, i, LINK(m, i)->to_step, LINK(m, i)->evidence,

@@ -148,8 +148,6 @@ void check_weakest_link(struct checker *c)
 	const rc_model *m = c->m;
 	size_t i;
 
-	if (columns_only(m))
-		return;
 	for (i = 0; i < c->confidence->story_count; i++) {
 		const rc_story *s = &c->confidence->stories[i];
 		const rc_step *outcome = STEP(m, s->outcome);
@@ -159,8 +157,8 @@ void check_weakest_link(struct checker *c)
 			continue;
 		describe(m, s->weakest, s->weakest_index, what, sizeof(what));
 		report(c, owner_loc(m, s->weakest, s->weakest_index), s->weakest, s->weakest_index,
-		       "outcome '%s': confidence %s; the weakest element of its strongest pathway is %s (%s)",
-		       outcome->id, rc_rating_name(s->confidence), what,
+		       "outcome '%s': confidence %s%s; the weakest element of its strongest pathway is %s (%s)",
+		       outcome->id, rc_rating_name(s->confidence), s->column_level ? " (column level)" : "", what,
 		       s->confidence ? rc_rating_name(s->confidence) : "no evidence");
 	}
 }

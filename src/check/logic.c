@@ -1,9 +1,11 @@
 /* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
 #include "base/arena.h"
+#include "check/confidence.h"
 #include "check/internal.h"
 #include "base/idmap.h"
 #include "model/internal.h"
@@ -13,9 +15,25 @@ static int is_leap_to_outcome(const rc_link *l)
 	return l->to_level == RC_LEVEL_OUTCOME && l->from_level <= RC_LEVEL_ACTIVITY;
 }
 
+/* Nonzero for a link RC012 judges: resolved, causal, and not a miracle leap (RC013). */
+static int may_skip(const rc_link *l)
+{
+	return l->resolved && l->kind == RC_LINK_CAUSAL && !is_leap_to_outcome(l);
+}
+
+static int level_used(const rc_model *m, rc_level level)
+{
+	size_t n;
+
+	rc_model_level_steps(m, level, &n);
+	return n > 0;
+}
+
 /*
  * Only causal links leap or skip: a black-box link (format 1.1) claims, on
- * evidence, a contribution whose steps the model does not spell out.
+ * evidence, a contribution whose steps the model does not spell out. Only
+ * levels at which the model has a step count as skipped: the levels it leaves
+ * out altogether are RC034's one note.
  */
 void check_level_skip(struct checker *c)
 {
@@ -23,16 +41,65 @@ void check_level_skip(struct checker *c)
 
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
-
 		char name[300];
+		int skipped = 0, level;
 
-		if (!l->resolved || l->kind != RC_LINK_CAUSAL || is_leap_to_outcome(l) ||
-		    l->to_level < l->from_level + 2)
+		if (!may_skip(l))
+			continue;
+		for (level = (int)l->from_level + 1; level < (int)l->to_level; level++)
+			skipped += level_used(c->m, (rc_level)level);
+		if (!skipped)
 			continue;
 		link_name(l, name, sizeof(name));
-		report(c, l->loc, RC_OWNER_LINK, i, "%s skips %d level%s", name,
-		       (int)l->to_level - (int)l->from_level - 1, l->to_level - l->from_level == 2 ? "" : "s");
+		report(c, l->loc, RC_OWNER_LINK, i, "%s skips %d level%s", name, skipped, skipped == 1 ? "" : "s");
 	}
+}
+
+/* What the story takes for granted at each level a model leaves out (RC034); NULL: other rules cover it. */
+static const char *const assumed_at[] = {
+	[RC_LEVEL_INPUT] = "resources are in place",
+	[RC_LEVEL_ACTIVITY] = NULL,
+	[RC_LEVEL_ENGAGEMENT] = "people are reached and involved",
+	[RC_LEVEL_REACTION] = "they respond well",
+	[RC_LEVEL_KNOWLEDGE] = "they learn or change their minds",
+	[RC_LEVEL_PRACTICE] = "they change what they do",
+	[RC_LEVEL_OUTCOME] = NULL,
+};
+
+/*
+ * The levels left out that a link crosses (so where RC012 made no skip), once
+ * for the model; a level no link crosses changes nothing in the story.
+ */
+void check_levels_left_out(struct checker *c)
+{
+	unsigned char crossed[RC_LEVEL_OUTCOME + 1] = { 0 };
+	char levels[200] = "", assumed[400] = "";
+	size_t left = 0, lused = 0, aused = 0, i;
+	int level;
+
+	for (i = 0; i < c->m->links.len; i++) {
+		const rc_link *l = LINK(c->m, i);
+
+		for (level = (int)l->from_level + 1; may_skip(l) && level < (int)l->to_level; level++)
+			crossed[level] = 1;
+	}
+	for (level = RC_LEVEL_INPUT; level <= RC_LEVEL_OUTCOME; level++) {
+		int n;
+
+		if (!crossed[level] || !assumed_at[level] || level_used(c->m, (rc_level)level))
+			continue;
+		n = snprintf(levels + lused, sizeof(levels) - lused, "%s%s", left ? ", " : "",
+		             rc_level_name((rc_level)level));
+		lused += n > 0 ? (size_t)n : 0;
+		n = snprintf(assumed + aused, sizeof(assumed) - aused, "%s%s", left ? "; " : "", assumed_at[level]);
+		aused += n > 0 ? (size_t)n : 0;
+		left++;
+	}
+	if (left)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the model has no step at level%s %s: links across %s are not level skips, but the story takes "
+		       "for granted, without showing it, that %s",
+		       left == 1 ? "" : "s", levels, left == 1 ? "it" : "them", assumed);
 }
 
 void check_miracle_leap(struct checker *c)
@@ -63,9 +130,10 @@ static int is_change_level(rc_level level)
 void check_reach_before_knowledge(struct checker *c)
 {
 	const rc_model *m = c->m;
+	const struct chain_graph *g = &c->confidence->graph;
 	size_t n = m->steps.len, i, engaged;
-	unsigned char *reached = rc_calloc(n, 1);
-	size_t *queue = rc_malloc(n * sizeof(size_t));
+	unsigned char *reached = rc_calloc(g->nodes + 1, 1);
+	size_t *queue = rc_malloc(g->nodes * sizeof(size_t) + 1);
 
 	if (!reached || !queue) {
 		c->status = RC_ENOMEM;
@@ -86,22 +154,19 @@ void check_reach_before_knowledge(struct checker *c)
 		}
 		goto done;
 	}
-	chain_spread(m, reached, queue, 0);
+	chain_spread(g, reached, queue, 0);
 	for (i = 0; i < n; i++) {
 		const rc_step *s = STEP(m, i);
 		size_t count, k;
-		const size_t *in;
+		const struct chain_arc *in;
 		int follows_unreached = 0;
 
 		if (!is_change_level(s->level) || reached[i])
 			continue;
-		in = rc_model_links_in(m, i, &count);
-		for (k = 0; k < count; k++) {
-			const rc_link *l = LINK(m, in[k]);
-
+		in = chain_arcs(g, i, 1, &count);
+		for (k = 0; k < count; k++)
 			follows_unreached |=
-			        chain_is_pathway(l) && is_change_level(l->from_level) && !reached[l->from_step];
-		}
+			        is_change_level(chain_node_level(g, m, in[k].node)) && !reached[in[k].node];
 		if (!follows_unreached)
 			report(c, s->loc, RC_OWNER_STEP, i,
 			       "no engagement step leads to '%s' (%s change): who is reached before it changes?", s->id,
@@ -261,5 +326,23 @@ void check_forward_feedback(struct checker *c)
 		link_name(l, name, sizeof(name));
 		report(c, l->loc, RC_OWNER_LINK, i,
 		       "%s is declared feedback but goes forward, so it is left out of every pathway", name);
+	}
+}
+
+void check_adverse_unmitigated(struct checker *c)
+{
+	size_t i, k;
+
+	for (i = 0; i < c->m->steps.len; i++) {
+		const rc_step *s = STEP(c->m, i);
+		int mitigated = 0;
+
+		if (s->effect != RC_EFFECT_ADVERSE)
+			continue;
+		for (k = s->risks.first; k < s->risks.first + s->risks.count; k++)
+			mitigated |= MODEL_AT(c->m, risks, rc_risk, k)->mitigation != NULL;
+		if (!mitigated)
+			report(c, s->loc, RC_OWNER_STEP, i, "adverse effect '%s' has %s", s->id,
+			       s->risks.count ? "no risk with a mitigation" : "no risk attached");
 	}
 }

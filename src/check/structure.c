@@ -385,18 +385,27 @@ void check_orphan_step(struct checker *c)
 {
 	size_t i;
 
-	if (columns_only(c->m))
+	if (c->m->links.len == 0)
 		return;
 	for (i = 0; i < c->m->steps.len; i++)
 		if (!c->chain.linked[i])
 			report(c, STEP(c->m, i)->loc, RC_OWNER_STEP, i, "step '%s' has no links", STEP(c->m, i)->id);
 }
 
+/* Nonzero when the model has a step at `level` (without one, RC009 or RC010 says so once). */
+static int has_level(const rc_model *m, rc_level level)
+{
+	size_t n;
+
+	rc_model_level_steps(m, level, &n);
+	return n > 0;
+}
+
 void check_no_path_to_outcome(struct checker *c)
 {
 	size_t i;
 
-	if (columns_only(c->m))
+	if (c->m->links.len == 0 || !has_level(c->m, RC_LEVEL_OUTCOME))
 		return;
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
@@ -411,12 +420,13 @@ void check_unreached_outcome(struct checker *c)
 {
 	size_t i;
 
-	if (columns_only(c->m))
+	if (c->m->links.len == 0 || (!has_level(c->m, RC_LEVEL_INPUT) && !has_level(c->m, RC_LEVEL_ACTIVITY)))
 		return;
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
 
-		if (c->chain.linked[i] && s->level == RC_LEVEL_OUTCOME && !c->chain.reached[i])
+		if (c->chain.linked[i] && s->level == RC_LEVEL_OUTCOME && s->effect == RC_EFFECT_INTENDED &&
+		    !c->chain.reached[i])
 			report(c, s->loc, RC_OWNER_STEP, i, "outcome '%s' is not reached from any input or activity",
 			       s->id);
 	}
@@ -424,10 +434,7 @@ void check_unreached_outcome(struct checker *c)
 
 static void check_level_present(struct checker *c, rc_level level, const char *message)
 {
-	size_t n;
-
-	rc_model_level_steps(c->m, level, &n);
-	if (n == 0)
+	if (!has_level(c->m, level))
 		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE, "%s", message);
 }
 
@@ -445,6 +452,12 @@ void check_columns_only(struct checker *c)
 {
 	if (!columns_only(c->m) || c->m->steps.len == 0)
 		return;
-	report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE, "%s, so orphan, pathway and reachability checks are not made",
-	       c->m->links.len ? "columns-only model: no step-level links" : "the model has no links at all");
+	if (c->m->links.len)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "columns-only model: no step-level links, so pathways, reachability and confidence are at "
+		       "column "
+		       "level");
+	else
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the model has no links at all, so orphan, pathway and reachability checks are not made");
 }

@@ -166,11 +166,12 @@ static void json_story(struct writer *w, const rc_model *m, const rc_confidence 
 		wrote(w, RC_ENOMEM, 0);
 		return;
 	}
-	rc_confidence_story_path(c, m, story, path);
+	rc_confidence_story_path(c, m, story, path, NULL);
 
 	field(w, 1, "id", outcome->id);
 	field(w, 0, "title", outcome->title);
 	putf(w, ", \"reached\": %s", s->reached ? "true" : "false");
+	field(w, 0, "level", s->column_level ? "column" : "step");
 	field(w, 0, "confidence", rc_rating_name(s->confidence));
 	put(w, ", \"weakest\": ");
 	if (s->reached)

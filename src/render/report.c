@@ -398,6 +398,8 @@ static void confidence(struct report *r)
 		put(r, "</th>");
 		rating(r, s->confidence);
 		put(r, "<td>");
+		if (s->column_level)
+			put(r, "(column level) ");
 		if (s->reached)
 			owner_name(r, s->weakest, s->weakest_index);
 		else
@@ -726,8 +728,8 @@ static int stories(struct report *r)
 
 		put(r, "<h3>");
 		step_name(r, s->outcome);
-		putf(r, "</h3><p>Confidence: %s %s.", style_of_rating(s->confidence)->mark,
-		     s->reached ? rc_rating_name(s->confidence) : "unrated");
+		putf(r, "</h3><p>Confidence: %s %s%s.", style_of_rating(s->confidence)->mark,
+		     style_of_rating(s->confidence)->name, s->column_level ? " (column level)" : "");
 		if (!s->reached) {
 			put(r, " No pathway from an input or activity reaches this outcome.</p>");
 			continue;
@@ -736,12 +738,12 @@ static int stories(struct report *r)
 		owner_name(r, s->weakest, s->weakest_index);
 		put(r, ".</p>");
 		table_open(r, 1, NULL, "The pathway, step by step", "Pathway|Confidence");
-		path = rc_malloc(s->path_length * sizeof(*path) + 1);
+		path = rc_malloc((2 * s->path_length + 1) * sizeof(*path));
 		if (!path)
 			return RC_ENOMEM;
-		rc_confidence_story_path(r->c, r->m, i, path);
+		rc_confidence_story_path(r->c, r->m, i, path, path + s->path_length);
 		for (k = 0; k <= s->path_length; k++) {
-			size_t step = k < s->path_length ? LINK(r->m, path[k])->from_step : s->outcome;
+			size_t step = path[s->path_length + k];
 
 			put(r, "<tr><td>");
 			step_name(r, step);

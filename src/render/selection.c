@@ -104,6 +104,31 @@ static int check_view(const rc_render_input *in, rc_error *err)
 	return 0;
 }
 
+/* Marks in `keep` (one byte per step, SELECT_STEP or 0) `step` and every step on a pathway into it, column links
+ * included. */
+static int on_pathways_into(const rc_model *m, size_t step, unsigned char *keep)
+{
+	struct chain_graph g;
+	unsigned char *mark = NULL;
+	size_t *queue = NULL;
+	int rc = chain_graph_build(&g, m);
+
+	if (rc == 0) {
+		mark = rc_calloc(g.nodes + 1, 1);
+		queue = rc_malloc(g.nodes * sizeof(size_t) + 1);
+		rc = mark && queue ? 0 : RC_ENOMEM;
+	}
+	if (rc == 0) {
+		mark[step] = SELECT_STEP;
+		chain_spread(&g, mark, queue, 1); /* marks with 1: SELECT_STEP */
+		memcpy(keep, mark, m->steps.len);
+	}
+	rc_free(mark);
+	rc_free(queue);
+	chain_graph_free(&g);
+	return rc;
+}
+
 /*
  * Which steps a diagram draws, one byte each (SELECT_STEP, SELECT_STUB or 0):
  * all, the focus and every step on a pathway into it, or the members of a
@@ -115,28 +140,21 @@ static unsigned char *select_steps(const rc_render_input *in, rc_error *err)
 	const rc_step *focus = in->focus ? rc_model_find_step(m, in->focus) : NULL;
 	const char *strands = selection_strand_id(in);
 	unsigned char *keep, *mask;
-	size_t *queue;
 
 	if (check_view(in, err) != 0)
 		return NULL;
 	keep = rc_malloc(m->steps.len + 1);
-	queue = focus ? rc_malloc(m->steps.len * sizeof(size_t)) : NULL;
 	mask = strands ? rc_malloc(m->strands.len + 1) : NULL;
-	if (!keep || (focus && !queue) || (strands && !mask)) {
+	if (!keep || (strands && !mask) || (focus && on_pathways_into(m, focus->index, keep) != 0)) {
 		rc_free(keep);
-		rc_free(queue);
 		rc_free(mask);
 		error_set(err, RC_ENOMEM, "out of memory selecting the steps to draw");
 		return NULL;
 	}
-	memset(keep, focus || strands ? 0 : SELECT_STEP, m->steps.len);
-	if (focus) {
-		keep[focus->index] = SELECT_STEP;
-		chain_spread(m, keep, queue, 1); /* marks with 1: SELECT_STEP */
-	} else if (strands && selection_strands(m, strands, mask) == 0) {
+	if (!focus)
+		memset(keep, strands ? 0 : SELECT_STEP, m->steps.len);
+	if (!focus && strands && selection_strands(m, strands, mask) == 0)
 		select_members(in, mask, keep);
-	}
-	rc_free(queue);
 	rc_free(mask);
 	return keep;
 }

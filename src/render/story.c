@@ -133,8 +133,9 @@ static int one_story(rc_buffer *out, const rc_model *m, const rc_confidence *c, 
 		return rc ||
 		       buffer_puts(out, "<p>Verdict: <strong>no story</strong>: no pathway from an input or activity "
 		                        "reaches this outcome.</p>");
-	rc_confidence_story_path(c, m, i, path);
-	first = s->path_length ? LINK(m, path[0])->from_step : s->outcome;
+	/* The links, then the steps (a column link has no steps of its own: rc_confidence_story_path). */
+	rc_confidence_story_path(c, m, i, path, path + s->path_length);
+	first = path[s->path_length];
 	memset(on, 0, m->steps.len);
 	count_step(m, &t, first, 1);
 	on[first] = 1;
@@ -143,8 +144,8 @@ static int one_story(rc_buffer *out, const rc_model *m, const rc_confidence *c, 
 		int occurs;
 
 		count_element(m, &t, l->assumptions, l->evidence, &occurs);
-		count_step(m, &t, l->to_step, 0);
-		on[l->to_step] = 1;
+		count_step(m, &t, path[s->path_length + k + 1], 0);
+		on[path[s->path_length + k + 1]] = 1;
 	}
 	count_influences(m, &t, on);
 	rc = buffer_printf(out, "<ul><li>(a) Theory of change: a pathway of %zu steps and links from ", t.elements) ||
@@ -168,7 +169,7 @@ static int one_story(rc_buffer *out, const rc_model *m, const rc_confidence *c, 
 int story_html(rc_buffer *out, const rc_model *m, const rc_confidence *c)
 {
 	unsigned char *on = rc_malloc(m->steps.len + 1);
-	size_t *path = rc_malloc((m->links.len + 1) * sizeof(*path));
+	size_t *path = rc_malloc((2 * m->links.len + 1) * sizeof(*path));
 	size_t i;
 	int rc = !on || !path;
 

@@ -279,7 +279,7 @@ void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t 
 		/* The pathway runs link by link from an input or activity to the outcome. */
 		path = malloc((s->path_length ? s->path_length : 1) * sizeof(*path));
 		FUZZ_CHECK(path != NULL, "memory for a pathway");
-		rc_confidence_story_path(c, m, i, path);
+		rc_confidence_story_path(c, m, i, path, NULL);
 		for (k = 0; k < s->path_length; k++)
 			FUZZ_CHECK(path[k] < rc_model_link_count(m), "a pathway is made of links of the model");
 		at = s->path_length ? rc_model_link(m, path[0])->from_step : s->outcome;

@@ -52,7 +52,7 @@ static void test_worked_example(void)
 	CU_ASSERT_EQUAL(s->weakest, RC_OWNER_LINK);
 	CU_ASSERT_EQUAL(s->weakest_index, link_index(m, "link2"));
 	CU_ASSERT_EQUAL_FATAL(s->path_length, 2);
-	rc_confidence_story_path(c, m, 0, path);
+	rc_confidence_story_path(c, m, 0, path, NULL);
 	CU_ASSERT_EQUAL(path[0], link_index(m, "link1"));
 	CU_ASSERT_EQUAL(path[1], link_index(m, "link2"));
 	rc_confidence_free(&c);
@@ -103,7 +103,7 @@ static void test_widest_of_two_paths(void)
 	CU_ASSERT_EQUAL(o->weakest, RC_OWNER_STEP);
 	CU_ASSERT_EQUAL(o->weakest_index, step_index(m, "I"));
 	CU_ASSERT_EQUAL_FATAL(o->path_length, 2);
-	rc_confidence_story_path(c, m, 0, path);
+	rc_confidence_story_path(c, m, 0, path, NULL);
 	CU_ASSERT_EQUAL(path[0], link_index(m, "a"));
 	CU_ASSERT_EQUAL(path[1], link_index(m, "b"));
 	CU_ASSERT_EQUAL(u->outcome, step_index(m, "U"));
@@ -185,6 +185,20 @@ static void test_gaps_ordered_by_gain(void)
 	rc_model_free(&m);
 }
 
+/* Ungraded or weak support alone is capped at medium (docs/confidence.md, "Worked example: ungraded evidence"). */
+static void test_ungraded_capped(void)
+{
+	rc_model *m = test_load(TEST_DATA "confidence/ungraded.xml");
+	rc_confidence *c = rate(m);
+
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "L")), RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "M")), RC_RATING_HIGH);
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "N")), RC_RATING_MEDIUM);
+	CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "P")), RC_RATING_LOW);
+	rc_confidence_free(&c);
+	rc_model_free(&m);
+}
+
 static CU_TestInfo tests[] = {
 	{ "worked_example", test_worked_example },
 	{ "worked_example_evidenced", test_worked_example_evidenced },
@@ -193,6 +207,7 @@ static CU_TestInfo tests[] = {
 	{ "rating_names", test_rating_names },
 	{ "gap_worked_example", test_gap_worked_example },
 	{ "gaps_ordered_by_gain", test_gaps_ordered_by_gain },
+	{ "ungraded_capped", test_ungraded_capped },
 	CU_TEST_INFO_NULL,
 };
 

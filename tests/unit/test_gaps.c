@@ -31,6 +31,51 @@ static int rating_with(const rc_model *m, rc_range evidence, int extra)
 	return net >= 3 ? RC_RATING_HIGH : net == 2 ? RC_RATING_MEDIUM : RC_RATING_LOW;
 }
 
+/* Nonzero when step `v` has a pathway item link towards (or, `in`, from) a step at `level`. */
+static int item_link_with(const rc_model *m, size_t v, rc_level level, int in)
+{
+	size_t i;
+
+	for (i = 0; i < m->links.len; i++) {
+		const rc_link *l = LINK(m, i);
+
+		if (chain_is_pathway(l) &&
+		    (in ? l->to_step == v && l->from_level == level : l->from_step == v && l->to_level == level))
+			return 1;
+	}
+	return 0;
+}
+
+/* Nonzero for the column links that join steps (docs/rules.md): the first forward one of each pair of levels. */
+static int joins(const rc_model *m, size_t i)
+{
+	const rc_link *l = LINK(m, i);
+	size_t k;
+
+	if (!l->column || !l->resolved || l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
+		return 0;
+	for (k = 0; k < i; k++)
+		if (LINK(m, k)->column && LINK(m, k)->resolved && LINK(m, k)->kind != RC_LINK_FEEDBACK &&
+		    LINK(m, k)->from_level == l->from_level && LINK(m, k)->to_level == l->to_level)
+			return 0;
+	return 1;
+}
+
+/* Relaxes one pathway from step `from` through element rating `link` to step `to`; returns 1 on a change. */
+static int relax(const int *steps, int *best, size_t from, int link, size_t to)
+{
+	int via = best[from];
+
+	if (via < 0)
+		return 0;
+	via = via < link ? via : link;
+	via = via < steps[to] ? via : steps[to];
+	if (via <= best[to])
+		return 0;
+	best[to] = via;
+	return 1;
+}
+
 /* Widest paths by relaxation until nothing changes: best[v] = max over pathways of their weakest element. */
 static void reference_widest(const rc_model *m, const int *steps, const int *links, int *best)
 {
@@ -46,17 +91,20 @@ static void reference_widest(const rc_model *m, const int *steps, const int *lin
 		changed = 0;
 		for (i = 0; i < m->links.len; i++) {
 			const rc_link *l = LINK(m, i);
-			int via;
+			size_t s, t;
 
 			/* A link that is no pathway may be unresolved: its ends are then RC_NONE. */
-			if (!chain_is_pathway(l) || (via = best[l->from_step]) < 0)
+			if (chain_is_pathway(l))
+				changed |= relax(steps, best, l->from_step, links[i], l->to_step);
+			if (!joins(m, i))
 				continue;
-			via = via < links[i] ? via : links[i];
-			via = via < steps[l->to_step] ? via : steps[l->to_step];
-			if (via > best[l->to_step]) {
-				best[l->to_step] = via;
-				changed = 1;
-			}
+			/* A column link joins every pair of steps of its levels with no item link in its direction. */
+			for (s = 0; s < m->steps.len; s++)
+				for (t = 0; t < m->steps.len; t++)
+					if (STEP(m, s)->level == l->from_level && STEP(m, t)->level == l->to_level &&
+					    !item_link_with(m, s, l->to_level, 0) &&
+					    !item_link_with(m, t, l->from_level, 1))
+						changed |= relax(steps, best, s, links[i], t);
 		}
 	}
 }
@@ -126,7 +174,7 @@ static size_t compare_searches(const rc_model *m, const char *name)
 	for (i = 0; i < n; i++)
 		found += check_element(m, c, g, steps, links, best, 1, i, &steps[i], STEP(m, i)->evidence);
 	for (i = 0; i < m->links.len; i++)
-		if (chain_is_pathway(LINK(m, i)))
+		if (chain_is_pathway(LINK(m, i)) || joins(m, i))
 			found += check_element(m, c, g, steps, links, best, 0, i, &links[i], LINK(m, i)->evidence);
 	if (found != rc_gaps_count(g))
 		TEST_FAIL("%s: %zu gaps, the reference finds %zu", name, rc_gaps_count(g), found);
