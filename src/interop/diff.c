@@ -1,4 +1,5 @@
 /* Semantic diffs between two checked versions of a model, matched by ids (docs/interop.md). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -6,49 +7,132 @@
 #include "interop/backends.h"
 #include "interop/diff_internal.h"
 
-/* Stores `base` in `map` for `value`, made unique by the number of its occurrence ("#2", "#3"...). */
-static const char *put_unique(rc_diff *d, struct idmap *map, const char *base, size_t value)
+/*
+ * Matching sorts both versions' elements by kind and key (a stable order:
+ * equal keys keep the file's order) and walks the two lists together: the
+ * n-th element of a kind with a key matches the n-th of the other version
+ * with that kind and key. Nothing but the sorted pointers is held besides
+ * the models.
+ */
+static int item_order(const void *a, const void *b)
 {
-	const char *match = base;
-	size_t n = 1;
+	const struct item *x = *(const struct item *const *)a, *y = *(const struct item *const *)b;
+	int c = (int)x->element - (int)y->element;
 
-	while (match && idmap_put(map, match, value) != RC_NONE)
-		match = diff_text_of(d, "%s#%zu", base, ++n);
-	return match;
+	if (!c)
+		c = strcmp(x->key, y->key);
+	return c ? c : (x > y) - (x < y);
 }
 
-static int index_side(rc_diff *d, struct side *s)
+static const struct item **sorted_items(const struct side *s)
 {
-	size_t i, e, per[E_COUNT] = { 0 }, n = rc_findings_count(s->f);
+	const struct item **order = rc_malloc((s->count ? s->count : 1) * sizeof(*order));
+	size_t i;
 
-	if (diff_collect(d, s) || idmap_init(&s->findings_by_match, n))
-		return -1;
+	if (!order)
+		return NULL;
 	for (i = 0; i < s->count; i++)
-		per[s->items[i].element]++;
-	for (e = 0; e < E_COUNT; e++)
-		if (idmap_init(&s->items_by_match[e], per[e]))
-			return -1;
-	for (i = 0; i < s->count; i++) {
-		struct item *it = &s->items[i];
+		order[i] = &s->items[i];
+	qsort(order, s->count, sizeof(*order), item_order);
+	return order;
+}
 
-		if (!(it->match = put_unique(d, &s->items_by_match[it->element], it->key, i)))
-			return -1;
+static int match_items(rc_diff *d)
+{
+	struct side *o = &d->old_side, *n = &d->new_side;
+	const struct item **a = sorted_items(o), **b = sorted_items(n);
+	size_t i = 0, j = 0;
+	int failed = !a || !b;
+
+	o->item_match = failed ? NULL : rc_malloc((o->count ? o->count : 1) * sizeof(*o->item_match));
+	n->item_match = failed ? NULL : rc_malloc((n->count ? n->count : 1) * sizeof(*n->item_match));
+	failed = failed || !o->item_match || !n->item_match;
+	for (i = 0; !failed && i < o->count; i++)
+		o->item_match[i] = DIFF_UNMATCHED;
+	for (j = 0; !failed && j < n->count; j++)
+		n->item_match[j] = DIFF_UNMATCHED;
+	for (i = 0, j = 0; !failed && i < o->count && j < n->count;) {
+		int c = (int)a[i]->element - (int)b[j]->element;
+
+		if (!c)
+			c = strcmp(a[i]->key, b[j]->key);
+		if (c < 0) {
+			i++;
+		} else if (c > 0) {
+			j++;
+		} else {
+			o->item_match[a[i] - o->items] = (uint32_t)(b[j] - n->items);
+			n->item_match[b[j] - n->items] = (uint32_t)(a[i] - o->items);
+			i++;
+			j++;
+		}
 	}
-	s->finding_matches = arena_alloc(&d->arena, (n ? n : 1) * sizeof(*s->finding_matches));
-	if (!s->finding_matches)
-		return -1;
+	rc_free(a);
+	rc_free(b);
+	return failed ? -1 : 0;
+}
+
+/* Findings match by rule and message, in the same way; silenced ones take no part. */
+struct finding_ref {
+	const rc_finding *f;
+	uint32_t index;
+};
+
+static int finding_order(const void *a, const void *b)
+{
+	const struct finding_ref *x = a, *y = b;
+	int c = strcmp(x->f->rule->code, y->f->rule->code);
+
+	if (!c)
+		c = strcmp(x->f->message, y->f->message);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static struct finding_ref *sorted_findings(struct side *s, size_t *count)
+{
+	size_t i, n = rc_findings_count(s->f);
+	struct finding_ref *order = rc_malloc((n ? n : 1) * sizeof(*order));
+
+	s->finding_match = rc_malloc((n ? n : 1) * sizeof(*s->finding_match));
+	*count = 0;
+	if (!order || !s->finding_match || n >= DIFF_UNMATCHED) {
+		rc_free(order);
+		return NULL;
+	}
 	for (i = 0; i < n; i++) {
 		const rc_finding *f = rc_findings_at(s->f, i);
-		const char *base;
 
-		s->finding_matches[i] = NULL;
-		if (f->suppressed)
-			continue;
-		base = diff_text_of(d, "%s\x1f%s", f->rule->code, f->message);
-		if (!base || !(s->finding_matches[i] = put_unique(d, &s->findings_by_match, base, i)))
-			return -1;
+		s->finding_match[i] = DIFF_UNMATCHED;
+		if (!f->suppressed)
+			order[(*count)++] = (struct finding_ref){ f, (uint32_t)i };
 	}
-	return 0;
+	qsort(order, *count, sizeof(*order), finding_order);
+	return order;
+}
+
+static int match_findings(rc_diff *d)
+{
+	size_t na, nb, i = 0, j = 0;
+	struct finding_ref *a = sorted_findings(&d->old_side, &na), *b = sorted_findings(&d->new_side, &nb);
+	int failed = !a || !b;
+
+	while (!failed && i < na && j < nb) {
+		int c = strcmp(a[i].f->rule->code, b[j].f->rule->code);
+
+		if (!c)
+			c = strcmp(a[i].f->message, b[j].f->message);
+		if (c < 0) {
+			i++;
+		} else if (c > 0) {
+			j++;
+		} else {
+			d->old_side.finding_match[a[i++].index] = b[j].index;
+			d->new_side.finding_match[b[j++].index] = a[i - 1].index;
+		}
+	}
+	rc_free(a);
+	rc_free(b);
+	return failed ? -1 : 0;
 }
 
 static int values_differ(const char *a, const char *b)
@@ -71,26 +155,41 @@ static rc_change *add_change(rc_diff *d, rc_change_kind kind, const struct item 
 	return c;
 }
 
+/* A value of `s` kept for a change: a computed field (in `s->field`) is copied, the model's text is borrowed. */
+static const char *kept_value(rc_diff *d, const struct side *s, const char *value)
+{
+	return value && value == s->field.data ? arena_strndup(&d->arena, value, s->field.len) : value;
+}
+
 /* The fields that differ between two matched elements, as a change (none when they are alike). */
 static int compare_items(rc_diff *d, const struct item *was, const struct item *now)
 {
+	const char *old_values[MAX_FIELDS], *new_values[MAX_FIELDS];
 	rc_field_change fields[MAX_FIELDS];
 	size_t i, n = 0;
 	rc_change *c;
 	rc_field_change *kept;
 
-	for (i = 0; i < MAX_FIELDS && diff_fields_of[now->element][i]; i++)
-		if (values_differ(was->values[i], now->values[i]))
-			fields[n++] =
-			        (rc_field_change){ diff_fields_of[now->element][i], was->values[i], now->values[i] };
+	if (diff_values(&d->old_side, was, old_values) || diff_values(&d->new_side, now, new_values))
+		return -1;
+	for (i = 0; i < MAX_FIELDS && diff_fields_of[now->element][i]; i++) {
+		if (!values_differ(old_values[i], new_values[i]))
+			continue;
+		fields[n] =
+		        (rc_field_change){ diff_fields_of[now->element][i], kept_value(d, &d->old_side, old_values[i]),
+			                   kept_value(d, &d->new_side, new_values[i]) };
+		if ((old_values[i] && !fields[n].old_value) || (new_values[i] && !fields[n].new_value))
+			return -1;
+		n++;
+	}
 	if (n == 0)
 		return 0;
 	kept = arena_alloc(&d->arena, n * sizeof(*kept));
 	if (!kept || !(c = add_change(d, RC_CHANGE_CHANGED, now)))
 		return -1;
 	memcpy(kept, fields, n * sizeof(*kept));
-	c->old_loc = was->loc;
-	c->new_loc = now->loc;
+	c->old_loc = diff_loc(&d->old_side, was);
+	c->new_loc = diff_loc(&d->new_side, now);
 	c->fields = kept;
 	c->field_count = n;
 	return 0;
@@ -100,45 +199,41 @@ static int compare_items(rc_diff *d, const struct item *was, const struct item *
 static int compare_elements(rc_diff *d)
 {
 	const struct side *o = &d->old_side, *n = &d->new_side;
-	size_t e, i, j;
+	size_t e, i;
 	rc_change *c;
 
 	for (e = 0; e < E_COUNT; e++) {
 		if (!diff_fields_of[e][0])
 			continue;
 		for (i = 0; i < o->count; i++)
-			if (o->items[i].element == e &&
-			    idmap_get(&n->items_by_match[e], o->items[i].match) == RC_NONE) {
+			if (o->items[i].element == e && o->item_match[i] == DIFF_UNMATCHED) {
 				if (!(c = add_change(d, RC_CHANGE_REMOVED, &o->items[i])))
 					return -1;
-				c->old_loc = o->items[i].loc;
+				c->old_loc = diff_loc(o, &o->items[i]);
 			}
 		for (i = 0; i < n->count; i++) {
 			if (n->items[i].element != e)
 				continue;
-			j = idmap_get(&o->items_by_match[e], n->items[i].match);
-			if (j != RC_NONE) {
-				if (compare_items(d, &o->items[j], &n->items[i]))
+			if (n->item_match[i] != DIFF_UNMATCHED) {
+				if (compare_items(d, &o->items[n->item_match[i]], &n->items[i]))
 					return -1;
 			} else {
 				if (!(c = add_change(d, RC_CHANGE_ADDED, &n->items[i])))
 					return -1;
-				c->new_loc = n->items[i].loc;
+				c->new_loc = diff_loc(n, &n->items[i]);
 			}
 		}
 	}
 	return 0;
 }
 
-/* Findings of `from` (by code and message) that `to` does not have. */
-static int compare_findings(rc_diff *d, const struct side *from, const struct side *to, int introduced)
+/* Findings of `from` (by code and message) that the other version does not have. */
+static int compare_findings(rc_diff *d, const struct side *from, int introduced)
 {
 	size_t i;
 
 	for (i = 0; i < rc_findings_count(from->f); i++) {
-		const char *match = from->finding_matches[i];
-
-		if (!match || idmap_get(&to->findings_by_match, match) != RC_NONE)
+		if (from->finding_match[i] != DIFF_UNMATCHED || rc_findings_at(from->f, i)->suppressed)
 			continue;
 		if (rc_grow((void **)&d->findings, &d->finding_cap, d->finding_count + 1, sizeof(*d->findings)))
 			return -1;
@@ -220,8 +315,8 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 	d->new_side.f = new_findings;
 	d->old_side.c = old_confidence;
 	d->new_side.c = new_confidence;
-	if (index_side(d, &d->old_side) || index_side(d, &d->new_side) || compare_elements(d) ||
-	    compare_findings(d, &d->old_side, &d->new_side, 0) || compare_findings(d, &d->new_side, &d->old_side, 1) ||
+	if (diff_collect(d, &d->old_side) || diff_collect(d, &d->new_side) || match_items(d) || match_findings(d) ||
+	    compare_elements(d) || compare_findings(d, &d->old_side, 0) || compare_findings(d, &d->new_side, 1) ||
 	    compare_outcomes(d)) {
 		rc_diff_free(&d);
 		return error_set(err, RC_ENOMEM, "out of memory comparing models");
@@ -232,12 +327,10 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 
 static void free_side(struct side *s)
 {
-	size_t e;
-
 	rc_free(s->items);
-	for (e = 0; e < E_COUNT; e++)
-		idmap_free(&s->items_by_match[e]);
-	idmap_free(&s->findings_by_match);
+	rc_free(s->item_match);
+	rc_free(s->finding_match);
+	rc_buffer_free(&s->field);
 }
 
 void rc_diff_free(rc_diff **diff)
