@@ -110,6 +110,8 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
 	const struct command *command;
+	unsigned long bidi;
+	int i;
 
 	/*
 	 * glibc raises its mmap threshold to the size of each large block freed, up
@@ -141,5 +143,15 @@ int main(int argc, char **argv)
 	}
 	if (!(command = find_command(argv[1])))
 		return unknown_command(argv[1]);
+	/* Not echoed: shown, the argument would itself display in another order than it is stored. */
+	for (i = 2; i < argc; i++)
+		if ((bidi = rc_bidi_control_in(argv[i])) != 0) {
+			fprintf(stderr,
+			        "rchain %s: argument %d holds a bidirectional control character (U+%04lX), which can "
+			        "show "
+			        "text in another order than it is stored; rename the file or remove it\n",
+			        argv[1], i - 1, bidi);
+			return EXIT_FAILED;
+		}
 	return finish(run_command(command, argc - 1, argv + 1));
 }
