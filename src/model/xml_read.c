@@ -20,6 +20,9 @@
 
 enum { MAX_DEPTH = 16 };
 
+/* More than the elements of either format (model/elements.def, the evidence base's). */
+enum { MAX_ELEMENTS = 64 };
+
 /* libxml2 2.9 checks each attribute of a start tag against all before it: a tag with many is quadratic. */
 enum { MAX_ATTRIBUTES = 100 };
 
@@ -46,6 +49,8 @@ struct xml_reader {
 	rc_buffer text;
 	rc_error *err;
 	int status;
+	const xmlChar *interned[MAX_ELEMENTS]; /* per element, its name as the parser's dictionary holds it */
+	const xmlChar *ns;                     /* the format's namespace, likewise */
 };
 
 void *xml_user(const struct xml_reader *r)
@@ -279,8 +284,8 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 {
 	char *out = arena_alloc_text(r->arena, len + 1);
 	size_t i, n = 0;
-	int space = 0;
-	uint32_t bidi;
+	int space = 0, lead = 0;
+	uint32_t bidi = 0;
 
 	if (!out) {
 		xml_fail_nomem(r);
@@ -298,10 +303,13 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 		space = 0;
 		if (attribute && c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
 			i += 4;
+		/* Every bidirectional control begins with one of these bytes: search only text that has one. */
+		lead |= c == '\xD8' || c == '\xE2';
 		out[n++] = c;
 	}
 	out[n] = '\0';
-	bidi = bidi_find(out);
+	if (lead)
+		bidi = bidi_find(out);
 	if (bidi) {
 		char message[160];
 
@@ -329,6 +337,27 @@ int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char 
 	return i < 0 ? dflt : i;
 }
 
+/*
+ * The format's element called `localname`, or the index of the names' NULL.
+ * libxml2 gives every name from its dictionary, one pointer per name, so
+ * each name is compared as text once and then by its pointer.
+ */
+static int element_of(struct xml_reader *r, const xmlChar *localname)
+{
+	const char *const *names = r->format->names;
+	int e;
+
+	for (e = 0; names[e] && e < MAX_ELEMENTS; e++)
+		if (r->interned[e] == localname)
+			return e;
+	for (e = 0; names[e]; e++)
+		if (strcmp((const char *)localname, names[e]) == 0)
+			break;
+	if (names[e] && e < MAX_ELEMENTS)
+		r->interned[e] = localname;
+	return e;
+}
+
 static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
                      const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
@@ -344,12 +373,11 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	if (r->status)
 		return;
 	loc = locate(r);
-	for (e = 0; names[e]; e++)
-		if (strcmp((const char *)localname, names[e]) == 0)
-			break;
+	e = element_of(r, localname);
+	if (uri && uri != r->ns && strcmp((const char *)uri, r->format->ns) == 0)
+		r->ns = uri;
 	/* The validator has already refused anything else; this guards the stack and the handlers. */
-	if (!names[e] || !uri || strcmp((const char *)uri, r->format->ns) != 0 || r->depth == MAX_DEPTH ||
-	    (r->depth == 0) != (e == 0)) {
+	if (!names[e] || !uri || uri != r->ns || r->depth == MAX_DEPTH || (r->depth == 0) != (e == 0)) {
 		char message[256];
 
 		if (r->depth == 0)
