@@ -1,4 +1,5 @@
 /* Semantic diffs between two checked versions of a model, matched by ids (docs/interop.md). */
+#define _GNU_SOURCE /* qsort_r; NOLINT(bugprone-reserved-identifier) */
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,36 +12,34 @@
  * Matching sorts both versions' elements by kind and key (a stable order:
  * equal keys keep the file's order) and walks the two lists together: the
  * n-th element of a kind with a key matches the n-th of the other version
- * with that kind and key. Nothing but the sorted pointers is held besides
- * the models.
+ * with that kind and key. Keys are compared in the models, never copied.
  */
-static int item_order(const void *a, const void *b)
+static int item_order(const void *a, const void *b, void *side)
 {
-	const struct item *x = *(const struct item *const *)a, *y = *(const struct item *const *)b;
-	int c = (int)x->element - (int)y->element;
+	const struct side *s = side;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = diff_compare(s, &s->items[x], s, &s->items[y]);
 
-	if (!c)
-		c = strcmp(x->key, y->key);
 	return c ? c : (x > y) - (x < y);
 }
 
-static const struct item **sorted_items(const struct side *s)
+static uint32_t *sorted_items(struct side *s)
 {
-	const struct item **order = rc_malloc((s->count ? s->count : 1) * sizeof(*order));
+	uint32_t *order = rc_malloc((s->count ? s->count : 1) * sizeof(*order));
 	size_t i;
 
 	if (!order)
 		return NULL;
 	for (i = 0; i < s->count; i++)
-		order[i] = &s->items[i];
-	qsort(order, s->count, sizeof(*order), item_order);
+		order[i] = (uint32_t)i;
+	qsort_r(order, s->count, sizeof(*order), item_order, s);
 	return order;
 }
 
 static int match_items(rc_diff *d)
 {
 	struct side *o = &d->old_side, *n = &d->new_side;
-	const struct item **a = sorted_items(o), **b = sorted_items(n);
+	uint32_t *a = sorted_items(o), *b = sorted_items(n);
 	size_t i = 0, j = 0;
 	int failed = !a || !b;
 
@@ -52,17 +51,15 @@ static int match_items(rc_diff *d)
 	for (j = 0; !failed && j < n->count; j++)
 		n->item_match[j] = DIFF_UNMATCHED;
 	for (i = 0, j = 0; !failed && i < o->count && j < n->count;) {
-		int c = (int)a[i]->element - (int)b[j]->element;
+		int c = diff_compare(o, &o->items[a[i]], n, &n->items[b[j]]);
 
-		if (!c)
-			c = strcmp(a[i]->key, b[j]->key);
 		if (c < 0) {
 			i++;
 		} else if (c > 0) {
 			j++;
 		} else {
-			o->item_match[a[i] - o->items] = (uint32_t)(b[j] - n->items);
-			n->item_match[b[j] - n->items] = (uint32_t)(a[i] - o->items);
+			o->item_match[a[i]] = b[j];
+			n->item_match[b[j]] = a[i];
 			i++;
 			j++;
 		}
@@ -73,25 +70,25 @@ static int match_items(rc_diff *d)
 }
 
 /* Findings match by rule and message, in the same way; silenced ones take no part. */
-struct finding_ref {
-	const rc_finding *f;
-	uint32_t index;
-};
-
-static int finding_order(const void *a, const void *b)
+static int finding_compare(const rc_finding *x, const rc_finding *y)
 {
-	const struct finding_ref *x = a, *y = b;
-	int c = strcmp(x->f->rule->code, y->f->rule->code);
+	int c = strcmp(x->rule->code, y->rule->code);
 
-	if (!c)
-		c = strcmp(x->f->message, y->f->message);
-	return c ? c : (x->index > y->index) - (x->index < y->index);
+	return c ? c : strcmp(x->message, y->message);
 }
 
-static struct finding_ref *sorted_findings(struct side *s, size_t *count)
+static int finding_order(const void *a, const void *b, void *findings)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = finding_compare(rc_findings_at(findings, x), rc_findings_at(findings, y));
+
+	return c ? c : (x > y) - (x < y);
+}
+
+static uint32_t *sorted_findings(struct side *s, size_t *count)
 {
 	size_t i, n = rc_findings_count(s->f);
-	struct finding_ref *order = rc_malloc((n ? n : 1) * sizeof(*order));
+	uint32_t *order = rc_malloc((n ? n : 1) * sizeof(*order));
 
 	s->finding_match = rc_malloc((n ? n : 1) * sizeof(*s->finding_match));
 	*count = 0;
@@ -100,34 +97,33 @@ static struct finding_ref *sorted_findings(struct side *s, size_t *count)
 		return NULL;
 	}
 	for (i = 0; i < n; i++) {
-		const rc_finding *f = rc_findings_at(s->f, i);
-
 		s->finding_match[i] = DIFF_UNMATCHED;
-		if (!f->suppressed)
-			order[(*count)++] = (struct finding_ref){ f, (uint32_t)i };
+		if (!rc_findings_at(s->f, i)->suppressed)
+			order[(*count)++] = (uint32_t)i;
 	}
-	qsort(order, *count, sizeof(*order), finding_order);
+	qsort_r(order, *count, sizeof(*order), finding_order, (void *)s->f);
 	return order;
 }
 
 static int match_findings(rc_diff *d)
 {
+	struct side *o = &d->old_side, *n = &d->new_side;
 	size_t na, nb, i = 0, j = 0;
-	struct finding_ref *a = sorted_findings(&d->old_side, &na), *b = sorted_findings(&d->new_side, &nb);
+	uint32_t *a = sorted_findings(o, &na), *b = sorted_findings(n, &nb);
 	int failed = !a || !b;
 
 	while (!failed && i < na && j < nb) {
-		int c = strcmp(a[i].f->rule->code, b[j].f->rule->code);
+		int c = finding_compare(rc_findings_at(o->f, a[i]), rc_findings_at(n->f, b[j]));
 
-		if (!c)
-			c = strcmp(a[i].f->message, b[j].f->message);
 		if (c < 0) {
 			i++;
 		} else if (c > 0) {
 			j++;
 		} else {
-			d->old_side.finding_match[a[i++].index] = b[j].index;
-			d->new_side.finding_match[b[j++].index] = a[i - 1].index;
+			o->finding_match[a[i]] = b[j];
+			n->finding_match[b[j]] = a[i];
+			i++;
+			j++;
 		}
 	}
 	rc_free(a);
@@ -140,17 +136,18 @@ static int values_differ(const char *a, const char *b)
 	return (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
 }
 
-static rc_change *add_change(rc_diff *d, rc_change_kind kind, const struct item *it)
+static rc_change *add_change(rc_diff *d, rc_change_kind kind, struct side *s, const struct item *it)
 {
+	const char *key = diff_key(d, s, it);
 	rc_change *c;
 
-	if (rc_grow((void **)&d->changes, &d->change_cap, d->change_count + 1, sizeof(*d->changes)))
+	if (!key || rc_grow((void **)&d->changes, &d->change_cap, d->change_count + 1, sizeof(*d->changes)))
 		return NULL;
 	c = &d->changes[d->change_count++];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
 	c->element = element_names[it->element];
-	c->key = it->key;
+	c->key = key;
 	c->by_id = it->by_id;
 	return c;
 }
@@ -185,7 +182,7 @@ static int compare_items(rc_diff *d, const struct item *was, const struct item *
 	if (n == 0)
 		return 0;
 	kept = arena_alloc(&d->arena, n * sizeof(*kept));
-	if (!kept || !(c = add_change(d, RC_CHANGE_CHANGED, now)))
+	if (!kept || !(c = add_change(d, RC_CHANGE_CHANGED, &d->new_side, now)))
 		return -1;
 	memcpy(kept, fields, n * sizeof(*kept));
 	c->old_loc = diff_loc(&d->old_side, was);
@@ -198,7 +195,7 @@ static int compare_items(rc_diff *d, const struct item *was, const struct item *
 /* Per kind of element: those removed (in old order), then those added or changed (in new order). */
 static int compare_elements(rc_diff *d)
 {
-	const struct side *o = &d->old_side, *n = &d->new_side;
+	struct side *o = &d->old_side, *n = &d->new_side;
 	size_t e, i;
 	rc_change *c;
 
@@ -207,7 +204,7 @@ static int compare_elements(rc_diff *d)
 			continue;
 		for (i = 0; i < o->count; i++)
 			if (o->items[i].element == e && o->item_match[i] == DIFF_UNMATCHED) {
-				if (!(c = add_change(d, RC_CHANGE_REMOVED, &o->items[i])))
+				if (!(c = add_change(d, RC_CHANGE_REMOVED, o, &o->items[i])))
 					return -1;
 				c->old_loc = diff_loc(o, &o->items[i]);
 			}
@@ -218,7 +215,7 @@ static int compare_elements(rc_diff *d)
 				if (compare_items(d, &o->items[n->item_match[i]], &n->items[i]))
 					return -1;
 			} else {
-				if (!(c = add_change(d, RC_CHANGE_ADDED, &n->items[i])))
+				if (!(c = add_change(d, RC_CHANGE_ADDED, n, &n->items[i])))
 					return -1;
 				c->new_loc = diff_loc(n, &n->items[i]);
 			}
@@ -315,7 +312,7 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 	d->new_side.f = new_findings;
 	d->old_side.c = old_confidence;
 	d->new_side.c = new_confidence;
-	if (diff_collect(d, &d->old_side) || diff_collect(d, &d->new_side) || match_items(d) || match_findings(d) ||
+	if (diff_collect(&d->old_side) || diff_collect(&d->new_side) || match_items(d) || match_findings(d) ||
 	    compare_elements(d) || compare_findings(d, &d->old_side, 0) || compare_findings(d, &d->new_side, 1) ||
 	    compare_outcomes(d)) {
 		rc_diff_free(&d);

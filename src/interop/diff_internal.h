@@ -23,14 +23,13 @@ extern const char *const diff_fields_of[E_COUNT][MAX_FIELDS];
 #define DIFF_UNMATCHED UINT32_MAX
 
 /*
- * One element of one version: what identifies it and where it is in the
- * model. Its fields are read from the model when compared (diff_values).
+ * One element of one version: its kind and its index in the model's array
+ * of that kind. Its key and fields are read from the model when needed.
  */
 struct item {
-	const char *key; /* the id, the model's own text; else built (a link's ends, an annotation's owner and text) */
-	uint32_t index;  /* in the model's array of its element; 0 for the model itself */
+	uint32_t index; /* 0 for the model itself */
 	unsigned char element;
-	unsigned char by_id;
+	unsigned char by_id; /* known by its id; else by a link's ends, an annotation's owner and text */
 };
 
 /* One version: its elements and findings, each with the one of the other version it matches. */
@@ -64,7 +63,14 @@ struct rc_diff {
 /* Formats into the diff's arena; NULL when memory runs out. */
 const char *diff_text_of(rc_diff *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Every element of one version, in the order of the format's elements; 0 or -1 when out of memory. */
-int diff_collect(rc_diff *d, struct side *s);
+int diff_collect(struct side *s);
+/*
+ * Orders elements of two versions by kind and key; 0 when they are the
+ * same element (same kind and key), whatever their fields.
+ */
+int diff_compare(const struct side *sa, const struct item *a, const struct side *sb, const struct item *b);
+/* The key of `it` as text: its id (borrowed), or built in the diff's arena; NULL when out of memory. */
+const char *diff_key(rc_diff *d, struct side *s, const struct item *it);
 /*
  * The fields of `it` in diff_fields_of order, NULL where absent, borrowed
  * from the model or (one computed field at most) from `s->field`, valid

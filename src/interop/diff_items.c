@@ -72,79 +72,16 @@ static int indicators_text(rc_buffer *out, const rc_model *m, const rc_step *s)
 	return 0;
 }
 
-static void add_item(struct side *s, enum element element, size_t index, const char *key, int by_id)
+static void add_item(struct side *s, enum element element, size_t index, int by_id)
 {
 	struct item *it = &s->items[s->count++];
 
-	it->key = key;
 	it->index = (uint32_t)index;
 	it->element = (unsigned char)element;
 	it->by_id = (unsigned char)by_id;
 }
 
-/* An annotation is known by its id, or else by what it is about and its text. */
-static int add_annotation(rc_diff *d, struct side *s, enum element element, size_t index, const char *id,
-                          const char *text)
-{
-	const char *key = id ? id : diff_text_of(d, "on %s: \"%s\"", s->field.data, text);
-
-	if (!key)
-		return -1;
-	add_item(s, element, index, key, id != NULL);
-	return 0;
-}
-
-static int add_links(rc_diff *d, struct side *s)
-{
-	size_t i;
-
-	for (i = 0; i < rc_model_link_count(s->m); i++) {
-		const rc_link *l = rc_model_link(s->m, i);
-		const char *key = l->id ? l->id : diff_text_of(d, "%s -> %s", l->from, l->to);
-
-		if (!key)
-			return -1;
-		add_item(s, l->column ? E_COLUMN_LINK : E_LINK, i, key, l->id != NULL);
-	}
-	return 0;
-}
-
-static int add_annotations(rc_diff *d, struct side *s)
-{
-	const rc_model *m = s->m;
-	size_t i;
-
-	for (i = 0; i < rc_model_assumption_count(m); i++) {
-		const rc_assumption *a = rc_model_assumption(m, i);
-
-		if ((!a->id && owner_text(&s->field, m, a->owner, a->owner_index)) ||
-		    add_annotation(d, s, E_ASSUMPTION, i, a->id, a->text))
-			return -1;
-	}
-	for (i = 0; i < rc_model_risk_count(m); i++) {
-		const rc_risk *r = rc_model_risk(m, i);
-
-		if ((!r->id && owner_text(&s->field, m, r->owner, r->owner_index)) ||
-		    add_annotation(d, s, E_RISK, i, r->id, r->statement))
-			return -1;
-	}
-	for (i = 0; i < rc_model_evidence_count(m); i++) {
-		const rc_evidence *e = rc_model_evidence(m, i);
-
-		if ((!e->id && owner_text(&s->field, m, e->owner, e->owner_index)) ||
-		    add_annotation(d, s, E_EVIDENCE, i, e->id, e->summary))
-			return -1;
-	}
-	for (i = 0; i < rc_model_influence_count(m); i++) {
-		const rc_influence *x = rc_model_influence(m, i);
-
-		if ((!x->id && influence_owner(&s->field, x)) || add_annotation(d, s, E_INFLUENCE, i, x->id, x->text))
-			return -1;
-	}
-	return 0;
-}
-
-int diff_collect(rc_diff *d, struct side *s)
+int diff_collect(struct side *s)
 {
 	const rc_model *m = s->m;
 	size_t i, n = 1 + rc_model_partner_count(m) + rc_model_strand_group_count(m) + rc_model_strand_count(m) +
@@ -155,18 +92,141 @@ int diff_collect(rc_diff *d, struct side *s)
 	s->items = rc_malloc(n * sizeof(*s->items));
 	if (!s->items || n >= DIFF_UNMATCHED)
 		return -1;
-	add_item(s, E_MODEL, 0, "", 0); /* one per version: no key */
+	add_item(s, E_MODEL, 0, 0); /* one per version: no key */
 	for (i = 0; i < rc_model_partner_count(m); i++)
-		add_item(s, E_PARTNER, i, rc_model_partner(m, i)->id, 1);
+		add_item(s, E_PARTNER, i, 1);
 	for (i = 0; i < rc_model_strand_group_count(m); i++)
-		add_item(s, E_STRAND_GROUP, i, rc_model_strand_group(m, i)->id, 1);
+		add_item(s, E_STRAND_GROUP, i, 1);
 	for (i = 0; i < rc_model_strand_count(m); i++)
-		add_item(s, E_STRAND, i, rc_model_strand(m, i)->id, 1);
+		add_item(s, E_STRAND, i, 1);
 	for (i = 0; i < rc_model_column_count(m); i++)
-		add_item(s, E_COLUMN, i, rc_model_column(m, i)->id, 1);
+		add_item(s, E_COLUMN, i, 1);
 	for (i = 0; i < rc_model_step_count(m); i++)
-		add_item(s, E_STEP, i, rc_model_step(m, i)->id, 1);
-	return add_links(d, s) || add_annotations(d, s) ? -1 : 0;
+		add_item(s, E_STEP, i, 1);
+	for (i = 0; i < rc_model_link_count(m); i++)
+		add_item(s, rc_model_link(m, i)->column ? E_COLUMN_LINK : E_LINK, i, rc_model_link(m, i)->id != NULL);
+	for (i = 0; i < rc_model_assumption_count(m); i++)
+		add_item(s, E_ASSUMPTION, i, rc_model_assumption(m, i)->id != NULL);
+	for (i = 0; i < rc_model_risk_count(m); i++)
+		add_item(s, E_RISK, i, rc_model_risk(m, i)->id != NULL);
+	for (i = 0; i < rc_model_evidence_count(m); i++)
+		add_item(s, E_EVIDENCE, i, rc_model_evidence(m, i)->id != NULL);
+	for (i = 0; i < rc_model_influence_count(m); i++)
+		add_item(s, E_INFLUENCE, i, rc_model_influence(m, i)->id != NULL);
+	return 0;
+}
+
+/* What an annotation is about and says: its owner (kind and index, or a step id for an influence) and text. */
+struct about {
+	rc_owner_kind owner;
+	size_t index;
+	const char *step; /* an influence's step, by id */
+	const char *text;
+};
+
+static struct about about_of(const rc_model *m, const struct item *it)
+{
+	const rc_assumption *a;
+	const rc_risk *r;
+	const rc_evidence *e;
+	const rc_influence *x;
+
+	switch ((enum element)it->element) {
+	case E_ASSUMPTION:
+		a = rc_model_assumption(m, it->index);
+		return (struct about){ a->owner, a->owner_index, NULL, a->text };
+	case E_RISK:
+		r = rc_model_risk(m, it->index);
+		return (struct about){ r->owner, r->owner_index, NULL, r->statement };
+	case E_EVIDENCE:
+		e = rc_model_evidence(m, it->index);
+		return (struct about){ e->owner, e->owner_index, NULL, e->summary };
+	default:
+		x = rc_model_influence(m, it->index);
+		return (struct about){ x->on ? RC_OWNER_STEP : RC_OWNER_MODEL, RC_NONE, x->on, x->text };
+	}
+}
+
+/* The id of a by-id item, borrowed from the model. */
+static const char *id_of(const rc_model *m, const struct item *it)
+{
+	switch ((enum element)it->element) {
+	case E_PARTNER: return rc_model_partner(m, it->index)->id;
+	case E_STRAND_GROUP: return rc_model_strand_group(m, it->index)->id;
+	case E_STRAND: return rc_model_strand(m, it->index)->id;
+	case E_COLUMN: return rc_model_column(m, it->index)->id;
+	case E_STEP: return rc_model_step(m, it->index)->id;
+	case E_LINK:
+	case E_COLUMN_LINK: return rc_model_link(m, it->index)->id;
+	case E_ASSUMPTION: return rc_model_assumption(m, it->index)->id;
+	case E_RISK: return rc_model_risk(m, it->index)->id;
+	case E_EVIDENCE: return rc_model_evidence(m, it->index)->id;
+	case E_INFLUENCE: return rc_model_influence(m, it->index)->id;
+	default: return "";
+	}
+}
+
+static int link_compare(const rc_link *a, const rc_link *b)
+{
+	int c = (a->id != NULL) - (b->id != NULL);
+
+	if (c || a->id)
+		return c ? c : strcmp(a->id, b->id);
+	c = strcmp(a->from, b->from);
+	return c ? c : strcmp(a->to, b->to);
+}
+
+static int owner_compare(const rc_model *ma, const struct about *a, const rc_model *mb, const struct about *b)
+{
+	const rc_link *la, *lb;
+	int c = (int)a->owner - (int)b->owner;
+
+	if (c || a->owner == RC_OWNER_MODEL)
+		return c;
+	if (a->owner == RC_OWNER_STEP)
+		return strcmp(a->step ? a->step : rc_model_step(ma, a->index)->id,
+		              b->step ? b->step : rc_model_step(mb, b->index)->id);
+	la = rc_model_link(ma, a->index);
+	lb = rc_model_link(mb, b->index);
+	c = la->column - lb->column;
+	return c ? c : link_compare(la, lb);
+}
+
+int diff_compare(const struct side *sa, const struct item *a, const struct side *sb, const struct item *b)
+{
+	struct about x, y;
+	int c = (int)a->element - (int)b->element;
+
+	if (!c)
+		c = (int)a->by_id - (int)b->by_id;
+	if (c || a->element == E_MODEL)
+		return c;
+	if (a->by_id)
+		return strcmp(id_of(sa->m, a), id_of(sb->m, b));
+	if (a->element == E_LINK || a->element == E_COLUMN_LINK)
+		return link_compare(rc_model_link(sa->m, a->index), rc_model_link(sb->m, b->index));
+	x = about_of(sa->m, a);
+	y = about_of(sb->m, b);
+	c = owner_compare(sa->m, &x, sb->m, &y);
+	return c ? c : strcmp(x.text, y.text);
+}
+
+const char *diff_key(rc_diff *d, struct side *s, const struct item *it)
+{
+	const rc_link *l;
+	struct about a;
+
+	if (it->by_id || it->element == E_MODEL)
+		return id_of(s->m, it);
+	if (it->element == E_LINK || it->element == E_COLUMN_LINK) {
+		l = rc_model_link(s->m, it->index);
+		return diff_text_of(d, "%s -> %s", l->from, l->to);
+	}
+	a = about_of(s->m, it);
+	if (it->element == E_INFLUENCE ? influence_owner(&s->field, rc_model_influence(s->m, it->index))
+	                               : owner_text(&s->field, s->m, a.owner, a.index))
+		return NULL;
+	return diff_text_of(d, "on %s: \"%s\"", s->field.data, a.text);
 }
 
 static int step_values(struct side *s, const rc_step *st, const char *v[MAX_FIELDS])
