@@ -110,7 +110,6 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
 	const struct command *command;
-	unsigned long bidi;
 	int i;
 
 	/*
@@ -144,8 +143,10 @@ int main(int argc, char **argv)
 	if (!(command = find_command(argv[1])))
 		return unknown_command(argv[1]);
 	/* Not echoed: shown, the argument would itself display in another order than it is stored. */
-	for (i = 2; i < argc; i++)
-		if ((bidi = rc_bidi_control_in(argv[i])) != 0) {
+	for (i = 2; i < argc; i++) {
+		unsigned long bidi = rc_bidi_control_in(argv[i]);
+
+		if (bidi != 0) {
 			fprintf(stderr,
 			        "rchain %s: argument %d holds a bidirectional control character (U+%04lX), which can "
 			        "show "
@@ -153,5 +154,6 @@ int main(int argc, char **argv)
 			        argv[1], i - 1, bidi);
 			return EXIT_FAILED;
 		}
+	}
 	return finish(run_command(command, argc - 1, argv + 1));
 }

@@ -213,13 +213,13 @@ int diff_compare(const struct side *sa, const struct item *a, const struct side 
 
 const char *diff_key(rc_diff *d, struct side *s, const struct item *it)
 {
-	const rc_link *l;
 	struct about a;
 
 	if (it->by_id || it->element == E_MODEL)
 		return id_of(s->m, it);
 	if (it->element == E_LINK || it->element == E_COLUMN_LINK) {
-		l = rc_model_link(s->m, it->index);
+		const rc_link *l = rc_model_link(s->m, it->index);
+
 		return diff_text_of(d, "%s -> %s", l->from, l->to);
 	}
 	a = about_of(s->m, it);

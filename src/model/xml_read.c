@@ -347,13 +347,13 @@ static int element_of(struct xml_reader *r, const xmlChar *localname)
 	const char *const *names = r->format->names;
 	int e;
 
-	for (e = 0; names[e] && e < MAX_ELEMENTS; e++)
+	for (e = 0; e < MAX_ELEMENTS && names[e]; e++)
 		if (r->interned[e] == localname)
 			return e;
 	for (e = 0; names[e]; e++)
 		if (strcmp((const char *)localname, names[e]) == 0)
 			break;
-	if (names[e] && e < MAX_ELEMENTS)
+	if (e < MAX_ELEMENTS && names[e])
 		r->interned[e] = localname;
 	return e;
 }
