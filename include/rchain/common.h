@@ -97,6 +97,13 @@ RC_API void rc_suggestion_init(rc_suggestion *s, const char *word);
 /** Offers `candidate` (borrowed until `s` is done with) as a suggestion for the word of `s`. */
 RC_API void rc_suggestion_offer(rc_suggestion *s, const char *candidate);
 
+/**
+ * The first bidirectional control character in `text` (U+202A-U+202E,
+ * U+2066-U+2069, U+200E, U+200F, U+061C: text shown in another order than
+ * it is stored), or 0 when there is none. rchain refuses them in its inputs.
+ */
+RC_API unsigned long rc_bidi_control_in(const char *text);
+
 /** The library version, "MAJOR.MINOR.PATCH" (static storage). */
 RC_API const char *rc_version(void);
 

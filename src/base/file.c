@@ -52,9 +52,19 @@ int file_read(char **out, size_t *len, const char *path, const char *what, size_
 		void *grown = data;
 		ssize_t n;
 
-		if (size == cap && rc_grow(&grown, &cap, size + 65536, 1)) {
-			rc = error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory reading the file");
-			goto done;
+		/*
+		 * Doubling, but never past one byte over the limit: a stream with no
+		 * end (/dev/zero) is refused having held the limit, not twice it.
+		 */
+		if (size == cap) {
+			size_t want = cap ? (cap > max / 2 ? max + 1 : cap * 2) : 65536;
+
+			grown = want > cap ? rc_realloc(data, want) : NULL;
+			if (!grown) {
+				rc = error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory reading the file");
+				goto done;
+			}
+			cap = want;
 		}
 		data = grown;
 		n = read(fd, data + size, cap - size);

@@ -111,6 +111,7 @@ static int finish(int status)
 int main(int argc, char **argv)
 {
 	const struct command *command;
+	int i;
 
 	/*
 	 * glibc raises its mmap threshold to the size of each large block freed, up
@@ -142,5 +143,18 @@ int main(int argc, char **argv)
 	}
 	if (!(command = find_command(argv[1])))
 		return unknown_command(argv[1]);
+	/* Not echoed: shown, the argument would itself display in another order than it is stored. */
+	for (i = 2; i < argc; i++) {
+		unsigned long bidi = rc_bidi_control_in(argv[i]);
+
+		if (bidi != 0) {
+			fprintf(stderr,
+			        "rchain %s: argument %d holds a bidirectional control character (U+%04lX), which can "
+			        "show "
+			        "text in another order than it is stored; rename the file or remove it\n",
+			        argv[1], i - 1, bidi);
+			return EXIT_FAILED;
+		}
+	}
 	return finish(run_command(command, argc - 1, argv + 1));
 }

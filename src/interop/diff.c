@@ -1,4 +1,6 @@
 /* Semantic diffs between two checked versions of a model, matched by ids (docs/interop.md). */
+#define _GNU_SOURCE /* qsort_r; NOLINT(bugprone-reserved-identifier) */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -6,49 +8,127 @@
 #include "interop/backends.h"
 #include "interop/diff_internal.h"
 
-/* Stores `base` in `map` for `value`, made unique by the number of its occurrence ("#2", "#3"...). */
-static const char *put_unique(rc_diff *d, struct idmap *map, const char *base, size_t value)
+/*
+ * Matching sorts both versions' elements by kind and key (a stable order:
+ * equal keys keep the file's order) and walks the two lists together: the
+ * n-th element of a kind with a key matches the n-th of the other version
+ * with that kind and key. Keys are compared in the models, never copied.
+ */
+static int item_order(const void *a, const void *b, void *side)
 {
-	const char *match = base;
-	size_t n = 1;
+	const struct side *s = side;
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = diff_compare(s, &s->items[x], s, &s->items[y]);
 
-	while (match && idmap_put(map, match, value) != RC_NONE)
-		match = diff_text_of(d, "%s#%zu", base, ++n);
-	return match;
+	return c ? c : (x > y) - (x < y);
 }
 
-static int index_side(rc_diff *d, struct side *s)
+static uint32_t *sorted_items(struct side *s)
 {
-	size_t i, e, per[E_COUNT] = { 0 }, n = rc_findings_count(s->f);
+	uint32_t *order = rc_malloc((s->count ? s->count : 1) * sizeof(*order));
+	size_t i;
 
-	if (diff_collect(d, s) || idmap_init(&s->findings_by_match, n))
-		return -1;
+	if (!order)
+		return NULL;
 	for (i = 0; i < s->count; i++)
-		per[s->items[i].element]++;
-	for (e = 0; e < E_COUNT; e++)
-		if (idmap_init(&s->items_by_match[e], per[e]))
-			return -1;
-	for (i = 0; i < s->count; i++) {
-		struct item *it = &s->items[i];
+		order[i] = (uint32_t)i;
+	qsort_r(order, s->count, sizeof(*order), item_order, s);
+	return order;
+}
 
-		if (!(it->match = put_unique(d, &s->items_by_match[it->element], it->key, i)))
-			return -1;
+static int match_items(rc_diff *d)
+{
+	struct side *o = &d->old_side, *n = &d->new_side;
+	uint32_t *a = sorted_items(o), *b = sorted_items(n);
+	size_t i = 0, j = 0;
+	int failed = !a || !b;
+
+	o->item_match = failed ? NULL : rc_malloc((o->count ? o->count : 1) * sizeof(*o->item_match));
+	n->item_match = failed ? NULL : rc_malloc((n->count ? n->count : 1) * sizeof(*n->item_match));
+	failed = failed || !o->item_match || !n->item_match;
+	for (i = 0; !failed && i < o->count; i++)
+		o->item_match[i] = DIFF_UNMATCHED;
+	for (j = 0; !failed && j < n->count; j++)
+		n->item_match[j] = DIFF_UNMATCHED;
+	for (i = 0, j = 0; !failed && i < o->count && j < n->count;) {
+		int c = diff_compare(o, &o->items[a[i]], n, &n->items[b[j]]);
+
+		if (c < 0) {
+			i++;
+		} else if (c > 0) {
+			j++;
+		} else {
+			o->item_match[a[i]] = b[j];
+			n->item_match[b[j]] = a[i];
+			i++;
+			j++;
+		}
 	}
-	s->finding_matches = arena_alloc(&d->arena, (n ? n : 1) * sizeof(*s->finding_matches));
-	if (!s->finding_matches)
-		return -1;
+	rc_free(a);
+	rc_free(b);
+	return failed ? -1 : 0;
+}
+
+/* Findings match by rule and message, in the same way; silenced ones take no part. */
+static int finding_compare(const rc_finding *x, const rc_finding *y)
+{
+	int c = strcmp(x->rule->code, y->rule->code);
+
+	return c ? c : strcmp(x->message, y->message);
+}
+
+static int finding_order(const void *a, const void *b, void *findings)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	int c = finding_compare(rc_findings_at(findings, x), rc_findings_at(findings, y));
+
+	return c ? c : (x > y) - (x < y);
+}
+
+static uint32_t *sorted_findings(struct side *s, size_t *count)
+{
+	size_t i, n = rc_findings_count(s->f);
+	uint32_t *order = rc_malloc((n ? n : 1) * sizeof(*order));
+
+	s->finding_match = rc_malloc((n ? n : 1) * sizeof(*s->finding_match));
+	*count = 0;
+	if (!order || !s->finding_match || n >= DIFF_UNMATCHED) {
+		rc_free(order);
+		return NULL;
+	}
 	for (i = 0; i < n; i++) {
-		const rc_finding *f = rc_findings_at(s->f, i);
-		const char *base;
-
-		s->finding_matches[i] = NULL;
-		if (f->suppressed)
-			continue;
-		base = diff_text_of(d, "%s\x1f%s", f->rule->code, f->message);
-		if (!base || !(s->finding_matches[i] = put_unique(d, &s->findings_by_match, base, i)))
-			return -1;
+		s->finding_match[i] = DIFF_UNMATCHED;
+		if (!rc_findings_at(s->f, i)->suppressed)
+			order[(*count)++] = (uint32_t)i;
 	}
-	return 0;
+	qsort_r(order, *count, sizeof(*order), finding_order, (void *)s->f);
+	return order;
+}
+
+static int match_findings(rc_diff *d)
+{
+	struct side *o = &d->old_side, *n = &d->new_side;
+	size_t na, nb, i = 0, j = 0;
+	uint32_t *a = sorted_findings(o, &na), *b = sorted_findings(n, &nb);
+	int failed = !a || !b;
+
+	while (!failed && i < na && j < nb) {
+		int c = finding_compare(rc_findings_at(o->f, a[i]), rc_findings_at(n->f, b[j]));
+
+		if (c < 0) {
+			i++;
+		} else if (c > 0) {
+			j++;
+		} else {
+			o->finding_match[a[i]] = b[j];
+			n->finding_match[b[j]] = a[i];
+			i++;
+			j++;
+		}
+	}
+	rc_free(a);
+	rc_free(b);
+	return failed ? -1 : 0;
 }
 
 static int values_differ(const char *a, const char *b)
@@ -56,41 +136,57 @@ static int values_differ(const char *a, const char *b)
 	return (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
 }
 
-static rc_change *add_change(rc_diff *d, rc_change_kind kind, const struct item *it)
+static rc_change *add_change(rc_diff *d, rc_change_kind kind, struct side *s, const struct item *it)
 {
+	const char *key = diff_key(d, s, it);
 	rc_change *c;
 
-	if (rc_grow((void **)&d->changes, &d->change_cap, d->change_count + 1, sizeof(*d->changes)))
+	if (!key || rc_grow((void **)&d->changes, &d->change_cap, d->change_count + 1, sizeof(*d->changes)))
 		return NULL;
 	c = &d->changes[d->change_count++];
 	memset(c, 0, sizeof(*c));
 	c->kind = kind;
 	c->element = element_names[it->element];
-	c->key = it->key;
+	c->key = key;
 	c->by_id = it->by_id;
 	return c;
+}
+
+/* A value of `s` kept for a change: a computed field (in `s->field`) is copied, the model's text is borrowed. */
+static const char *kept_value(rc_diff *d, const struct side *s, const char *value)
+{
+	return value && value == s->field.data ? arena_strndup(&d->arena, value, s->field.len) : value;
 }
 
 /* The fields that differ between two matched elements, as a change (none when they are alike). */
 static int compare_items(rc_diff *d, const struct item *was, const struct item *now)
 {
+	const char *old_values[MAX_FIELDS], *new_values[MAX_FIELDS];
 	rc_field_change fields[MAX_FIELDS];
 	size_t i, n = 0;
 	rc_change *c;
 	rc_field_change *kept;
 
-	for (i = 0; i < MAX_FIELDS && diff_fields_of[now->element][i]; i++)
-		if (values_differ(was->values[i], now->values[i]))
-			fields[n++] =
-			        (rc_field_change){ diff_fields_of[now->element][i], was->values[i], now->values[i] };
+	if (diff_values(&d->old_side, was, old_values) || diff_values(&d->new_side, now, new_values))
+		return -1;
+	for (i = 0; i < MAX_FIELDS && diff_fields_of[now->element][i]; i++) {
+		if (!values_differ(old_values[i], new_values[i]))
+			continue;
+		fields[n] =
+		        (rc_field_change){ diff_fields_of[now->element][i], kept_value(d, &d->old_side, old_values[i]),
+			                   kept_value(d, &d->new_side, new_values[i]) };
+		if ((old_values[i] && !fields[n].old_value) || (new_values[i] && !fields[n].new_value))
+			return -1;
+		n++;
+	}
 	if (n == 0)
 		return 0;
 	kept = arena_alloc(&d->arena, n * sizeof(*kept));
-	if (!kept || !(c = add_change(d, RC_CHANGE_CHANGED, now)))
+	if (!kept || !(c = add_change(d, RC_CHANGE_CHANGED, &d->new_side, now)))
 		return -1;
 	memcpy(kept, fields, n * sizeof(*kept));
-	c->old_loc = was->loc;
-	c->new_loc = now->loc;
+	c->old_loc = diff_loc(&d->old_side, was);
+	c->new_loc = diff_loc(&d->new_side, now);
 	c->fields = kept;
 	c->field_count = n;
 	return 0;
@@ -99,46 +195,42 @@ static int compare_items(rc_diff *d, const struct item *was, const struct item *
 /* Per kind of element: those removed (in old order), then those added or changed (in new order). */
 static int compare_elements(rc_diff *d)
 {
-	const struct side *o = &d->old_side, *n = &d->new_side;
-	size_t e, i, j;
+	struct side *o = &d->old_side, *n = &d->new_side;
+	size_t e, i;
 	rc_change *c;
 
 	for (e = 0; e < E_COUNT; e++) {
 		if (!diff_fields_of[e][0])
 			continue;
 		for (i = 0; i < o->count; i++)
-			if (o->items[i].element == e &&
-			    idmap_get(&n->items_by_match[e], o->items[i].match) == RC_NONE) {
-				if (!(c = add_change(d, RC_CHANGE_REMOVED, &o->items[i])))
+			if (o->items[i].element == e && o->item_match[i] == DIFF_UNMATCHED) {
+				if (!(c = add_change(d, RC_CHANGE_REMOVED, o, &o->items[i])))
 					return -1;
-				c->old_loc = o->items[i].loc;
+				c->old_loc = diff_loc(o, &o->items[i]);
 			}
 		for (i = 0; i < n->count; i++) {
 			if (n->items[i].element != e)
 				continue;
-			j = idmap_get(&o->items_by_match[e], n->items[i].match);
-			if (j != RC_NONE) {
-				if (compare_items(d, &o->items[j], &n->items[i]))
+			if (n->item_match[i] != DIFF_UNMATCHED) {
+				if (compare_items(d, &o->items[n->item_match[i]], &n->items[i]))
 					return -1;
 			} else {
-				if (!(c = add_change(d, RC_CHANGE_ADDED, &n->items[i])))
+				if (!(c = add_change(d, RC_CHANGE_ADDED, n, &n->items[i])))
 					return -1;
-				c->new_loc = n->items[i].loc;
+				c->new_loc = diff_loc(n, &n->items[i]);
 			}
 		}
 	}
 	return 0;
 }
 
-/* Findings of `from` (by code and message) that `to` does not have. */
-static int compare_findings(rc_diff *d, const struct side *from, const struct side *to, int introduced)
+/* Findings of `from` (by code and message) that the other version does not have. */
+static int compare_findings(rc_diff *d, const struct side *from, int introduced)
 {
 	size_t i;
 
 	for (i = 0; i < rc_findings_count(from->f); i++) {
-		const char *match = from->finding_matches[i];
-
-		if (!match || idmap_get(&to->findings_by_match, match) != RC_NONE)
+		if (from->finding_match[i] != DIFF_UNMATCHED || rc_findings_at(from->f, i)->suppressed)
 			continue;
 		if (rc_grow((void **)&d->findings, &d->finding_cap, d->finding_count + 1, sizeof(*d->findings)))
 			return -1;
@@ -220,8 +312,8 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 	d->new_side.f = new_findings;
 	d->old_side.c = old_confidence;
 	d->new_side.c = new_confidence;
-	if (index_side(d, &d->old_side) || index_side(d, &d->new_side) || compare_elements(d) ||
-	    compare_findings(d, &d->old_side, &d->new_side, 0) || compare_findings(d, &d->new_side, &d->old_side, 1) ||
+	if (diff_collect(&d->old_side) || diff_collect(&d->new_side) || match_items(d) || match_findings(d) ||
+	    compare_elements(d) || compare_findings(d, &d->old_side, 0) || compare_findings(d, &d->new_side, 1) ||
 	    compare_outcomes(d)) {
 		rc_diff_free(&d);
 		return error_set(err, RC_ENOMEM, "out of memory comparing models");
@@ -232,12 +324,10 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 
 static void free_side(struct side *s)
 {
-	size_t e;
-
 	rc_free(s->items);
-	for (e = 0; e < E_COUNT; e++)
-		idmap_free(&s->items_by_match[e]);
-	idmap_free(&s->findings_by_match);
+	rc_free(s->item_match);
+	rc_free(s->finding_match);
+	rc_buffer_free(&s->field);
 }
 
 void rc_diff_free(rc_diff **diff)

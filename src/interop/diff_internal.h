@@ -1,10 +1,16 @@
-/* What the semantic diff keeps of two versions: shared by the matching (diff.c) and the elements (diff_items.c). */
+/*
+ * What the semantic diff keeps of two versions: shared by the matching
+ * (diff.c) and the elements (diff_items.c). The models are held once, as
+ * loaded: an element is its kind, its index and its key, and its fields are
+ * read from the model when compared.
+ */
 #ifndef RC_INTEROP_DIFF_INTERNAL_H
 #define RC_INTEROP_DIFF_INTERNAL_H
 
+#include <stdint.h>
+
 #include "base/arena.h"
 #include "base/buffer.h"
-#include "base/idmap.h"
 #include "model/elements.h"
 #include "rchain/diff.h"
 
@@ -13,27 +19,29 @@
 /* The fields compared (in this order) per element of the format; elements with none are not compared. */
 extern const char *const diff_fields_of[E_COUNT][MAX_FIELDS];
 
-/* One element of one version, with its fields as text. */
+/* Marks an element or finding that the other version does not have. */
+#define DIFF_UNMATCHED UINT32_MAX
+
+/*
+ * One element of one version: its kind and its index in the model's array
+ * of that kind. Its key and fields are read from the model when needed.
+ */
 struct item {
-	enum element element;
-	const char *key;
-	int by_id;
-	const char *match; /* key and occurrence: unique among its version's elements of its kind */
-	rc_loc loc;
-	const char *values[MAX_FIELDS];
+	uint32_t index; /* 0 for the model itself */
+	unsigned char element;
+	unsigned char by_id; /* known by its id; else by a link's ends, an annotation's owner and text */
 };
 
-/* One version: its elements by match, its findings by code and message, and its confidence. */
+/* One version: its elements and findings, each with the one of the other version it matches. */
 struct side {
 	const rc_model *m;
 	const rc_findings *f;
 	const rc_confidence *c;
 	struct item *items;
 	size_t count;
-	size_t cap;
-	struct idmap items_by_match[E_COUNT]; /* per element, by key: no copy of the model's ids */
-	const char **finding_matches;         /* per finding; NULL when silenced */
-	struct idmap findings_by_match;
+	uint32_t *item_match;    /* per item: the item of the other version, or DIFF_UNMATCHED */
+	uint32_t *finding_match; /* per finding: the finding of the other version, or DIFF_UNMATCHED (silenced too) */
+	rc_buffer field;         /* the text of a computed field (indicators, an annotation's owner) */
 };
 
 struct rc_diff {
@@ -55,6 +63,21 @@ struct rc_diff {
 /* Formats into the diff's arena; NULL when memory runs out. */
 const char *diff_text_of(rc_diff *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Every element of one version, in the order of the format's elements; 0 or -1 when out of memory. */
-int diff_collect(rc_diff *d, struct side *s);
+int diff_collect(struct side *s);
+/*
+ * Orders elements of two versions by kind and key; 0 when they are the
+ * same element (same kind and key), whatever their fields.
+ */
+int diff_compare(const struct side *sa, const struct item *a, const struct side *sb, const struct item *b);
+/* The key of `it` as text: its id (borrowed), or built in the diff's arena; NULL when out of memory. */
+const char *diff_key(rc_diff *d, struct side *s, const struct item *it);
+/*
+ * The fields of `it` in diff_fields_of order, NULL where absent, borrowed
+ * from the model or (one computed field at most) from `s->field`, valid
+ * until the next call for this side; 0 or -1 when out of memory.
+ */
+int diff_values(struct side *s, const struct item *it, const char *values[MAX_FIELDS]);
+/* Where `it` is in its file. */
+rc_loc diff_loc(const struct side *s, const struct item *it);
 
 #endif

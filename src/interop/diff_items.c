@@ -33,218 +33,328 @@ const char *diff_text_of(rc_diff *d, const char *fmt, ...)
 	return rc ? NULL : arena_strndup(&d->arena, d->scratch.data, d->scratch.len);
 }
 
-static struct item *add_item(struct side *s, enum element element, const char *key, int by_id, rc_loc loc)
-{
-	struct item *it;
-
-	if (rc_grow((void **)&s->items, &s->cap, s->count + 1, sizeof(*s->items)))
-		return NULL;
-	it = &s->items[s->count++];
-	memset(it, 0, sizeof(*it));
-	it->element = element;
-	it->key = key;
-	it->by_id = by_id;
-	it->loc = loc;
-	return it;
-}
-
 /* A link is known by its id, or else by its ends. */
-static const char *link_key(rc_diff *d, const rc_link *l)
+static int link_key(rc_buffer *out, const rc_link *l)
 {
-	return l->id ? l->id : diff_text_of(d, "%s -> %s", l->from, l->to);
+	return l->id ? buffer_puts(out, l->id) : buffer_printf(out, "%s -> %s", l->from, l->to);
 }
 
-/* What an annotation is about, as text: "model", "step 'x'", "link 'a -> b'". */
-static const char *owner_of(rc_diff *d, const rc_model *m, rc_owner_kind owner, size_t index)
+/* What an annotation is about, as text into `out` (emptied first): "model", "step 'x'", "link 'a -> b'". */
+static int owner_text(rc_buffer *out, const rc_model *m, rc_owner_kind owner, size_t index)
 {
 	const rc_link *l;
-	const char *key;
 
+	out->len = 0;
 	if (owner == RC_OWNER_MODEL)
-		return "model";
+		return buffer_puts(out, "model");
 	if (owner == RC_OWNER_STEP)
-		return diff_text_of(d, "step '%s'", rc_model_step(m, index)->id);
+		return buffer_printf(out, "step '%s'", rc_model_step(m, index)->id);
 	l = rc_model_link(m, index);
-	key = link_key(d, l);
-	return key ? diff_text_of(d, "%s '%s'", l->column ? "columnLink" : "link", key) : NULL;
+	return buffer_printf(out, "%s '", l->column ? "columnLink" : "link") || link_key(out, l) ||
+	       buffer_puts(out, "'");
 }
 
-/* An annotation is known by its id, or else by what it is about and its text. */
-static struct item *add_annotation(rc_diff *d, struct side *s, enum element element, const char *id, const char *on,
-                                   const char *text, rc_loc loc)
+static int influence_owner(rc_buffer *out, const rc_influence *x)
 {
-	const char *key = id ? id : diff_text_of(d, "on %s: \"%s\"", on, text);
-
-	return key ? add_item(s, element, key, id != NULL, loc) : NULL;
+	out->len = 0;
+	return x->on ? buffer_printf(out, "step '%s'", x->on) : buffer_puts(out, "model");
 }
 
-static const char *indicators_of(rc_diff *d, const rc_model *m, const rc_step *s)
+static int indicators_text(rc_buffer *out, const rc_model *m, const rc_step *s)
 {
 	size_t i;
 
-	if (s->indicators.count == 0)
-		return NULL;
-	d->scratch.len = 0;
+	out->len = 0;
 	for (i = 0; i < s->indicators.count; i++)
-		if ((i && buffer_puts(&d->scratch, " | ")) ||
-		    buffer_puts(&d->scratch, rc_model_indicator(m, s->indicators.first + i)->text))
-			return NULL;
-	return arena_strndup(&d->arena, d->scratch.data, d->scratch.len);
-}
-
-static int add_steps(rc_diff *d, struct side *s)
-{
-	const rc_model *m = s->m;
-	size_t i;
-
-	for (i = 0; i < rc_model_step_count(m); i++) {
-		const rc_step *st = rc_model_step(m, i);
-		struct item *it = add_item(s, E_STEP, st->id, 1, st->loc);
-
-		if (!it)
+		if ((i && buffer_puts(out, " | ")) ||
+		    buffer_puts(out, rc_model_indicator(m, s->indicators.first + i)->text))
 			return -1;
-		it->values[0] = rc_level_name(st->level);
-		it->values[1] = st->strand;
-		it->values[2] = st->partners;
-		it->values[3] = st->ref;
-		it->values[4] = st->confidence == RC_RATING_NONE ? NULL : rc_rating_name(st->confidence);
-		it->values[5] = st->title;
-		it->values[6] = st->description;
-		it->values[7] = indicators_of(d, m, st);
-		if (st->indicators.count && !it->values[7])
-			return -1;
-		it->values[8] = st->column;
-		it->values[9] = rc_effect_name(st->effect);
-		it->values[10] = st->timeframe;
-	}
 	return 0;
 }
 
-static int add_links(rc_diff *d, struct side *s)
+static void add_item(struct side *s, enum element element, size_t index, int by_id)
 {
-	size_t i;
+	struct item *it = &s->items[s->count++];
 
-	for (i = 0; i < rc_model_link_count(s->m); i++) {
-		const rc_link *l = rc_model_link(s->m, i);
-		const char *key = link_key(d, l);
-		struct item *it =
-		        key ? add_item(s, l->column ? E_COLUMN_LINK : E_LINK, key, l->id != NULL, l->loc) : NULL;
-
-		if (!it)
-			return -1;
-		it->values[0] = l->from;
-		it->values[1] = l->to;
-		it->values[2] = rc_link_kind_name(l->kind);
-	}
-	return 0;
+	it->index = (uint32_t)index;
+	it->element = (unsigned char)element;
+	it->by_id = (unsigned char)by_id;
 }
 
-static int add_annotations(rc_diff *d, struct side *s)
+int diff_collect(struct side *s)
 {
 	const rc_model *m = s->m;
-	struct item *it;
-	const char *on;
-	size_t i;
+	size_t i, n = 1 + rc_model_partner_count(m) + rc_model_strand_group_count(m) + rc_model_strand_count(m) +
+	              rc_model_column_count(m) + rc_model_step_count(m) + rc_model_link_count(m) +
+	              rc_model_assumption_count(m) + rc_model_risk_count(m) + rc_model_evidence_count(m) +
+	              rc_model_influence_count(m);
 
-	for (i = 0; i < rc_model_assumption_count(m); i++) {
-		const rc_assumption *a = rc_model_assumption(m, i);
-
-		if (!(on = owner_of(d, m, a->owner, a->owner_index)) ||
-		    !(it = add_annotation(d, s, E_ASSUMPTION, a->id, on, a->text, a->loc)))
-			return -1;
-		it->values[0] = on;
-		it->values[1] = a->ref;
-		it->values[2] = rc_assumption_status_name(a->status);
-		it->values[3] = a->text;
-	}
-	for (i = 0; i < rc_model_risk_count(m); i++) {
-		const rc_risk *r = rc_model_risk(m, i);
-
-		if (!(on = owner_of(d, m, r->owner, r->owner_index)) ||
-		    !(it = add_annotation(d, s, E_RISK, r->id, on, r->statement, r->loc)))
-			return -1;
-		it->values[0] = on;
-		it->values[1] = r->ref;
-		it->values[2] = rc_rating_name(r->likelihood);
-		it->values[3] = rc_rating_name(r->impact);
-		it->values[4] = r->statement;
-		it->values[5] = r->mitigation;
-	}
-	for (i = 0; i < rc_model_evidence_count(m); i++) {
-		const rc_evidence *e = rc_model_evidence(m, i);
-
-		if (!(on = owner_of(d, m, e->owner, e->owner_index)) ||
-		    !(it = add_annotation(d, s, E_EVIDENCE, e->id, on, e->summary, e->loc)))
-			return -1;
-		it->values[0] = on;
-		it->values[1] = rc_direction_name(e->direction);
-		it->values[2] = rc_strength_name(e->strength);
-		it->values[3] = rc_evidence_kind_name(e->kind);
-		it->values[4] = e->cite;
-		it->values[5] = e->summary;
-	}
-	for (i = 0; i < rc_model_influence_count(m); i++) {
-		const rc_influence *x = rc_model_influence(m, i);
-
-		on = x->on ? diff_text_of(d, "step '%s'", x->on) : "model";
-		if (!on || !(it = add_annotation(d, s, E_INFLUENCE, x->id, on, x->text, x->loc)))
-			return -1;
-		it->values[0] = on;
-		it->values[1] = rc_influence_kind_name(x->kind);
-		it->values[2] = x->text;
-	}
-	return 0;
-}
-
-int diff_collect(rc_diff *d, struct side *s)
-{
-	const rc_model *m = s->m;
-	struct item *it = add_item(s, E_MODEL, "", 0, rc_model_loc(m)); /* one per version: no key */
-	size_t i;
-
-	if (!it)
+	s->items = rc_malloc(n * sizeof(*s->items));
+	if (!s->items || n >= DIFF_UNMATCHED)
 		return -1;
-	it->values[0] = rc_model_id(m);
-	it->values[1] = rc_model_title(m);
-	it->values[2] = rc_model_description(m);
-	it->values[3] = rc_model_source(m);
-	it->values[4] = rc_model_has_partnership(m) ? rc_formation_name(rc_model_formation(m)) : NULL;
-	it->values[5] = rc_model_version(m);
-	it->values[6] =
-	        rc_model_status_of(m) == RC_MODEL_STATUS_NONE ? NULL : rc_model_status_name(rc_model_status_of(m));
-	it->values[7] = rc_model_goal(m);
-	it->values[8] = rc_model_context(m);
-	for (i = 0; i < rc_model_partner_count(m); i++) {
-		const rc_partner *p = rc_model_partner(m, i);
+	add_item(s, E_MODEL, 0, 0); /* one per version: no key */
+	for (i = 0; i < rc_model_partner_count(m); i++)
+		add_item(s, E_PARTNER, i, 1);
+	for (i = 0; i < rc_model_strand_group_count(m); i++)
+		add_item(s, E_STRAND_GROUP, i, 1);
+	for (i = 0; i < rc_model_strand_count(m); i++)
+		add_item(s, E_STRAND, i, 1);
+	for (i = 0; i < rc_model_column_count(m); i++)
+		add_item(s, E_COLUMN, i, 1);
+	for (i = 0; i < rc_model_step_count(m); i++)
+		add_item(s, E_STEP, i, 1);
+	for (i = 0; i < rc_model_link_count(m); i++)
+		add_item(s, rc_model_link(m, i)->column ? E_COLUMN_LINK : E_LINK, i, rc_model_link(m, i)->id != NULL);
+	for (i = 0; i < rc_model_assumption_count(m); i++)
+		add_item(s, E_ASSUMPTION, i, rc_model_assumption(m, i)->id != NULL);
+	for (i = 0; i < rc_model_risk_count(m); i++)
+		add_item(s, E_RISK, i, rc_model_risk(m, i)->id != NULL);
+	for (i = 0; i < rc_model_evidence_count(m); i++)
+		add_item(s, E_EVIDENCE, i, rc_model_evidence(m, i)->id != NULL);
+	for (i = 0; i < rc_model_influence_count(m); i++)
+		add_item(s, E_INFLUENCE, i, rc_model_influence(m, i)->id != NULL);
+	return 0;
+}
 
-		if (!(it = add_item(s, E_PARTNER, p->id, 1, p->loc)))
-			return -1;
-		it->values[0] = rc_sector_name(p->sector);
-		it->values[1] = rc_role_name(p->role);
-		it->values[2] = p->name;
-	}
-	for (i = 0; i < rc_model_strand_group_count(m); i++) {
-		const rc_strand_group *g = rc_model_strand_group(m, i);
+/* What an annotation is about and says: its owner (kind and index, or a step id for an influence) and text. */
+struct about {
+	rc_owner_kind owner;
+	size_t index;
+	const char *step; /* an influence's step, by id */
+	const char *text;
+};
 
-		if (!(it = add_item(s, E_STRAND_GROUP, g->id, 1, g->loc)))
-			return -1;
-		it->values[0] = g->name;
-	}
-	for (i = 0; i < rc_model_strand_count(m); i++) {
-		const rc_strand *st = rc_model_strand(m, i);
+static struct about about_of(const rc_model *m, const struct item *it)
+{
+	const rc_assumption *a;
+	const rc_risk *r;
+	const rc_evidence *e;
+	const rc_influence *x;
 
-		if (!(it = add_item(s, E_STRAND, st->id, 1, st->loc)))
-			return -1;
-		it->values[0] = st->name;
-		it->values[1] = st->group;
+	switch ((enum element)it->element) {
+	case E_ASSUMPTION:
+		a = rc_model_assumption(m, it->index);
+		return (struct about){ a->owner, a->owner_index, NULL, a->text };
+	case E_RISK:
+		r = rc_model_risk(m, it->index);
+		return (struct about){ r->owner, r->owner_index, NULL, r->statement };
+	case E_EVIDENCE:
+		e = rc_model_evidence(m, it->index);
+		return (struct about){ e->owner, e->owner_index, NULL, e->summary };
+	default:
+		x = rc_model_influence(m, it->index);
+		return (struct about){ x->on ? RC_OWNER_STEP : RC_OWNER_MODEL, RC_NONE, x->on, x->text };
 	}
-	for (i = 0; i < rc_model_column_count(m); i++) {
-		const rc_column *c = rc_model_column(m, i);
+}
 
-		if (!(it = add_item(s, E_COLUMN, c->id, 1, c->loc)))
-			return -1;
-		it->values[0] = rc_level_name(c->level);
-		it->values[1] = c->name;
+/* The id of a by-id item, borrowed from the model. */
+static const char *id_of(const rc_model *m, const struct item *it)
+{
+	switch ((enum element)it->element) {
+	case E_PARTNER: return rc_model_partner(m, it->index)->id;
+	case E_STRAND_GROUP: return rc_model_strand_group(m, it->index)->id;
+	case E_STRAND: return rc_model_strand(m, it->index)->id;
+	case E_COLUMN: return rc_model_column(m, it->index)->id;
+	case E_STEP: return rc_model_step(m, it->index)->id;
+	case E_LINK:
+	case E_COLUMN_LINK: return rc_model_link(m, it->index)->id;
+	case E_ASSUMPTION: return rc_model_assumption(m, it->index)->id;
+	case E_RISK: return rc_model_risk(m, it->index)->id;
+	case E_EVIDENCE: return rc_model_evidence(m, it->index)->id;
+	case E_INFLUENCE: return rc_model_influence(m, it->index)->id;
+	default: return "";
 	}
-	return add_steps(d, s) || add_links(d, s) || add_annotations(d, s) ? -1 : 0;
+}
+
+static int link_compare(const rc_link *a, const rc_link *b)
+{
+	int c = (a->id != NULL) - (b->id != NULL);
+
+	if (c || a->id)
+		return c ? c : strcmp(a->id, b->id);
+	c = strcmp(a->from, b->from);
+	return c ? c : strcmp(a->to, b->to);
+}
+
+static int owner_compare(const rc_model *ma, const struct about *a, const rc_model *mb, const struct about *b)
+{
+	const rc_link *la, *lb;
+	int c = (int)a->owner - (int)b->owner;
+
+	if (c || a->owner == RC_OWNER_MODEL)
+		return c;
+	if (a->owner == RC_OWNER_STEP)
+		return strcmp(a->step ? a->step : rc_model_step(ma, a->index)->id,
+		              b->step ? b->step : rc_model_step(mb, b->index)->id);
+	la = rc_model_link(ma, a->index);
+	lb = rc_model_link(mb, b->index);
+	c = la->column - lb->column;
+	return c ? c : link_compare(la, lb);
+}
+
+int diff_compare(const struct side *sa, const struct item *a, const struct side *sb, const struct item *b)
+{
+	struct about x, y;
+	int c = (int)a->element - (int)b->element;
+
+	if (!c)
+		c = (int)a->by_id - (int)b->by_id;
+	if (c || a->element == E_MODEL)
+		return c;
+	if (a->by_id)
+		return strcmp(id_of(sa->m, a), id_of(sb->m, b));
+	if (a->element == E_LINK || a->element == E_COLUMN_LINK)
+		return link_compare(rc_model_link(sa->m, a->index), rc_model_link(sb->m, b->index));
+	x = about_of(sa->m, a);
+	y = about_of(sb->m, b);
+	c = owner_compare(sa->m, &x, sb->m, &y);
+	return c ? c : strcmp(x.text, y.text);
+}
+
+const char *diff_key(rc_diff *d, struct side *s, const struct item *it)
+{
+	struct about a;
+
+	if (it->by_id || it->element == E_MODEL)
+		return id_of(s->m, it);
+	if (it->element == E_LINK || it->element == E_COLUMN_LINK) {
+		const rc_link *l = rc_model_link(s->m, it->index);
+
+		return diff_text_of(d, "%s -> %s", l->from, l->to);
+	}
+	a = about_of(s->m, it);
+	if (it->element == E_INFLUENCE ? influence_owner(&s->field, rc_model_influence(s->m, it->index))
+	                               : owner_text(&s->field, s->m, a.owner, a.index))
+		return NULL;
+	return diff_text_of(d, "on %s: \"%s\"", s->field.data, a.text);
+}
+
+static int step_values(struct side *s, const rc_step *st, const char *v[MAX_FIELDS])
+{
+	v[0] = rc_level_name(st->level);
+	v[1] = st->strand;
+	v[2] = st->partners;
+	v[3] = st->ref;
+	v[4] = st->confidence == RC_RATING_NONE ? NULL : rc_rating_name(st->confidence);
+	v[5] = st->title;
+	v[6] = st->description;
+	v[7] = NULL;
+	if (st->indicators.count) {
+		if (indicators_text(&s->field, s->m, st))
+			return -1;
+		v[7] = s->field.data;
+	}
+	v[8] = st->column;
+	v[9] = rc_effect_name(st->effect);
+	v[10] = st->timeframe;
+	return 0;
+}
+
+static void model_values(const rc_model *m, const char *v[MAX_FIELDS])
+{
+	v[0] = rc_model_id(m);
+	v[1] = rc_model_title(m);
+	v[2] = rc_model_description(m);
+	v[3] = rc_model_source(m);
+	v[4] = rc_model_has_partnership(m) ? rc_formation_name(rc_model_formation(m)) : NULL;
+	v[5] = rc_model_version(m);
+	v[6] = rc_model_status_of(m) == RC_MODEL_STATUS_NONE ? NULL : rc_model_status_name(rc_model_status_of(m));
+	v[7] = rc_model_goal(m);
+	v[8] = rc_model_context(m);
+}
+
+/* The annotations' fields: what they are about first. */
+static int annotation_values(struct side *s, const struct item *it, const char *v[MAX_FIELDS])
+{
+	const rc_model *m = s->m;
+
+	if (it->element == E_ASSUMPTION) {
+		const rc_assumption *a = rc_model_assumption(m, it->index);
+
+		v[1] = a->ref;
+		v[2] = rc_assumption_status_name(a->status);
+		v[3] = a->text;
+		return owner_text(&s->field, m, a->owner, a->owner_index);
+	}
+	if (it->element == E_RISK) {
+		const rc_risk *r = rc_model_risk(m, it->index);
+
+		v[1] = r->ref;
+		v[2] = rc_rating_name(r->likelihood);
+		v[3] = rc_rating_name(r->impact);
+		v[4] = r->statement;
+		v[5] = r->mitigation;
+		return owner_text(&s->field, m, r->owner, r->owner_index);
+	}
+	if (it->element == E_EVIDENCE) {
+		const rc_evidence *e = rc_model_evidence(m, it->index);
+
+		v[1] = rc_direction_name(e->direction);
+		v[2] = rc_strength_name(e->strength);
+		v[3] = rc_evidence_kind_name(e->kind);
+		v[4] = e->cite;
+		v[5] = e->summary;
+		return owner_text(&s->field, m, e->owner, e->owner_index);
+	}
+	v[1] = rc_influence_kind_name(rc_model_influence(m, it->index)->kind);
+	v[2] = rc_model_influence(m, it->index)->text;
+	return influence_owner(&s->field, rc_model_influence(m, it->index));
+}
+
+int diff_values(struct side *s, const struct item *it, const char *v[MAX_FIELDS])
+{
+	const rc_model *m = s->m;
+	size_t i;
+
+	for (i = 0; i < MAX_FIELDS; i++)
+		v[i] = NULL;
+	switch ((enum element)it->element) {
+	case E_MODEL: model_values(m, v); return 0;
+	case E_PARTNER:
+		v[0] = rc_sector_name(rc_model_partner(m, it->index)->sector);
+		v[1] = rc_role_name(rc_model_partner(m, it->index)->role);
+		v[2] = rc_model_partner(m, it->index)->name;
+		return 0;
+	case E_STRAND_GROUP: v[0] = rc_model_strand_group(m, it->index)->name; return 0;
+	case E_STRAND:
+		v[0] = rc_model_strand(m, it->index)->name;
+		v[1] = rc_model_strand(m, it->index)->group;
+		return 0;
+	case E_COLUMN:
+		v[0] = rc_level_name(rc_model_column(m, it->index)->level);
+		v[1] = rc_model_column(m, it->index)->name;
+		return 0;
+	case E_STEP: return step_values(s, rc_model_step(m, it->index), v);
+	case E_LINK:
+	case E_COLUMN_LINK:
+		v[0] = rc_model_link(m, it->index)->from;
+		v[1] = rc_model_link(m, it->index)->to;
+		v[2] = rc_link_kind_name(rc_model_link(m, it->index)->kind);
+		return 0;
+	default:
+		if (annotation_values(s, it, v))
+			return -1;
+		v[0] = s->field.data;
+		return 0;
+	}
+}
+
+rc_loc diff_loc(const struct side *s, const struct item *it)
+{
+	const rc_model *m = s->m;
+
+	switch ((enum element)it->element) {
+	case E_MODEL: return rc_model_loc(m);
+	case E_PARTNER: return rc_model_partner(m, it->index)->loc;
+	case E_STRAND_GROUP: return rc_model_strand_group(m, it->index)->loc;
+	case E_STRAND: return rc_model_strand(m, it->index)->loc;
+	case E_COLUMN: return rc_model_column(m, it->index)->loc;
+	case E_STEP: return rc_model_step(m, it->index)->loc;
+	case E_LINK:
+	case E_COLUMN_LINK: return rc_model_link(m, it->index)->loc;
+	case E_ASSUMPTION: return rc_model_assumption(m, it->index)->loc;
+	case E_RISK: return rc_model_risk(m, it->index)->loc;
+	case E_EVIDENCE: return rc_model_evidence(m, it->index)->loc;
+	default: return rc_model_influence(m, it->index)->loc;
+	}
 }

@@ -145,7 +145,7 @@ static int peek(struct reader *r, uint32_t *cp, size_t *len)
 	min = n == 1 ? 0 : n == 2 ? 0x80 : n == 3 ? 0x800 : 0x10000;
 	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
 		return fail_at(r, r->line, r->column, "invalid UTF-8 (save the table as CSV UTF-8)");
-	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F || c == 0xFFFE || c == 0xFFFF)
+	if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF)
 		return fail_at(r, r->line, r->column, "a control character, which a model cannot hold");
 	if (bidi_control(c))
 		return error_set_at(r->err, RC_EINVALID, r->name, r->line, r->column, BIDI_MESSAGE, (unsigned)c);

@@ -24,6 +24,9 @@ enum { MAX_DEPTH = 16 };
 /* The stack's number for an element outside the format. */
 enum { UNKNOWN = -1 };
 
+/* More than the elements of either format (model/elements.def, the evidence base's). */
+enum { MAX_ELEMENTS = 64 };
+
 /* libxml2 2.9 checks each attribute of a start tag against all before it: a tag with many is quadratic. */
 enum { MAX_ATTRIBUTES = 100 };
 
@@ -59,6 +62,7 @@ struct xml_reader {
 	rc_buffer text;
 	rc_error *err;
 	int status;
+	const xmlChar *interned[MAX_ELEMENTS]; /* per element, its name as the parser's dictionary holds it */
 };
 
 void *xml_user(const struct xml_reader *r)
@@ -409,8 +413,8 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 {
 	char *out = arena_alloc_text(r->arena, len + 1);
 	size_t i, n = 0;
-	int space = 0;
-	uint32_t bidi;
+	int space = 0, lead = 0;
+	uint32_t bidi = 0;
 
 	if (!out) {
 		xml_fail_nomem(r);
@@ -428,10 +432,13 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 		space = 0;
 		if (attribute && c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
 			i += 4;
+		/* Every bidirectional control begins with one of these bytes: search only text that has one. */
+		lead |= c == '\xD8' || c == '\xE2';
 		out[n++] = c;
 	}
 	out[n] = '\0';
-	bidi = bidi_find(out);
+	if (lead)
+		bidi = bidi_find(out);
 	if (bidi) {
 		char message[160];
 
@@ -459,6 +466,27 @@ int xml_attr_enum(const xmlChar **atts, int natts, const char *name, const char 
 	return i < 0 ? dflt : i;
 }
 
+/*
+ * The format's element called `localname`, or the index of the names' NULL.
+ * libxml2 gives every name from its dictionary, one pointer per name, so
+ * each name is compared as text once and then by its pointer.
+ */
+static int element_of(struct xml_reader *r, const xmlChar *localname)
+{
+	const char *const *names = r->format->names;
+	int e;
+
+	for (e = 0; e < MAX_ELEMENTS && names[e]; e++)
+		if (r->interned[e] == localname)
+			return e;
+	for (e = 0; names[e]; e++)
+		if (strcmp((const char *)localname, names[e]) == 0)
+			break;
+	if (e < MAX_ELEMENTS && names[e])
+		r->interned[e] = localname;
+	return e;
+}
+
 static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri, int nb_namespaces,
                      const xmlChar **namespaces, int nb_attributes, int nb_defaulted, const xmlChar **attributes)
 {
@@ -474,9 +502,7 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	if (r->status)
 		return;
 	loc = locate(r);
-	for (e = 0; names[e]; e++)
-		if (strcmp((const char *)localname, names[e]) == 0)
-			break;
+	e = element_of(r, localname);
 	if (!names[e] || !uri || strcmp((const char *)uri, r->format->ns) != 0 || (r->depth > 0 && e == 0))
 		e = UNKNOWN;
 	/* In a file already refused, nesting past the limit only ends the search for more problems. */

@@ -50,4 +50,27 @@ void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t 
 /* Formats `findings` (or the load error when `model` is NULL) in every findings format, and checks each report. */
 void fuzz_format_findings(const rc_model *model, const rc_findings *findings, const rc_error *load_err);
 
+/*
+ * Writes `model` with the export back-end `name` ("csv", "markdown", "kumu")
+ * into `out` (emptied first), without findings; checks that it succeeds, is
+ * valid UTF-8 and, per format, cannot be taken for a formula, link, image,
+ * HTML or anything but JSON.
+ */
+void fuzz_export(const char *name, const rc_model *model, rc_buffer *out);
+
+/*
+ * Imports the CSV table `csv` (`len` bytes) and loads the model it gives.
+ * Returns that model, or NULL (having checked the error) when the import
+ * refuses the table. An imported table always loads.
+ */
+rc_model *fuzz_import(const char *csv, size_t len);
+
+/*
+ * The round trip: the CSV export of `model`, imported and exported again,
+ * gives the same bytes a second time; the first time too when `imported`
+ * (the model came from a table, so nothing a table cannot hold is lost)
+ * and no step is joined from several strands' rows.
+ */
+void fuzz_check_round_trip(const rc_model *model, int imported);
+
 #endif

@@ -100,6 +100,11 @@ gen_title() {
 	} >"$1"
 }
 
+# A text node of 12 MiB: refused by the schema's maxLength, within 100 MB.
+gen_title_12mb() {
+	gen_title "$1" 12582912
+}
+
 gen_title_4097() {
 	gen_title "$1" 4097
 }
@@ -115,6 +120,11 @@ gen_title_4096_multibyte() {
 		printf '  <step id="o" level="outcome"><title>Healthier diets</title><indicator>Meals</indicator></step>\n'
 		printf '</model>\n'
 	} >"$1"
+}
+
+# A sparse file of 300 MB (no data blocks): refused by its size before a byte is read.
+gen_sparse_300mb() {
+	truncate -s 300M "$1"
 }
 
 # A suppress reason of 10 MiB: an attribute value over libxml2's own limit.

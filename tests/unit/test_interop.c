@@ -182,6 +182,7 @@ static void test_round_trip(void)
 	for (i = 0; i < sizeof(bundled) / sizeof(bundled[0]); i++)
 		round_trip(bundled[i]);
 	round_trip(TEST_DATA "export/formulas.xml");
+	round_trip(TEST_DATA "export/delete-char.xml");
 }
 
 /* No CSV cell starts with what a spreadsheet runs as a formula; import gives the titles back exactly. */
