@@ -8,7 +8,8 @@ static void render_help(void)
 	char phrase[256];
 
 	printf("usage: rchain render [--format FORMAT] [-o FILE] [--direction LR|TB] [--focus ID | --view VIEW]\n"
-	       "                     [--key STYLE] [--hide-evidence] [--no-findings] [--evidence FILE]... MODEL\n"
+	       "                     [--key STYLE] [--hide-evidence] [--no-findings] [--evidence FILE]... [--watch] "
+	       "MODEL\n"
 	       "\n"
 	       "Check MODEL and draw its chain with confidence, findings, assumptions and risks\n"
 	       "marked, a legend and a key. The output goes to output/<model id>.<format> unless\n"
@@ -29,6 +30,8 @@ static void render_help(void)
 	       "                        each), full, or none\n"
 	       "  --hide-evidence       leave out evidence counts, assumption and risk markers and the key\n"
 	       "  --no-findings         leave out finding borders and badges\n"
+	       "  --watch               draw again whenever MODEL or an evidence file changes,\n"
+	       "                        with one status line per run; Ctrl-C stops (exit 0)\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
 	       "  --max-steps N         refuse to draw more than N steps (default 5000)\n"
 	       "  --max-links N         refuse to draw more than N links (default 8000)\n"
@@ -40,7 +43,7 @@ static void render_help(void)
 
 int cmd_render(struct session *s, int argc, char **argv)
 {
-	struct drawing d = { "render", render_help, NULL, NULL, { 0 } };
+	struct drawing d = { "render", render_help, NULL, NULL, { 0 }, false };
 
 	return run_drawing(s, &d, argc, argv);
 }
