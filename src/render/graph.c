@@ -15,7 +15,7 @@
 #include "render/titleblock.h"
 
 /* Step titles on a strand page wrap at this many characters (RC_RENDER_WRAP elsewhere). */
-enum { PAGE_WRAP = 22 };
+enum { PAGE_WRAP = 16 };
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 {
@@ -61,25 +61,12 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 
 /*
  * Whether a level has a header: always, except on a strand page, where a
- * level with no step or stub drawn and no column link is left out to fit A4.
+ * level with no step or stub drawn is left out to fit A4 (so are the column
+ * links into and out of it: selection_link_kept).
  */
 static int level_shown(const struct builder *b, rc_level level)
 {
-	const rc_model *m = b->in->model;
-	size_t i, n;
-	const size_t *steps;
-
-	if (b->in->view != RC_VIEW_STRAND)
-		return 1;
-	steps = rc_model_level_steps(m, level, &n);
-	for (i = 0; i < n; i++)
-		if (b->keep[steps[i]])
-			return 1;
-	for (i = 0; i < m->links.len; i++)
-		if (LINK(m, i)->column && LINK(m, i)->resolved &&
-		    (LINK(m, i)->from_level == level || LINK(m, i)->to_level == level))
-			return 1;
-	return 0;
+	return b->in->view != RC_VIEW_STRAND || selection_level_drawn(b->in->model, level, b->keep);
 }
 
 /* The header of each level shown, kept in order by heavy invisible edges; a level left out has a NULL node. */
@@ -214,14 +201,16 @@ static void put_also_in(struct builder *b, const rc_step *s)
 
 		if (k == RC_NONE || k == home)
 			continue;
-		/* Two strands named, each on a line of its own, then how many more. */
-		if (shown < 2) {
+		/* Two strands named, each on a line of its own, then how many more; on a strand page only how many. */
+		if (shown < 2 && b->in->view != RC_VIEW_STRAND) {
 			builder_put(b, shown ? "<BR/>" : "<TR><TD><FONT POINT-SIZE=\"9\">↔ also in: ");
 			builder_put_wrapped(b, MODEL_AT(m, strands, rc_strand, k)->name, step_wrap(b), 1);
 		}
 		shown++;
 	}
-	if (shown > 2)
+	if (shown && b->in->view == RC_VIEW_STRAND)
+		builder_putf(b, "<TR><TD><FONT POINT-SIZE=\"9\">↔ %zu other strand%s", shown, shown == 1 ? "" : "s");
+	else if (shown > 2)
 		builder_putf(b, "<BR/>and %zu more", shown - 2);
 	if (shown)
 		builder_put(b, "</FONT></TD></TR>");
@@ -560,7 +549,7 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 	builder_bold_label(b, title, b->in->view == RC_VIEW_STRAND ? PAGE_WRAP : 24);
 	builder_set_html(b, head, "label");
 	/* One width for every row label, so the rows start in line. */
-	builder_set(b, head, "width", b->in->view == RC_VIEW_STRAND ? "1.6" : "2.6");
+	builder_set(b, head, "width", b->in->view == RC_VIEW_STRAND ? "1.2" : "2.6");
 	builder_set(b, head, "shape", "plaintext");
 	builder_set(b, head, "style", "");
 	builder_set(b, head, "id", name);
@@ -862,7 +851,7 @@ static void add_links(struct builder *b)
 
 	/* The overview draws column links as they are, and step links as arrows between its boxes. */
 	for (i = 0; i < m->links.len && !b->failed; i++)
-		if (selection_link_kept(LINK(m, i), b->keep) && (!b->cells || LINK(m, i)->column))
+		if (selection_link_kept(b->in, LINK(m, i), b->keep) && (!b->cells || LINK(m, i)->column))
 			add_link(b, LINK(m, i));
 	if (b->cells && !b->failed)
 		overview_add_arrows(b);

@@ -11,10 +11,26 @@
 #include "model/internal.h"
 #include "render/selection.h"
 
-int selection_link_kept(const rc_link *l, const unsigned char *keep)
+int selection_level_drawn(const rc_model *m, rc_level level, const unsigned char *keep)
 {
-	return l->resolved && (l->column || (keep[l->from_step] && keep[l->to_step] &&
-	                                     (keep[l->from_step] == SELECT_STEP || keep[l->to_step] == SELECT_STEP)));
+	size_t i, n;
+	const size_t *steps = rc_model_level_steps(m, level, &n);
+
+	for (i = 0; i < n; i++)
+		if (keep[steps[i]])
+			return 1;
+	return 0;
+}
+
+int selection_link_kept(const rc_render_input *in, const rc_link *l, const unsigned char *keep)
+{
+	if (!l->resolved)
+		return 0;
+	if (l->column)
+		return in->view != RC_VIEW_STRAND || (selection_level_drawn(in->model, l->from_level, keep) &&
+		                                      selection_level_drawn(in->model, l->to_level, keep));
+	return keep[l->from_step] && keep[l->to_step] &&
+	       (keep[l->from_step] == SELECT_STEP || keep[l->to_step] == SELECT_STEP);
 }
 
 int rc_render_view_parse(rc_render_input *in, const char *text)
@@ -172,7 +188,7 @@ static int within_limits(const rc_render_input *in, const unsigned char *keep, s
 	for (i = 0; i < m->steps.len; i++)
 		*steps += keep[i] == SELECT_STEP;
 	for (i = 0; i < m->links.len; i++)
-		*links += selection_link_kept(LINK(m, i), keep) != 0;
+		*links += selection_link_kept(in, LINK(m, i), keep) != 0;
 	if (*steps > max_steps)
 		return error_set_at(
 		        err, RC_ELIMIT, m->file, 0, 0,

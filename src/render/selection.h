@@ -16,9 +16,14 @@ int selection_strands(const rc_model *m, const char *id, unsigned char *mask);
 /* The strand or strand group id a strand focus or strand page selects by, or NULL. */
 const char *selection_strand_id(const rc_render_input *in);
 
-/* Nonzero when link `l` is drawn: both ends resolve and, for a step link, both steps are in `keep`, not both as stubs.
+/* Nonzero when `keep` draws a step or stub of `level`. */
+int selection_level_drawn(const rc_model *m, rc_level level, const unsigned char *keep);
+
+/*
+ * Nonzero when `in` draws link `l`: both ends resolve; for a step link, both steps are in `keep`, not both as
+ * stubs; for a column link on a strand page, both its levels draw a step.
  */
-int selection_link_kept(const rc_link *l, const unsigned char *keep);
+int selection_link_kept(const rc_render_input *in, const rc_link *l, const unsigned char *keep);
 
 /*
  * The steps `in` draws, one byte each (SELECT_STEP or SELECT_STUB: see select_steps), with how many steps and links

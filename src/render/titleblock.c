@@ -50,7 +50,7 @@ static void put_left_out(struct builder *b, size_t links)
 	builder_putf(b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT COLOR=\"%s\"><B>Not drawn: %zu link%s</B></FONT>",
 	             STYLE_ERROR_COLOR, left_out, left_out == 1 ? "" : "s");
 	for (i = 0; i < m->links.len && named < LEFT_OUT_NAMED; i++)
-		if (!selection_link_kept(LINK(m, i), b->keep)) {
+		if (!selection_link_kept(b->in, LINK(m, i), b->keep)) {
 			put_left_out_link(b, LINK(m, i));
 			named++;
 		}
@@ -161,7 +161,7 @@ static int owner_drawn(const struct builder *b, rc_owner_kind owner, size_t inde
 {
 	return owner == RC_OWNER_STEP
 	               ? b->keep[index] == SELECT_STEP
-	               : owner == RC_OWNER_LINK && selection_link_kept(LINK(b->in->model, index), b->keep);
+	               : owner == RC_OWNER_LINK && selection_link_kept(b->in, LINK(b->in->model, index), b->keep);
 }
 
 /* One marker of the key: its position among the assumptions and then the risks, its text, and what the line skips. */

@@ -1772,7 +1772,7 @@ static void test_page_legibility(void)
 			rc_render_input in = { .model = m,
 				               .view = RC_VIEW_STRAND,
 				               .view_strand = rc_render_page(m, p) };
-			double scale, width, height, fit;
+			double scale, width, height, fit, printed;
 			char *plain;
 			size_t steps = 0;
 			const char *at;
@@ -1784,10 +1784,14 @@ static void test_page_legibility(void)
 			CU_ASSERT_FATAL(sscanf(plain, "graph %lf %lf %lf", &scale, &width, &height) == 3);
 			fit = 10.9 / width < 7.5 / height ? 10.9 / width : 7.5 / height;
 			fit = fit > 1 ? 1 : fit;
+			printed = smallest_font(dot.data) * fit;
+			/* Issue 19's 8 pt, met so far by the pages of the first two models (docs/diagrams.md). */
+			if (i < 2)
+				CU_ASSERT(printed >= 8.0);
 			CU_ASSERT_EQUAL_FATAL(buffer_printf(&table,
 			                                    "%s %s: %zu steps, %.1f x %.1f in, smallest text %.1f pt\n",
 			                                    strrchr(files[i], '/') + 1, in.view_strand, steps, width,
-			                                    height, smallest_font(dot.data) * fit),
+			                                    height, printed),
 			                      0);
 			gvFreeRenderData(plain);
 		}
