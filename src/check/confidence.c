@@ -48,6 +48,44 @@ struct search {
 	size_t *queue;
 };
 
+/* A causal link that jumps over a level: a shortcut the pathway search takes only when nothing else reaches. */
+static int skips_level(const rc_link *l)
+{
+	return l->kind == RC_LINK_CAUSAL && l->to_level >= l->from_level + 2;
+}
+
+/*
+ * Reaches at threshold t what the queued steps lead to through steps and
+ * links rated at least t: first without level-skipping links, then with them,
+ * so that of two equally strong pathways the one through every level is kept.
+ */
+static void spread(struct search *s, int t, size_t first, size_t tail)
+{
+	const rc_model *m = s->m;
+	int shortcuts;
+
+	for (shortcuts = 0; shortcuts < 2; shortcuts++) {
+		size_t head;
+
+		for (head = first; head < tail; head++) {
+			size_t count, k;
+			const size_t *out = rc_model_links_out(m, s->queue[head], &count);
+
+			for (k = 0; k < count; k++) {
+				const rc_link *l = MODEL_AT(m, links, rc_link, out[k]);
+
+				if (!chain_is_pathway(l) || (skips_level(l) && !shortcuts) ||
+				    s->best[l->to_step] >= 0 || (int)s->c->links[out[k]] < t ||
+				    (int)s->c->steps[l->to_step] < t)
+					continue;
+				s->best[l->to_step] = t;
+				s->via[l->to_step] = out[k];
+				s->queue[tail++] = l->to_step;
+			}
+		}
+	}
+}
+
 /*
  * Widest paths by thresholds: at threshold t, every step reachable from a
  * source through steps and links rated at least t is reached at t, unless a
@@ -65,7 +103,7 @@ static void widest_paths(struct search *s)
 		s->via[i] = RC_NONE;
 	}
 	for (t = RC_RATING_HIGH; t >= RC_RATING_NONE; t--) {
-		size_t head = 0, tail = 0;
+		size_t tail = 0;
 
 		for (i = 0; i < n; i++) {
 			rc_level level = MODEL_AT(m, steps, rc_step, i)->level;
@@ -76,21 +114,7 @@ static void widest_paths(struct search *s)
 			if (s->best[i] >= 0)
 				s->queue[tail++] = i;
 		}
-		while (head < tail) {
-			size_t count, k;
-			const size_t *out = rc_model_links_out(m, s->queue[head++], &count);
-
-			for (k = 0; k < count; k++) {
-				const rc_link *l = MODEL_AT(m, links, rc_link, out[k]);
-
-				if (!chain_is_pathway(l) || s->best[l->to_step] >= 0 || (int)s->c->links[out[k]] < t ||
-				    (int)s->c->steps[l->to_step] < t)
-					continue;
-				s->best[l->to_step] = t;
-				s->via[l->to_step] = out[k];
-				s->queue[tail++] = l->to_step;
-			}
-		}
+		spread(s, t, 0, tail);
 	}
 }
 

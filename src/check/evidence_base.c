@@ -1,5 +1,6 @@
 /* Rules against the evidence base: unknown refs, applicable entries not addressed, suggested refs. */
 
+#include "base/alloc.h"
 #include "base/buffer.h"
 #include "check/coverage.h"
 #include "check/internal.h"
@@ -65,12 +66,56 @@ static int cite_all(rc_buffer *out, const rc_evidence_base *eb, const rc_entry *
 	return rc;
 }
 
+/* The entries a summary names: the most relevant few (docs/rules.md). */
+enum { SUMMARY_NAMES = 5 };
+
 /*
- * Reports applicable entries of `kind` (with `any_kind`, assumptions and risks)
- * that nothing in the model refers to: those with an applicability condition
- * when `conditional`, the others when not.
+ * One finding for the model: how many applicable entries of `kind` without
+ * an applicability condition nothing refers to, the most relevant of them,
+ * and the command that lists them all.
  */
-static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind kind, int conditional)
+static void summarise_unaddressed(struct checker *c, const struct coverage *cov, rc_entry_kind kind)
+{
+	const rc_evidence_base *eb = c->evidence;
+	size_t *order = rc_malloc((rc_evidence_base_entry_count(eb) + 1) * sizeof(*order));
+	rc_buffer names = { 0 };
+	size_t count, shown = 0, total = 0, i;
+	int rc = 0;
+
+	if (!order) {
+		c->status = RC_ENOMEM;
+		return;
+	}
+	coverage_unaddressed(cov, eb, order, &count);
+	for (i = 0; i < count; i++) {
+		const rc_entry *e = rc_evidence_base_entry(eb, order[i]);
+
+		if (e->kind != kind || e->condition_count > 0)
+			continue;
+		total++;
+		if (shown++ < SUMMARY_NAMES)
+			rc |= buffer_printf(&names, "%s'%s' (%s%s)", shown > 1 ? ", " : "", e->id,
+			                    e->priority == RC_PRIORITY_HIGH ? "high priority, " : "",
+			                    e->whole_model ? "model" : rc_level_name(e->level));
+	}
+	if (rc)
+		c->status = RC_ENOMEM;
+	else if (total > 0)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "%zu evidence-based %s%s that apply to this model %s not addressed; %s: %s; all of them: "
+		       "rchain evidence --unaddressed %s",
+		       total, rc_entry_kind_name(kind), total == 1 ? "" : "s", total == 1 ? "is" : "are",
+		       total > SUMMARY_NAMES ? "the most relevant" : "they are", names.data, rc_model_file(c->m));
+	rc_buffer_free(&names);
+	rc_free(order);
+}
+
+/*
+ * RC030 and RC031 summarise the entries of their kind that apply to every
+ * model of the entry's kind; RC032 reports, one by one, the entries that
+ * apply because of this partnership's own facts (their conditions).
+ */
+static void report_unaddressed(struct checker *c, rc_entry_kind kind, int conditional)
 {
 	const rc_model *m = c->m;
 	const rc_step *first[RC_LEVEL_COUNT];
@@ -85,20 +130,21 @@ static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind ki
 		c->status = RC_ENOMEM;
 		return;
 	}
-	for (i = 0; i < rc_evidence_base_entry_count(c->evidence) && !c->status; i++) {
+	if (!conditional)
+		summarise_unaddressed(c, &cov, kind);
+	for (i = 0; conditional && i < rc_evidence_base_entry_count(c->evidence) && !c->status; i++) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
 		const rc_step *at = e->whole_model ? NULL : first[e->level]; /* an entry that applies has one */
 
-		if ((any_kind ? (e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) : e->kind != kind) ||
-		    (e->condition_count > 0) != conditional || cov.entry[i] != COVERAGE_APPLIES)
+		if ((e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) || e->condition_count == 0 ||
+		    cov.entry[i] != COVERAGE_APPLIES)
 			continue;
 		if (cite_all(&cite, c->evidence, e) != 0) {
 			c->status = RC_ENOMEM;
 			break;
 		}
 		report(c, at ? at->loc : m->loc, at ? RC_OWNER_STEP : RC_OWNER_MODEL, at ? at->index : RC_NONE,
-		       "%s %s '%s' is not addressed: \"%s\" (%s)",
-		       conditional ? "this partnership's" : "evidence-based", rc_entry_kind_name(e->kind), e->id,
+		       "this partnership's %s '%s' is not addressed: \"%s\" (%s)", rc_entry_kind_name(e->kind), e->id,
 		       e->text, cite.data);
 	}
 	rc_buffer_free(&cite);
@@ -107,17 +153,17 @@ static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind ki
 
 void check_unaddressed_assumption(struct checker *c)
 {
-	report_unaddressed(c, 0, RC_ENTRY_ASSUMPTION, 0);
+	report_unaddressed(c, RC_ENTRY_ASSUMPTION, 0);
 }
 
 void check_unaddressed_risk(struct checker *c)
 {
-	report_unaddressed(c, 0, RC_ENTRY_RISK, 0);
+	report_unaddressed(c, RC_ENTRY_RISK, 0);
 }
 
 void check_triggered_entry(struct checker *c)
 {
-	report_unaddressed(c, 1, RC_ENTRY_ASSUMPTION, 1);
+	report_unaddressed(c, RC_ENTRY_ASSUMPTION, 1);
 }
 
 /* ---- suggested refs: word overlap (docs/rules.md) ---- */
