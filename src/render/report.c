@@ -242,7 +242,7 @@ static void findings_of(struct report *r, rc_severity severity, int silenced, co
 	for (i = 0; i < rc_findings_count(r->f); i++) {
 		const rc_finding *x = rc_findings_at(r->f, i);
 
-		if (x->severity != severity || (x->suppressed != NULL) != silenced)
+		if (x->severity != severity || (x->suppressed != NULL) != silenced || severity < r->in->min_severity)
 			continue;
 		if (n++ == 0)
 			putf(r,

@@ -131,7 +131,7 @@ static void render_input(rc_buffer *out, const char *format, const rc_render_inp
 {
 	const rc_output *o = rc_output_find(strcmp(format, "html") == 0 ? "report" : "render", format);
 	rc_render_input in = *given;
-	rc_output_input input = { &in, NULL, 0, NULL };
+	rc_output_input input = { .view = &in };
 	rc_confidence *confidence = NULL;
 	rc_error err = { 0 };
 	int rc;
@@ -774,7 +774,7 @@ static void test_limits_and_focus(void)
 	                       "36 steps is over the diagram limit of 5 (layout would take too long); draw "
 	                       "part of the model with --focus STEP, or raise the limit with --max-steps");
 	CU_ASSERT_EQUAL(rc_output_find("render", "svg")
-	                        ->write(rc_buffer_sink, &out, &(rc_output_input){ &in, NULL, 0, NULL }, &err),
+	                        ->write(rc_buffer_sink, &out, &(rc_output_input){ .view = &in }, &err),
 	                RC_ELIMIT);
 	CU_ASSERT_EQUAL(out.len, 0);
 	in.focus = "eng.staff"; /* inputs and activities that lead to it: more than 5 */
