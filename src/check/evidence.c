@@ -28,6 +28,9 @@ void check_link_without_assumption(struct checker *c)
 {
 	size_t i;
 
+	/* A model with no assumption at all gets one finding for it (RC041), not one per link. */
+	if (c->m->assumptions.len == 0)
+		return;
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
 		char what[300];
@@ -347,4 +350,17 @@ void check_unowned_step(struct checker *c)
 		if ((!s->partners || !*s->partners) && s->level != RC_LEVEL_OUTCOME)
 			report(c, s->loc, RC_OWNER_STEP, i, "no partner is named as owning step '%s'", s->id);
 	}
+}
+
+void check_no_assumption(struct checker *c)
+{
+	if (c->m->assumptions.len == 0 && c->m->steps.len > 0)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the model states no assumption: no step or link says what must hold for it to lead on");
+}
+
+void check_no_risk(struct checker *c)
+{
+	if (c->m->risks.len == 0 && c->m->steps.len > 0)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE, "the model names no risk to any step or link");
 }

@@ -1,5 +1,8 @@
 /* Rules against the evidence base: unknown refs, applicable entries not addressed, suggested refs. */
 
+#include <ctype.h>
+#include <string.h>
+
 #include "base/alloc.h"
 #include "base/buffer.h"
 #include "check/coverage.h"
@@ -223,4 +226,92 @@ void check_suggest_ref(struct checker *c)
 	}
 	words_free(&s.said);
 	word_tally_free(&s.tally);
+}
+
+/* ---- partnership facts the evidence depends on ---- */
+
+/* Nonzero when the space-separated `keywords` hold `word`. */
+static int has_keyword(const char *keywords, const char *word)
+{
+	size_t len = strlen(word);
+	const char *p;
+
+	for (p = keywords ? strstr(keywords, word) : NULL; p; p = strstr(p + 1, word))
+		if ((p == keywords || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
+			return 1;
+	return 0;
+}
+
+void check_unknown_formation(struct checker *c)
+{
+	const rc_model *m = c->m;
+	size_t count = 0, first = RC_NONE, i, k;
+
+	if (!c->evidence || !rc_model_has_partnership(m) || m->partners.len == 0 ||
+	    rc_model_formation(m) != RC_FORMATION_UNKNOWN)
+		return;
+	for (i = 0; i < rc_evidence_base_entry_count(c->evidence); i++) {
+		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
+		int on_formation = 0;
+
+		for (k = 0; k < e->condition_count; k++)
+			on_formation |= e->conditions[k].formation >= 0;
+		if (on_formation && count++ == 0)
+			first = i;
+	}
+	if (count > 0)
+		report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the partnership's formation is unknown, but %zu evidence-base entr%s depend%s on it (such as "
+		       "'%s'): say whether it was formed voluntarily or by mandate",
+		       count, count == 1 ? "y" : "ies", count == 1 ? "s" : "",
+		       rc_evidence_base_entry(c->evidence, first)->id);
+}
+
+/* Nonzero when the assumption or risk text `text`, or the entry it refers to, is about power. */
+static int about_power(const struct checker *c, const char *text, const char *ref)
+{
+	const rc_entry *e = ref && c->evidence ? rc_evidence_base_find_entry(c->evidence, ref) : NULL;
+	const char *p;
+
+	if (e && has_keyword(e->keywords, "power"))
+		return 1;
+	for (p = text ? strstr(text, "power") : NULL; p; p = strstr(p + 1, "power"))
+		if ((p == text || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[5]))
+			return 1;
+	return 0;
+}
+
+void check_unaddressed_power(struct checker *c)
+{
+	const rc_model *m = c->m;
+	const rc_entry *cited = NULL;
+	size_t sectors = 0, i;
+	int s;
+
+	for (s = 0; s < RC_SECTOR_COUNT; s++)
+		sectors += rc_model_sector_count(m, (rc_sector)s) > 0;
+	if (m->partners.len < 2 || sectors < 2)
+		return;
+	for (i = 0; i < m->assumptions.len; i++) {
+		const rc_assumption *a = MODEL_AT(m, assumptions, rc_assumption, i);
+
+		if (about_power(c, a->text, a->ref))
+			return;
+	}
+	for (i = 0; i < m->risks.len; i++) {
+		const rc_risk *r = MODEL_AT(m, risks, rc_risk, i);
+
+		if (about_power(c, r->statement, r->ref))
+			return;
+	}
+	for (i = 0; c->evidence && i < rc_evidence_base_entry_count(c->evidence) && !cited; i++) {
+		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
+
+		if (e->priority == RC_PRIORITY_HIGH && has_keyword(e->keywords, "power"))
+			cited = e;
+	}
+	report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
+	       "%zu partners from %zu sectors, and no assumption or risk about power between them%s%s%s",
+	       m->partners.len, sectors, cited ? " (see evidence-base entry '" : "", cited ? cited->id : "",
+	       cited ? "')" : "");
 }

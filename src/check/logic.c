@@ -133,10 +133,31 @@ static const char *const activity_words[] = {
 	"writing",     NULL,
 };
 
-/* Phrases naming partnership process or outputs (2009 briefing notes), matched as whole words. */
+/*
+ * Phrases naming partnership process or outputs, matched as whole words: the
+ * 2009 briefing notes' "working well together or producing a strategy"
+ * (evidence-base entry briefing2009.outcome.1), services received or
+ * provided, and the partnership set up as an end (cook2015.s52.1).
+ */
 static const char *const output_phrases[] = {
-	"working together", "work together", "working well together", "partnership working",
-	"a strategy",       "the strategy",  "action plan",           NULL,
+	"working together",
+	"work together",
+	"working well together",
+	"partnership working",
+	"a strategy",
+	"the strategy",
+	"action plan",
+	"receive",
+	"receives",
+	"is provided",
+	"are provided",
+	"have a plan",
+	"has a plan",
+	"partnership is established",
+	"is established",
+	"meetings held",
+	"meetings are held",
+	NULL,
 };
 
 /* Nonzero when `phrase` occurs in `text` as whole words (both normalised). */
