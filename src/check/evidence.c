@@ -167,8 +167,8 @@ void check_evidence_gap(struct checker *c)
 		return;
 	if (no_evidence_at_all(m)) {
 		report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
-		       "the model has no evidence: none of its %zu steps and %zu links has any", m->steps.len,
-		       m->links.len);
+		       "the model has no evidence: none of its %zu step%s and %zu link%s has any", m->steps.len,
+		       m->steps.len == 1 ? "" : "s", m->links.len, m->links.len == 1 ? "" : "s");
 		return;
 	}
 	for (from = 0; from < RC_LEVEL_COUNT && !c->status; from++) {

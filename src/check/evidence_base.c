@@ -69,6 +69,18 @@ static int cite_all(rc_buffer *out, const rc_evidence_base *eb, const rc_entry *
 	return rc;
 }
 
+/* Nonzero when the space-separated `keywords` hold `word`. */
+static int has_keyword(const char *keywords, const char *word)
+{
+	size_t len = strlen(word);
+	const char *p;
+
+	for (p = keywords ? strstr(keywords, word) : NULL; p; p = strstr(p + 1, word))
+		if ((p == keywords || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
+			return 1;
+	return 0;
+}
+
 /* The entries a summary names: the most relevant few (docs/rules.md). */
 enum { SUMMARY_NAMES = 5 };
 
@@ -139,8 +151,9 @@ static void report_unaddressed(struct checker *c, rc_entry_kind kind, int condit
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
 		const rc_step *at = e->whole_model ? NULL : first[e->level]; /* an entry that applies has one */
 
+		/* Power between partners is RC045's one finding. */
 		if ((e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) || e->condition_count == 0 ||
-		    cov.entry[i] != COVERAGE_APPLIES)
+		    cov.entry[i] != COVERAGE_APPLIES || has_keyword(e->keywords, "power"))
 			continue;
 		if (cite_all(&cite, c->evidence, e) != 0) {
 			c->status = RC_ENOMEM;
@@ -229,18 +242,6 @@ void check_suggest_ref(struct checker *c)
 }
 
 /* ---- partnership facts the evidence depends on ---- */
-
-/* Nonzero when the space-separated `keywords` hold `word`. */
-static int has_keyword(const char *keywords, const char *word)
-{
-	size_t len = strlen(word);
-	const char *p;
-
-	for (p = keywords ? strstr(keywords, word) : NULL; p; p = strstr(p + 1, word))
-		if ((p == keywords || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
-			return 1;
-	return 0;
-}
 
 void check_unknown_formation(struct checker *c)
 {

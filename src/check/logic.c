@@ -254,7 +254,7 @@ void check_duplicate_statement(struct checker *c)
 			break;
 		}
 		first = idmap_put(&seen, key, i);
-		if (first != RC_NONE)
+		if (first != RC_NONE && !repeated_step(m, i))
 			report(c, s->loc, RC_OWNER_STEP, i, "step '%s' repeats the statement of step '%s' (line %lu)",
 			       s->id, STEP(m, first)->id, (unsigned long)STEP(m, first)->loc.line);
 	}
@@ -262,14 +262,31 @@ void check_duplicate_statement(struct checker *c)
 	arena_free(&keys);
 }
 
+static int needs_indicator(const rc_step *s)
+{
+	return s->level == RC_LEVEL_OUTCOME || s->level == RC_LEVEL_PRACTICE;
+}
+
+/* A model with no indicator at all gets one finding for it, not one per step. */
 void check_missing_indicator(struct checker *c)
 {
-	size_t i;
+	size_t i, needing = 0, without = 0;
 
+	for (i = 0; i < c->m->steps.len; i++) {
+		needing += needs_indicator(STEP(c->m, i));
+		without += needs_indicator(STEP(c->m, i)) && STEP(c->m, i)->indicators.count == 0;
+	}
+	if (needing > 1 && without == needing) {
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the model has no indicator: none of its %zu outcome and practice steps says how the change "
+		       "would be seen",
+		       needing);
+		return;
+	}
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
 
-		if ((s->level == RC_LEVEL_OUTCOME || s->level == RC_LEVEL_PRACTICE) && s->indicators.count == 0)
+		if (needs_indicator(s) && s->indicators.count == 0)
 			report(c, s->loc, RC_OWNER_STEP, i, "%s '%s' has no indicator", rc_level_name(s->level), s->id);
 	}
 }
