@@ -268,10 +268,13 @@ static size_t tied_weakest(struct checker *c, size_t i, rc_buffer *out, rc_owner
 				*index = at;
 			}
 			describe(m, kind, at, what, sizeof(what));
-			rc = buffer_printf(out, "%s%s", count > 1 ? ", " : "", what);
+			if (count <= GROUP_NAMES)
+				rc = buffer_printf(out, "%s%s", count > 1 ? ", " : "", what);
 		}
 	}
 	rc_free(path);
+	if (!rc && count > GROUP_NAMES)
+		rc = buffer_printf(out, " and %zu more", count - GROUP_NAMES);
 	return rc ? 0 : count;
 }
 
@@ -330,10 +333,16 @@ void check_weakest_link(struct checker *c)
 			c->status = RC_ENOMEM;
 			break;
 		}
-		report(c, owner_loc(m, owner, index), owner, index,
-		       "outcome '%s': confidence %s; the weakest %s of its strongest pathway %s %s (%s)",
-		       STEP(m, s->outcome)->id, rc_rating_name(s->confidence), count == 1 ? "element" : "elements",
-		       count == 1 ? "is" : "are", tied.data, rc_rating_name(s->confidence));
+		if (count == 2 * s->path_length + 1)
+			report(c, STEP(m, s->outcome)->loc, RC_OWNER_STEP, s->outcome,
+			       "outcome '%s': confidence %s; every step and link of its strongest pathway is rated %s",
+			       STEP(m, s->outcome)->id, rc_rating_name(s->confidence), rc_rating_name(s->confidence));
+		else
+			report(c, owner_loc(m, owner, index), owner, index,
+			       "outcome '%s': confidence %s; the weakest %s of its strongest pathway %s %s (%s)",
+			       STEP(m, s->outcome)->id, rc_rating_name(s->confidence),
+			       count == 1 ? "element" : "elements", count == 1 ? "is" : "are", tied.data,
+			       rc_rating_name(s->confidence));
 	}
 	rc_buffer_free(&tied);
 }

@@ -117,10 +117,10 @@ static void summarise_unaddressed(struct checker *c, const struct coverage *cov,
 		c->status = RC_ENOMEM;
 	else if (total > 0)
 		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
-		       "%zu evidence-based %s%s that apply to this model %s not addressed; %s: %s; all of them: "
-		       "rchain evidence --unaddressed %s",
+		       "%zu evidence-based %s%s that apply to this model %s not addressed; %s: %s; 'rchain "
+		       "evidence --unaddressed MODEL' lists them all",
 		       total, rc_entry_kind_name(kind), total == 1 ? "" : "s", total == 1 ? "is" : "are",
-		       total > SUMMARY_NAMES ? "the most relevant" : "they are", names.data, rc_model_file(c->m));
+		       total > SUMMARY_NAMES ? "the most relevant" : "they are", names.data);
 	rc_buffer_free(&names);
 	rc_free(order);
 }
