@@ -349,10 +349,22 @@ void check_weakest_link(struct checker *c)
 
 void check_unowned_step(struct checker *c)
 {
-	size_t i;
+	size_t owned = 0, steps = 0, i;
 
 	if (c->m->partners.len == 0)
 		return;
+	for (i = 0; i < c->m->steps.len; i++) {
+		if (STEP(c->m, i)->level == RC_LEVEL_OUTCOME)
+			continue;
+		steps++;
+		owned += STEP(c->m, i)->partners && *STEP(c->m, i)->partners;
+	}
+	/* Most steps without an owner: one finding for the model; the exceptions are reported when few. */
+	if (steps - owned > 1 && owned * 2 < steps) {
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "%zu of the %zu steps (outcomes apart) name no partner as owning them", steps - owned, steps);
+		return;
+	}
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
 

@@ -93,7 +93,8 @@ void check_reach_before_knowledge(struct checker *c)
 		const size_t *in;
 		int follows_unreached = 0;
 
-		if (!is_change_level(s->level) || reached[i])
+		/* A step with no links at all is RC006's one finding. */
+		if (!is_change_level(s->level) || reached[i] || !c->chain.linked[i])
 			continue;
 		in = rc_model_links_in(m, i, &count);
 		for (k = 0; k < count; k++) {
