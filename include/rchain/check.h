@@ -9,34 +9,12 @@
 extern "C" {
 #endif
 
-/** One entry of the rule catalogue (static storage). Codes are permanent. */
-typedef struct rc_rule {
-	const char *code; /* "RC001" */
-	const char *slug; /* "duplicate-id" */
-	rc_severity severity;
-	const char *summary;     /* one line */
-	const char *explanation; /* a paragraph: why it matters */
-	const char *source;      /* where the rule comes from */
-	const char *hint;        /* how to fix a finding */
-} rc_rule;
-
-/** Number of rules in the catalogue. */
+/** Number of rules in the catalogue: the checker's RC rules, then the loader's RS rules (docs/rules.md). */
 RC_API size_t rc_rule_count(void);
 /** The i-th rule in catalogue order (i < rc_rule_count()). */
 RC_API const rc_rule *rc_rule_at(size_t i);
 /** The rule with this code ("RC001") or slug ("duplicate-id"), or NULL. */
 RC_API const rc_rule *rc_rule_find(const char *code_or_slug);
-
-/** One finding of the checker; borrowed from its rc_findings. */
-typedef struct rc_finding {
-	const rc_rule *rule;
-	rc_severity severity;
-	rc_loc loc;
-	const char *message;
-	const char *suppressed; /* the stated reason when silenced, else NULL */
-	rc_owner_kind owner;    /* what the finding is about */
-	size_t owner_index;     /* step or link index; RC_NONE for the model */
-} rc_finding;
 
 /** The findings of one check, sorted by place then code; opaque, caller-owned. */
 typedef struct rc_findings rc_findings;

@@ -71,6 +71,14 @@ RC_API int rc_evidence_base_new(rc_evidence_base **out, rc_context *ctx, rc_erro
  */
 RC_API int rc_evidence_base_add(rc_evidence_base *eb, rc_context *ctx, const char *path, rc_error *err);
 
+/**
+ * As rc_evidence_base_add(), and when the file is refused for problems in it,
+ * `*problems` (when `problems` is not NULL) receives them all (caller-owned,
+ * see rc_model_load_problems()), else NULL.
+ */
+RC_API int rc_evidence_base_add_problems(rc_evidence_base *eb, rc_problems **problems, rc_context *ctx,
+                                         const char *path, rc_error *err);
+
 /** Frees the evidence base and sets `*eb` to NULL; NULL is allowed. */
 RC_API void rc_evidence_base_free(rc_evidence_base **eb);
 

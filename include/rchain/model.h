@@ -4,6 +4,7 @@
 
 #include "rchain/common.h"
 #include "rchain/enums.h"
+#include "rchain/finding.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -145,6 +146,7 @@ typedef struct rc_evidence {
 	rc_direction direction;
 	rc_strength strength; /* RC_STRENGTH_UNGRADED when the file gives none (format 1.1) */
 	rc_evidence_kind kind;
+	rc_evidence_of of; /* as written (format 1.1); rc_evidence_shows() gives what it shows */
 	const char *cite;
 	const char *summary;
 	rc_owner_kind owner;
@@ -157,9 +159,18 @@ typedef struct rc_influence {
 	const char *on; /* step id, or NULL for the whole model */
 	size_t on_step; /* resolved, or RC_NONE */
 	rc_influence_kind kind;
+	const char *ref;                  /* evidence-base entry it matches (format 1.1), or NULL */
+	rc_rating size;                   /* assessed size (format 1.1), or RC_RATING_NONE */
+	rc_influence_direction direction; /* assessed direction (format 1.1), or not assessed */
+	const char *assessment;           /* how it was assessed, in words (format 1.1), or NULL */
 	const char *text;
 	rc_loc loc;
 } rc_influence;
+
+/** What the evidence shows: its `of`, or when unstated, mechanism for research and occurrence otherwise. */
+RC_API rc_evidence_of rc_evidence_shows(const rc_evidence *v);
+/** Nonzero when the influence was assessed: a size, a direction or an assessment is given (format 1.1). */
+RC_API int rc_influence_assessed(const rc_influence *inf);
 
 typedef struct rc_suppression {
 	const char *rule; /* rule code, e.g. "RC012" */
@@ -201,10 +212,43 @@ RC_API int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_e
 
 /**
  * Loads a model from `len` bytes at `data`; `name` is the file name used in
- * locations. Same contract as rc_model_load().
+ * locations. Same contract as rc_model_load(), and the same size limit
+ * (RC_ELIMIT for more than the context's max_file_bytes).
  */
 RC_API int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len,
                                 rc_error *err);
+
+/** The most problems a load reports for one file (docs/limits.md): the parse stops at this many. */
+#define RC_PROBLEM_CAP 100
+
+/**
+ * Every problem that stopped a load, as findings of the loader's RS rules
+ * (`rchain rules`, docs/rules.md), in file order: all the schema errors of
+ * the file up to RC_PROBLEM_CAP, or the one error that ends the parse (XML
+ * that is not well-formed). Each is an error about the whole file (owner
+ * RC_OWNER_MODEL), never suppressed. Opaque, caller-owned.
+ */
+typedef struct rc_problems rc_problems;
+
+/**
+ * As rc_model_load(), and when the load fails with problems located in the
+ * file, `*problems` (when `problems` is not NULL) receives them all, else
+ * NULL (a file that cannot be read, memory): `err` then holds the first, or
+ * the only, failure either way.
+ */
+RC_API int rc_model_load_problems(rc_model **out, rc_problems **problems, rc_context *ctx, const char *path,
+                                  rc_error *err);
+
+/** As rc_model_load_memory(), with every problem as rc_model_load_problems() gives them. */
+RC_API int rc_model_load_memory_problems(rc_model **out, rc_problems **problems, rc_context *ctx, const char *name,
+                                         const char *data, size_t len, rc_error *err);
+
+/** Number of problems, and the i-th in file order (NULL past the end); borrowed from `p`. */
+RC_API size_t rc_problems_count(const rc_problems *p);
+RC_API const rc_finding *rc_problems_at(const rc_problems *p, size_t i);
+
+/** Frees the problems and sets `*p` to NULL; NULL is allowed. */
+RC_API void rc_problems_free(rc_problems **p);
 
 /** Frees the model and everything borrowed from it; sets `*model` to NULL. */
 RC_API void rc_model_free(rc_model **model);
@@ -222,6 +266,16 @@ RC_API const char *rc_model_version(const rc_model *m);
 RC_API rc_model_status rc_model_status_of(const rc_model *m);
 RC_API const char *rc_model_goal(const rc_model *m);    /* format 1.1, or NULL */
 RC_API const char *rc_model_context(const rc_model *m); /* format 1.1, or NULL */
+
+/**
+ * The evaluation question (format 1.1 <question>): the cause-effect issue in words, the outcome
+ * step ids it is about as written (space-separated, or NULL), and the certainty needed
+ * (RC_RATING_NONE when not stated). `rc_model_question` is NULL when the model states none.
+ */
+RC_API const char *rc_model_question(const rc_model *m);
+RC_API const char *rc_model_question_outcomes(const rc_model *m);
+RC_API rc_rating rc_model_question_certainty(const rc_model *m);
+RC_API rc_loc rc_model_question_loc(const rc_model *m);
 
 /** Partnership facts: whether a partnership element is present, and its formation. */
 RC_API int rc_model_has_partnership(const rc_model *m);

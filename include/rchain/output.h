@@ -17,6 +17,7 @@ typedef struct rc_checked {
 	const rc_findings *findings;     /* NULL when the file could not be processed */
 	const rc_confidence *confidence; /* NULL when the file could not be processed */
 	const rc_error *error;           /* why it could not, or NULL */
+	const rc_problems *problems;     /* when it could not because of problems in the file, every one, or NULL */
 } rc_checked;
 
 /**

@@ -40,6 +40,25 @@ static rc_rating confidence_of_evidence(const rc_model *m, rc_range evidence)
 	return evidence.count == 0 ? RC_RATING_NONE : rating_of_net(net_weight(m, evidence));
 }
 
+/*
+ * The rating `r` of a step or link after the status of its own assumptions (docs/confidence.md):
+ * a doubtful one caps it at low; otherwise one that holds raises it a level (none to low).
+ */
+static rc_rating with_assumptions(const rc_model *m, rc_rating r, rc_range assumptions)
+{
+	int holds = 0;
+	size_t i;
+
+	for (i = assumptions.first; i < assumptions.first + assumptions.count; i++) {
+		rc_assumption_status st = MODEL_AT(m, assumptions, rc_assumption, i)->status;
+
+		if (st == RC_ASSUMPTION_DOUBTFUL)
+			return r > RC_RATING_LOW ? RC_RATING_LOW : r;
+		holds |= st == RC_ASSUMPTION_HOLDS;
+	}
+	return holds && r < RC_RATING_HIGH ? (rc_rating)(r + 1) : r;
+}
+
 struct search {
 	const rc_model *m;
 	const struct rc_confidence *c;
@@ -210,10 +229,16 @@ int confidence_compute(struct rc_confidence *c, const rc_model *m)
 	along = rc_malloc(n * sizeof(*along));
 	if (!c->steps || !c->links || !c->stories || !s.best || !s.via || !s.queue || (n && !along))
 		goto done;
-	for (i = 0; i < n; i++)
-		c->steps[i] = confidence_of_evidence(m, MODEL_AT(m, steps, rc_step, i)->evidence);
-	for (i = 0; i < m->links.len; i++)
-		c->links[i] = confidence_of_evidence(m, MODEL_AT(m, links, rc_link, i)->evidence);
+	for (i = 0; i < n; i++) {
+		const rc_step *st = MODEL_AT(m, steps, rc_step, i);
+
+		c->steps[i] = with_assumptions(m, confidence_of_evidence(m, st->evidence), st->assumptions);
+	}
+	for (i = 0; i < m->links.len; i++) {
+		const rc_link *l = MODEL_AT(m, links, rc_link, i);
+
+		c->links[i] = with_assumptions(m, confidence_of_evidence(m, l->evidence), l->assumptions);
+	}
 	widest_paths(&s);
 	/* Outcomes in document order (rc_model_level_steps groups them by strand). */
 	for (i = 0; i < n; i++)
@@ -440,10 +465,12 @@ static int compare_effects(const void *pa, const void *pb)
  * as a gap when one more strong supporting item on its evidence raises an
  * outcome, by the thresholds above, highest first.
  */
-static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_step, size_t index, size_t entry, rc_range evidence)
+static int try_gap(rc_gaps *gaps, struct gap_search *g, int is_step, size_t index, size_t entry, rc_range evidence,
+                   rc_range assumptions)
 {
 	rc_rating now = is_step ? g->c->steps[index] : g->c->links[index];
-	rc_rating raised = rating_of_net(net_weight(g->m, evidence) + weight(RC_STRENGTH_STRONG));
+	rc_rating raised = with_assumptions(
+	        g->m, rating_of_net(net_weight(g->m, evidence) + weight(RC_STRENGTH_STRONG)), assumptions);
 	size_t first = gaps->effects.len, k;
 	struct gap_item *item;
 	int t;
@@ -547,10 +574,11 @@ int rc_gaps_new(rc_gaps **out, const rc_model *m, const rc_confidence *c, rc_err
 	*out = NULL;
 	rc = gaps ? gap_search_init(&g, &best) : RC_ENOMEM;
 	for (i = 0; i < m->steps.len && !rc; i++)
-		rc = try_gap(gaps, &g, 1, i, i, STEP(m, i)->evidence);
+		rc = try_gap(gaps, &g, 1, i, i, STEP(m, i)->evidence, STEP(m, i)->assumptions);
 	for (i = 0; i < m->links.len && !rc; i++)
 		if (chain_is_pathway(LINK(m, i)))
-			rc = try_gap(gaps, &g, 0, i, LINK(m, i)->to_step, LINK(m, i)->evidence);
+			rc = try_gap(gaps, &g, 0, i, LINK(m, i)->to_step, LINK(m, i)->evidence,
+			             LINK(m, i)->assumptions);
 	if (!rc && gaps->items.len)
 		qsort(gaps->items.data, gaps->items.len, sizeof(struct gap_item), compare_gaps);
 	rc_free(best);

@@ -39,6 +39,14 @@ void check_unknown_ref(struct checker *c)
 			report(c, STEP(m, i)->loc, RC_OWNER_STEP, i,
 			       "step '%s' refers to unknown evidence-base entry '%s'%s", STEP(m, i)->id,
 			       STEP(m, i)->ref, near_id(c, NEAR_ENTRY, STEP(m, i)->ref, near, sizeof(near)));
+	for (i = 0; i < m->influences.len; i++) {
+		const rc_influence *inf = MODEL_AT(m, influences, rc_influence, i);
+
+		if (inf->ref && !rc_evidence_base_find_entry(c->evidence, inf->ref))
+			report(c, inf->loc, RC_OWNER_MODEL, RC_NONE,
+			       "influence refers to unknown evidence-base entry '%s'%s", inf->ref,
+			       near_id(c, NEAR_ENTRY, inf->ref, near, sizeof(near)));
+	}
 }
 
 /* The earliest step of each level in the file, where missing entries about that level are reported. */

@@ -50,10 +50,21 @@ void link_name(const rc_link *l, char *out, size_t size);
 /* Nonzero when step `i` repeats the id of an earlier step: RC001 reports it, the rules it cascades to do not. */
 int repeated_step(const rc_model *m, size_t i);
 
+/* Nonzero when `phrase` occurs in `text` as whole words (both normalised). */
+int has_phrase(const char *text, const char *phrase);
+
+/*
+ * A copy of `text` in `a`, ASCII letters lower-cased and every run of other
+ * characters that are not letters or digits folded to one space; NULL on
+ * failure. (Never longer than the text, so no limit is needed.)
+ */
+struct arena;
+char *normalised(struct arena *a, const char *text);
+
 /* Nonzero when the model has no step-level links (a columns-only model). */
 int columns_only(const rc_model *m);
 
-/* The rule functions (structure.c, logic.c, evidence.c, evidence_base.c). */
+/* The rule functions (structure.c, logic.c, evidence.c, evidence_base.c, story.c). */
 #define RULE(code, slug, severity, summary, explanation, source, hint, function) void function(struct checker *c);
 #include "check/rules.def"
 #undef RULE

@@ -161,8 +161,7 @@ static const char *const output_phrases[] = {
 	NULL,
 };
 
-/* Nonzero when `phrase` occurs in `text` as whole words (both normalised). */
-static int has_phrase(const char *text, const char *phrase)
+int has_phrase(const char *text, const char *phrase)
 {
 	size_t len = strlen(phrase);
 	const char *p;
@@ -173,12 +172,7 @@ static int has_phrase(const char *text, const char *phrase)
 	return 0;
 }
 
-/*
- * A copy of `text` in `a`, ASCII letters lower-cased and every run of other
- * characters that are not letters or digits folded to one space; NULL on
- * failure. (Never longer than the text, so no limit is needed.)
- */
-static char *normalised(struct arena *a, const char *text)
+char *normalised(struct arena *a, const char *text)
 {
 	char *out = arena_alloc_text(a, strlen(text) + 1);
 	size_t n = 0;

@@ -38,6 +38,7 @@ struct checked_file {
 	rc_model *model;
 	rc_findings *findings;
 	rc_confidence *confidence;
+	rc_problems *problems; /* of a file that does not load */
 	rc_error error;
 };
 
@@ -49,6 +50,7 @@ static void free_checked(struct checked_file *files, size_t count)
 		rc_confidence_free(&files[i].confidence);
 		rc_findings_free(&files[i].findings);
 		rc_model_free(&files[i].model);
+		rc_problems_free(&files[i].problems);
 	}
 	free(files);
 }
@@ -94,8 +96,11 @@ static int report_check(struct session *s, const rc_output *format, char **paths
 		struct checked_file *f = &files[i];
 		int one;
 
-		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->confidence, &f->error) != EXIT_CLEAN)
+		/* Text leaves the problems of a file that does not load to standard error; JSON and SARIF hold them. */
+		if (load_and_check(s, paths[i], opts, &f->model, &f->findings, &f->confidence,
+		                   strcmp(format->name, "text") != 0 ? &f->problems : NULL, &f->error) != EXIT_CLEAN)
 			views[i].error = &f->error;
+		views[i].problems = f->problems;
 		views[i].file = f->model ? rc_model_file(f->model) : strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
 		views[i].model = f->model;
 		views[i].findings = f->findings;

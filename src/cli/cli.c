@@ -15,6 +15,26 @@ void print_error(const rc_error *err)
 	fprintf(stderr, "%s\n", line);
 }
 
+void print_problems(rc_problems **problems)
+{
+	size_t i;
+
+	for (i = 0; i < rc_problems_count(*problems); i++) {
+		const rc_finding *f = rc_problems_at(*problems, i);
+		rc_error line = { 0 };
+
+		/* One line each, in the one diagnostic format, with the rule that explains it. */
+		line.status = RC_EINVALID;
+		snprintf(line.file, sizeof(line.file), "%s", f->loc.file);
+		line.line = f->loc.line;
+		line.column = f->loc.column;
+		snprintf(line.message, sizeof(line.message), "%.900s [%s %s]", f->message, f->rule->code,
+		         f->rule->slug);
+		print_error(&line);
+	}
+	rc_problems_free(problems);
+}
+
 int note_input(struct session *s, const char *path)
 {
 	const char **grown = realloc(s->inputs, (s->input_count + 1) * sizeof(*grown));
@@ -31,28 +51,44 @@ int note_input(struct session *s, const char *path)
 int add_evidence(struct session *s, const char *path)
 {
 	rc_error err = { 0 };
+	rc_problems *problems;
 
 	if (note_input(s, path) != EXIT_CLEAN)
 		return -1;
-	if (rc_evidence_base_add(s->evidence, s->ctx, path, &err) == 0)
+	if (rc_evidence_base_add_problems(s->evidence, &problems, s->ctx, path, &err) == 0)
 		return 0;
-	print_error(&err);
+	if (problems)
+		print_problems(&problems);
+	else
+		print_error(&err);
 	return -1;
+}
+
+/* Loads one model; problems go to `*problems` when it is not NULL, else they and any error are printed. */
+static int load(struct session *s, const char *path, rc_model **model, rc_problems **problems, rc_error *err)
+{
+	rc_problems *found;
+
+	if (rc_model_load_problems(model, &found, s->ctx, path, err) == 0)
+		return EXIT_CLEAN;
+	if (found && problems)
+		*problems = found;
+	else if (found)
+		print_problems(&found);
+	else
+		print_error(err);
+	return EXIT_FAILED;
 }
 
 int load_model(struct session *s, const char *path, rc_model **model, rc_error *err)
 {
-	if (rc_model_load(model, s->ctx, path, err) != 0) {
-		print_error(err);
-		return EXIT_FAILED;
-	}
-	return EXIT_CLEAN;
+	return load(s, path, model, NULL, err);
 }
 
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
-                   rc_findings **findings, rc_confidence **confidence, rc_error *err)
+                   rc_findings **findings, rc_confidence **confidence, rc_problems **problems, rc_error *err)
 {
-	if (load_model(s, path, model, err) != EXIT_CLEAN)
+	if (load(s, path, model, problems, err) != EXIT_CLEAN)
 		return EXIT_FAILED;
 	if (rc_check_run(findings, *model, opts, err) != 0 || rc_confidence_new(confidence, *model, err) != 0) {
 		print_error(err);

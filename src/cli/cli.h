@@ -25,7 +25,9 @@ enum {
 	OPT_FORCE,
 	OPT_BOM,
 	OPT_UNADDRESSED,
-	OPT_SEVERITY
+	OPT_SEVERITY,
+	OPT_VIEW,
+	OPT_WATCH
 };
 
 /*
@@ -51,6 +53,7 @@ int cmd_new(struct session *s, int argc, char **argv);
 int cmd_diff(struct session *s, int argc, char **argv);
 int cmd_export(struct session *s, int argc, char **argv);
 int cmd_import(struct session *s, int argc, char **argv);
+int cmd_lsp(struct session *s, int argc, char **argv);
 
 /* ---- options (options.c) ---- */
 
@@ -107,12 +110,20 @@ int pick_output(const rc_output **out, const char *command, const char *format, 
 /* Prints `err` as one line on standard error. */
 void print_error(const rc_error *err);
 
+/* Prints the problems of a file that does not load on standard error, one line each with its rule, and frees them. */
+void print_problems(rc_problems **problems);
+
 /* Adds an evidence-base file to the session; prints the error and returns -1 on failure. */
 int add_evidence(struct session *s, const char *path);
 
-/* Loads, checks and rates one model; on failure prints the error (kept in `err`) and returns EXIT_FAILED. */
+/*
+ * Loads, checks and rates one model; on failure returns EXIT_FAILED, with
+ * the error kept in `err`. Problems of a file that does not load go to
+ * `*problems` when `problems` is not NULL, else they are printed; any other
+ * error is printed.
+ */
 int load_and_check(struct session *s, const char *path, const rc_check_options *opts, rc_model **model,
-                   rc_findings **findings, rc_confidence **confidence, rc_error *err);
+                   rc_findings **findings, rc_confidence **confidence, rc_problems **problems, rc_error *err);
 
 /* Loads one model; on failure prints the error and returns EXIT_FAILED. */
 int load_model(struct session *s, const char *path, rc_model **model, rc_error *err);
@@ -136,6 +147,16 @@ int default_output(char *path, size_t size, const rc_model *model, const char *e
  * any existing file unless `replace`.
  */
 int write_output(const struct session *s, const char *path, const rc_buffer *data, bool replace);
+
+/* ---- watch (watch.c) ---- */
+
+/*
+ * Runs `once` (with `user`), then again each time an input noted in the
+ * session is written or replaced, printing one status line on standard error
+ * after each run, until SIGINT or SIGTERM; returns EXIT_CLEAN then, or
+ * EXIT_FAILED when the inputs cannot be watched.
+ */
+int watch_inputs(struct session *s, int (*once)(struct session *s, void *user), void *user);
 
 /* Appends the output of `in` through the back-end `output` to `data`, or prints the error; an exit status. */
 int produce(const rc_output *output, const rc_output_input *in, rc_buffer *data);

@@ -38,9 +38,9 @@ static int show_diff(struct session *s, const rc_output *format, const char *old
 	int status;
 
 	opts.evidence = s->evidence;
-	status = load_and_check(s, old_path, &opts, &old_model, &old_findings, &old_confidence, &err);
+	status = load_and_check(s, old_path, &opts, &old_model, &old_findings, &old_confidence, NULL, &err);
 	if (status == EXIT_CLEAN)
-		status = load_and_check(s, new_path, &opts, &new_model, &new_findings, &new_confidence, &err);
+		status = load_and_check(s, new_path, &opts, &new_model, &new_findings, &new_confidence, NULL, &err);
 	if (status == EXIT_CLEAN && rc_diff_new(&diff, old_model, old_findings, old_confidence, new_model, new_findings,
 	                                        new_confidence, &err) != 0) {
 		print_error(&err);

@@ -8,9 +8,10 @@
 /* An exit status, or -1 to go on with the model at argv[optind]. */
 static int parse_drawing(struct session *s, struct drawing *d, int argc, char **argv)
 {
-	/* The first three are render's own: report takes the rest. */
+	/* The first four are render's own: report takes the rest. */
 	static const struct option options[] = {
 		{ "format", required_argument, NULL, 'f' },
+		{ "view", required_argument, NULL, OPT_VIEW },
 		{ "hide-evidence", no_argument, NULL, OPT_HIDE_EVIDENCE },
 		{ "no-findings", no_argument, NULL, OPT_NO_FINDINGS },
 		{ "output", required_argument, NULL, 'o' },
@@ -23,13 +24,14 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 		{ "force", no_argument, NULL, OPT_FORCE },
 		{ "severity", required_argument, NULL, OPT_SEVERITY },
+		{ "watch", no_argument, NULL, OPT_WATCH },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int report = strcmp(d->command, "report") == 0, c, status;
 	const rc_output *output;
 
-	while ((c = getopt_long(argc, argv, report ? "o:h" : "f:o:h", report ? options + 3 : options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, report ? "o:h" : "f:o:h", report ? options + 4 : options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((status = pick_output(&output, d->command, optarg, NULL)) >= 0)
@@ -46,6 +48,10 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 				return usage_error(d->command, "--direction must be LR or TB");
 			break;
 		case OPT_FOCUS: d->in.focus = optarg; break;
+		case OPT_VIEW:
+			if (rc_render_view_parse(&d->in, optarg) != 0)
+				return usage_error(d->command, "--view must be chain, overview or strand:ID");
+			break;
 		case OPT_KEY:
 			if (rc_key_style_from_name(&d->in.key, optarg) != 0)
 				return usage_error(d->command, "--key must be short, full or none");
@@ -66,14 +72,21 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 			if (parse_size(optarg, &d->in.max_links) != 0)
 				return usage_error(d->command, "--max-links takes a positive number");
 			break;
+		case OPT_WATCH: d->watch = true; break;
 		case 'h': d->help(); return EXIT_CLEAN;
 		default:
 			if ((status = common_option(s, d->command, options, c, argv)) >= 0)
 				return status;
 		}
 	}
+	if (d->in.focus && d->in.view != RC_VIEW_CHAIN)
+		return usage_error(d->command, "--focus draws part of the chain: it cannot be combined with --view "
+		                               "overview or strand:ID");
 	if (argc - optind != 1)
 		return usage_error(d->command, "give exactly one model file");
+	if (d->watch && (strcmp(argv[optind], "-") == 0 || (d->output && strcmp(d->output, "-") == 0)))
+		return usage_error(d->command,
+		                   "--watch needs a model file and an output file, not standard input or output");
 	return -1;
 }
 
@@ -119,6 +132,44 @@ static int draw(struct session *s, struct drawing *d, const rc_output *output, c
 	return status;
 }
 
+/* What each run of --watch draws. */
+struct watched {
+	struct drawing *d;
+	const rc_output *output;
+	const char *path;
+};
+
+/* Loads the evidence files again (every input but the model), in case one changed; -1 (printed) when one fails. */
+static int reload_evidence(struct session *s, const char *model)
+{
+	rc_evidence_base *eb = NULL;
+	rc_error err = { 0 };
+	size_t i;
+
+	if (s->input_count < 2)
+		return 0;
+	if (rc_evidence_base_new(&eb, s->ctx, &err) != 0) {
+		print_error(&err);
+		return -1;
+	}
+	for (i = 0; i < s->input_count; i++)
+		if (s->inputs[i] != model && rc_evidence_base_add(eb, s->ctx, s->inputs[i], &err) != 0) {
+			print_error(&err);
+			rc_evidence_base_free(&eb);
+			return -1;
+		}
+	rc_evidence_base_free(&s->evidence);
+	s->evidence = eb;
+	return 0;
+}
+
+static int draw_again(struct session *s, void *user)
+{
+	struct watched *w = user;
+
+	return reload_evidence(s, w->path) != 0 ? EXIT_FAILED : draw(s, w->d, w->output, w->path);
+}
+
 int run_drawing(struct session *s, struct drawing *d, int argc, char **argv)
 {
 	const rc_output *output;
@@ -131,5 +182,10 @@ int run_drawing(struct session *s, struct drawing *d, int argc, char **argv)
 		status = refuse_input(s, d->output);
 	if (status < 0)
 		status = pick_output(&output, d->command, d->format, d->output);
+	if (status < 0 && d->watch) {
+		struct watched w = { d, output, argv[optind] };
+
+		return watch_inputs(s, draw_again, &w);
+	}
 	return status >= 0 ? status : draw(s, d, output, argv[optind]);
 }

@@ -11,6 +11,7 @@ struct drawing {
 	const char *format;  /* --format, render only; NULL when not given */
 	const char *output;  /* -o; NULL for output/<model id>.<extension> */
 	rc_render_input in;
+	bool watch; /* --watch: draw again whenever the model or an evidence file changes */
 };
 
 /* Parses the options of `d->command`, loads and checks the model, and writes the drawing; an exit status. */

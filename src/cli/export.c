@@ -83,7 +83,7 @@ int cmd_export(struct session *s, int argc, char **argv)
 	if (bom && strcmp(output->name, "csv") != 0)
 		return usage_error("export", "--bom is for --format csv only");
 	opts.evidence = s->evidence;
-	status = load_and_check(s, argv[optind], &opts, &model, &findings, &confidence, &err);
+	status = load_and_check(s, argv[optind], &opts, &model, &findings, &confidence, NULL, &err);
 	view.model = model;
 	view.findings = findings;
 	view.confidence = confidence;

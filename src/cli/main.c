@@ -26,6 +26,7 @@ static const struct command commands[] = {
 	{ "diff", cmd_diff, 1, "compare two versions of a model" },
 	{ "export", cmd_export, 1, "write a model as a CSV or Markdown table, or a Kumu blueprint" },
 	{ "import", cmd_import, 1, "turn a logic-model table in CSV into a model" },
+	{ "lsp", cmd_lsp, 1, "serve the Language Server Protocol to an editor on standard input and output" },
 };
 
 #define COMMAND_COUNT (sizeof(commands) / sizeof(commands[0]))

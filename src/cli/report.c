@@ -6,7 +6,7 @@
 static void report_help(void)
 {
 	printf("usage: rchain report [-o FILE] [--direction LR|TB] [--focus ID] [--key STYLE]\n"
-	       "                     [--evidence FILE]... [--severity S] MODEL\n"
+	       "                     [--evidence FILE]... [--severity S] [--watch] MODEL\n"
 	       "\n"
 	       "Check MODEL and write one self-contained HTML report (inline CSS and SVG, no\n"
 	       "scripts, no network) to output/<model id>.html unless -o is given: summary,\n"
@@ -16,6 +16,8 @@ static void report_help(void)
 	       "options:\n"
 	       "  -o, --output FILE     where to write the report ('-' for standard output)\n"
 	       "  --force               replace FILE even when it is read-only (keeping its mode)\n"
+	       "  --watch               draw again whenever MODEL or an evidence file changes,\n"
+	       "                        with one status line per run; Ctrl-C stops (exit 0)\n"
 	       "  --direction DIR       LR (default) or TB, for the diagram\n"
 	       "  --focus ID            draw only step ID and the pathways into it in the diagram\n"
 	       "  --key STYLE           the diagram's key of assumptions and risks: short (default),\n"
@@ -32,7 +34,7 @@ static void report_help(void)
 
 int cmd_report(struct session *s, int argc, char **argv)
 {
-	struct drawing d = { "report", report_help, NULL, NULL, { 0 } };
+	struct drawing d = { "report", report_help, NULL, NULL, { 0 }, false };
 
 	return run_drawing(s, &d, argc, argv);
 }

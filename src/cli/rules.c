@@ -7,7 +7,8 @@ static void rules_help(void)
 {
 	fputs("usage: rchain rules [CODE]\n"
 	      "\n"
-	      "List the rule catalogue, or explain the rule with this code or slug.\n",
+	      "List the rule catalogue (the checker's RC rules, then the loader's RS rules for files\n"
+	      "that do not load), or explain the rule with this code or slug.\n",
 	      stdout);
 }
 

@@ -1,5 +1,7 @@
 /* Evidence bases: loading the embedded default and users' files, look-ups, applicability, citations. */
 #include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -178,7 +180,10 @@ static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
 }
 
 static const struct xml_format evidence_format = {
-	"evidence-base", RC_EVIDENCE_NAMESPACE, elem_names, text_elems, on_start, on_end,
+	"evidence-base", RC_EVIDENCE_NAMESPACE,
+	elem_names,      (const char *)rc_embedded_evidence_xsd,
+	text_elems,      on_start,
+	on_end,
 };
 
 /* Points every entry at its cites and conditions (the arrays may have moved while growing). */
@@ -205,7 +210,22 @@ static void set_pointers(rc_evidence_base *eb)
  * sources come before its entries). A clash is refused at the place of the
  * id that came later.
  */
-static int index_ids(rc_evidence_base *eb, size_t first_source, size_t first_entry, rc_error *err)
+/* Refuses the file being added for a problem of `rule` at `loc`, recorded in `p`: RC_EINVALID, or RC_ENOMEM. */
+static int __attribute__((format(printf, 5, 6)))
+refuse(rc_problems *p, enum load_rule rule, rc_loc loc, rc_error *err, const char *fmt, ...)
+{
+	char message[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof(message), fmt, ap);
+	va_end(ap);
+	if (problems_add(p, rule, loc.line, loc.column, message) != 0)
+		return error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
+	return error_set_at(err, RC_EINVALID, loc.file, loc.line, loc.column, "%s", message);
+}
+
+static int index_ids(rc_evidence_base *eb, rc_problems *p, size_t first_source, size_t first_entry, rc_error *err)
 {
 	const size_t source_end[2] = { first_source, eb->sources.len }, entry_end[2] = { first_entry, eb->entries.len };
 	size_t si = 0, ei = 0, part;
@@ -217,8 +237,8 @@ static int index_ids(rc_evidence_base *eb, size_t first_source, size_t first_ent
 			const rc_source *x = MODEL_AT(eb, sources, rc_source, si);
 
 			if (idmap_put(&eb->ids, x->id, si | SOURCE_BIT) != RC_NONE)
-				return error_set_at(err, RC_EINVALID, x->loc.file, x->loc.line, x->loc.column,
-				                    "id '%s' is already used in the evidence base", x->id);
+				return refuse(p, RS_DUPLICATE_ID, x->loc, err,
+				              "id '%s' is already used in the evidence base", x->id);
 		}
 		for (; ei < entry_end[part]; ei++) {
 			const rc_entry *x = MODEL_AT(eb, entries, rc_entry, ei);
@@ -228,8 +248,8 @@ static int index_ids(rc_evidence_base *eb, size_t first_source, size_t first_ent
 				const char *id = k == 0 ? x->id : x->aliases[k - 1];
 
 				if (idmap_put(&eb->ids, id, ei) != RC_NONE)
-					return error_set_at(err, RC_EINVALID, x->loc.file, x->loc.line, x->loc.column,
-					                    "id '%s' is already used in the evidence base", id);
+					return refuse(p, RS_DUPLICATE_ID, x->loc, err,
+					              "id '%s' is already used in the evidence base", id);
 			}
 		}
 	}
@@ -237,7 +257,7 @@ static int index_ids(rc_evidence_base *eb, size_t first_source, size_t first_ent
 }
 
 /* Every cite from entry `first` on must name a loaded source. */
-static int check_cites(const rc_evidence_base *eb, size_t first, rc_error *err)
+static int check_cites(const rc_evidence_base *eb, rc_problems *p, size_t first, rc_error *err)
 {
 	size_t i, k;
 
@@ -246,8 +266,8 @@ static int check_cites(const rc_evidence_base *eb, size_t first, rc_error *err)
 
 		for (k = 0; k < e->cite_count; k++)
 			if (!rc_evidence_base_find_source(eb, e->cites[k].source))
-				return error_set_at(err, RC_EINVALID, e->loc.file, e->loc.line, e->loc.column,
-				                    "entry '%s' cites unknown source '%s'", e->id, e->cites[k].source);
+				return refuse(p, RS_UNKNOWN_SOURCE, e->loc, err, "entry '%s' cites unknown source '%s'",
+				              e->id, e->cites[k].source);
 	}
 	return 0;
 }
@@ -258,7 +278,7 @@ static int check_cites(const rc_evidence_base *eb, size_t first, rc_error *err)
  * beside the old ones, which a refusal goes back to without allocating.
  */
 static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *name, const char *data, size_t len,
-                      rc_error *err)
+                      rc_problems **problems, rc_error *err)
 {
 	size_t sources = eb->sources.len, entries = eb->entries.len, cites = eb->cites.len, aliases = eb->aliases.len,
 	       conditions = eb->conditions.len;
@@ -266,18 +286,24 @@ static int add_memory(rc_evidence_base *eb, xmlSchemaPtr schema, const char *nam
 	struct idmap old_ids = eb->ids;
 	struct word_index words;
 	const char *file = arena_strndup(&eb->arena, name, strlen(name));
+	rc_problems *p = file ? problems_new(name) : NULL;
 	int rc;
 
-	if (!file)
+	if (!p)
 		return error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
 	memset(&eb->ids, 0, sizeof(eb->ids));
-	rc = xml_read(&evidence_format, schema, file, data, len, 0, &eb->arena, eb, err);
+	rc = xml_read(&evidence_format, schema, file, data, len, 0, &eb->arena, eb, p, err);
 	if (rc == 0) {
 		set_pointers(eb);
-		rc = index_ids(eb, sources, entries, err);
+		rc = index_ids(eb, p, sources, entries, err);
 	}
 	if (rc == 0)
-		rc = check_cites(eb, entries, err);
+		rc = check_cites(eb, p, entries, err);
+	/* The problems go to a caller who asked for them, of a failure that has them. */
+	if (problems && rc != 0 && rc_problems_count(p) > 0)
+		*problems = p;
+	else
+		rc_problems_free(&p);
 	if (rc == 0 && word_index_build(&words, eb->entries.data, eb->entries.len) != 0)
 		rc = error_set(err, RC_ENOMEM, "out of memory loading the evidence base");
 	if (rc != 0) {
@@ -315,7 +341,7 @@ int rc_evidence_base_new(rc_evidence_base **out, rc_context *ctx, rc_error *err)
 	 */
 	(void)ctx;
 	rc = add_memory(eb, NULL, "<default evidence base>", (const char *)rc_embedded_evidence_base_xml,
-	                rc_embedded_evidence_base_xml_len, err);
+	                rc_embedded_evidence_base_xml_len, NULL, err);
 	if (rc != 0) {
 		rc_evidence_base_free(&eb);
 		return rc;
@@ -324,17 +350,26 @@ int rc_evidence_base_new(rc_evidence_base **out, rc_context *ctx, rc_error *err)
 	return 0;
 }
 
-int rc_evidence_base_add(rc_evidence_base *eb, rc_context *ctx, const char *path, rc_error *err)
+int rc_evidence_base_add_problems(rc_evidence_base *eb, rc_problems **problems, rc_context *ctx, const char *path,
+                                  rc_error *err)
 {
 	char *data;
 	size_t len;
-	int rc = file_read(&data, &len, path, "an evidence-base file", ctx->limits.max_file_bytes, err);
+	int rc;
 
+	if (problems)
+		*problems = NULL;
+	rc = file_read(&data, &len, path, "an evidence-base file", ctx->limits.max_file_bytes, err);
 	if (rc != 0)
 		return rc;
-	rc = add_memory(eb, ctx->evidence_schema, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, err);
+	rc = add_memory(eb, ctx->evidence_schema, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, problems, err);
 	rc_free(data);
 	return rc;
+}
+
+int rc_evidence_base_add(rc_evidence_base *eb, rc_context *ctx, const char *path, rc_error *err)
+{
+	return rc_evidence_base_add_problems(eb, NULL, ctx, path, err);
 }
 
 const struct word_index *evidence_word_index(const rc_evidence_base *eb)

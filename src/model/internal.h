@@ -20,6 +20,10 @@ struct rc_model {
 	rc_model_status status;
 	const char *goal;
 	const char *context;
+	const char *question;          /* <question> text (format 1.1), or NULL */
+	const char *question_outcomes; /* its `outcomes`, or NULL */
+	rc_rating question_certainty;
+	rc_loc question_loc;
 	rc_loc loc;
 	int has_partnership;
 	rc_formation formation;
@@ -46,7 +50,8 @@ struct rc_model {
 	size_t step_link_count; /* <link> elements, resolved or not */
 };
 
-/* Puts every evidence-base id the model refers to (from steps, assumptions and risks) into `refs`; 0 or RC_ENOMEM. */
+/* Puts every evidence-base id the model refers to (from steps, assumptions, risks and influences) into `refs`; 0 or
+ * RC_ENOMEM. */
 int model_collect_refs(const rc_model *m, struct idmap *refs);
 
 /* Creates an empty model for `file`; NULL on allocation failure. */

@@ -8,6 +8,7 @@
 #include "base/file.h"
 #include "model/internal.h"
 #include "rchain/schema.h"
+#include "data/embedded.h"
 #include "model/elements.h"
 #include "model/xml_read.h"
 
@@ -77,7 +78,7 @@ static void need_v11(struct xml_reader *r, rc_loc loc, const char *what)
 	if (((const rc_model *)xml_user(r))->v11)
 		return;
 	snprintf(message, sizeof(message), "%s needs format 1.1, but the model says version=\"1\"", what);
-	xml_fail(r, RC_EINVALID, loc, message);
+	xml_problem(r, RS_NEEDS_V11, loc, message);
 }
 
 /* One membership per strand id in the step's `strand` list (folded: ids are one space apart). */
@@ -126,7 +127,7 @@ static void resolve_column(struct xml_reader *r, rc_model *m, rc_step *s)
 		return;
 	snprintf(message, sizeof(message), "step '%.64s' is at level '%s' but its column '%.64s' is at level '%s'",
 	         s->id, level_names[s->level], c->id, level_names[c->level]);
-	xml_fail(r, RC_EINVALID, s->loc, message);
+	xml_problem(r, RS_COLUMN_LEVEL, s->loc, message);
 }
 
 static void start_step(struct xml_reader *r, rc_loc loc, const xmlChar **atts, int n)
@@ -226,11 +227,14 @@ static void start_annotation(struct xml_reader *r, enum element e, enum element 
 		v->direction = (rc_direction)xml_attr_enum(atts, n, "direction", direction_names, RC_EVIDENCE_SUPPORTS);
 		v->strength = (rc_strength)xml_attr_enum(atts, n, "strength", strength_names, RC_STRENGTH_UNGRADED);
 		v->kind = (rc_evidence_kind)xml_attr_enum(atts, n, "kind", evidence_kind_names, RC_EVIDENCE_RESEARCH);
+		v->of = (rc_evidence_of)xml_attr_enum(atts, n, "of", evidence_of_names, RC_EVIDENCE_OF_UNSTATED);
 		v->owner = kind;
 		v->owner_index = index;
 		v->loc = loc;
 		if (v->strength == RC_STRENGTH_UNGRADED)
 			need_v11(r, loc, "<evidence> without 'strength'");
+		if (v->of != RC_EVIDENCE_OF_UNSTATED)
+			need_v11(r, loc, "attribute 'of'");
 	} else {
 		rc_suppression *s = xml_push(r, &m->suppressions, sizeof(*s));
 
@@ -261,6 +265,12 @@ static void start_element(struct xml_reader *r, enum element e, enum element par
 		break;
 	case E_GOAL: need_v11(r, loc, "<goal>"); break;
 	case E_CONTEXT: need_v11(r, loc, "<context>"); break;
+	case E_QUESTION:
+		m->question_outcomes = xml_attr_text(r, atts, n, "outcomes");
+		m->question_certainty = (rc_rating)xml_attr_enum(atts, n, "certainty", rating_names, RC_RATING_NONE);
+		m->question_loc = loc;
+		need_v11(r, loc, "<question>");
+		break;
 	case E_STRAND_GROUP: {
 		rc_strand_group *g = xml_push(r, &m->strand_groups, sizeof(*g));
 
@@ -336,7 +346,14 @@ static void start_element(struct xml_reader *r, enum element e, enum element par
 		inf->on_step = RC_NONE;
 		inf->kind =
 		        (rc_influence_kind)xml_attr_enum(atts, n, "kind", influence_kind_names, RC_INFLUENCE_EXTERNAL);
+		inf->ref = xml_attr_text(r, atts, n, "ref");
+		inf->size = (rc_rating)xml_attr_enum(atts, n, "size", rating_names, RC_RATING_NONE);
+		inf->direction = (rc_influence_direction)xml_attr_enum(atts, n, "direction", influence_direction_names,
+		                                                       RC_INFLUENCE_NOT_ASSESSED);
+		inf->assessment = xml_attr_text(r, atts, n, "assessment");
 		inf->loc = loc;
+		if (inf->ref || rc_influence_assessed(inf))
+			need_v11(r, loc, inf->ref ? "attribute 'ref'" : "an assessment of an influence");
 		break;
 	}
 	default: break;
@@ -361,6 +378,7 @@ static void store_text(rc_model *m, enum element e, enum element parent, const c
 	case E_SOURCE: m->source = text; break;
 	case E_GOAL: m->goal = text; break;
 	case E_CONTEXT: m->context = text; break;
+	case E_QUESTION: m->question = text; break;
 	case E_STRAND_GROUP: MODEL_AT(m, strand_groups, rc_strand_group, m->strand_groups.len - 1)->name = text; break;
 	case E_COLUMN: MODEL_AT(m, columns, rc_column, m->columns.len - 1)->name = text; break;
 	case E_PARTNER: MODEL_AT(m, partners, rc_partner, m->partners.len - 1)->name = text; break;
@@ -402,23 +420,38 @@ static void on_end(struct xml_reader *r, int elem, int parent, const char *text)
 }
 
 static const struct xml_format model_format = {
-	"model", RC_MODEL_NAMESPACE, element_names, text_elems, on_start, on_end,
+	"model", RC_MODEL_NAMESPACE, element_names, (const char *)rc_embedded_model_xsd, text_elems, on_start, on_end,
 };
 
-/* Loads `len` bytes named `name`; with `release`, the pages of `data` may be given back to the system as it is parsed.
+/* Hands the problems of a failed load to the caller who asked for them, or frees them. */
+static void hand_over(rc_problems **out, rc_problems *p)
+{
+	if (out && rc_problems_count(p) > 0)
+		*out = p;
+	else
+		rc_problems_free(&p);
+}
+
+/*
+ * Loads `len` bytes named `name`; with `release`, the pages of `data` may be
+ * given back to the system as it is parsed.
  */
-static int load(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len, int release,
-                rc_error *err)
+static int load(rc_model **out, rc_problems **problems, rc_context *ctx, const char *name, const char *data, size_t len,
+                int release, rc_error *err)
 {
 	rc_model *m = model_new(name);
+	rc_problems *p = m ? problems_new(name) : NULL;
 	int rc;
 
 	*out = NULL;
-	if (!m)
+	if (!p) {
+		rc_model_free(&m);
 		return error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory while loading");
-	rc = xml_read(&model_format, ctx->model_schema, m->file, data, len, release, &m->arena, m, err);
+	}
+	rc = xml_read(&model_format, ctx->model_schema, m->file, data, len, release, &m->arena, m, p, err);
 	if (rc == 0 && model_index(m) != 0)
 		rc = error_set_at(err, RC_ENOMEM, name, 0, 0, "out of memory while indexing the model");
+	hand_over(rc != 0 && rc != RC_ENOMEM ? problems : NULL, p);
 	if (rc != 0) {
 		rc_model_free(&m);
 		return rc;
@@ -427,22 +460,42 @@ static int load(rc_model **out, rc_context *ctx, const char *name, const char *d
 	return 0;
 }
 
-int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len, rc_error *err)
+int rc_model_load_memory_problems(rc_model **out, rc_problems **problems, rc_context *ctx, const char *name,
+                                  const char *data, size_t len, rc_error *err)
 {
-	return load(out, ctx, name, data, len, 0, err);
+	*out = NULL;
+	if (problems)
+		*problems = NULL;
+	if (len > ctx->limits.max_file_bytes)
+		return error_set_at(err, RC_ELIMIT, name, 0, 0,
+		                    "file is %zu bytes, over the limit of %zu bytes (raise it with --max-file-size)",
+		                    len, ctx->limits.max_file_bytes);
+	return load(out, problems, ctx, name, data, len, 0, err);
 }
 
-int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_error *err)
+int rc_model_load_memory(rc_model **out, rc_context *ctx, const char *name, const char *data, size_t len, rc_error *err)
+{
+	return rc_model_load_memory_problems(out, NULL, ctx, name, data, len, err);
+}
+
+int rc_model_load_problems(rc_model **out, rc_problems **problems, rc_context *ctx, const char *path, rc_error *err)
 {
 	char *data;
 	size_t len;
 	int rc;
 
 	*out = NULL;
+	if (problems)
+		*problems = NULL;
 	rc = file_read(&data, &len, path, "a model file", ctx->limits.max_file_bytes, err);
 	if (rc != 0)
 		return rc;
-	rc = load(out, ctx, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, 1, err);
+	rc = load(out, problems, ctx, strcmp(path, "-") == 0 ? "<stdin>" : path, data, len, 1, err);
 	rc_free(data);
 	return rc;
+}
+
+int rc_model_load(rc_model **out, rc_context *ctx, const char *path, rc_error *err)
+{
+	return rc_model_load_problems(out, NULL, ctx, path, err);
 }

@@ -288,6 +288,38 @@ const char *rc_model_context(const rc_model *m)
 {
 	return m->context;
 }
+
+const char *rc_model_question(const rc_model *m)
+{
+	return m->question;
+}
+
+const char *rc_model_question_outcomes(const rc_model *m)
+{
+	return m->question_outcomes;
+}
+
+rc_rating rc_model_question_certainty(const rc_model *m)
+{
+	return m->question_certainty;
+}
+
+rc_loc rc_model_question_loc(const rc_model *m)
+{
+	return m->question_loc;
+}
+
+rc_evidence_of rc_evidence_shows(const rc_evidence *v)
+{
+	if (v->of != RC_EVIDENCE_OF_UNSTATED)
+		return v->of;
+	return v->kind == RC_EVIDENCE_RESEARCH ? RC_EVIDENCE_OF_MECHANISM : RC_EVIDENCE_OF_OCCURRENCE;
+}
+
+int rc_influence_assessed(const rc_influence *inf)
+{
+	return inf->size != RC_RATING_NONE || inf->direction != RC_INFLUENCE_NOT_ASSESSED || inf->assessment;
+}
 int rc_model_has_partnership(const rc_model *m)
 {
 	return m->has_partnership;
@@ -402,7 +434,7 @@ int model_collect_refs(const rc_model *m, struct idmap *refs)
 {
 	size_t i;
 
-	if (idmap_init(refs, m->assumptions.len + m->risks.len + m->steps.len) != 0)
+	if (idmap_init(refs, m->assumptions.len + m->risks.len + m->steps.len + m->influences.len) != 0)
 		return RC_ENOMEM;
 	for (i = 0; i < m->assumptions.len; i++)
 		if (MODEL_AT(m, assumptions, rc_assumption, i)->ref)
@@ -413,5 +445,8 @@ int model_collect_refs(const rc_model *m, struct idmap *refs)
 	for (i = 0; i < m->steps.len; i++)
 		if (STEP(m, i)->ref)
 			idmap_put(refs, STEP(m, i)->ref, i);
+	for (i = 0; i < m->influences.len; i++)
+		if (MODEL_AT(m, influences, rc_influence, i)->ref)
+			idmap_put(refs, MODEL_AT(m, influences, rc_influence, i)->ref, i);
 	return 0;
 }

@@ -17,8 +17,12 @@
 #include "model/encoding.h"
 #include "base/error.h"
 #include "model/names.h"
+#include "model/schema_error.h"
 
 enum { MAX_DEPTH = 16 };
+
+/* The stack's number for an element outside the format. */
+enum { UNKNOWN = -1 };
 
 /* libxml2 2.9 checks each attribute of a start tag against all before it: a tag with many is quadratic. */
 enum { MAX_ATTRIBUTES = 100 };
@@ -37,9 +41,18 @@ struct xml_reader {
 	size_t pos_offset;
 	uint32_t pos_line;
 	uint32_t pos_column;
-	int stack[MAX_DEPTH];
+	int stack[MAX_DEPTH]; /* element numbers; UNKNOWN for one the validator refuses */
+	rc_loc stack_loc[MAX_DEPTH];
 	int depth;
 	int seen_root;
+	rc_loc closed; /* the start of the element that ended last */
+	/* An element outside the format, left to the validator to report (else reported at the end). */
+	int unknown_seen;
+	rc_loc unknown_loc;
+	char unknown_name[64];
+	rc_problems *problems;
+	int has_schema;
+	int invalid; /* a problem is recorded: the handlers are no longer called, the parse goes on for more */
 	/* The place of a last '<' with no '>' after it: the file ends inside that tag. */
 	int tail_open;
 	rc_loc tail;
@@ -85,31 +98,59 @@ static rc_loc locate(struct xml_reader *r)
 	return loc;
 }
 
-void xml_fail(struct xml_reader *r, int status, rc_loc loc, const char *message)
+/* Stops the parse with `status`, leaving `err` to parse() (or setting it, out of memory). */
+static void halt(struct xml_reader *r, int status)
 {
-	if (r->status)
-		return;
-	/* Whatever the parser makes of a tag cut short, the reason is that the file ends inside it. */
-	if (r->tail_open && (loc.line > r->tail.line || (loc.line == r->tail.line && loc.column >= r->tail.column))) {
-		loc = r->tail;
-		message = "the file ends in the middle of a tag";
-	}
 	r->status = status;
-	error_set_at(r->err, status, r->file, loc.line, loc.column, "%s", message);
+	if (status == RC_ENOMEM)
+		error_set_at(r->err, RC_ENOMEM, r->file, 0, 0, "out of memory while loading");
 	/*
 	 * Halt without xmlStopParser(): called from a SAX callback it frees the
 	 * input buffer that libxml2 2.9 is still reading (use after free). The
 	 * parser loops stop at XML_PARSER_EOF, and no callback runs after this.
 	 */
-	r->parser->disableSAX = 1;
-	r->parser->instate = XML_PARSER_EOF;
+	if (r->parser) {
+		r->parser->disableSAX = 1;
+		r->parser->instate = XML_PARSER_EOF;
+	}
+}
+
+/* Records a problem; nonzero when the parse must stop (memory, or RC_PROBLEM_CAP reached). */
+static int record(struct xml_reader *r, enum load_rule rule, rc_loc loc, const char *message)
+{
+	/* Whatever the parser makes of a tag cut short, the reason is that the file ends inside it. */
+	if (r->tail_open && (loc.line > r->tail.line || (loc.line == r->tail.line && loc.column >= r->tail.column))) {
+		loc = r->tail;
+		message = "the file ends in the middle of a tag";
+		rule = RS_NOT_WELL_FORMED;
+	}
+	if (problems_add(r->problems, rule, loc.line, loc.column, message) != 0) {
+		halt(r, RC_ENOMEM);
+		return 1;
+	}
+	r->invalid = 1;
+	return rc_problems_count(r->problems) >= RC_PROBLEM_CAP;
+}
+
+void xml_fail(struct xml_reader *r, enum load_rule rule, int status, rc_loc loc, const char *message)
+{
+	if (r->status)
+		return;
+	record(r, rule, loc, message);
+	if (!r->status)
+		halt(r, status);
+}
+
+void xml_problem(struct xml_reader *r, enum load_rule rule, rc_loc loc, const char *message)
+{
+	if (!r->status && record(r, rule, loc, message) && !r->status)
+		halt(r, RC_EINVALID);
 }
 
 void xml_fail_nomem(struct xml_reader *r)
 {
-	rc_loc loc = { r->file, 0, 0 };
-
-	xml_fail(r, RC_ENOMEM, loc, "out of memory while loading");
+	if (!r->status)
+		halt(r, RC_ENOMEM);
 }
 
 void *xml_push(struct xml_reader *r, struct vec *v, size_t size)
@@ -194,19 +235,110 @@ static void clean_message(const struct xml_reader *r, char *out, size_t size, co
 	out[n] = '\0';
 }
 
+static int is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* Line and column of byte `at` of the tag that starts at the tracked place `tag`. */
+static rc_loc tag_offset(const struct xml_reader *r, rc_loc tag, size_t at)
+{
+	size_t i;
+
+	for (i = r->pos_offset; i < at; i++) {
+		if (r->data[i] == '\n') {
+			tag.line++;
+			tag.column = 1;
+		} else if ((r->data[i] & 0xC0) != 0x80) {
+			tag.column++;
+		}
+	}
+	return tag;
+}
+
+/*
+ * The place of attribute `name` in the tag at the tracked place `tag`
+ * (libxml2 gives only the element's line), or `tag` when it is not written there.
+ */
+static rc_loc attribute_place(const struct xml_reader *r, rc_loc tag, const char *name)
+{
+	const unsigned char *d = r->data;
+	size_t i = r->pos_offset + 1, n = strlen(name);
+
+	while (i < r->len && !is_space(d[i]) && d[i] != '>' && d[i] != '/')
+		i++;
+	while (i < r->len && d[i] != '>') {
+		size_t start;
+
+		if (is_space(d[i]) || d[i] == '/') {
+			i++;
+			continue;
+		}
+		start = i;
+		while (i < r->len && !is_space(d[i]) && d[i] != '=' && d[i] != '>')
+			i++;
+		if (i - start == n && memcmp(d + start, name, n) == 0)
+			return tag_offset(r, tag, start);
+		while (i < r->len && is_space(d[i]))
+			i++;
+		if (i < r->len && d[i] == '=') {
+			const unsigned char *close;
+
+			for (i++; i < r->len && is_space(d[i]);)
+				i++;
+			if (i >= r->len || (d[i] != '"' && d[i] != '\''))
+				break;
+			close = memchr(d + i + 1, d[i], r->len - i - 1);
+			if (!close)
+				break;
+			i = (size_t)(close - d) + 1;
+		}
+	}
+	return tag;
+}
+
+static const char *element_name(const struct xml_reader *r, int depth)
+{
+	return depth >= 0 && depth < r->depth && r->stack[depth] >= 0 ? r->format->names[r->stack[depth]] : NULL;
+}
+
+/* A schema-validity error: one problem, in plain words, at the attribute or element it is about. */
+static void schema_problem(struct xml_reader *r, const char *msg)
+{
+	struct schema_vocabulary v = { r->format->ns, r->format->names, r->format->schema };
+	struct schema_error x;
+	rc_loc loc;
+
+	/* The validator sees an element after the reader has: the element's parent is one below the top. */
+	if (schema_error_explain(&v, msg, element_name(r, r->depth - 2), &x) != 0)
+		clean_message(r, x.message, sizeof(x.message), msg);
+	loc = locate(r);
+	if (x.rule == RS_MISSING_ELEMENT && r->closed.line)
+		loc = r->closed;
+	else if (x.attribute[0])
+		loc = attribute_place(r, loc, x.attribute);
+	xml_problem(r, x.rule, loc, x.message);
+}
+
 static void on_error(void *data, xmlErrorPtr e)
 {
 	struct xml_reader *r = data;
 	char message[1024];
+	enum load_rule rule = RS_NOT_WELL_FORMED;
 	rc_loc loc;
 
 	if (e->level == XML_ERR_WARNING || r->status)
 		return;
+	if (e->domain == XML_FROM_SCHEMASV) {
+		schema_problem(r, e->message ? e->message : "unknown schema error");
+		return;
+	}
 	/* Fed the whole file at once, the parser calls any early end "Extra content at the end": say what is missing.
 	 */
-	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && r->depth > 0)
+	if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && r->depth > 0 &&
+	    r->stack[r->depth - 1] >= 0)
 		snprintf(message, sizeof(message), "the file ends before <%s> is closed",
-		         r->format->names[r->stack[r->depth - 1]]);
+		         element_name(r, r->depth - 1));
 	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_END && !r->seen_root)
 		snprintf(message, sizeof(message), "the file has no <%s> element", r->format->names[0]);
 	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_DOCUMENT_EMPTY && e->message &&
@@ -214,18 +346,16 @@ static void on_error(void *data, xmlErrorPtr e)
 		snprintf(message, sizeof(message), "not an XML %s file: expected the <%s> element here",
 		         r->format->kind, r->format->names[0]);
 	else if (e->domain == XML_FROM_PARSER && e->code == XML_ERR_INTERNAL_ERROR && e->message &&
-	         strstr(e->message, "Huge input lookup"))
+	         strstr(e->message, "Huge input lookup")) {
 		snprintf(message, sizeof(message), "a comment, tag or other piece of markup is over 10,000,000 bytes");
-	else
+		rule = RS_LIMIT;
+	} else {
 		clean_message(r, message, sizeof(message), e->message ? e->message : "unknown XML error");
-	if (e->domain == XML_FROM_SCHEMASV) {
-		xml_fail(r, RC_EINVALID, locate(r), message);
-		return;
 	}
 	loc.file = r->file;
 	loc.line = e->line > 0 ? (uint32_t)e->line : 0;
 	loc.column = e->int2 > 0 ? (uint32_t)e->int2 : (loc.line ? 1 : 0);
-	xml_fail(r, RC_EPARSE, loc, message);
+	xml_fail(r, rule, RC_EPARSE, loc, message);
 }
 
 /* Called before the internal subset is read, so no entity is ever declared, let alone expanded. */
@@ -238,7 +368,7 @@ static void on_doctype(void *data, const xmlChar *name, const xmlChar *external_
 	(void)external_id;
 	(void)system_id;
 	snprintf(message, sizeof(message), "DOCTYPE declarations are not allowed in %s files", r->format->kind);
-	xml_fail(r, RC_EPARSE, locate(r), message);
+	xml_fail(r, RS_NOT_WELL_FORMED, RC_EPARSE, locate(r), message);
 }
 
 static void on_start_document(void *data)
@@ -252,7 +382,7 @@ static void on_start_document(void *data)
 
 		encoding_message(message, sizeof(message), r->format->kind, "the file is in", enc,
 		                 strlen(enc) > 64 ? 64 : strlen(enc));
-		xml_fail(r, RC_EPARSE, start, message);
+		xml_fail(r, RS_NOT_WELL_FORMED, RC_EPARSE, start, message);
 	}
 }
 
@@ -306,7 +436,7 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 		char message[160];
 
 		snprintf(message, sizeof(message), BIDI_MESSAGE, (unsigned)bidi);
-		xml_fail(r, RC_EINVALID, locate(r), message);
+		xml_problem(r, RS_BIDI_CONTROL, locate(r), message);
 		return NULL;
 	}
 	return out;
@@ -347,20 +477,39 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
 	for (e = 0; names[e]; e++)
 		if (strcmp((const char *)localname, names[e]) == 0)
 			break;
-	/* The validator has already refused anything else; this guards the stack and the handlers. */
-	if (!names[e] || !uri || strcmp((const char *)uri, r->format->ns) != 0 || r->depth == MAX_DEPTH ||
-	    (r->depth == 0) != (e == 0)) {
+	if (!names[e] || !uri || strcmp((const char *)uri, r->format->ns) != 0 || (r->depth > 0 && e == 0))
+		e = UNKNOWN;
+	/* In a file already refused, nesting past the limit only ends the search for more problems. */
+	if (r->depth == MAX_DEPTH && r->invalid) {
+		halt(r, RC_EINVALID);
+		return;
+	}
+	if (r->depth == MAX_DEPTH || (r->depth == 0 && e != 0) || (e == UNKNOWN && !r->has_schema)) {
 		char message[256];
 
-		if (r->depth == 0)
+		if (r->depth == MAX_DEPTH)
+			snprintf(message, sizeof(message), "elements nest more than %d deep", MAX_DEPTH);
+		else if (r->depth == 0)
 			root_message(r, message, sizeof(message));
 		else
 			snprintf(message, sizeof(message), "unexpected element <%.64s>", (const char *)localname);
-		xml_fail(r, RC_EINVALID, loc, message);
+		xml_fail(r,
+		         r->depth == MAX_DEPTH ? RS_LIMIT
+		         : r->depth == 0       ? RS_WRONG_ROOT
+		                               : RS_UNKNOWN_ELEMENT,
+		         RC_EINVALID, loc, message);
 		return;
 	}
-	r->format->start(r, e, r->depth ? r->stack[r->depth - 1] : -1, loc, attributes, nb_attributes);
+	/* The validator reports an unknown element just after this; should it not, the end of the parse does. */
+	if (e == UNKNOWN && !r->unknown_seen) {
+		r->unknown_seen = 1;
+		r->unknown_loc = loc;
+		snprintf(r->unknown_name, sizeof(r->unknown_name), "%s", (const char *)localname);
+	}
+	if (e != UNKNOWN && !r->invalid)
+		r->format->start(r, e, r->depth ? r->stack[r->depth - 1] : -1, loc, attributes, nb_attributes);
 	r->seen_root = 1;
+	r->stack_loc[r->depth] = loc;
 	r->stack[r->depth++] = e;
 	r->text.len = 0;
 }
@@ -369,7 +518,8 @@ static void on_chars(void *data, const xmlChar *ch, int len)
 {
 	struct xml_reader *r = data;
 
-	if (r->status || r->depth == 0 || !(r->format->text_elems & 1ul << r->stack[r->depth - 1]))
+	if (r->status || r->invalid || r->depth == 0 || r->stack[r->depth - 1] == UNKNOWN ||
+	    !(r->format->text_elems & 1ul << r->stack[r->depth - 1]))
 		return;
 	if (buffer_append(&r->text, (const char *)ch, (size_t)len))
 		xml_fail_nomem(r);
@@ -387,6 +537,9 @@ static void on_end(void *data, const xmlChar *localname, const xmlChar *prefix, 
 	if (r->status || r->depth == 0)
 		return;
 	e = r->stack[--r->depth];
+	r->closed = r->stack_loc[r->depth];
+	if (r->invalid || e == UNKNOWN)
+		return;
 	if (r->format->text_elems & 1ul << e) {
 		text = fold_dup(r, r->text.data ? r->text.data : "", r->text.len, 0);
 		r->text.len = 0;
@@ -557,19 +710,19 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	size_t crowded, declared;
 	char message[512];
 
-	if (is_blank(r->data + bom, r->len - bom))
-		return error_set_at(r->err, RC_EPARSE, r->file, 1, 1, "the file is empty");
+	if (is_blank(r->data + bom, r->len - bom)) {
+		xml_fail(r, RS_NOT_WELL_FORMED, RC_EPARSE, start, "the file is empty");
+		return r->status;
+	}
 	if ((declared = encoding_refusal(r->data, r->len, bom, r->format->kind, message, sizeof(message))) < r->len) {
-		rc_loc at = place_of(r, bom, declared);
-
-		return error_set_at(r->err, RC_EPARSE, r->file, at.line, at.column, "%s", message);
+		xml_fail(r, RS_NOT_WELL_FORMED, RC_EPARSE, place_of(r, bom, declared), message);
+		return r->status;
 	}
 	crowded = crowded_tag(r->data, r->len);
 	if (crowded < r->len) {
-		rc_loc at = place_of(r, bom, crowded);
-
-		return error_set_at(r->err, RC_ELIMIT, r->file, at.line, at.column, "a tag has more than %d attributes",
-		                    MAX_ATTRIBUTES);
+		snprintf(message, sizeof(message), "a tag has more than %d attributes", MAX_ATTRIBUTES);
+		xml_fail(r, RS_LIMIT, RC_ELIMIT, place_of(r, bom, crowded), message);
+		return r->status;
 	}
 	find_open_tail(r, bom);
 	r->pos_offset = bom; /* the byte order mark takes no column */
@@ -582,6 +735,7 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	sax.characters = on_chars;
 	sax.cdataBlock = on_chars;
 
+	r->has_schema = schema != NULL;
 	if (schema) {
 		valid = xmlSchemaNewValidCtxt(schema);
 		if (!valid)
@@ -599,12 +753,16 @@ static int parse(struct xml_reader *r, xmlSchemaPtr schema)
 	xmlSetStructuredErrorFunc(r, on_error);
 	feed(r);
 	if (!r->status && !r->parser->wellFormed)
-		xml_fail(r, RC_EPARSE, start, "the file is not well-formed XML");
+		xml_fail(r, RS_NOT_WELL_FORMED, RC_EPARSE, start, "the file is not well-formed XML");
+	if (!r->status && !r->invalid && r->unknown_seen) {
+		snprintf(message, sizeof(message), "unexpected element <%s>", r->unknown_name);
+		xml_problem(r, RS_UNKNOWN_ELEMENT, r->unknown_loc, message);
+	}
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	xmlSetExternalEntityLoader(old_loader);
 	goto done;
 nomem:
-	r->status = error_set_at(r->err, RC_ENOMEM, r->file, 0, 0, "out of memory while loading");
+	halt(r, RC_ENOMEM);
 done:
 	if (r->parser)
 		xmlFreeParserCtxt(r->parser);
@@ -615,8 +773,21 @@ done:
 	return r->status;
 }
 
+/* The status and message of a parse that recorded problems: the first of them in file order. */
+static int first_problem(struct xml_reader *r)
+{
+	const rc_finding *f;
+
+	if (r->status == RC_ENOMEM || rc_problems_count(r->problems) == 0)
+		return r->status;
+	problems_sort(r->problems);
+	f = rc_problems_at(r->problems, 0);
+	return error_set_at(r->err, r->status ? r->status : RC_EINVALID, r->file, f->loc.line, f->loc.column, "%s",
+	                    f->message);
+}
+
 int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *file, const char *data, size_t len,
-             int release, struct arena *arena, void *user, rc_error *err)
+             int release, struct arena *arena, void *user, rc_problems *problems, rc_error *err)
 {
 	struct xml_reader r;
 	int rc;
@@ -632,7 +803,9 @@ int xml_read(const struct xml_format *format, xmlSchemaPtr schema, const char *f
 	r.pos_line = 1;
 	r.pos_column = 1;
 	r.err = err;
-	rc = parse(&r, schema);
+	r.problems = problems;
+	parse(&r, schema);
+	rc = first_problem(&r);
 	rc_buffer_free(&r.text);
 	return rc;
 }

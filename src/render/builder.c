@@ -67,10 +67,10 @@ Agedge_t *builder_edge(struct builder *b, Agnode_t *from, Agnode_t *to)
 	return e;
 }
 
-/* A subgraph of the root graph; NULL (and the build failed) when it could not be made under its name. */
-Agraph_t *builder_subgraph(struct builder *b, const char *name)
+/* A subgraph of `parent`; NULL (and the build failed) when it could not be made under its name. */
+Agraph_t *builder_subgraph(struct builder *b, Agraph_t *parent, const char *name)
 {
-	Agraph_t *g = agsubg(b->g, (char *)name, 1);
+	Agraph_t *g = agsubg(parent, (char *)name, 1);
 
 	if (!graphviz_named(g)) {
 		b->failed = 1;

@@ -12,7 +12,9 @@ struct builder {
 	const rc_render_input *in;
 	const rc_findings *findings;     /* NULL when nothing is annotated */
 	const rc_confidence *confidence; /* NULL when nothing is rated */
-	const unsigned char *keep;       /* per step: drawn */
+	const unsigned char *keep;       /* per step: drawn (SELECT_STEP), as a stub (SELECT_STUB) or not (0) */
+	unsigned char *strand_mask;      /* per strand: selected by a strand focus or page (a step's row); or NULL */
+	struct overview_cell *cells;     /* the overview's boxes, one per strand slot and level; or NULL */
 	rc_buffer scratch;               /* one attribute value at a time */
 	Agnode_t **step_nodes;
 	Agnode_t *level_nodes[RC_LEVEL_COUNT];
@@ -40,8 +42,8 @@ void builder_bold_label(struct builder *b, const char *text, size_t width);
 Agedge_t *builder_edge(struct builder *b, Agnode_t *from, Agnode_t *to);
 /* An invisible edge, with `weight` when not NULL. */
 void builder_invisible_edge(struct builder *b, Agnode_t *from, Agnode_t *to, const char *weight);
-/* A subgraph of the root graph; NULL (and the build failed) when it could not be made under its name. */
-Agraph_t *builder_subgraph(struct builder *b, const char *name);
+/* A subgraph of `parent`; NULL (and the build failed) when it could not be made under its name. */
+Agraph_t *builder_subgraph(struct builder *b, Agraph_t *parent, const char *name);
 /* Creates a node in the root graph and places it in `parent`; NULL (and the build failed) on failure. */
 Agnode_t *builder_node(struct builder *b, Agraph_t *parent, const char *name);
 

@@ -129,9 +129,9 @@ static void json_element(struct writer *w, const rc_model *m, rc_owner_kind owne
 {
 	put(w, "{");
 	field(w, 1, "kind", rc_owner_kind_name(owner));
-	if (owner == RC_OWNER_STEP) {
+	if (m && owner == RC_OWNER_STEP) { /* no model: the problems of a file that does not load */
 		field(w, 0, "id", MODEL_AT(m, steps, rc_step, index)->id);
-	} else if (owner == RC_OWNER_LINK) {
+	} else if (m && owner == RC_OWNER_LINK) {
 		const rc_link *l = MODEL_AT(m, links, rc_link, index);
 
 		field(w, 0, "id", l->id);
@@ -194,10 +194,22 @@ static void json_file(struct writer *w, const rc_checked *c)
 	put(w, "{");
 	field(w, 1, "file", c->file);
 	if (!c->model) {
+		size_t e = rc_problems_count(c->problems);
+
 		putf(w, ", \"error\": {\"line\": %lu, \"column\": %lu", (unsigned long)c->error->line,
 		     (unsigned long)c->error->column);
 		field(w, 0, "message", c->error->message);
-		put(w, "}}");
+		put(w, "}");
+		if (c->problems) {
+			putf(w, ", \"summary\": {\"errors\": %zu, \"warnings\": 0, \"notes\": 0}, \"findings\": [", e);
+			for (i = 0; i < e; i++) {
+				put(w, i ? ", {" : "{");
+				json_finding(w, NULL, rc_problems_at(c->problems, i));
+				put(w, "}");
+			}
+			put(w, "]");
+		}
+		put(w, "}");
 		return;
 	}
 	field(w, 0, "model", rc_model_id(c->model));
@@ -341,7 +353,9 @@ static void sarif_fingerprint(struct writer *w, const rc_model *m, const rc_find
 	uint64_t h = fingerprint_add(0xcbf29ce484222325ull, f->rule->code);
 
 	h = fingerprint_add(h, rc_owner_kind_name(f->owner));
-	if (f->owner == RC_OWNER_STEP && f->owner_index < m->steps.len)
+	if (!m)
+		h = fingerprint_add(h, f->loc.file); /* a file that does not load: its problems have only their words */
+	else if (f->owner == RC_OWNER_STEP && f->owner_index < m->steps.len)
 		h = fingerprint_add(h, STEP(m, f->owner_index)->id);
 	else if (f->owner == RC_OWNER_LINK && f->owner_index < m->links.len)
 		h = fingerprint_add(fingerprint_add(h, LINK(m, f->owner_index)->from), LINK(m, f->owner_index)->to);
@@ -371,14 +385,19 @@ static void sarif_location(struct writer *w, const char *file, uint32_t line, ui
 	put(w, "}}");
 }
 
+/* The findings of each file, or the problems of a file that does not load. */
 static void sarif_results(struct writer *w, const rc_checked *files, size_t n)
 {
 	int first = 1;
 	size_t i, k;
 
 	for (i = 0; i < n; i++) {
-		for (k = 0; files[i].findings && k < rc_findings_count(files[i].findings); k++) {
-			const rc_finding *f = rc_findings_at(files[i].findings, k);
+		size_t results =
+		        files[i].findings ? rc_findings_count(files[i].findings) : rc_problems_count(files[i].problems);
+
+		for (k = 0; k < results; k++) {
+			const rc_finding *f = files[i].findings ? rc_findings_at(files[i].findings, k)
+			                                        : rc_problems_at(files[i].problems, k);
 
 			put(w, first ? "{" : ", {");
 			first = 0;
@@ -400,7 +419,7 @@ static void sarif_results(struct writer *w, const rc_checked *files, size_t n)
 	}
 }
 
-/* Files that could not be processed become tool notifications, each at its place. */
+/* Files that could not be processed for want of memory or input, not problems in them, become tool notifications. */
 static int sarif_notifications(struct writer *w, const rc_checked *files, size_t n)
 {
 	int failed = 0;
@@ -409,7 +428,7 @@ static int sarif_notifications(struct writer *w, const rc_checked *files, size_t
 	for (i = 0; i < n; i++) {
 		const rc_error *e = files[i].error;
 
-		if (files[i].model)
+		if (files[i].model || files[i].problems)
 			continue;
 		put(w, failed ? ", {\"level\": \"error\", \"message\": {" : "{\"level\": \"error\", \"message\": {");
 		failed = 1;

@@ -1,5 +1,6 @@
 /* Builds the chain as a cgraph graph: level headers, steps in rows or columns, links, title, legend and key. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -12,6 +13,9 @@
 #include "render/selection.h"
 #include "render/style.h"
 #include "render/titleblock.h"
+
+/* Step titles on a strand page wrap at this many characters (RC_RENDER_WRAP elsewhere). */
+enum { PAGE_WRAP = 22 };
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 {
@@ -27,6 +31,7 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 	agattr(g, AGRAPH, "style", "");
 	agattr(g, AGRAPH, "color", "black");
 	agattr(g, AGRAPH, "bgcolor", "");
+	agattr(g, AGRAPH, "fillcolor", "");
 	agattr(g, AGRAPH, "bb", ""); /* gvLayout sets it after dot has made its fill subgraph (see graphviz_close) */
 	agattr(g, AGNODE, "shape", "box");
 	agattr(g, AGNODE, "style", "rounded,filled");
@@ -54,27 +59,56 @@ static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 	agattr(g, AGEDGE, "id", "");
 }
 
+/*
+ * Whether a level has a header: always, except on a strand page, where a
+ * level with no step or stub drawn and no column link is left out to fit A4.
+ */
+static int level_shown(const struct builder *b, rc_level level)
+{
+	const rc_model *m = b->in->model;
+	size_t i, n;
+	const size_t *steps;
+
+	if (b->in->view != RC_VIEW_STRAND)
+		return 1;
+	steps = rc_model_level_steps(m, level, &n);
+	for (i = 0; i < n; i++)
+		if (b->keep[steps[i]])
+			return 1;
+	for (i = 0; i < m->links.len; i++)
+		if (LINK(m, i)->column && LINK(m, i)->resolved &&
+		    (LINK(m, i)->from_level == level || LINK(m, i)->to_level == level))
+			return 1;
+	return 0;
+}
+
+/* The header of each level shown, kept in order by heavy invisible edges; a level left out has a NULL node. */
 static void add_level_headers(struct builder *b)
 {
+	Agnode_t *prev = NULL;
 	rc_level level;
 	char name[32];
 
 	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		Agnode_t *n;
 
+		b->level_nodes[level] = NULL;
+		if (!level_shown(b, level))
+			continue;
 		snprintf(name, sizeof(name), "level_%s", rc_level_name(level));
 		n = builder_node(b, b->g, name);
 		b->level_nodes[level] = n;
 		if (!n)
 			return;
-		builder_bold_label(b, rc_level_title(level), 18);
+		builder_bold_label(b, rc_level_title(level), b->in->view == RC_VIEW_STRAND ? 12 : 18);
 		builder_set_html(b, n, "label");
 		builder_set(b, n, "style", "filled");
 		builder_set(b, n, "fillcolor", "#E8E8E8");
 		builder_set(b, n, "color", "#E8E8E8");
 		builder_set(b, n, "id", name);
-		if (level > 0)
-			builder_invisible_edge(b, b->level_nodes[level - 1], n, "100");
+		if (prev)
+			builder_invisible_edge(b, prev, n, "100");
+		prev = n;
 	}
 }
 
@@ -137,6 +171,62 @@ static void finding_counts(const struct builder *b, int is_step, size_t index, s
 	count[1] = of(b->findings, index, RC_SEVERITY_WARNING) - count[0];
 }
 
+/*
+ * The strand whose row draws step `s`: its first strand that a strand focus
+ * or page selects, or else its first strand that exists (RC_NONE: none).
+ */
+static size_t home_strand(const struct builder *b, const rc_step *s)
+{
+	const rc_model *m = b->in->model;
+	size_t i;
+
+	for (i = s->strands.first; b->strand_mask && i < s->strands.first + s->strands.count; i++) {
+		size_t k = MODEL_AT(m, memberships, rc_membership, i)->strand_index;
+
+		if (k != RC_NONE && b->strand_mask[k])
+			return k;
+	}
+	return s->strand_index;
+}
+
+/* Where step titles wrap: narrower on a strand page, which must fit A4 (docs/diagrams.md). */
+static size_t step_wrap(const struct builder *b)
+{
+	return b->in->view == RC_VIEW_STRAND ? PAGE_WRAP : RC_RENDER_WRAP;
+}
+
+/* The text mark of an unintended or adverse step. */
+static void put_effect(struct builder *b, const rc_step *s)
+{
+	if (s->effect != RC_EFFECT_INTENDED)
+		builder_putf(b, "<TR><TD><FONT POINT-SIZE=\"9\"><B>%s</B></FONT></TD></TR>",
+		             s->effect == RC_EFFECT_ADVERSE ? "⚠ adverse effect" : "◇ unintended effect");
+}
+
+/* "also in: ..." under a step of several strands, naming those it is not drawn in. */
+static void put_also_in(struct builder *b, const rc_step *s)
+{
+	const rc_model *m = b->in->model;
+	size_t home = home_strand(b, s), shown = 0, i;
+
+	for (i = s->strands.first; i < s->strands.first + s->strands.count; i++) {
+		size_t k = MODEL_AT(m, memberships, rc_membership, i)->strand_index;
+
+		if (k == RC_NONE || k == home)
+			continue;
+		/* Two strands named, each on a line of its own, then how many more. */
+		if (shown < 2) {
+			builder_put(b, shown ? "<BR/>" : "<TR><TD><FONT POINT-SIZE=\"9\">↔ also in: ");
+			builder_put_wrapped(b, MODEL_AT(m, strands, rc_strand, k)->name, step_wrap(b), 1);
+		}
+		shown++;
+	}
+	if (shown > 2)
+		builder_putf(b, "<BR/>and %zu more", shown - 2);
+	if (shown)
+		builder_put(b, "</FONT></TD></TR>");
+}
+
 static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 {
 	rc_rating rating = b->confidence ? rc_confidence_step(b->confidence, s->index) : RC_RATING_NONE;
@@ -153,8 +243,10 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	finding_counts(b, 1, s->index, count);
 	b->scratch.len = 0;
 	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>");
-	builder_put_wrapped(b, s->title, RC_RENDER_WRAP, RC_RENDER_TITLE_LINES);
+	builder_put_wrapped(b, s->title, step_wrap(b), RC_RENDER_TITLE_LINES);
 	builder_put(b, "</TD></TR>");
+	put_effect(b, s);
+	put_also_in(b, s);
 	put_annotations(b, rating, s->evidence.count, s->assumptions, s->risks, weakest, count);
 	builder_put(b, "</TABLE>");
 	builder_set_html(b, n, "label");
@@ -163,11 +255,11 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	builder_putf(b, "step-%s", s->id);
 	if (!b->failed)
 		builder_set(b, n, "id", b->scratch.data);
-	if (b->confidence) {
+	if (b->confidence)
 		builder_set(b, n, "fillcolor", style_of_rating(rating)->fill);
-		if (rating == RC_RATING_NONE)
-			builder_set(b, n, "style", "rounded,filled,dashed");
-	}
+	/* An unintended or adverse effect has cut corners instead of round ones (and its text mark). */
+	builder_set(b, n, "style",
+	            style_of_step(s->effect != RC_EFFECT_INTENDED, b->confidence && rating == RC_RATING_NONE));
 	if (count[0] + count[1]) {
 		builder_set(b, n, "penwidth", "3");
 		builder_set(b, n, "color", STYLE_ERROR_COLOR);
@@ -177,25 +269,212 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	}
 }
 
-/* Steps of `level` in `strand` that are drawn. */
-static size_t kept_in(const struct builder *b, rc_level level, size_t strand)
+/* Whether the row of `strand` draws step `step`: drawn whole, and that strand is its home. */
+static int in_row(const struct builder *b, size_t step, size_t strand)
 {
-	size_t n, i, kept = 0;
-	const size_t *steps = rc_model_strand_steps(b->in->model, level, strand, &n);
+	return b->keep[step] == SELECT_STEP && home_strand(b, STEP(b->in->model, step)) == strand;
+}
 
-	for (i = 0; i < n; i++)
-		kept += b->keep[steps[i]];
-	return kept;
+/* Whether the row of `strand` draws anything. */
+static int row_drawn(const struct builder *b, size_t strand)
+{
+	rc_level level;
+	size_t i, n;
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		const size_t *steps = rc_model_strand_members(b->in->model, level, strand, &n);
+
+		for (i = 0; i < n; i++)
+			if (in_row(b, steps[i], strand))
+				return 1;
+	}
+	return 0;
+}
+
+/* One box of the overview: the steps of one strand (or none) at one level. */
+struct overview_cell {
+	size_t steps;
+	size_t count[2];  /* errors and warnings about its steps */
+	rc_rating lowest; /* the lowest rating of its rated steps */
+	int rated;        /* nonzero when any of its steps is rated */
+	Agnode_t *node;
+};
+
+static struct overview_cell *overview_cell(const struct builder *b, size_t strand, rc_level level)
+{
+	const rc_model *m = b->in->model;
+
+	return &b->cells[(strand == RC_NONE ? m->strands.len : strand) * RC_LEVEL_COUNT + level];
+}
+
+/* Fills the overview's boxes from the steps: each counted once, in its first strand. -1 when out of memory. */
+static int overview_count(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	size_t i;
+
+	b->cells = rc_calloc((m->strands.len + 1) * RC_LEVEL_COUNT, sizeof(struct overview_cell));
+	if (!b->cells)
+		return -1;
+	for (i = 0; i < m->steps.len; i++) {
+		const rc_step *s = STEP(m, i);
+		struct overview_cell *c = overview_cell(b, s->strand_index, s->level);
+		rc_rating r = b->confidence ? rc_confidence_step(b->confidence, i) : RC_RATING_NONE;
+		size_t count[2];
+
+		finding_counts(b, 1, i, count);
+		c->steps++;
+		c->count[0] += count[0];
+		c->count[1] += count[1];
+		if (r != RC_RATING_NONE && (!c->rated || r < c->lowest)) {
+			c->lowest = r;
+			c->rated = 1;
+		}
+	}
+	return 0;
+}
+
+static int overview_has_row(const struct builder *b, size_t strand)
+{
+	rc_level level;
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		if (overview_cell(b, strand, level)->steps)
+			return 1;
+	return 0;
+}
+
+/* The box of `strand` at `level`, in `parent`: its step count, lowest confidence and findings. */
+static void overview_add_cell(struct builder *b, Agraph_t *parent, size_t strand, rc_level level)
+{
+	struct overview_cell *c = overview_cell(b, strand, level);
+	rc_rating rating = c->rated ? c->lowest : RC_RATING_NONE;
+	static const rc_range none = { 0, 0 };
+	char name[64];
+
+	if (!c->steps)
+		return;
+	snprintf(name, sizeof(name), "cell_%zu_%s", strand == RC_NONE ? b->in->model->strands.len : strand,
+	         rc_level_name(level));
+	c->node = builder_node(b, parent, name);
+	if (!c->node)
+		return;
+	b->scratch.len = 0;
+	builder_putf(b,
+	             "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD><B>%zu "
+	             "step%s</B></TD></TR>",
+	             c->steps, c->steps == 1 ? "" : "s");
+	if (b->confidence)
+		builder_put(b, "<TR><TD><FONT POINT-SIZE=\"9\">lowest:</FONT></TD></TR>");
+	put_annotations(b, rating, 0, none, none, 0, c->count);
+	builder_put(b, "</TABLE>");
+	builder_set_html(b, c->node, "label");
+	builder_set(b, c->node, "id", name);
+	if (b->confidence)
+		builder_set(b, c->node, "fillcolor", style_of_rating(rating)->fill);
+	builder_set(b, c->node, "style", style_of_step(0, b->confidence && rating == RC_RATING_NONE));
+	if (c->count[0] + c->count[1]) {
+		builder_set(b, c->node, "penwidth", "3");
+		builder_set(b, c->node, "color", STYLE_ERROR_COLOR);
+	}
+}
+
+static Agnode_t *overview_node(const struct builder *b, size_t strand, rc_level level)
+{
+	return overview_cell(b, strand, level)->node;
+}
+
+/* A pathway link of the overview: from one box to another. */
+struct overview_arrow {
+	size_t from, to; /* box indices */
+};
+
+static int compare_arrows(const void *x, const void *y)
+{
+	const struct overview_arrow *a = x, *c = y;
+
+	if (a->from != c->from)
+		return a->from < c->from ? -1 : 1;
+	return a->to < c->to ? -1 : a->to > c->to;
+}
+
+/* One arrow for each pair of boxes that causal or black-box links join, labelled with how many. */
+static void overview_add_arrows(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	struct overview_arrow *arrows = rc_malloc((m->links.len + 1) * sizeof(struct overview_arrow));
+	size_t n = 0, i, j;
+
+	if (!arrows) {
+		b->failed = 1;
+		return;
+	}
+	for (i = 0; i < m->links.len; i++) {
+		const rc_link *l = LINK(m, i);
+
+		if (l->resolved && !l->column && l->kind != RC_LINK_FEEDBACK) {
+			struct overview_cell *from =
+			        overview_cell(b, STEP(m, l->from_step)->strand_index, l->from_level);
+			struct overview_cell *to = overview_cell(b, STEP(m, l->to_step)->strand_index, l->to_level);
+
+			if (from != to) {
+				arrows[n].from = (size_t)(from - b->cells);
+				arrows[n++].to = (size_t)(to - b->cells);
+			}
+		}
+	}
+	qsort(arrows, n, sizeof(*arrows), compare_arrows);
+	for (i = 0; i < n && !b->failed; i = j) {
+		Agedge_t *e;
+		char label[32];
+
+		for (j = i; j < n && compare_arrows(&arrows[i], &arrows[j]) == 0; j++)
+			;
+		e = builder_edge(b, b->cells[arrows[i].from].node, b->cells[arrows[i].to].node);
+		if (!e)
+			break;
+		snprintf(label, sizeof(label), "%zu link%s", j - i, j - i == 1 ? "" : "s");
+		builder_set(b, e, arrows[i].from % RC_LEVEL_COUNT == arrows[i].to % RC_LEVEL_COUNT ? "xlabel" : "label",
+		            label);
+		if (arrows[i].to % RC_LEVEL_COUNT <= arrows[i].from % RC_LEVEL_COUNT)
+			builder_set(b, e, "constraint", "false");
+	}
+	rc_free(arrows);
 }
 
 /*
- * A cluster holding a node `head_name` that also sits in `rows` (the column
- * before the inputs); NULL (and the build failed) when either could not be made.
+ * Position `i` of `n` in creation order. dot stacks clusters (and starts a
+ * rank's nodes) in the order they are created, the first at the bottom when
+ * the ranks run left to right: there rows and stubs are created last first,
+ * so that they read top to bottom.
  */
-static Agraph_t *row_cluster(struct builder *b, const char *cluster_name, const char *head_name, Agraph_t *rows,
-                             Agnode_t **head)
+static size_t creation_order(const struct builder *b, size_t i, size_t n)
 {
-	Agraph_t *cluster = builder_subgraph(b, cluster_name);
+	return b->in->direction == RC_LAYOUT_LR ? n - 1 - i : i;
+}
+
+/*
+ * Keeps step `next` after `prev` (both drawn, in one column) in reading
+ * order, top to bottom or left to right: an invisible flat edge, which dot
+ * draws from left to right before it turns the picture for --direction LR,
+ * bottom to top.
+ */
+static void keep_after(struct builder *b, Agnode_t *prev, Agnode_t *next)
+{
+	int lr = b->in->direction == RC_LAYOUT_LR;
+
+	if (prev)
+		builder_invisible_edge(b, lr ? next : prev, lr ? prev : next, NULL);
+}
+
+/*
+ * A cluster of `parent` holding a node `head_name` that also sits in `rows`
+ * (the column before the inputs); NULL (and the build failed) when either could not be made.
+ */
+static Agraph_t *row_cluster(struct builder *b, Agraph_t *parent, const char *cluster_name, const char *head_name,
+                             Agraph_t *rows, Agnode_t **head)
+{
+	Agraph_t *cluster = builder_subgraph(b, parent, cluster_name);
 
 	*head = cluster ? builder_node(b, cluster, head_name) : NULL;
 	if (!*head || !agsubnode(rows, *head, 1)) {
@@ -205,50 +484,95 @@ static Agraph_t *row_cluster(struct builder *b, const char *cluster_name, const 
 	return cluster;
 }
 
+/* The steps (or, in the overview, the box) of one level of the row of `strand`, in source order. */
+static void add_row_level(struct builder *b, Agraph_t *cluster, size_t strand, rc_level level)
+{
+	const rc_model *m = b->in->model;
+	size_t n, i;
+	const size_t *steps = rc_model_strand_members(b->in->model, level, strand, &n);
+	Agnode_t *prev = NULL;
+
+	if (b->cells) {
+		overview_add_cell(b, cluster, strand, level);
+		return;
+	}
+	for (i = 0; i < n && !b->failed; i++)
+		if (in_row(b, steps[i], strand)) {
+			add_step(b, cluster, STEP(m, steps[i]));
+			keep_after(b, prev, b->step_nodes[steps[i]]);
+			prev = b->step_nodes[steps[i]];
+		}
+}
+
+/* The strand group of `strand` (RC_NONE: none, or no strand). */
+static size_t group_of(const rc_model *m, size_t strand)
+{
+	return strand == RC_NONE ? RC_NONE : MODEL_AT(m, strands, rc_strand, strand)->group_index;
+}
+
+/* The cluster of strand group `group` (made on first use), labelled with its title, or the root graph for RC_NONE. */
+static Agraph_t *group_cluster(struct builder *b, size_t group)
+{
+	const rc_strand_group *g;
+	Agraph_t *cluster;
+	char name[48];
+
+	if (group == RC_NONE)
+		return b->g;
+	g = MODEL_AT(b->in->model, strand_groups, rc_strand_group, group);
+	snprintf(name, sizeof(name), "cluster_group_%zu", group);
+	cluster = builder_subgraph(b, b->g, name);
+	if (!cluster)
+		return NULL;
+	builder_set(b, cluster, "style", "rounded,filled");
+	builder_set(b, cluster, "fillcolor", "#EDEDED");
+	builder_set(b, cluster, "color", "#666666");
+	b->scratch.len = 0;
+	builder_put(b, "<B>Strand group: ");
+	builder_put_wrapped(b, g->name, 80, 1);
+	builder_put(b, "</B>");
+	builder_set_html(b, cluster, "label");
+	return cluster;
+}
+
 /* One row (cluster) of a stranded model: a label node in the rows column, then the steps. */
 static void add_row(struct builder *b, const char *id, const char *title, size_t strand, Agraph_t *rows)
 {
 	const rc_model *m = b->in->model;
+	size_t group = group_of(m, strand);
 	char cluster_name[48], name[48];
-	Agraph_t *cluster;
+	Agraph_t *cluster, *parent;
 	Agnode_t *head;
 	rc_level level;
-	size_t i, kept = 0;
 
-	for (level = 0; level < RC_LEVEL_COUNT; level++)
-		kept += kept_in(b, level, strand);
-	if (kept == 0)
+	if (b->cells ? !overview_has_row(b, strand) : !row_drawn(b, strand))
 		return;
+	parent = group_cluster(b, group);
 	snprintf(cluster_name, sizeof(cluster_name), "cluster_row_%s", id);
 	snprintf(name, sizeof(name), "row_%s", id);
-	cluster = row_cluster(b, cluster_name, name, rows, &head);
+	cluster = parent ? row_cluster(b, parent, cluster_name, name, rows, &head) : NULL;
 	if (!cluster)
 		return;
-	builder_set(b, cluster, "style", "rounded");
+	builder_set(b, cluster, "style", "rounded,filled");
+	builder_set(b, cluster, "fillcolor", "#FFFFFF");
 	builder_set(b, cluster, "color", "#999999");
 	builder_set(b, cluster, "label", "");
-	builder_bold_label(b, title, 24);
+	builder_bold_label(b, title, b->in->view == RC_VIEW_STRAND ? PAGE_WRAP : 24);
 	builder_set_html(b, head, "label");
 	/* One width for every row label, so the rows start in line. */
-	builder_set(b, head, "width", "2.6");
+	builder_set(b, head, "width", b->in->view == RC_VIEW_STRAND ? "1.6" : "2.6");
 	builder_set(b, head, "shape", "plaintext");
 	builder_set(b, head, "style", "");
 	builder_set(b, head, "id", name);
-	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		size_t n;
-		const size_t *steps = rc_model_strand_steps(m, level, strand, &n);
-
-		for (i = 0; i < n && !b->failed; i++)
-			if (b->keep[steps[i]])
-				add_step(b, cluster, STEP(m, steps[i]));
-	}
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		add_row_level(b, cluster, strand, level);
 }
 
 /* The header row: the level headers and the corner above the row labels, in one borderless cluster. */
 static void add_header_row(struct builder *b, Agraph_t *rows)
 {
 	Agnode_t *corner;
-	Agraph_t *headers = row_cluster(b, "cluster_levels", "rows", rows, &corner);
+	Agraph_t *headers = row_cluster(b, b->g, "cluster_levels", "rows", rows, &corner);
 	rc_level level;
 
 	if (!headers)
@@ -258,46 +582,100 @@ static void add_header_row(struct builder *b, Agraph_t *rows)
 	builder_set(b, corner, "label", "");
 	builder_set(b, corner, "style", "invis");
 	for (level = 0; level < RC_LEVEL_COUNT; level++)
-		if (!agsubnode(headers, b->level_nodes[level], 1))
+		if (b->level_nodes[level] && !agsubnode(headers, b->level_nodes[level], 1))
 			b->failed = 1;
-	builder_invisible_edge(b, corner, b->level_nodes[0], "100");
+	for (level = 0; level < RC_LEVEL_COUNT && !b->level_nodes[level]; level++)
+		;
+	if (level < RC_LEVEL_COUNT)
+		builder_invisible_edge(b, corner, b->level_nodes[level], "100");
 }
 
 /*
- * Strands are rows (columns with --direction TB): one cluster per strand with
- * its label in a column of row labels before the inputs, and a row for steps
- * without a strand. dot stacks clusters in the order they are created, the
- * first at the bottom when the ranks run left to right, so for LR the rows
- * are created from the last up to the header row.
+ * The rows in reading order into `order`: the strands of each strand group
+ * in turn (group order, then strand order), the strands in no group, then
+ * RC_NONE for the steps without a strand. Returns how many (strands + 1).
+ */
+static size_t row_order(const rc_model *m, size_t *order)
+{
+	size_t n = 0, g, i;
+
+	for (g = 0; g <= m->strand_groups.len; g++)
+		for (i = 0; i < m->strands.len; i++)
+			if (MODEL_AT(m, strands, rc_strand, i)->group_index == (g < m->strand_groups.len ? g : RC_NONE))
+				order[n++] = i;
+	order[n++] = RC_NONE;
+	return n;
+}
+
+static void reverse(size_t *a, size_t from, size_t to)
+{
+	for (; from + 1 < to; from++, to--) {
+		size_t t = a[from];
+
+		a[from] = a[to - 1];
+		a[to - 1] = t;
+	}
+}
+
+/*
+ * Puts the `n` rows of `order` in the order they are created. dot stacks
+ * top-level clusters the first at the bottom when the ranks run left to
+ * right (the first at the left from top to bottom), and the clusters inside
+ * a cluster the other way: so the rows are reversed left to right, and each
+ * strand group's run of rows is reversed in either direction.
+ */
+static void creation_sequence(const struct builder *b, size_t *order, size_t n)
+{
+	const rc_model *m = b->in->model;
+	size_t i, j;
+
+	if (b->in->direction == RC_LAYOUT_LR)
+		reverse(order, 0, n);
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1;
+		     j < n && group_of(m, order[i]) != RC_NONE && group_of(m, order[j]) == group_of(m, order[i]); j++)
+			;
+		reverse(order, i, j);
+	}
+}
+
+/*
+ * Strands are rows (columns with --direction TB): one cluster per strand,
+ * inside its strand group's cluster, with its label in a column of row labels
+ * before the inputs, and a row for steps without a strand; the header row first.
  */
 static void add_rows(struct builder *b)
 {
 	const rc_model *m = b->in->model;
-	Agraph_t *rows = builder_subgraph(b, "rank_rows");
-	size_t count = m->strands.len + 2, i;
-	int reverse = b->in->direction == RC_LAYOUT_LR;
+	Agraph_t *rows = builder_subgraph(b, b->g, "rank_rows");
+	size_t *order = rc_malloc((m->strands.len + 1) * sizeof(size_t));
+	size_t count, i;
+	int lr = b->in->direction == RC_LAYOUT_LR;
 
-	if (!rows) {
+	if (!rows || !order) {
+		rc_free(order);
 		b->failed = 1;
 		return;
 	}
 	builder_set(b, rows, "rank", "same");
-	for (i = 0; i < count && !b->failed; i++) {
-		size_t row = reverse ? count - 1 - i : i; /* 0: headers, 1..n: strands, n + 1: no strand */
+	count = row_order(m, order);
+	creation_sequence(b, order, count);
+	for (i = 0; i <= count && !b->failed; i++) {
+		size_t row = lr ? i : i - 1; /* the header row is created last left to right, first top to bottom */
+		char id[32];
 
-		if (row == 0) {
+		if (row == count || row == (size_t)-1) {
 			add_level_headers(b);
 			if (!b->failed)
 				add_header_row(b, rows);
-		} else if (row <= m->strands.len) {
-			char id[32];
-
-			snprintf(id, sizeof(id), "%zu", row - 1);
-			add_row(b, id, MODEL_AT(m, strands, rc_strand, row - 1)->name, row - 1, rows);
+		} else if (order[row] != RC_NONE) {
+			snprintf(id, sizeof(id), "%zu", order[row]);
+			add_row(b, id, MODEL_AT(m, strands, rc_strand, order[row])->name, order[row], rows);
 		} else {
 			add_row(b, "none", "No strand", RC_NONE, rows);
 		}
 	}
+	rc_free(order);
 }
 
 /* Without strands the steps are free, and invisible flat edges keep each header above its column. */
@@ -310,13 +688,79 @@ static void add_free_steps(struct builder *b)
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t n;
 		const size_t *steps = rc_model_level_steps(m, level, &n);
+		Agnode_t *prev = NULL;
 
+		if (b->cells) {
+			overview_add_cell(b, b->g, RC_NONE, level);
+			if (overview_node(b, RC_NONE, level))
+				builder_invisible_edge(b, b->level_nodes[level], overview_node(b, RC_NONE, level),
+				                       NULL);
+			continue;
+		}
 		for (i = 0; i < n && !b->failed; i++)
-			if (b->keep[steps[i]]) {
+			if (b->keep[steps[i]] == SELECT_STEP) {
 				add_step(b, b->g, STEP(m, steps[i]));
 				builder_invisible_edge(b, b->level_nodes[level], b->step_nodes[steps[i]], NULL);
+				keep_after(b, prev, b->step_nodes[steps[i]]);
+				prev = b->step_nodes[steps[i]];
 			}
 	}
+}
+
+/*
+ * A step of another strand that a strand page's step links to or from, drawn
+ * small and dashed without a fill, naming its strand: an entry or exit stub.
+ */
+static void add_stub(struct builder *b, const rc_step *s)
+{
+	const rc_model *m = b->in->model;
+	char name[32];
+	Agnode_t *n;
+
+	snprintf(name, sizeof(name), "s%zu", s->index);
+	n = builder_node(b, b->g, name);
+	b->step_nodes[s->index] = n;
+	if (!n)
+		return;
+	b->scratch.len = 0;
+	builder_put(b, "<I>");
+	builder_put_wrapped(
+	        b, s->strand_index == RC_NONE ? "No strand" : MODEL_AT(m, strands, rc_strand, s->strand_index)->name,
+	        PAGE_WRAP, 1);
+	builder_put(b, ":</I><BR/>");
+	builder_put_wrapped(b, s->title, PAGE_WRAP, 2);
+	builder_set_html(b, n, "label");
+	builder_set_plain(b, n, "tooltip", s->title);
+	builder_set(b, n, "style", "rounded,dashed");
+	builder_set(b, n, "color", "#777777");
+	builder_set(b, n, "fontsize", "10");
+	b->scratch.len = 0;
+	builder_putf(b, "stub-%s", s->id);
+	if (!b->failed)
+		builder_set(b, n, "id", b->scratch.data);
+}
+
+static void add_stubs(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	size_t i;
+
+	for (i = 0; i < m->steps.len && !b->failed; i++) {
+		size_t step = creation_order(b, i, m->steps.len);
+
+		if (b->keep[step] == SELECT_STUB)
+			add_stub(b, STEP(m, step));
+	}
+}
+
+/* The node drawn for step `step` or, in the overview, for the box of its level in its row; NULL when none. */
+static Agnode_t *level_member(const struct builder *b, size_t step)
+{
+	const rc_step *s = STEP(b->in->model, step);
+
+	if (b->cells)
+		return overview_node(b, home_strand(b, s), s->level);
+	return b->keep[step] ? b->step_nodes[step] : NULL;
 }
 
 /* Each level's steps share a rank with its header: the columns. */
@@ -333,21 +777,27 @@ static void add_steps(struct builder *b)
 		add_level_headers(b);
 		add_free_steps(b);
 	}
+	add_stubs(b);
 	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		size_t n;
 		const size_t *steps = rc_model_level_steps(m, level, &n);
 		Agraph_t *rank;
 
+		if (!b->level_nodes[level])
+			continue; /* a level a strand page leaves out: nothing is drawn there */
 		snprintf(name, sizeof(name), "rank_%s", rc_level_name(level));
-		rank = builder_subgraph(b, name);
+		rank = builder_subgraph(b, b->g, name);
 		if (!rank || !agsubnode(rank, b->level_nodes[level], 1)) {
 			b->failed = 1;
 			return;
 		}
 		builder_set(b, rank, "rank", "same");
-		for (i = 0; i < n; i++)
-			if (b->keep[steps[i]] && !agsubnode(rank, b->step_nodes[steps[i]], 1))
+		for (i = 0; i < n; i++) {
+			Agnode_t *node = level_member(b, steps[i]);
+
+			if (node && !agsubnode(rank, node, 1))
 				b->failed = 1;
+		}
 	}
 }
 
@@ -375,6 +825,10 @@ static void add_link(struct builder *b, const rc_link *l)
 	if (l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
 		builder_set(b, e, "constraint", "false");
 	finding_counts(b, 0, l->index, count);
+	if (!l->column && (b->keep[l->from_step] == SELECT_STUB || b->keep[l->to_step] == SELECT_STUB)) {
+		builder_set(b, e, "color", "#777777"); /* to or from a stub: the page's edge, drawn plainly */
+		return;
+	}
 	if (l->column) {
 		builder_set(b, e, "penwidth", "3");
 		builder_set(b, e, "color", STYLE_COLUMN_COLOR);
@@ -385,10 +839,13 @@ static void add_link(struct builder *b, const rc_link *l)
 	/*
 	 * A label only where there is something to say: an unrated plain link stays
 	 * a thin grey line. A big graph has no link labels: placing thousands of
-	 * them costs more than the layout (docs/diagrams.md).
+	 * them costs more than the layout (docs/diagrams.md). On a strand page a
+	 * column link is the chain's, labelled there: its label would widen every
+	 * column beyond A4.
 	 */
-	if (b->big || (rating == RC_RATING_NONE && !weakest && count[0] + count[1] == 0 &&
-	               (b->in->hide_evidence || l->assumptions.count + l->risks.count == 0)))
+	if (b->big || (l->column && b->in->view == RC_VIEW_STRAND) ||
+	    (rating == RC_RATING_NONE && !weakest && count[0] + count[1] == 0 &&
+	     (b->in->hide_evidence || l->assumptions.count + l->risks.count == 0)))
 		return;
 	b->scratch.len = 0;
 	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
@@ -403,9 +860,12 @@ static void add_links(struct builder *b)
 	const rc_model *m = b->in->model;
 	size_t i;
 
+	/* The overview draws column links as they are, and step links as arrows between its boxes. */
 	for (i = 0; i < m->links.len && !b->failed; i++)
-		if (selection_link_kept(LINK(m, i), b->keep))
+		if (selection_link_kept(LINK(m, i), b->keep) && (!b->cells || LINK(m, i)->column))
 			add_link(b, LINK(m, i));
+	if (b->cells && !b->failed)
+		overview_add_arrows(b);
 }
 
 /* Counts, per step and per link, the outcome stories whose weakest element it is. */
@@ -423,7 +883,7 @@ static int count_weakest(struct builder *b)
 	for (i = 0; i < rc_confidence_story_count(b->confidence); i++) {
 		const rc_story *s = rc_confidence_story(b->confidence, i);
 
-		if (!b->keep[s->outcome] || s->weakest_index == RC_NONE)
+		if (b->keep[s->outcome] != SELECT_STEP || s->weakest_index == RC_NONE)
 			continue;
 		if (s->weakest == RC_OWNER_STEP)
 			b->weakest_steps[s->weakest_index]++;
@@ -450,12 +910,20 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 	b.confidence = in->confidence;
 	b.keep = keep;
 	b.step_nodes = rc_calloc(m->steps.len + 1, sizeof(Agnode_t *));
+	b.strand_mask = selection_strand_id(in) ? rc_malloc(m->strands.len + 1) : NULL;
+	if (b.strand_mask)
+		selection_strands(m, selection_strand_id(in), b.strand_mask);
 	b.g = graphviz_open(m->title);
-	if (!b.step_nodes || !graphviz_named(b.g) || count_weakest(&b) != 0) {
+	if (!b.step_nodes || (selection_strand_id(in) && !b.strand_mask) || !graphviz_named(b.g) ||
+	    count_weakest(&b) != 0 || (in->view == RC_VIEW_OVERVIEW && overview_count(&b) != 0)) {
 		b.failed = 1;
 		goto done;
 	}
 	declare_defaults(b.g, in->direction);
+	if (in->view == RC_VIEW_STRAND) { /* a page: closer together, to fit A4 (docs/diagrams.md) */
+		agattr(b.g, AGRAPH, "nodesep", "0.12");
+		agattr(b.g, AGRAPH, "ranksep", "0.3");
+	}
 	/*
 	 * Crossing minimisation and network simplex have no bound of their own: 300
 	 * steps with 2,991 crossing links took 14 s. On a big graph, cap their
@@ -477,6 +945,8 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 done:
 	rc_free(keep);
 	rc_free(b.step_nodes);
+	rc_free(b.strand_mask);
+	rc_free(b.cells);
 	rc_free(b.weakest_steps);
 	rc_free(b.weakest_links);
 	rc_buffer_free(&b.scratch);

@@ -10,6 +10,7 @@
 #include "model/internal.h"
 #include "model/table.h"
 #include "render/backends.h"
+#include "render/story.h"
 #include "render/style.h"
 
 /* The page's style: screen and print (A4 landscape, a page per section, table rows never split). */
@@ -543,6 +544,8 @@ int report_html(rc_buffer *out, const rc_render_input *in, rc_error *err)
 		findings(&r);
 		rc = stories(&r);
 	}
+	if (rc == 0)
+		rc = story_html(r.out, r.m, r.c);
 	if (rc == 0)
 		rc = gaps(&r, err);
 	if (rc == 0) {

@@ -12,3 +12,13 @@ const struct rating_style *style_of_rating(rc_rating rating)
 {
 	return &ratings[rating];
 }
+
+const char *style_of_step(int cut_corners, int unrated)
+{
+	static const char *const styles[2][2] = {
+		{ "rounded,filled", "rounded,filled,dashed" },
+		{ "filled,diagonals", "filled,diagonals,dashed" },
+	};
+
+	return styles[cut_corners != 0][unrated != 0];
+}

@@ -25,4 +25,10 @@ struct rating_style {
 /* The style of `rating` (static storage). */
 const struct rating_style *style_of_rating(rc_rating rating);
 
+/*
+ * A step's node style: rounded, or with cut corners (an unintended or
+ * adverse effect); dashed when it is unrated. Static storage.
+ */
+const char *style_of_step(int cut_corners, int unrated);
+
 #endif

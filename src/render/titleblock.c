@@ -12,7 +12,7 @@
  * to one line of KEY_SHORT. The title block names up to LEFT_OUT_NAMED links
  * left out, model findings and influences, each cut to one line of NOTE_WIDTH.
  */
-enum { KEY_WRAP = 70, KEY_SHORT = 40, LEFT_OUT_NAMED = 5, NOTE_WIDTH = 90 };
+enum { KEY_WRAP = 70, KEY_SHORT = 40, LEFT_OUT_NAMED = 5, NOTE_WIDTH = 90, PAGE_TITLE_WIDTH = 50 };
 
 /* One row of the title block: `head` in bold, then the text the caller appends, then "</TD></TR>". */
 static void open_row(struct builder *b, const char *head)
@@ -102,6 +102,34 @@ static void put_influences(struct builder *b)
 	builder_put(b, "</TD></TR>");
 }
 
+/* What part or view of the model is drawn, after the counts. */
+static void put_view(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	const char *id = selection_strand_id(b->in);
+	const rc_strand *strand = id ? rc_model_find_strand(m, id) : NULL;
+	size_t stubs = 0, i;
+
+	for (i = 0; i < m->steps.len; i++)
+		stubs += b->keep[i] == SELECT_STUB;
+	if (b->cells)
+		builder_put(b, m->strands.len ? ": overview, one box per strand and level (a step in several strands "
+		                                "counts in its first)"
+		                              : ": overview, one box per level");
+	else if (!id && b->in->focus)
+		builder_put(b, ": the pathways into step '");
+	else if (id)
+		builder_put(b, strand ? ":<BR/>the steps of strand '" : ":<BR/>the steps of strand group '");
+	if (!id && !b->in->focus)
+		return;
+	builder_put_wrapped(b, id ? (strand ? strand->name : rc_model_find_strand_group(m, id)->name) : b->in->focus,
+	                    NOTE_WIDTH, 1);
+	builder_put(b, id ? "' and the links among them" : "'");
+	if (stubs)
+		builder_putf(b, ",<BR/>with %zu step%s of other strands as dashed entry and exit stubs", stubs,
+		             stubs == 1 ? "" : "s");
+}
+
 void titleblock_add(struct builder *b, size_t steps, size_t links)
 {
 	const rc_model *m = b->in->model;
@@ -109,8 +137,8 @@ void titleblock_add(struct builder *b, size_t steps, size_t links)
 	b->scratch.len = 0;
 	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
 	               "<FONT POINT-SIZE=\"20\"><B>");
-	builder_put_wrapped(b, m->title, 80, 0);
-	builder_put(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\">");
+	builder_put_wrapped(b, m->title, b->in->view == RC_VIEW_STRAND ? PAGE_TITLE_WIDTH : 80, 0);
+	builder_put(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
 	if (steps == m->steps.len)
 		builder_putf(b, "%zu step%s", steps, steps == 1 ? "" : "s");
 	else
@@ -119,8 +147,7 @@ void titleblock_add(struct builder *b, size_t steps, size_t links)
 		builder_putf(b, ", %zu link%s", links, links == 1 ? "" : "s");
 	else
 		builder_putf(b, ", %zu of %zu links drawn", links, m->links.len);
-	if (b->in->focus)
-		builder_putf(b, ": the pathways into step '%s'", b->in->focus);
+	put_view(b);
 	builder_put(b, "</TD></TR>");
 	put_left_out(b, links);
 	put_model_findings(b);
@@ -133,7 +160,7 @@ void titleblock_add(struct builder *b, size_t steps, size_t links)
 static int owner_drawn(const struct builder *b, rc_owner_kind owner, size_t index)
 {
 	return owner == RC_OWNER_STEP
-	               ? b->keep[index]
+	               ? b->keep[index] == SELECT_STEP
 	               : owner == RC_OWNER_LINK && selection_link_kept(LINK(b->in->model, index), b->keep);
 }
 
@@ -269,6 +296,10 @@ static void put_legend(struct builder *b)
 		builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Findings</B></TD><TD BGCOLOR=\"" STYLE_ERROR_COLOR
 		               "\"><FONT COLOR=\"#FFFFFF\">✖ errors</FONT></TD><TD BGCOLOR=\"" STYLE_WARNING_COLOR
 		               "\">▲ warnings</TD><TD COLSPAN=\"2\" ALIGN=\"LEFT\">thick vermillion border</TD></TR>");
+	builder_put(b, "<TR><TD ALIGN=\"LEFT\"><B>Steps</B></TD><TD COLSPAN=\"4\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">cut "
+	               "corners and ⚠ adverse or ◇ unintended: not an intended effect<BR/>↔ also in: a step of "
+	               "several strands, drawn once in the first<BR/>dashed, no fill, strand in italics: a step of "
+	               "another strand (entry or exit)</TD></TR>");
 	if (b->confidence)
 		builder_put(
 		        b,
@@ -283,14 +314,19 @@ static void put_legend(struct builder *b)
 
 void titleblock_add_key(struct builder *b)
 {
-	Agnode_t *key = builder_node(b, b->g, "key");
+	Agnode_t *key;
 
+	/* A strand page leaves the legend and key to the full diagram and the report: it must fit A4. */
+	if (b->in->view == RC_VIEW_STRAND)
+		return;
+	key = builder_node(b, b->g, "key");
 	if (!key)
 		return;
 	b->scratch.len = 0;
 	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\">");
 	put_legend(b);
-	if (!b->in->hide_evidence && b->in->key != RC_KEY_NONE)
+	/* The overview's boxes carry no markers: its key would name nothing drawn. */
+	if (!b->in->hide_evidence && b->in->key != RC_KEY_NONE && !b->cells)
 		put_key(b);
 	builder_put(b, "</TABLE>");
 	builder_set_html(b, key, "label");

@@ -10,7 +10,8 @@ import sys
 import zlib
 
 SECTIONS = [("summary", "Summary"), ("diagram", "Diagram"), ("findings", "Findings"),
-            ("stories", "Contribution stories"), ("gaps", "Evidence gaps"), ("assumptions", "Assumptions"),
+            ("stories", "Contribution stories"),
+            ("story", "The contribution story, by criterion"), ("gaps", "Evidence gaps"), ("assumptions", "Assumptions"),
             ("risks", "Risks"), ("coverage", "Evidence-base coverage"), ("table", "Logic-model table")]
 
 

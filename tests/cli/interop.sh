@@ -99,7 +99,7 @@ done
 run diff "$data/diff/old.xml" "$data/cli/malformed.xml"
 want_status 2
 want_stdout ""
-want_stderr "$data/cli/malformed.xml:5:59: error: Opening and ending tag mismatch: title line 5 and step"
+want_stderr "$data/cli/malformed.xml:5:59: error: Opening and ending tag mismatch: title line 5 and step [RS010 not-well-formed]"
 verdict "diff with a malformed model: exit 2, one line"
 
 run diff "$data/diff/old.xml"
@@ -186,7 +186,7 @@ sed 's|<title>Fewer people feel isolated|<title>Fewer \&#x202E;people|' $data/ex
 run export "$work/bidi.xml"
 want_status 2
 want_stdout ""
-want_stderr "$work/bidi.xml:15:32: error: a bidirectional control character (U+202E), which can show text in another order than it is stored; remove it"
+want_stderr "$work/bidi.xml:15:32: error: a bidirectional control character (U+202E), which can show text in another order than it is stored; remove it [RS013 bidi-control]"
 verdict "import and export refuse bidirectional control characters, located"
 
 run export -f kumu -o "$work/kumu.json" models/wws-partnership.xml

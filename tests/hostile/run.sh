@@ -138,6 +138,16 @@ gen_comment_10mb() {
 }
 
 # 100,000 attributes on one start tag (libxml2 2.9 compares each with all before it).
+# 100,000 steps each with a schema error: the loader reports the first RC_PROBLEM_CAP (100) and stops.
+gen_schema_errors() {
+	{
+		model_head errors
+		printf '  <title>Schema errors</title>\n'
+		awk 'BEGIN { for (i = 0; i < 100000; i++) printf "  <step id=\"s%d\" level=\"practise\"><title>S</title></step>\n", i }'
+		printf '</model>\n'
+	} >"$1"
+}
+
 gen_many_attributes() {
 	{
 		printf '<?xml version="1.0" encoding="UTF-8"?>\n<model xmlns="urn:rchain:model:1" id="attrs" version="1"'

@@ -72,6 +72,23 @@ static void test_worked_example_evidenced(void)
 	rc_model_free(&m);
 }
 
+/* The same link, moderate evidence (medium): an assumption that holds raises it, a doubtful one caps it. */
+static void test_assumption_status(void)
+{
+	const char *files[] = { TEST_DATA "confidence/status-holds.xml", TEST_DATA "confidence/status-doubtful.xml" };
+	const rc_rating expected[] = { RC_RATING_HIGH, RC_RATING_LOW };
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		rc_model *m = test_load(files[i]);
+		rc_confidence *c = rate(m);
+
+		CU_ASSERT_EQUAL(rc_confidence_link(c, link_index(m, "link1")), expected[i]);
+		rc_confidence_free(&c);
+		rc_model_free(&m);
+	}
+}
+
 static void test_widest_of_two_paths(void)
 {
 	rc_model *m = test_load(TEST_DATA "confidence/two-paths.xml");
@@ -172,6 +189,7 @@ static CU_TestInfo tests[] = {
 	{ "worked_example", test_worked_example },
 	{ "worked_example_evidenced", test_worked_example_evidenced },
 	{ "widest_of_two_paths", test_widest_of_two_paths },
+	{ "assumption_status", test_assumption_status },
 	{ "rating_names", test_rating_names },
 	{ "gap_worked_example", test_gap_worked_example },
 	{ "gaps_ordered_by_gain", test_gaps_ordered_by_gain },

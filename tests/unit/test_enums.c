@@ -31,6 +31,8 @@ static const struct {
 	{ "model", "InfluenceKind", influence_kind_names, 0 },
 	{ "model", "ModelStatus", model_status_names, RC_MODEL_STATUS_DRAFT },
 	{ "model", "Effect", effect_names, 0 },
+	{ "model", "EvidenceOf", evidence_of_names, RC_EVIDENCE_OF_OCCURRENCE },
+	{ "model", "InfluenceDirection", influence_direction_names, RC_INFLUENCE_HELPS },
 	{ "evidence", "Kind", entry_kind_names, 0 },
 	{ "evidence", "About", entry_about_names, 0 },
 	{ "evidence", "Priority", entry_priority_names, 0 },

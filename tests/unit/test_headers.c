@@ -5,6 +5,7 @@
 #include <string.h>
 
 int header_common(void);
+int header_finding(void);
 int header_model(void);
 int header_evidence(void);
 int header_check(void);
@@ -27,7 +28,7 @@ static const struct {
 	{ "check", header_check },       { "render", header_render },         { "schema", header_schema },
 	{ "template", header_template }, { "import", header_import },         { "diff", header_diff },
 	{ "file", header_file },         { "output", header_output },         { "rchain", header_rchain },
-	{ "enums", header_enums },       { "confidence", header_confidence },
+	{ "enums", header_enums },       { "confidence", header_confidence }, { "finding", header_finding },
 };
 
 enum { HEADER_COUNT = sizeof(headers) / sizeof(headers[0]) };

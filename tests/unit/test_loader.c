@@ -279,56 +279,49 @@ static void test_wrong_root(void)
 static void test_unknown_element(void)
 {
 	expect_file_error(FIXTURES "unknown-element.xml", RC_EINVALID,
-	                  FIXTURES "unknown-element.xml:5:3: error: unexpected element <widget>");
+	                  FIXTURES "unknown-element.xml:5:3: error: unknown element <widget> inside <model>");
 }
 
 static void test_unknown_attribute(void)
 {
 	expect_file_error(FIXTURES "unknown-attribute.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "unknown-attribute.xml:4:3: error: Element 'step', attribute 'colour': The attribute "
-	                  "'colour' is not allowed.");
+	                  FIXTURES "unknown-attribute.xml:4:33: error: <step> has no attribute 'colour'");
 }
 
 static void test_bad_enum(void)
 {
 	expect_file_error(FIXTURES "bad-level.xml", RC_EINVALID,
 	                  FIXTURES
-	                  "bad-level.xml:4:3: error: Element 'step', attribute 'level': [facet 'enumeration'] The "
-	                  "value 'output' is not an element of the set {'input', 'activity', 'engagement', "
-	                  "'reaction', 'knowledge', 'practice', 'outcome'}.");
+	                  "bad-level.xml:4:16: error: level 'output' is not one of input, activity, engagement, "
+	                  "reaction, knowledge, practice, outcome");
 }
 
 static void test_missing_attribute(void)
 {
 	expect_file_error(FIXTURES "missing-level.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "missing-level.xml:4:3: error: Element 'step': The attribute 'level' is required but "
-	                  "missing.");
+	                  FIXTURES "missing-level.xml:4:3: error: <step> needs the attribute 'level'");
 }
 
 static void test_missing_title(void)
 {
-	expect_file_error(FIXTURES "missing-title.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "missing-title.xml:3:3: error: Element 'step': This element is not expected. Expected "
-	                  "is ( title ).");
+	expect_file_error(
+	        FIXTURES "missing-title.xml", RC_EINVALID,
+	        FIXTURES "missing-title.xml:3:3: error: <step> is out of place inside <model>; expected here: <title>");
 }
 
 static void test_version(void)
 {
 	expect_file_error(FIXTURES "version-2.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "version-2.xml:2:1: error: Element 'model', attribute 'version': [facet 'enumeration'] "
-	                  "The value '2' is not an element of the set {'1', '1.1'}.");
+	                  FIXTURES "version-2.xml:2:42: error: version '2' is not one of 1, 1.1");
 }
 
 static void test_id_pattern(void)
 {
-	expect_file_error(FIXTURES "bad-id.xml", RC_EINVALID,
-	                  FIXTURES
-	                  "bad-id.xml:4:3: error: Element 'step', attribute 'id': [facet 'pattern'] The value '1st' "
-	                  "is not accepted by the pattern '[A-Za-z_][A-Za-z0-9_.\\-]*'.");
+	expect_file_error(
+	        FIXTURES "bad-id.xml", RC_EINVALID,
+	        FIXTURES
+	        "bad-id.xml:4:9: error: id '1st' is not an id: an id starts with a letter or '_', then letters, "
+	        "digits, '_', '-' or '.'");
 }
 
 /* A model whose title is `count` copies of `unit` (caller frees `buf->data`). */
@@ -348,9 +341,9 @@ static void test_text_too_long(void)
 
 	/* Text length is known at the end tag: the error points at its '<' (2 + 7 + 4097 characters in). */
 	titled_model(&buf, "x", 4097);
-	expect_memory_error(buf.data, buf.len, RC_EINVALID,
-	                    "mem.xml:3:4107: error: Element 'title': [facet 'maxLength'] The value has a length of "
-	                    "'4097'; this exceeds the allowed maximum length of '4096'.");
+	expect_memory_error(
+	        buf.data, buf.len, RC_EINVALID,
+	        "mem.xml:3:4107: error: the text of <title> has a length of 4097; the most allowed is 4096");
 	rc_buffer_free(&buf);
 }
 
@@ -462,8 +455,7 @@ static void test_multiline_start_tag(void)
 	rc_model *m;
 
 	expect_file_error(FIXTURES "multiline-tag.xml", RC_EINVALID,
-	                  FIXTURES "multiline-tag.xml:4:3: error: Element 'step', attribute 'colour': The attribute "
-	                           "'colour' is not allowed.");
+	                  FIXTURES "multiline-tag.xml:6:9: error: <step> has no attribute 'colour'");
 	m = test_load(FIXTURES "valid.xml");
 	CU_ASSERT_FATAL(m != NULL);
 	expect_loc("step o", rc_model_step(m, 1)->loc, 6, 3);
@@ -489,10 +481,10 @@ static void test_far_schema_error(void)
 
 	big_model(&buf, 70000,
 	          "  <link from=\"s0\" to=\"s1\"/><step id=\"x\" level=\"output\"><title>X</title></step>");
-	expect_memory_error(buf.data, buf.len, RC_EINVALID,
-	                    "mem.xml:70004:28: error: Element 'step', attribute 'level': [facet 'enumeration'] The "
-	                    "value 'output' is not an element of the set {'input', 'activity', 'engagement', "
-	                    "'reaction', 'knowledge', 'practice', 'outcome'}.");
+	expect_memory_error(
+	        buf.data, buf.len, RC_EINVALID,
+	        "mem.xml:70004:41: error: level 'output' is not one of input, activity, engagement, reaction, "
+	        "knowledge, practice, outcome");
 	rc_buffer_free(&buf);
 }
 
@@ -553,9 +545,8 @@ static void test_columns_count_characters(void)
 	                    "<title>Ünï 漢字</title><step id=\"a\" level=\"output\"><title>A</title></step>"
 	                    "</model>\n",
 	                    RC_EINVALID,
-	                    "mem.xml:2:75: error: Element 'step', attribute 'level': [facet 'enumeration'] The value "
-	                    "'output' is not an element of the set {'input', 'activity', 'engagement', 'reaction', "
-	                    "'knowledge', 'practice', 'outcome'}.");
+	                    "mem.xml:2:88: error: level 'output' is not one of input, activity, engagement, reaction, "
+	                    "knowledge, practice, outcome");
 	/* libxml2's own positions count characters too. */
 	EXPECT_MEMORY_ERROR(HEADER MODEL "<title>Ünï 漢字</title></mode>\n", RC_EPARSE,
 	                    "mem.xml:2:82: error: Opening and ending tag mismatch: model line 2 and mode");
@@ -573,10 +564,8 @@ static void test_utf8_bom(void)
 	expect_loc("step", rc_model_step(m, 0)->loc, 4, 3);
 	rc_model_free(&m);
 	/* The BOM takes no column. */
-	EXPECT_MEMORY_ERROR(
-	        BOM "<model xmlns=\"urn:rchain:model:1\" id=\"m\" version=\"2\"><title>T</title></model>", RC_EINVALID,
-	        "mem.xml:1:1: error: Element 'model', attribute 'version': [facet 'enumeration'] The value '2' "
-	        "is not an element of the set {'1', '1.1'}.");
+	EXPECT_MEMORY_ERROR(BOM "<model xmlns=\"urn:rchain:model:1\" id=\"m\" version=\"2\"><title>T</title></model>",
+	                    RC_EINVALID, "mem.xml:1:42: error: version '2' is not one of 1, 1.1");
 }
 
 /* --- success --- */
@@ -749,6 +738,81 @@ static void test_format_11_in_version_1(void)
 #undef V1
 }
 
+/* The problems of loading `len` bytes as a model, each "LINE:COL CODE" on a line (caller frees). */
+static char *problem_places(const char *xml, size_t len, size_t *count)
+{
+	rc_model *m = NULL;
+	rc_problems *p = NULL;
+	rc_error err = { 0 };
+	rc_buffer out = { 0 };
+	size_t i;
+
+	CU_ASSERT(rc_model_load_memory_problems(&m, &p, test_context(), "mem.xml", xml, len, &err) == RC_EINVALID);
+	CU_ASSERT(m == NULL);
+	*count = rc_problems_count(p);
+	for (i = 0; i < *count; i++) {
+		const rc_finding *f = rc_problems_at(p, i);
+
+		CU_ASSERT(f->severity == RC_SEVERITY_ERROR && f->owner == RC_OWNER_MODEL && !f->suppressed);
+		CU_ASSERT_STRING_EQUAL(f->loc.file, "mem.xml");
+		CU_ASSERT(buffer_printf(&out, "%u:%u %s\n", (unsigned)f->loc.line, (unsigned)f->loc.column,
+		                        f->rule->code) == 0);
+	}
+	if (*count)
+		CU_ASSERT_STRING_EQUAL(err.message, rc_problems_at(p, 0)->message);
+	rc_problems_free(&p);
+	return out.data ? out.data : calloc(1, 1);
+}
+
+static void test_every_schema_error(void)
+{
+	static const char xml[] =
+	        HEADER MODEL "\n  <title>T</title>\n"
+	                     "  <step id=\"a\" level=\"practise\"><title>A</title></step>\n"
+	                     "  <step id=\"b\" level=\"activity\"><titel>B</titel></step>\n"
+	                     "  <link from=\"a\" to=\"b\" colour=\"red\"/>\n"
+	                     "  <step level=\"activity\" id=\"9\"><title>C</title></step>\n</model>\n";
+	size_t n;
+	char *places = problem_places(xml, sizeof(xml) - 1, &n);
+
+	CU_ASSERT_STRING_EQUAL(places, "4:16 RS003\n5:33 RS001\n6:25 RS002\n7:26 RS007\n");
+	CU_ASSERT_EQUAL(n, 4);
+	free(places);
+}
+
+static void test_problem_cap(void)
+{
+	rc_buffer buf = { 0 };
+	size_t i, n;
+	char *places;
+
+	CU_ASSERT_FATAL(buffer_puts(&buf, HEADER MODEL "\n  <title>T</title>\n") == 0);
+	for (i = 0; i < 1000; i++)
+		CU_ASSERT_FATAL(
+		        buffer_printf(&buf, "  <step id=\"s%zu\" level=\"output\"><title>S</title></step>\n", i) == 0);
+	CU_ASSERT_FATAL(buffer_puts(&buf, "</model>\n") == 0);
+	places = problem_places(buf.data, buf.len, &n);
+	CU_ASSERT_EQUAL(n, RC_PROBLEM_CAP);
+	CU_ASSERT(strncmp(places, "4:17 RS003\n5:17 RS003\n", 22) == 0);
+	free(places);
+	rc_buffer_free(&buf);
+}
+
+static void test_problems_only_on_failure(void)
+{
+	rc_model *m = NULL;
+	rc_problems *p = (rc_problems *)&m; /* any value: the load sets it */
+	rc_error err = { 0 };
+
+	CU_ASSERT_EQUAL(rc_model_load_problems(&m, &p, test_context(), FIXTURES "valid.xml", &err), 0);
+	CU_ASSERT(m != NULL && p == NULL);
+	rc_model_free(&m);
+	CU_ASSERT_EQUAL(rc_model_load_problems(&m, &p, test_context(), FIXTURES "no-such-file.xml", &err), RC_EIO);
+	CU_ASSERT(m == NULL && p == NULL);
+	CU_ASSERT_EQUAL(rc_model_load_problems(&m, NULL, test_context(), FIXTURES "bad-level.xml", &err), RC_EINVALID);
+	CU_ASSERT(rc_rule_find("RS003") != NULL && strcmp(rc_rule_find("bad-value")->code, "RS003") == 0);
+}
+
 static CU_TestInfo tests[] = {
 	{ "malformed XML: mismatched tag", test_mismatched_tag },
 	{ "empty file", test_empty_file },
@@ -778,6 +842,9 @@ static CU_TestInfo tests[] = {
 	{ "missing title", test_missing_title },
 	{ "version other than 1 and 1.1", test_version },
 	{ "id breaking the pattern", test_id_pattern },
+	{ "every schema error of a file, each at its attribute or element, with its RS rule", test_every_schema_error },
+	{ "schema errors stop at RC_PROBLEM_CAP", test_problem_cap },
+	{ "problems only of a file that does not load for them", test_problems_only_on_failure },
 	{ "text over 4096 characters", test_text_too_long },
 	{ "text limit counts characters, not bytes", test_text_limit_counts_characters },
 	{ "missing file", test_missing_file },

@@ -783,7 +783,7 @@ static void test_limits_and_focus(void)
 	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), 0);
 	in.focus = "no.such";
 	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_EARG);
-	CU_ASSERT_STRING_EQUAL(err.message, "there is no step 'no.such' to focus on");
+	CU_ASSERT_STRING_EQUAL(err.message, "there is no step, strand or strand group 'no.such' to focus on");
 	rc_buffer_free(&out);
 	rc_model_free(&m);
 }
@@ -1456,6 +1456,216 @@ static void test_format_11_diagram(void)
 	rc_model_free(&m);
 }
 
+/* --- format 1.1 in the diagram, the views, and strand pages --- */
+
+#define V11 TEST_DATA "render/v11.xml"
+
+/* Golden DOT of the format 1.1 fixture in each view: the chain, a strand focus, the overview, strand pages. */
+static void test_v11_golden(void)
+{
+	static const struct {
+		const char *golden;
+		const char *view;
+		const char *focus;
+		rc_layout_direction direction;
+	} views[] = {
+		{ TEST_GOLDEN "dot/v11.dot", "chain", NULL, RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-tb.dot", "chain", NULL, RC_LAYOUT_TB },
+		{ TEST_GOLDEN "dot/v11-focus-strand.dot", "chain", "s.shop", RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-focus-group.dot", "chain", "g.food", RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-overview.dot", "overview", NULL, RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-strand-group.dot", "strand:g.food", NULL, RC_LAYOUT_LR },
+		{ TEST_GOLDEN "dot/v11-strand.dot", "strand:s.grow", NULL, RC_LAYOUT_LR },
+	};
+	rc_model *m = test_load(V11);
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_buffer out = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
+		rc_render_input in = {
+			.model = m, .findings = f, .focus = views[i].focus, .direction = views[i].direction
+		};
+
+		CU_ASSERT_EQUAL_FATAL(rc_render_view_parse(&in, views[i].view), 0);
+		render_input(&out, "dot", &in);
+		if (!test_golden(views[i].golden, out.data, out.len))
+			TEST_FAIL("DOT differs from %s", views[i].golden);
+	}
+	rc_buffer_free(&out);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
+/* Occurrences of `needle` in `hay`. */
+static size_t occurrences(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (hay = strstr(hay, needle); hay; hay = strstr(hay + 1, needle))
+		n++;
+	return n;
+}
+
+/*
+ * A step in three strands is drawn once, in every view that draws it, with
+ * "also in" naming the strands it is not drawn in; a strand focus draws only
+ * that strand's members; unintended and adverse steps have cut corners and a mark.
+ */
+static void test_strands_drawn_once(void)
+{
+	static const char *const views[] = { NULL, "s.cook", "s.shop", "s.grow", "g.food" };
+	rc_model *m = test_load(V11);
+	rc_buffer dot = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++) {
+		rc_render_input in = { .model = m, .focus = views[i] };
+
+		render_input(&dot, "dot", &in);
+		CU_ASSERT_EQUAL(occurrences(dot.data, "id=\"step-a1\""), 1);
+		CU_ASSERT_EQUAL(occurrences(dot.data, "Run community cafes"), 2); /* label and tooltip */
+	}
+	/* Focus on Growing: its members a1, a4, p3 only, a1 in its Growing row, naming Cooking and Shopping. */
+	{
+		rc_render_input in = { .model = m, .focus = "s.grow" };
+
+		render_input(&dot, "dot", &in);
+		CU_ASSERT_EQUAL(occurrences(dot.data, "id=\"step-"), 3);
+		CU_ASSERT_PTR_NOT_NULL(strstr(dot.data, "↔ also in: Cooking<BR/>Shopping"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(dot.data,
+		                              "3 of 10 steps, 1 of 9 links drawn:<BR/>the steps of strand 'Growing' "
+		                              "and the links among them"));
+	}
+	{
+		rc_render_input in = { .model = m };
+
+		render_input(&dot, "dot", &in);
+		CU_ASSERT_PTR_NOT_NULL(strstr(dot.data, "⚠ adverse effect"));
+		CU_ASSERT_PTR_NOT_NULL(strstr(dot.data, "◇ unintended effect"));
+		CU_ASSERT_EQUAL(occurrences(dot.data, "style=\"filled,diagonals"), 2);
+		CU_ASSERT_PTR_NOT_NULL(strstr(dot.data, "Strand group: Food"));
+	}
+	rc_buffer_free(&dot);
+	rc_model_free(&m);
+}
+
+/* Bad views and focuses are refused with their message; the view names parse. */
+static void test_view_errors(void)
+{
+	static const struct {
+		const char *view, *focus, *message;
+	} bad[] = {
+		{ "strand:s.none", NULL, "there is no strand or strand group 's.none' to draw" },
+		{ "strand:a1", NULL, "there is no strand or strand group 'a1' to draw" },
+		{ "chain", "nothing", "there is no step, strand or strand group 'nothing' to focus on" },
+		{ "overview", "a1", "a focus draws part of the chain: it cannot be combined with the overview view" },
+	};
+	rc_model *m = test_load(V11);
+	rc_render_input in = { .model = m };
+	rc_error err = { 0 };
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		CU_ASSERT_EQUAL_FATAL(rc_render_view_parse(&in, bad[i].view), 0);
+		in.focus = bad[i].focus;
+		CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_EARG);
+		CU_ASSERT_STRING_EQUAL(err.message, bad[i].message);
+	}
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand:"), RC_EARG);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand"), RC_EARG);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "overview:x"), RC_EARG);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "board"), RC_EARG);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "overview"), 0);
+	CU_ASSERT_EQUAL(in.view, RC_VIEW_OVERVIEW);
+	rc_model_free(&m);
+}
+
+/* The pages a report draws: a group that fits is one page; strands in no group one each. */
+static void test_pages(void)
+{
+	rc_model *m = test_load(V11);
+	rc_model *big = test_load("tests/real/reach-riverside.xml");
+	size_t i;
+
+	CU_ASSERT_EQUAL_FATAL(rc_render_page_count(m), 2);
+	CU_ASSERT_STRING_EQUAL(rc_render_page(m, 0), "g.food");
+	CU_ASSERT_STRING_EQUAL(rc_render_page(m, 1), "s.grow");
+	/* 16 strategies in 4 components, each component over 40 steps: one page per strategy. */
+	CU_ASSERT_EQUAL(rc_render_page_count(big), 16);
+	for (i = 0; i < rc_render_page_count(big); i++)
+		CU_ASSERT_PTR_NOT_NULL(rc_model_find_strand(big, rc_render_page(big, i)));
+	rc_model_free(&big);
+	rc_model_free(&m);
+}
+
+/* The smallest font size in DOT text: fontsize= and POINT-SIZE= values. */
+static double smallest_font(const char *dot)
+{
+	static const char *const keys[] = { "fontsize=", "POINT-SIZE=\"" };
+	double smallest = 1e9;
+	size_t k;
+
+	for (k = 0; k < 2; k++) {
+		const char *at;
+
+		for (at = strstr(dot, keys[k]); at; at = strstr(at + 1, keys[k])) {
+			double size = strtod(at + strlen(keys[k]) + (at[strlen(keys[k])] == '"'), NULL);
+
+			if (size > 0 && size < smallest)
+				smallest = size;
+		}
+	}
+	return smallest;
+}
+
+/*
+ * How legible each strand page is printed on A4 landscape (297 x 210 mm, 10
+ * mm margins: 10.9 x 7.5 in): the smallest font scaled with the page fitted
+ * to the paper, computed from the layout's size. The numbers are a golden
+ * file (docs/diagrams.md says what they show).
+ */
+static void test_page_legibility(void)
+{
+	static const char *const files[] = { V11, "models/columns-strands.xml", "tests/real/dundee-pathfinder-toc.xml",
+		                             "tests/real/reach-riverside.xml" };
+	rc_buffer dot = { 0 }, table = { 0 };
+	size_t i, p;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		rc_model *m = test_load(files[i]);
+
+		for (p = 0; p < rc_render_page_count(m); p++) {
+			rc_render_input in = { .model = m,
+				               .view = RC_VIEW_STRAND,
+				               .view_strand = rc_render_page(m, p) };
+			double scale, width, height, fit;
+			char *plain;
+			size_t steps = 0;
+			const char *at;
+
+			render_input(&dot, "dot", &in);
+			for (at = strstr(dot.data, "id=\"step-"); at; at = strstr(at + 1, "id=\"step-"))
+				steps++;
+			plain = lay_out_plain(dot.data);
+			CU_ASSERT_FATAL(sscanf(plain, "graph %lf %lf %lf", &scale, &width, &height) == 3);
+			fit = 10.9 / width < 7.5 / height ? 10.9 / width : 7.5 / height;
+			fit = fit > 1 ? 1 : fit;
+			CU_ASSERT_EQUAL_FATAL(buffer_printf(&table,
+			                                    "%s %s: %zu steps, %.1f x %.1f in, smallest text %.1f pt\n",
+			                                    strrchr(files[i], '/') + 1, in.view_strand, steps, width,
+			                                    height, smallest_font(dot.data) * fit),
+			                      0);
+			gvFreeRenderData(plain);
+		}
+		rc_model_free(&m);
+	}
+	if (!test_golden(TEST_GOLDEN "text/page-legibility.txt", table.data, table.len))
+		TEST_FAIL("page legibility differs from " TEST_GOLDEN "text/page-legibility.txt");
+	rc_buffer_free(&table);
+	rc_buffer_free(&dot);
+}
+
 static CU_TestInfo tests[] = {
 	{ "golden DOT of every bundled model", test_golden_dot },
 	{ "every golden DOT has its model", test_no_stale_golden },
@@ -1467,6 +1677,11 @@ static CU_TestInfo tests[] = {
 	{ "PDF signature", test_pdf },
 	{ "direction TB and LR", test_direction },
 	{ "format 1.1: a multi-strand step drawn once, a black-box link dotted", test_format_11_diagram },
+	{ "format 1.1 fixture: golden DOT of each view", test_v11_golden },
+	{ "a step of several strands drawn once; strand focus; effects marked", test_strands_drawn_once },
+	{ "bad views and focuses refused", test_view_errors },
+	{ "strand pages of a model", test_pages },
+	{ "strand pages printed on A4: smallest text", test_page_legibility },
 	{ "titles escaped in DOT and SVG", test_escaping },
 	{ "findings marked on their step", test_findings_marked },
 	{ "annotated fixture: golden DOT of each view", test_annotated_golden },

@@ -1,0 +1,552 @@
+/*
+ * rchain lsp: the features answered from a document: completion, hover, go
+ * to definition, references, document symbols, code actions and rename.
+ * Every fact comes from the library (the model, its findings and confidence,
+ * the evidence base, the rule catalogue and the enumerations); the text scan
+ * of lsp_text.c only says where the cursor is and where ids are written.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "lsp.h"
+
+/* LSP enumerations used here. */
+enum { KIND_VALUE = 12, KIND_ENUM = 20, KIND_REFERENCE = 18, KIND_MODULE = 9 };
+enum { SYMBOL_NAMESPACE = 3, SYMBOL_FUNCTION = 12 };
+
+/* The name of value `i` of the enumeration called `which`, or NULL past its end. */
+static const char *enum_value(const char *which, size_t i)
+{
+#define RC_ENUM(name, NAME)            \
+	if (strcmp(which, #name) == 0) \
+		return i < RC_##NAME##_COUNT ? rc_##name##_name((rc_##name)i) : NULL;
+#define RC_VALUE(constant, text)
+#define RC_ENUM_END(name, NAME)
+#include "rchain/enums.def"
+#undef RC_ENUM
+#undef RC_VALUE
+#undef RC_ENUM_END
+	return NULL;
+}
+
+/* The attributes whose values are the names of an enumeration; `first` skips values never written in files. */
+static const struct enum_attr {
+	const char *element; /* NULL: any element */
+	const char *attr;
+	const char *which;
+	size_t first;
+} enum_attrs[] = {
+	{ "step", "level", "level", 0 },
+	{ "column", "level", "level", 0 },
+	{ "columnLink", "from", "level", 0 },
+	{ "columnLink", "to", "level", 0 },
+	{ "step", "confidence", "rating", 1 },
+	{ "risk", "likelihood", "rating", 1 },
+	{ "risk", "impact", "rating", 1 },
+	{ "partnership", "formation", "formation", 0 },
+	{ "partner", "sector", "sector", 0 },
+	{ "partner", "role", "role", 0 },
+	{ "link", "kind", "link_kind", 0 },
+	{ "columnLink", "kind", "link_kind", 0 },
+	{ "assumption", "status", "assumption_status", 0 },
+	{ "evidence", "direction", "direction", 0 },
+	{ "evidence", "strength", "strength", 1 },
+	{ "evidence", "kind", "evidence_kind", 0 },
+	{ "influence", "kind", "influence_kind", 0 },
+	{ "model", "status", "model_status", 0 },
+	{ "step", "effect", "effect", 0 },
+};
+
+/* Which element's ids an id-holding attribute names, for completion. */
+static const struct id_attr {
+	const char *element;
+	const char *attr;
+	const char *target; /* the element whose ids it names */
+} id_attrs[] = {
+	{ "link", "from", "step" },           { "link", "to", "step" },          { "influence", "on", "step" },
+	{ "step", "strand", "strand" },       { "step", "partners", "partner" }, { "step", "column", "column" },
+	{ "strand", "group", "strandGroup" },
+};
+
+struct place {
+	size_t off; /* the cursor, as a byte offset */
+	struct lsp_text text;
+	const struct lsp_attr *attr; /* the attribute value the cursor is in, or NULL */
+	size_t start, end;           /* the word of that value under the cursor */
+};
+
+/* Finds where the cursor of `params` is; -1 when the params name no position or memory ran out. */
+static int find_place(struct place *p, const struct lsp_server *sv, const struct lsp_doc *d, const json_t *params)
+{
+	long off = lsp_position_offset(sv, d, json_object_get(params, "position"));
+
+	memset(p, 0, sizeof(*p));
+	if (off < 0 || lsp_text_scan(&p->text, d) != 0)
+		return -1;
+	p->off = (size_t)off;
+	p->attr = lsp_attr_at(&p->text, p->off);
+	if (p->attr)
+		lsp_word_at(d, p->attr, p->off, &p->start, &p->end);
+	return 0;
+}
+
+static char *span_dup(const struct lsp_doc *d, size_t start, size_t end)
+{
+	return strndup(d->text + start, end - start);
+}
+
+static json_t *markdown(const char *text)
+{
+	return json_pack("{s:s,s:s}", "kind", "markdown", "value", text);
+}
+
+static void add_item(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, const struct place *p,
+                     const char *label, int kind, const char *detail, const char *doc)
+{
+	json_t *item = json_pack("{s:s,s:i,s:{s:o,s:s}}", "label", label, "kind", kind, "textEdit", "range",
+	                         lsp_range_json(sv, d, p->start, p->end), "newText", label);
+
+	if (detail)
+		json_object_set_new(item, "detail", json_string(detail));
+	if (doc)
+		json_object_set_new(item, "documentation", markdown(doc));
+	json_array_append_new(items, item);
+}
+
+/* An evidence-base entry for people: its text, then each citation. Caller frees. */
+static char *entry_text(const rc_evidence_base *eb, const rc_entry *e)
+{
+	rc_buffer b = { 0 };
+	size_t i;
+
+	if (rc_buffer_sink(&b, e->text, strlen(e->text)) != 0)
+		return NULL;
+	for (i = 0; i < e->cite_count; i++)
+		if (rc_buffer_sink(&b, "\n\n", 2) != 0 || rc_cite_format(&b, eb, &e->cites[i]) != 0) {
+			rc_buffer_free(&b);
+			return NULL;
+		}
+	return b.data;
+}
+
+static void complete_refs(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, const struct place *p)
+{
+	const rc_evidence_base *eb = sv->opts.evidence;
+	int want = lsp_attr_is(d, &p->text, p->attr, "assumption", "ref") ? RC_ENTRY_ASSUMPTION
+	           : lsp_attr_is(d, &p->text, p->attr, "risk", "ref")     ? RC_ENTRY_RISK
+	                                                                  : -1;
+	size_t i;
+
+	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
+		const rc_entry *e = rc_evidence_base_entry(eb, i);
+		char *doc;
+
+		if (want >= 0 && (int)e->kind != want)
+			continue;
+		doc = entry_text(eb, e);
+		add_item(items, sv, d, p, e->id, KIND_REFERENCE, rc_entry_kind_name(e->kind), doc);
+		free(doc);
+	}
+}
+
+/* The ids the document gives to elements called `element`, from its text (so also while it does not load). */
+static void complete_ids(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, const struct place *p,
+                         const char *element)
+{
+	size_t i;
+
+	for (i = 0; i < p->text.attr_count; i++) {
+		const struct lsp_attr *a = &p->text.attrs[i];
+		const rc_step *step;
+		char *id;
+
+		if (!lsp_attr_is(d, &p->text, a, element, "id") || a->value_len == 0)
+			continue;
+		if (!(id = span_dup(d, a->value, a->value + a->value_len)))
+			return;
+		step = d->model && strcmp(element, "step") == 0 ? rc_model_find_step(d->model, id) : NULL;
+		add_item(items, sv, d, p, id, KIND_VALUE, step ? rc_level_title(step->level) : element,
+		         step ? step->title : NULL);
+		free(id);
+	}
+}
+
+json_t *lsp_completion(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+{
+	json_t *items;
+	struct place p;
+	size_t i, j;
+
+	if (find_place(&p, sv, d, params) != 0)
+		return NULL;
+	items = json_array();
+	for (i = 0; p.attr && i < sizeof(enum_attrs) / sizeof(enum_attrs[0]); i++) {
+		const struct enum_attr *e = &enum_attrs[i];
+		const char *name;
+
+		if (!lsp_attr_is(d, &p.text, p.attr, e->element, e->attr))
+			continue;
+		for (j = e->first; (name = enum_value(e->which, j)) != NULL; j++) {
+			rc_level level;
+
+			add_item(items, sv, d, &p, name, KIND_ENUM,
+			         strcmp(e->which, "level") == 0 && rc_level_from_name(&level, name) == 0
+			                 ? rc_level_title(level)
+			                 : NULL,
+			         NULL);
+		}
+	}
+	for (i = 0; p.attr && i < sizeof(id_attrs) / sizeof(id_attrs[0]); i++)
+		if (lsp_attr_is(d, &p.text, p.attr, id_attrs[i].element, id_attrs[i].attr))
+			complete_ids(items, sv, d, &p, id_attrs[i].target);
+	if (p.attr && lsp_attr_is(d, &p.text, p.attr, NULL, "ref"))
+		complete_refs(items, sv, d, &p);
+	for (i = 0; p.attr && lsp_attr_is(d, &p.text, p.attr, "suppress", "rule") && i < rc_rule_count(); i++)
+		add_item(items, sv, d, &p, rc_rule_at(i)->code, KIND_MODULE, rc_rule_at(i)->slug,
+		         rc_rule_at(i)->summary);
+	lsp_text_free(&p.text);
+	return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", items);
+}
+
+/* What hovering over step `s` shows: id, level, title, confidence and the findings about it. */
+static int step_hover(rc_buffer *b, const struct lsp_doc *d, const rc_step *s)
+{
+	char line[600];
+	size_t i;
+	int rc;
+
+	snprintf(line, sizeof(line), "**%s** `%s`: %s\n\nconfidence: %s", rc_level_title(s->level), s->id, s->title,
+	         rc_rating_name(rc_confidence_step(d->confidence, s->index)));
+	rc = rc_buffer_sink(b, line, strlen(line));
+	for (i = 0; rc == 0 && i < rc_findings_count(d->findings); i++) {
+		const rc_finding *f = rc_findings_at(d->findings, i);
+
+		if (f->suppressed || f->owner != RC_OWNER_STEP || f->owner_index != s->index)
+			continue;
+		snprintf(line, sizeof(line), "\n\n- %s %s: ", rc_severity_name(f->severity), f->rule->code);
+		if ((rc = rc_buffer_sink(b, line, strlen(line))) == 0)
+			rc = rc_buffer_sink(b, f->message, strlen(f->message));
+	}
+	return rc;
+}
+
+static int rule_hover(rc_buffer *b, const rc_rule *r)
+{
+	const char *parts[] = { "**",           r->code,      " ",
+		                r->slug,        "** (",       rc_severity_name(r->severity),
+		                ")\n\n",        r->summary,   "\n\n",
+		                r->explanation, "\n\nhint: ", r->hint,
+		                "\n\nsource: ", r->source };
+	size_t i;
+
+	for (i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (rc_buffer_sink(b, parts[i], strlen(parts[i])) != 0)
+			return -1;
+	return 0;
+}
+
+json_t *lsp_hover(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+{
+	json_t *result = json_null();
+	rc_buffer b = { 0 };
+	struct place p;
+	char *word;
+
+	if (find_place(&p, sv, d, params) != 0)
+		return NULL;
+	word = p.attr ? span_dup(d, p.start, p.end) : NULL;
+	if (word && lsp_attr_is(d, &p.text, p.attr, NULL, "ref")) {
+		const rc_entry *e = rc_evidence_base_find_entry(sv->opts.evidence, word);
+		char *text = e ? entry_text(sv->opts.evidence, e) : NULL;
+
+		if (text && rc_buffer_sink(&b, text, strlen(text)) != 0)
+			rc_buffer_free(&b);
+		free(text);
+	} else if (word && lsp_attr_is(d, &p.text, p.attr, "suppress", "rule")) {
+		const rc_rule *r = rc_rule_find(word);
+
+		if (r && rule_hover(&b, r) != 0)
+			rc_buffer_free(&b);
+	} else if (word && d->model && lsp_attr_holds_ids(d, &p.text, p.attr)) {
+		const rc_step *s = rc_model_find_step(d->model, word);
+
+		if (s && step_hover(&b, d, s) != 0)
+			rc_buffer_free(&b);
+	}
+	if (b.data)
+		result = json_pack("{s:o,s:o}", "contents", markdown(b.data), "range",
+		                   lsp_range_json(sv, d, p.start, p.end));
+	rc_buffer_free(&b);
+	free(word);
+	lsp_text_free(&p.text);
+	return result;
+}
+
+/* Calls `fn` for each word equal to `id` in the id-holding attributes of the document (definitions only when `defs`).
+ */
+static void each_use(const struct lsp_doc *d, const struct lsp_text *t, const char *id, int defs_only,
+                     void (*fn)(void *user, size_t start, size_t end, int is_def), void *user)
+{
+	size_t i, n = strlen(id);
+
+	for (i = 0; i < t->attr_count; i++) {
+		const struct lsp_attr *a = &t->attrs[i];
+		int is_def = lsp_attr_is(d, t, a, NULL, "id");
+		size_t w = a->value, end = a->value + a->value_len;
+
+		if (!lsp_attr_holds_ids(d, t, a) || (defs_only && !is_def))
+			continue;
+		while (w < end) {
+			size_t e = w;
+
+			while (e < end && d->text[e] != ' ' && d->text[e] != '\t' && d->text[e] != '\n')
+				e++;
+			if (e - w == n && memcmp(d->text + w, id, n) == 0)
+				fn(user, w, e, is_def);
+			w = e + 1;
+		}
+	}
+}
+
+struct collect {
+	const struct lsp_server *sv;
+	const struct lsp_doc *d;
+	json_t *list;
+	const char *new_text; /* rename: TextEdits; else Locations */
+	int with_defs;
+};
+
+static void collect_use(void *user, size_t start, size_t end, int is_def)
+{
+	struct collect *c = user;
+
+	if (is_def && !c->with_defs)
+		return;
+	if (c->new_text)
+		json_array_append_new(c->list, json_pack("{s:o,s:s}", "range", lsp_range_json(c->sv, c->d, start, end),
+		                                         "newText", c->new_text));
+	else
+		json_array_append_new(c->list, lsp_location_json(c->sv, c->d, start, end));
+}
+
+/* The id under the cursor of `params` into `*id` (caller frees), with the scan in `p`; -1 when there is none. */
+static int id_at(struct place *p, char **id, const struct lsp_server *sv, const struct lsp_doc *d, const json_t *params)
+{
+	*id = NULL;
+	if (find_place(p, sv, d, params) != 0)
+		return -1;
+	if (p->attr && lsp_attr_holds_ids(d, &p->text, p->attr) && p->end > p->start)
+		*id = span_dup(d, p->start, p->end);
+	return *id ? 0 : -1;
+}
+
+static json_t *uses(struct lsp_server *sv, struct lsp_doc *d, const json_t *params, int defs_only, int with_defs,
+                    const char *new_text)
+{
+	struct collect c = { sv, d, NULL, new_text, with_defs };
+	struct place p;
+	char *id;
+
+	if (id_at(&p, &id, sv, d, params) != 0) {
+		lsp_text_free(&p.text);
+		return json_null();
+	}
+	c.list = json_array();
+	each_use(d, &p.text, id, defs_only, collect_use, &c);
+	free(id);
+	lsp_text_free(&p.text);
+	return c.list;
+}
+
+json_t *lsp_definition(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+{
+	return uses(sv, d, params, 1, 1, NULL);
+}
+
+json_t *lsp_references(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+{
+	json_t *with = json_object_get(json_object_get(params, "context"), "includeDeclaration");
+
+	return uses(sv, d, params, 0, !json_is_false(with), NULL);
+}
+
+json_t *lsp_rename(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+{
+	const char *name = json_string_value(json_object_get(params, "newName"));
+	json_t *edits;
+
+	if (!name || !*name || name[strcspn(name, " \t\r\n<>&\"'")])
+		return NULL;
+	edits = uses(sv, d, params, 0, 1, name);
+	if (json_is_null(edits))
+		return edits;
+	return json_pack("{s:{s:o}}", "changes", d->uri, edits);
+}
+
+/* The byte span of the element whose start tag begins at `off`: through its end tag when it has one. */
+static void element_span(const struct lsp_text *t, size_t off, size_t *start, size_t *end)
+{
+	const struct lsp_tag *tag = lsp_tag_at(t, off), *close = tag ? lsp_closing_tag(t, tag) : NULL;
+
+	*start = tag ? tag->start : off;
+	*end = close ? close->end : tag ? tag->end : off;
+}
+
+json_t *lsp_symbols(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+{
+	json_t *symbols = json_array();
+	struct lsp_text t;
+	int level;
+
+	(void)params;
+	if (!d->model || lsp_text_scan(&t, d) != 0)
+		return symbols;
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		size_t count, i, first = d->len, last = 0;
+		const size_t *steps = rc_model_level_steps(d->model, (rc_level)level, &count);
+		json_t *children = json_array();
+
+		for (i = 0; i < count; i++) {
+			const rc_step *s = rc_model_step(d->model, steps[i]);
+			size_t start, end;
+
+			element_span(&t, lsp_loc_offset(d, s->loc), &start, &end);
+			first = start < first ? start : first;
+			last = end > last ? end : last;
+			json_array_append_new(children, json_pack("{s:s,s:s,s:i,s:o,s:o}", "name", s->id, "detail",
+			                                          s->title, "kind", SYMBOL_FUNCTION, "range",
+			                                          lsp_range_json(sv, d, start, end), "selectionRange",
+			                                          lsp_range_json(sv, d, start, start)));
+		}
+		if (count)
+			json_array_append_new(symbols,
+			                      json_pack("{s:s,s:i,s:o,s:o,s:o}", "name",
+			                                rc_level_title((rc_level)level), "kind", SYMBOL_NAMESPACE,
+			                                "range", lsp_range_json(sv, d, first, last), "selectionRange",
+			                                lsp_range_json(sv, d, first, first), "children", children));
+		else
+			json_decref(children);
+	}
+	lsp_text_free(&t);
+	return symbols;
+}
+
+/* ---- code actions ---- */
+
+static json_t *text_edit(const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end,
+                         const char *text)
+{
+	return json_pack("{s:o,s:s}", "range", lsp_range_json(sv, d, start, end), "newText", text);
+}
+
+static void add_action(json_t *actions, const struct lsp_doc *d, const char *title, const json_t *diagnostic,
+                       json_t *edit)
+{
+	if (!edit)
+		return;
+	json_array_append_new(actions, json_pack("{s:s,s:s,s:[O],s:{s:{s:[o]}}}", "title", title, "kind", "quickfix",
+	                                         "diagnostics", diagnostic, "edit", "changes", d->uri, edit));
+}
+
+/* An edit that adds the element `child` as the last child of the element whose start tag is `tag`. */
+static json_t *append_child(const struct lsp_server *sv, const struct lsp_doc *d, const struct lsp_text *t,
+                            const struct lsp_tag *tag, const char *child)
+{
+	const struct lsp_tag *close = lsp_closing_tag(t, tag);
+	size_t line = tag->start, n;
+	char indent[128], *text;
+	json_t *edit = NULL;
+
+	while (line > 0 && (d->text[line - 1] == ' ' || d->text[line - 1] == '\t'))
+		line--;
+	n = tag->start - line < sizeof(indent) ? tag->start - line : 0;
+	memcpy(indent, d->text + line, n);
+	indent[n] = '\0';
+	n = strlen(child) + 2 * n + tag->name_len + 16;
+	if (!(text = malloc(n)))
+		return NULL;
+	if (tag->kind == LSP_TAG_EMPTY) {
+		snprintf(text, n, ">\n%s  %s\n%s</%.*s>", indent, child, indent, (int)tag->name_len,
+		         d->text + tag->name);
+		edit = text_edit(sv, d, tag->end - 2, tag->end, text);
+	} else if (close) {
+		snprintf(text, n, "  %s\n%s", child, indent);
+		edit = text_edit(sv, d, close->start, close->start, text);
+	}
+	free(text);
+	return edit;
+}
+
+static int tag_is(const struct lsp_doc *d, const struct lsp_tag *tag, const char *name)
+{
+	return tag->name_len == strlen(name) && memcmp(d->text + tag->name, name, tag->name_len) == 0;
+}
+
+/* The code actions for one diagnostic of the rchain source, whose finding starts at the tag `tag`. */
+static void actions_for(json_t *actions, const struct lsp_server *sv, const struct lsp_doc *d, const struct lsp_text *t,
+                        const struct lsp_tag *tag, const json_t *diagnostic)
+{
+	const char *code = json_string_value(json_object_get(diagnostic, "code"));
+	const char *message = json_string_value(json_object_get(diagnostic, "message"));
+	char title[256], text[256];
+
+	if (strcmp(code, "RC033") == 0 && message && strstr(message, "add ref=\"")) {
+		const char *id = strstr(message, "add ref=\"") + 9;
+		size_t n = strcspn(id, "\"");
+
+		snprintf(title, sizeof(title), "Add ref=\"%.*s\"", (int)n, id);
+		snprintf(text, sizeof(text), " ref=\"%.*s\"", (int)n, id);
+		add_action(actions, d, title, diagnostic,
+		           text_edit(sv, d, tag->name + tag->name_len, tag->name + tag->name_len, text));
+	}
+	if (strcmp(code, "RC019") == 0)
+		add_action(actions, d, "Add an assumption placeholder", diagnostic,
+		           append_child(sv, d, t, tag,
+		                        "<assumption>What must hold for this step to lead to the next</assumption>"));
+	if (strcmp(code, "RC017") == 0)
+		add_action(actions, d, "Add an indicator", diagnostic,
+		           append_child(sv, d, t, tag, "<indicator>How the change would be seen</indicator>"));
+	if (strcmp(code, "RC004") == 0) {
+		json_t *edit = NULL;
+		size_t i;
+
+		for (i = 0; i < tag->attr_count && !edit; i++) {
+			const struct lsp_attr *a = &t->attrs[tag->attr + i];
+
+			if (lsp_attr_is(d, t, a, NULL, "kind"))
+				edit = text_edit(sv, d, a->value, a->value + a->value_len, "feedback");
+		}
+		add_action(actions, d, "Declare the link as feedback", diagnostic,
+		           edit ? edit
+		                : text_edit(sv, d, tag->name + tag->name_len, tag->name + tag->name_len,
+		                            " kind=\"feedback\""));
+	}
+	if (tag_is(d, tag, "step") || tag_is(d, tag, "link") || tag_is(d, tag, "columnLink") ||
+	    tag_is(d, tag, "model")) {
+		snprintf(title, sizeof(title), "Suppress %s here, with a reason", code);
+		snprintf(text, sizeof(text), "<suppress rule=\"%s\" reason=\"why this does not apply\"/>", code);
+		add_action(actions, d, title, diagnostic, append_child(sv, d, t, tag, text));
+	}
+}
+
+json_t *lsp_code_actions(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+{
+	json_t *actions = json_array(), *diagnostic;
+	struct lsp_text t;
+	size_t i;
+
+	if (lsp_text_scan(&t, d) != 0)
+		return actions;
+	json_array_foreach(json_object_get(json_object_get(params, "context"), "diagnostics"), i, diagnostic)
+	{
+		long off = lsp_position_offset(sv, d, json_object_get(json_object_get(diagnostic, "range"), "start"));
+		const struct lsp_tag *tag = off >= 0 ? lsp_tag_at(&t, (size_t)off) : NULL;
+		const char *source = json_string_value(json_object_get(diagnostic, "source"));
+
+		if (tag && tag->kind != LSP_TAG_CLOSE && json_is_string(json_object_get(diagnostic, "code")) &&
+		    source && strcmp(source, "rchain") == 0)
+			actions_for(actions, sv, d, &t, tag, diagnostic);
+	}
+	lsp_text_free(&t);
+	return actions;
+}

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""A scripted editor session with `rchain lsp` (TAP): what a person writing a model sees, step by step."""
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from lspclient import Server, Tap, position_of, uri_of  # noqa: E402
+
+
+def offset_of(text, pos):
+    """The index into `text` of an LSP position counted in UTF-16 code units."""
+    lines = text.split("\n")
+    start = sum(len(line) + 1 for line in lines[:pos["line"]])
+    line = lines[pos["line"]] if pos["line"] < len(lines) else ""
+    units = 0
+    for i, ch in enumerate(line):
+        if units >= pos["character"]:
+            return start + i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return start + len(line)
+
+
+def apply(text, edits):
+    """Applies TextEdits, last first, as an editor does; returns the new text and the edits as didChange changes."""
+    changes = []
+    for e in sorted(edits, key=lambda e: (e["range"]["start"]["line"], e["range"]["start"]["character"]),
+                    reverse=True):
+        a, b = offset_of(text, e["range"]["start"]), offset_of(text, e["range"]["end"])
+        text = text[:a] + e["newText"] + text[b:]
+        changes.append({"range": e["range"], "text": e["newText"]})
+    return text, changes
+
+
+def main():
+    rchain, source = sys.argv[1], sys.argv[2]
+    path = os.path.join(source, "models", "carers-act.xml")
+    with open(path, "rb") as f:
+        text = f.read().decode("utf-8")
+    uri = uri_of(path)
+    t = Tap()
+    s = Server(rchain)
+    version = 1
+
+    def change(changes):
+        nonlocal version
+        version += 1
+        s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                            "contentChanges": changes})
+        return s.diagnostics(uri)
+
+    init = s.initialize()
+    caps = init["result"]["capabilities"]
+    t.ok(caps["textDocumentSync"]["change"] == 2 and caps["positionEncoding"] == "utf-16",
+         "initialize: incremental sync, UTF-16 positions", caps)
+    s.notify("initialized", {})
+
+    s.open(uri, text)
+    diags = s.diagnostics(uri)
+    suggest = [d for d in diags if d.get("code") == "RC033" and d["range"]["start"]["line"] == 158]
+    t.ok(len(suggest) == 1 and suggest[0]["severity"] == 3, "open: the suggested-ref note at line 159",
+         [d["range"] for d in diags if d.get("code") == "RC033"])
+    t.ok(all(d["source"] == "rchain" and d["relatedInformation"][0]["message"].startswith("hint: ")
+             for d in diags), "open: every diagnostic carries its hint")
+
+    # A link to a step that does not exist, typed in before </model>.
+    end = position_of(text, "</model>")
+    dangling = '<link from="act.innovation" to="act.nowhere"/>\n'
+    before = len([d for d in diags if d.get("code") == "RC002"])
+    diags = change([{"range": {"start": end, "end": end}, "text": dangling}])
+    text = text.replace("</model>", dangling + "</model>")
+    errors = [d for d in diags if d.get("code") == "RC002" and d["range"]["start"]["line"] == end["line"]]
+    t.ok(len(errors) == 1 and before == 0 and errors[0]["range"]["start"]["line"] == end["line"] and errors[0]["severity"] == 1,
+         "edit: the dangling link is an error at its line", errors)
+    t.ok("act.nowhere" in errors[0]["message"] if errors else False, "edit: the error names the missing id",
+         errors)
+    related = errors[0]["relatedInformation"] if errors else []
+    t.ok(any(r["message"] == "the link's source" for r in related), "edit: the link's source is a related place",
+         related)
+
+    # Completion in level=" lists the seven levels.
+    pos = position_of(text, 'level="')
+    pos["character"] += len('level="')
+    items = s.call("textDocument/completion", {"textDocument": {"uri": uri}, "position": pos})["result"]["items"]
+    labels = [i["label"] for i in items]
+    t.ok(labels == ["input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome"],
+         "completion in level=\"", labels)
+
+    # Type ref="" into the first assumption and complete in it: evidence-base assumptions with text and citation.
+    at = position_of(text, "<assumption")
+    at["character"] += len("<assumption")
+    change([{"range": {"start": at, "end": at}, "text": ' ref=""'}])
+    i = text.index("<assumption") + len("<assumption")
+    text = text[:i] + ' ref=""' + text[i:]
+    pos = dict(at, character=at["character"] + len(' ref="'))
+    items = s.call("textDocument/completion", {"textDocument": {"uri": uri}, "position": pos})["result"]["items"]
+    t.ok(len(items) > 10 and all(i["detail"] == "assumption" for i in items), "completion in ref=\" of an assumption",
+         [i["detail"] for i in items][:5])
+    t.ok(all("Cook" in i["documentation"]["value"] or "(" in i["documentation"]["value"] for i in items),
+         "completion items document the entry's citation")
+    cook = [i for i in items if i["label"].startswith("cook2015")][0]
+    text, changes = apply(text, [cook["textEdit"]])
+    change(changes)
+
+    # Hover over the ref: the entry and its citation.
+    hover = s.call("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})["result"]
+    t.ok(hover is not None and "Cook, A." in hover["contents"]["value"], "hover over a ref shows entry and citation",
+         hover)
+
+    # Completion of step ids in to=".
+    pos = position_of(text, 'to="act.nowhere"')
+    pos["character"] += len('to="')
+    items = s.call("textDocument/completion", {"textDocument": {"uri": uri}, "position": pos})["result"]["items"]
+    t.ok("act.innovation" in [i["label"] for i in items], "completion of step ids in to=\"")
+
+    # Hover over a step id: its level, title and confidence.
+    pos = position_of(text, 'from="act.innovation"')
+    pos["character"] += len('from="a')
+    hover = s.call("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})["result"]
+    t.ok(hover is not None and "confidence:" in hover["contents"]["value"] and "act.innovation" in
+         hover["contents"]["value"], "hover over a step id", hover)
+
+    # The suggested-ref code action, applied, makes the note go.
+    diag = suggest[0]
+    actions = s.call("textDocument/codeAction", {"textDocument": {"uri": uri}, "range": diag["range"],
+                                                 "context": {"diagnostics": [diag]}})["result"]
+    fix = [a for a in actions if a["title"].startswith("Add ref=")]
+    t.ok(len(fix) == 1 and fix[0]["kind"] == "quickfix", "code action: add the suggested ref",
+         [a["title"] for a in actions])
+    if fix:
+        text, changes = apply(text, fix[0]["edit"]["changes"][uri])
+        diags = change(changes)
+        t.ok(not [d for d in diags if d.get("code") == "RC033" and d["range"]["start"]["line"] == 158],
+             "code action applied: the note is gone")
+
+    # Definition and references of a step id.
+    pos = position_of(text, 'from="act.innovation"')
+    pos["character"] += len('from="a')
+    where = s.call("textDocument/definition", {"textDocument": {"uri": uri}, "position": pos})["result"]
+    defpos = position_of(text, 'id="act.innovation"')
+    t.ok(len(where) == 1 and where[0]["range"]["start"]["line"] == defpos["line"], "definition of a step id", where)
+    refs = s.call("textDocument/references", {"textDocument": {"uri": uri}, "position": pos,
+                                              "context": {"includeDeclaration": True}})["result"]
+    t.ok(len(refs) == text.count('"act.innovation"'), "references of a step id", len(refs))
+
+    # Rename the step id everywhere: no reference dangles afterwards.
+    before = len([d for d in diags if d.get("code") == "RC002"])
+    edit = s.call("textDocument/rename", {"textDocument": {"uri": uri}, "position": pos,
+                                          "newName": "act.review"})["result"]
+    text, changes = apply(text, edit["changes"][uri])
+    diags = change(changes)
+    t.ok('"act.innovation"' not in text and text.count('"act.review"') == len(refs), "rename a step id")
+    t.ok(len([d for d in diags if d.get("code") == "RC002"]) == before, "rename: no new dangling reference")
+
+    symbols = s.call("textDocument/documentSymbol", {"textDocument": {"uri": uri}})["result"]
+    t.ok(bool(symbols) and symbols[0]["name"] == "Inputs / resources",
+         "document symbols: levels first", [x["name"] for x in symbols])
+    t.ok(any(c["name"] == "act.review" for x in symbols for c in x["children"]), "document symbols: steps")
+
+    answer, status = s.finish()
+    t.ok(answer.get("result", 1) is None and status == 0, "shutdown and exit", (answer, status))
+    return t.done()
+
+
+sys.exit(main())
