@@ -46,6 +46,16 @@ RC_API size_t rc_findings_count_step(const rc_findings *f, size_t step, rc_sever
 RC_API size_t rc_findings_count_link(const rc_findings *f, size_t link, rc_severity at_least);
 
 /**
+ * The assumptions and risks of `eb` that apply to `model` and that it does
+ * not address (RC030 to RC032), most relevant first: high priority, then
+ * entries about one of the model's levels, then base order (docs/rules.md).
+ * Their entry indices into `out` (room for rc_evidence_base_entry_count(eb)),
+ * their number into `*count`. Fails with RC_ENOMEM.
+ */
+RC_API int rc_evidence_unaddressed(const rc_model *model, const rc_evidence_base *eb, size_t *out, size_t *count,
+                                   rc_error *err);
+
+/**
  * Appends one finding to `out` in the one diagnostic format:
  * `FILE:LINE:COL: SEVERITY: MESSAGE [CODE slug]` and a `  hint: ...` line,
  * each ending in a newline. Returns 0 or RC_ENOMEM.

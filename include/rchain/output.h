@@ -30,6 +30,8 @@ typedef struct rc_output_input {
 	const rc_checked *files;     /* the files of a check run, `file_count` of them */
 	size_t file_count;
 	const rc_diff *diff; /* two checked versions compared */
+	/* The text findings of "check" show this severity and above (zero: all); JSON and SARIF keep every one. */
+	rc_severity min_severity;
 } rc_output_input;
 
 /** What a back-end needs, as flags in rc_output.needs. */

@@ -103,6 +103,45 @@ struct search {
 	size_t *queue;
 };
 
+/* A causal link that jumps over a level: a shortcut the pathway search takes only when nothing else reaches. */
+static int skips_level(const rc_link *l)
+{
+	return l->kind == RC_LINK_CAUSAL && l->to_level >= l->from_level + 2;
+}
+
+/*
+ * Reaches at threshold t what the queued nodes lead to through nodes and
+ * arcs rated at least t: first without level-skipping links, then with them,
+ * so that of two equally strong pathways the one through every level is kept.
+ */
+static void spread(struct search *s, int t, size_t tail)
+{
+	const struct chain_graph *g = &s->c->graph;
+	int shortcuts;
+
+	for (shortcuts = 0; shortcuts < 2; shortcuts++) {
+		size_t head;
+
+		for (head = 0; head < tail; head++) {
+			size_t v = s->queue[head], count, k;
+			const struct chain_arc *out = chain_arcs(g, v, 0, &count);
+
+			for (k = 0; k < count; k++) {
+				size_t w = out[k].node;
+
+				if ((skips_level(MODEL_AT(s->m, links, rc_link, out[k].link)) && !shortcuts) ||
+				    s->best[w] >= 0 || (int)arc_rating(s->m, s->c, &out[k]) < t ||
+				    (int)node_rating(s->c, w) < t)
+					continue;
+				s->best[w] = t;
+				s->via[w] = out[k].link;
+				s->from[w] = v;
+				s->queue[tail++] = w;
+			}
+		}
+	}
+}
+
 /*
  * Widest paths by thresholds: at threshold t, every node reachable from a
  * source through nodes and arcs rated at least t is reached at t, unless a
@@ -120,7 +159,7 @@ static void widest_paths(struct search *s)
 		s->from[i] = RC_NONE;
 	}
 	for (t = RC_RATING_HIGH; t >= RC_RATING_NONE; t--) {
-		size_t head = 0, tail = 0;
+		size_t tail = 0;
 
 		for (i = 0; i < g->nodes; i++) {
 			if (s->best[i] < 0 && is_source(s->m, g, i) && (int)node_rating(s->c, i) >= t)
@@ -128,22 +167,7 @@ static void widest_paths(struct search *s)
 			if (s->best[i] >= 0)
 				s->queue[tail++] = i;
 		}
-		while (head < tail) {
-			size_t v = s->queue[head++], count, k;
-			const struct chain_arc *out = chain_arcs(g, v, 0, &count);
-
-			for (k = 0; k < count; k++) {
-				size_t w = out[k].node;
-
-				if (s->best[w] >= 0 || (int)arc_rating(s->m, s->c, &out[k]) < t ||
-				    (int)node_rating(s->c, w) < t)
-					continue;
-				s->best[w] = t;
-				s->via[w] = out[k].link;
-				s->from[w] = v;
-				s->queue[tail++] = w;
-			}
-		}
+		spread(s, t, tail);
 	}
 }
 

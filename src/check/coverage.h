@@ -24,6 +24,15 @@ struct coverage {
  */
 int coverage_find(struct coverage *out, const rc_model *m, const rc_evidence_base *eb);
 
+/*
+ * The entries of kind assumption or risk that apply and are not addressed,
+ * most relevant first (docs/rules.md): high priority before normal, entries
+ * about one of the model's levels before those about the whole model, then
+ * base order. Their indices into `out` (room for every entry), their number
+ * into `*count`.
+ */
+void coverage_unaddressed(const struct coverage *cov, const rc_evidence_base *eb, size_t *out, size_t *count);
+
 /* Frees what coverage_find allocated; a zeroed coverage is allowed. */
 void coverage_free(struct coverage *c);
 

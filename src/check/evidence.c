@@ -1,6 +1,8 @@
 /* Assumption, risk and evidence rules: what each link rests on, and how well the story is evidenced. */
 #include <stdio.h>
 
+#include "base/alloc.h"
+#include "base/buffer.h"
 #include "check/internal.h"
 #include "check/confidence.h"
 #include "model/internal.h"
@@ -26,6 +28,9 @@ void check_link_without_assumption(struct checker *c)
 {
 	size_t i;
 
+	/* A model with no assumption at all gets one finding for it (RC041), not one per link. */
+	if (c->m->assumptions.len == 0)
+		return;
 	for (i = 0; i < c->m->links.len; i++) {
 		const rc_link *l = LINK(c->m, i);
 		char what[300];
@@ -75,23 +80,103 @@ void check_no_influence(struct checker *c)
 		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE, "no external influence or rival explanation is named");
 }
 
+/* Nonzero when no step and no link of the model has evidence. */
+static int no_evidence_at_all(const rc_model *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->evidence.len; i++) {
+		rc_owner_kind owner = MODEL_AT(m, evidence, rc_evidence, i)->owner;
+
+		if (owner == RC_OWNER_STEP || owner == RC_OWNER_LINK)
+			return 0;
+	}
+	return 1;
+}
+
+/* The names a grouped finding lists; the rest are counted. */
+enum { GROUP_NAMES = 8 };
+
+/* Nonzero when step `i` is an evidence gap: not an input (a resource is put in, not shown to happen). */
+static int step_gap(const rc_model *m, size_t i)
+{
+	return STEP(m, i)->level != RC_LEVEL_INPUT && STEP(m, i)->evidence.count == 0;
+}
+
+/* Nonzero when link `i` is a gap: a causal or black-box link without evidence (feedback is outside the story). */
+static int link_gap(const rc_model *m, size_t i)
+{
+	const rc_link *l = LINK(m, i);
+
+	return l->resolved && l->kind != RC_LINK_FEEDBACK && l->evidence.count == 0;
+}
+
+/*
+ * One finding per group of gaps: the steps of one level, or the links from
+ * one level to another, at the first of them in the file, naming them all
+ * (up to GROUP_NAMES). Returns 0 or RC_ENOMEM.
+ */
+static int report_gap_group(struct checker *c, rc_owner_kind owner, int from, int to)
+{
+	const rc_model *m = c->m;
+	size_t n = owner == RC_OWNER_STEP ? m->steps.len : m->links.len, first = RC_NONE, count = 0, i;
+	rc_buffer names = { 0 };
+	int rc = 0;
+
+	for (i = 0; i < n && !rc; i++) {
+		int in_group = owner == RC_OWNER_STEP ? (int)STEP(m, i)->level == from && step_gap(m, i)
+		                                      : link_gap(m, i) && (int)LINK(m, i)->from_level == from &&
+		                                                (int)LINK(m, i)->to_level == to;
+
+		if (!in_group)
+			continue;
+		if (first == RC_NONE)
+			first = i;
+		if (count++ < GROUP_NAMES)
+			rc = owner == RC_OWNER_STEP
+			             ? buffer_printf(&names, "%s'%s'", count > 1 ? ", " : "", STEP(m, i)->id)
+			             : buffer_printf(&names, "%s'%s' -> '%s'", count > 1 ? ", " : "", LINK(m, i)->from,
+			                             LINK(m, i)->to);
+	}
+	if (!rc && count > GROUP_NAMES)
+		rc = buffer_printf(&names, " and %zu more", count - GROUP_NAMES);
+	if (!rc && count == 1 && owner == RC_OWNER_STEP) {
+		report(c, STEP(m, first)->loc, owner, first, "no evidence for step '%s'", STEP(m, first)->id);
+	} else if (!rc && count == 1) {
+		char what[300];
+
+		describe(m, owner, first, what, sizeof(what));
+		report(c, LINK(m, first)->loc, owner, first, "no evidence for %s", what);
+	} else if (!rc && count > 1 && owner == RC_OWNER_STEP) {
+		report(c, STEP(m, first)->loc, owner, first, "no evidence for the %zu %s steps %s", count,
+		       rc_level_name((rc_level)from), names.data);
+	} else if (!rc && count > 1) {
+		report(c, LINK(m, first)->loc, owner, first, "no evidence for the %zu links from %s to %s: %s", count,
+		       rc_level_name((rc_level)from), rc_level_name((rc_level)to), names.data);
+	}
+	rc_buffer_free(&names);
+	return rc ? RC_ENOMEM : 0;
+}
+
 void check_evidence_gap(struct checker *c)
 {
 	const rc_model *m = c->m;
-	size_t i;
+	int from, to;
 
-	for (i = 0; i < m->steps.len; i++)
-		if (STEP(m, i)->evidence.count == 0)
-			report(c, STEP(m, i)->loc, RC_OWNER_STEP, i, "no evidence for step '%s'", STEP(m, i)->id);
-	for (i = 0; i < m->links.len; i++) {
-		const rc_link *l = LINK(m, i);
-		char what[300];
-
-		/* Feedback links are outside the pathways, so their evidence is not a gap in the story. */
-		if (!l->resolved || l->kind == RC_LINK_FEEDBACK || l->evidence.count > 0)
-			continue;
-		describe(m, RC_OWNER_LINK, i, what, sizeof(what));
-		report(c, l->loc, RC_OWNER_LINK, i, "no evidence for %s", what);
+	if (m->steps.len == 0)
+		return;
+	if (no_evidence_at_all(m)) {
+		report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the model has no evidence: none of its %zu step%s and %zu link%s has any", m->steps.len,
+		       m->steps.len == 1 ? "" : "s", m->links.len, m->links.len == 1 ? "" : "s");
+		return;
+	}
+	for (from = 0; from < RC_LEVEL_COUNT && !c->status; from++) {
+		if (report_gap_group(c, RC_OWNER_STEP, from, from) != 0)
+			c->status = RC_ENOMEM;
+		for (to = 0; to < RC_LEVEL_COUNT && !c->status; to++)
+			if (report_gap_group(c, RC_OWNER_LINK, from, to) != 0)
+				c->status = RC_ENOMEM;
 	}
 }
 
@@ -143,36 +228,167 @@ void check_overstated_confidence(struct checker *c)
 	}
 }
 
+/* The rating of a step or link. */
+static rc_rating rating_of(const struct checker *c, rc_owner_kind owner, size_t index)
+{
+	return owner == RC_OWNER_STEP ? c->confidence->steps[index] : c->confidence->links[index];
+}
+
+/*
+ * Names every element of story `i`'s strongest pathway rated at its
+ * confidence (the tied weakest), source first, into `out`; sets `*first` to
+ * the owner and index of the first. Returns how many, or 0 on failure.
+ */
+static size_t tied_weakest(struct checker *c, size_t i, rc_buffer *out, rc_owner_kind *owner, size_t *index)
+{
+	const rc_model *m = c->m;
+	const rc_story *s = &c->confidence->stories[i];
+	size_t *path = rc_malloc((2 * s->path_length + 1) * sizeof(*path));
+	size_t count = 0, k;
+	int rc = 0;
+
+	if (!path)
+		return 0;
+	rc_confidence_story_path((const rc_confidence *)c->confidence, m, i, path, path + s->path_length);
+	/* Elements in pathway order: the source step, then each link and the step it leads to. */
+	for (k = 0; k <= s->path_length && !rc; k++) {
+		size_t step = path[s->path_length + k];
+		int part;
+
+		for (part = k == 0 ? 1 : 0; part < 2 && !rc; part++) {
+			rc_owner_kind kind = part ? RC_OWNER_STEP : RC_OWNER_LINK;
+			size_t at = part ? step : path[k - 1];
+			char what[300];
+
+			if (rating_of(c, kind, at) != s->confidence)
+				continue;
+			if (count++ == 0) {
+				*owner = kind;
+				*index = at;
+			}
+			describe(m, kind, at, what, sizeof(what));
+			if (count <= GROUP_NAMES)
+				rc = buffer_printf(out, "%s%s", count > 1 ? ", " : "", what);
+		}
+	}
+	rc_free(path);
+	if (!rc && count > GROUP_NAMES)
+		rc = buffer_printf(out, " and %zu more", count - GROUP_NAMES);
+	return rc ? 0 : count;
+}
+
+/* One finding for the outcomes whose every pathway has a step or link without evidence. */
+static void report_unrated(struct checker *c)
+{
+	const rc_model *m = c->m;
+	rc_buffer names = { 0 };
+	size_t count = 0, first = RC_NONE, i;
+	int rc = 0;
+
+	for (i = 0; i < c->confidence->story_count && !rc; i++) {
+		const rc_story *s = &c->confidence->stories[i];
+
+		if (!s->reached || s->confidence != RC_RATING_NONE)
+			continue;
+		if (first == RC_NONE)
+			first = s->outcome;
+		rc = buffer_printf(&names, "%s'%s'", count++ ? ", " : "", STEP(m, s->outcome)->id);
+	}
+	if (rc)
+		c->status = RC_ENOMEM;
+	else if (count == 1)
+		report(c, STEP(m, first)->loc, RC_OWNER_STEP, first,
+		       "outcome %s has no evidenced pathway: every pathway to it has a step or link without evidence, "
+		       "so its story has no evidence yet",
+		       names.data);
+	else if (count > 1)
+		report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "%zu outcomes have no evidenced pathway: every pathway to %s has a step or link without "
+		       "evidence, so their stories have no evidence yet",
+		       count, names.data);
+	rc_buffer_free(&names);
+}
+
+/* Said of a story whose pathway runs through a column link. */
+static const char *level_note(const rc_story *s)
+{
+	return s->column_level ? " (column level)" : "";
+}
+
 void check_weakest_link(struct checker *c)
 {
 	const rc_model *m = c->m;
+	rc_buffer tied = { 0 };
 	size_t i;
 
-	for (i = 0; i < c->confidence->story_count; i++) {
+	/* Without any evidence RC023 says so once; an element's rating then tells nothing. */
+	if (no_evidence_at_all(m))
+		return;
+	report_unrated(c);
+	for (i = 0; i < c->confidence->story_count && !c->status; i++) {
 		const rc_story *s = &c->confidence->stories[i];
-		const rc_step *outcome = STEP(m, s->outcome);
-		char what[300];
+		rc_owner_kind owner = RC_OWNER_MODEL;
+		size_t index = RC_NONE, count;
 
-		if (!s->reached)
+		if (!s->reached || s->confidence == RC_RATING_NONE)
 			continue;
-		describe(m, s->weakest, s->weakest_index, what, sizeof(what));
-		report(c, owner_loc(m, s->weakest, s->weakest_index), s->weakest, s->weakest_index,
-		       "outcome '%s': confidence %s%s; the weakest element of its strongest pathway is %s (%s)",
-		       outcome->id, rc_rating_name(s->confidence), s->column_level ? " (column level)" : "", what,
-		       s->confidence ? rc_rating_name(s->confidence) : "no evidence");
+		tied.len = 0;
+		count = tied_weakest(c, i, &tied, &owner, &index);
+		if (count == 0) {
+			c->status = RC_ENOMEM;
+			break;
+		}
+		if (count == 2 * s->path_length + 1)
+			report(c, STEP(m, s->outcome)->loc, RC_OWNER_STEP, s->outcome,
+			       "outcome '%s': confidence %s%s; every step and link of its strongest pathway is rated "
+			       "%s",
+			       STEP(m, s->outcome)->id, rc_rating_name(s->confidence), level_note(s),
+			       rc_rating_name(s->confidence));
+		else
+			report(c, owner_loc(m, owner, index), owner, index,
+			       "outcome '%s': confidence %s%s; the weakest %s of its strongest pathway %s %s (%s)",
+			       STEP(m, s->outcome)->id, rc_rating_name(s->confidence), level_note(s),
+			       count == 1 ? "element" : "elements", count == 1 ? "is" : "are", tied.data,
+			       rc_rating_name(s->confidence));
 	}
+	rc_buffer_free(&tied);
 }
 
 void check_unowned_step(struct checker *c)
 {
-	size_t i;
+	size_t owned = 0, steps = 0, i;
 
 	if (c->m->partners.len == 0)
 		return;
+	for (i = 0; i < c->m->steps.len; i++) {
+		if (STEP(c->m, i)->level == RC_LEVEL_OUTCOME)
+			continue;
+		steps++;
+		owned += STEP(c->m, i)->partners && *STEP(c->m, i)->partners;
+	}
+	/* Most steps without an owner: one finding for the model; the exceptions are reported when few. */
+	if (steps - owned > 1 && owned * 2 < steps) {
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "%zu of the %zu steps (outcomes apart) name no partner as owning them", steps - owned, steps);
+		return;
+	}
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
 
 		if ((!s->partners || !*s->partners) && s->level != RC_LEVEL_OUTCOME)
 			report(c, s->loc, RC_OWNER_STEP, i, "no partner is named as owning step '%s'", s->id);
 	}
+}
+
+void check_no_assumption(struct checker *c)
+{
+	if (c->m->assumptions.len == 0 && c->m->steps.len > 0)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the model states no assumption: no step or link says what must hold for it to lead on");
+}
+
+void check_no_risk(struct checker *c)
+{
+	if (c->m->risks.len == 0 && c->m->steps.len > 0)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE, "the model names no risk to any step or link");
 }

@@ -1,5 +1,9 @@
 /* Rules against the evidence base: unknown refs, applicable entries not addressed, suggested refs. */
 
+#include <ctype.h>
+#include <string.h>
+
+#include "base/alloc.h"
 #include "base/buffer.h"
 #include "check/coverage.h"
 #include "check/internal.h"
@@ -73,12 +77,68 @@ static int cite_all(rc_buffer *out, const rc_evidence_base *eb, const rc_entry *
 	return rc;
 }
 
+/* Nonzero when the space-separated `keywords` hold `word`. */
+static int has_keyword(const char *keywords, const char *word)
+{
+	size_t len = strlen(word);
+	const char *p;
+
+	for (p = keywords ? strstr(keywords, word) : NULL; p; p = strstr(p + 1, word))
+		if ((p == keywords || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
+			return 1;
+	return 0;
+}
+
+/* The entries a summary names: the most relevant few (docs/rules.md). */
+enum { SUMMARY_NAMES = 5 };
+
 /*
- * Reports applicable entries of `kind` (with `any_kind`, assumptions and risks)
- * that nothing in the model refers to: those with an applicability condition
- * when `conditional`, the others when not.
+ * One finding for the model: how many applicable entries of `kind` without
+ * an applicability condition nothing refers to, the most relevant of them,
+ * and the command that lists them all.
  */
-static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind kind, int conditional)
+static void summarise_unaddressed(struct checker *c, const struct coverage *cov, rc_entry_kind kind)
+{
+	const rc_evidence_base *eb = c->evidence;
+	size_t *order = rc_malloc((rc_evidence_base_entry_count(eb) + 1) * sizeof(*order));
+	rc_buffer names = { 0 };
+	size_t count, shown = 0, total = 0, i;
+	int rc = 0;
+
+	if (!order) {
+		c->status = RC_ENOMEM;
+		return;
+	}
+	coverage_unaddressed(cov, eb, order, &count);
+	for (i = 0; i < count; i++) {
+		const rc_entry *e = rc_evidence_base_entry(eb, order[i]);
+
+		if (e->kind != kind || e->condition_count > 0)
+			continue;
+		total++;
+		if (shown++ < SUMMARY_NAMES)
+			rc |= buffer_printf(&names, "%s'%s' (%s%s)", shown > 1 ? ", " : "", e->id,
+			                    e->priority == RC_PRIORITY_HIGH ? "high priority, " : "",
+			                    e->whole_model ? "model" : rc_level_name(e->level));
+	}
+	if (rc)
+		c->status = RC_ENOMEM;
+	else if (total > 0)
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "%zu evidence-based %s%s that apply to this model %s not addressed; %s: %s; 'rchain "
+		       "evidence --unaddressed MODEL' lists them all",
+		       total, rc_entry_kind_name(kind), total == 1 ? "" : "s", total == 1 ? "is" : "are",
+		       total > SUMMARY_NAMES ? "the most relevant" : "they are", names.data);
+	rc_buffer_free(&names);
+	rc_free(order);
+}
+
+/*
+ * RC030 and RC031 summarise the entries of their kind that apply to every
+ * model of the entry's kind; RC032 reports, one by one, the entries that
+ * apply because of this partnership's own facts (their conditions).
+ */
+static void report_unaddressed(struct checker *c, rc_entry_kind kind, int conditional)
 {
 	const rc_model *m = c->m;
 	const rc_step *first[RC_LEVEL_COUNT];
@@ -93,20 +153,22 @@ static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind ki
 		c->status = RC_ENOMEM;
 		return;
 	}
-	for (i = 0; i < rc_evidence_base_entry_count(c->evidence) && !c->status; i++) {
+	if (!conditional)
+		summarise_unaddressed(c, &cov, kind);
+	for (i = 0; conditional && i < rc_evidence_base_entry_count(c->evidence) && !c->status; i++) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
 		const rc_step *at = e->whole_model ? NULL : first[e->level]; /* an entry that applies has one */
 
-		if ((any_kind ? (e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) : e->kind != kind) ||
-		    (e->condition_count > 0) != conditional || cov.entry[i] != COVERAGE_APPLIES)
+		/* Power between partners is RC045's one finding. */
+		if ((e->kind != RC_ENTRY_ASSUMPTION && e->kind != RC_ENTRY_RISK) || e->condition_count == 0 ||
+		    cov.entry[i] != COVERAGE_APPLIES || has_keyword(e->keywords, "power"))
 			continue;
 		if (cite_all(&cite, c->evidence, e) != 0) {
 			c->status = RC_ENOMEM;
 			break;
 		}
 		report(c, at ? at->loc : m->loc, at ? RC_OWNER_STEP : RC_OWNER_MODEL, at ? at->index : RC_NONE,
-		       "%s %s '%s' is not addressed: \"%s\" (%s)",
-		       conditional ? "this partnership's" : "evidence-based", rc_entry_kind_name(e->kind), e->id,
+		       "this partnership's %s '%s' is not addressed: \"%s\" (%s)", rc_entry_kind_name(e->kind), e->id,
 		       e->text, cite.data);
 	}
 	rc_buffer_free(&cite);
@@ -115,17 +177,17 @@ static void report_unaddressed(struct checker *c, int any_kind, rc_entry_kind ki
 
 void check_unaddressed_assumption(struct checker *c)
 {
-	report_unaddressed(c, 0, RC_ENTRY_ASSUMPTION, 0);
+	report_unaddressed(c, RC_ENTRY_ASSUMPTION, 0);
 }
 
 void check_unaddressed_risk(struct checker *c)
 {
-	report_unaddressed(c, 0, RC_ENTRY_RISK, 0);
+	report_unaddressed(c, RC_ENTRY_RISK, 0);
 }
 
 void check_triggered_entry(struct checker *c)
 {
-	report_unaddressed(c, 1, RC_ENTRY_ASSUMPTION, 1);
+	report_unaddressed(c, RC_ENTRY_ASSUMPTION, 1);
 }
 
 /* ---- suggested refs: word overlap (docs/rules.md) ---- */
@@ -185,4 +247,80 @@ void check_suggest_ref(struct checker *c)
 	}
 	words_free(&s.said);
 	word_tally_free(&s.tally);
+}
+
+/* ---- partnership facts the evidence depends on ---- */
+
+void check_unknown_formation(struct checker *c)
+{
+	const rc_model *m = c->m;
+	size_t count = 0, first = RC_NONE, i, k;
+
+	if (!c->evidence || !rc_model_has_partnership(m) || m->partners.len == 0 ||
+	    rc_model_formation(m) != RC_FORMATION_UNKNOWN)
+		return;
+	for (i = 0; i < rc_evidence_base_entry_count(c->evidence); i++) {
+		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
+		int on_formation = 0;
+
+		for (k = 0; k < e->condition_count; k++)
+			on_formation |= e->conditions[k].formation >= 0;
+		if (on_formation && count++ == 0)
+			first = i;
+	}
+	if (count > 0)
+		report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the partnership's formation is unknown, but %zu evidence-base entr%s depend%s on it (such as "
+		       "'%s'): say whether it was formed voluntarily or by mandate",
+		       count, count == 1 ? "y" : "ies", count == 1 ? "s" : "",
+		       rc_evidence_base_entry(c->evidence, first)->id);
+}
+
+/* Nonzero when the assumption or risk text `text`, or the entry it refers to, is about power. */
+static int about_power(const struct checker *c, const char *text, const char *ref)
+{
+	const rc_entry *e = ref && c->evidence ? rc_evidence_base_find_entry(c->evidence, ref) : NULL;
+	const char *p;
+
+	if (e && has_keyword(e->keywords, "power"))
+		return 1;
+	for (p = text ? strstr(text, "power") : NULL; p; p = strstr(p + 1, "power"))
+		if ((p == text || !isalpha((unsigned char)p[-1])) && !isalpha((unsigned char)p[5]))
+			return 1;
+	return 0;
+}
+
+void check_unaddressed_power(struct checker *c)
+{
+	const rc_model *m = c->m;
+	const rc_entry *cited = NULL;
+	size_t sectors = 0, i;
+	int s;
+
+	for (s = 0; s < RC_SECTOR_COUNT; s++)
+		sectors += rc_model_sector_count(m, (rc_sector)s) > 0;
+	if (m->partners.len < 2 || sectors < 2)
+		return;
+	for (i = 0; i < m->assumptions.len; i++) {
+		const rc_assumption *a = MODEL_AT(m, assumptions, rc_assumption, i);
+
+		if (about_power(c, a->text, a->ref))
+			return;
+	}
+	for (i = 0; i < m->risks.len; i++) {
+		const rc_risk *r = MODEL_AT(m, risks, rc_risk, i);
+
+		if (about_power(c, r->statement, r->ref))
+			return;
+	}
+	for (i = 0; c->evidence && i < rc_evidence_base_entry_count(c->evidence) && !cited; i++) {
+		const rc_entry *e = rc_evidence_base_entry(c->evidence, i);
+
+		if (e->priority == RC_PRIORITY_HIGH && has_keyword(e->keywords, "power"))
+			cited = e;
+	}
+	report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
+	       "%zu partners from %zu sectors, and no assumption or risk about power between them%s%s%s",
+	       m->partners.len, sectors, cited ? " (see evidence-base entry '" : "", cited ? cited->id : "",
+	       cited ? "')" : "");
 }

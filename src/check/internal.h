@@ -47,6 +47,9 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
  */
 void link_name(const rc_link *l, char *out, size_t size);
 
+/* Nonzero when step `i` repeats the id of an earlier step: RC001 reports it, the rules it cascades to do not. */
+int repeated_step(const rc_model *m, size_t i);
+
 /* Nonzero when `phrase` occurs in `text` as whole words (both normalised). */
 int has_phrase(const char *text, const char *phrase);
 

@@ -161,7 +161,8 @@ void check_reach_before_knowledge(struct checker *c)
 		const struct chain_arc *in;
 		int follows_unreached = 0;
 
-		if (!is_change_level(s->level) || reached[i])
+		/* A step with no links at all is RC006's one finding. */
+		if (!is_change_level(s->level) || reached[i] || !c->chain.linked[i])
 			continue;
 		in = chain_arcs(g, i, 1, &count);
 		for (k = 0; k < count; k++)
@@ -198,10 +199,31 @@ static const char *const activity_words[] = {
 	"writing",     NULL,
 };
 
-/* Phrases naming partnership process or outputs (2009 briefing notes), matched as whole words. */
+/*
+ * Phrases naming partnership process or outputs, matched as whole words: the
+ * 2009 briefing notes' "working well together or producing a strategy"
+ * (evidence-base entry briefing2009.outcome.1), services received or
+ * provided, and the partnership set up as an end (cook2015.s52.1).
+ */
 static const char *const output_phrases[] = {
-	"working together", "work together", "working well together", "partnership working",
-	"a strategy",       "the strategy",  "action plan",           NULL,
+	"working together",
+	"work together",
+	"working well together",
+	"partnership working",
+	"a strategy",
+	"the strategy",
+	"action plan",
+	"receive",
+	"receives",
+	"is provided",
+	"are provided",
+	"have a plan",
+	"has a plan",
+	"partnership is established",
+	"is established",
+	"meetings held",
+	"meetings are held",
+	NULL,
 };
 
 int has_phrase(const char *text, const char *phrase)
@@ -292,7 +314,7 @@ void check_duplicate_statement(struct checker *c)
 			break;
 		}
 		first = idmap_put(&seen, key, i);
-		if (first != RC_NONE)
+		if (first != RC_NONE && !repeated_step(m, i))
 			report(c, s->loc, RC_OWNER_STEP, i, "step '%s' repeats the statement of step '%s' (line %lu)",
 			       s->id, STEP(m, first)->id, (unsigned long)STEP(m, first)->loc.line);
 	}
@@ -300,14 +322,31 @@ void check_duplicate_statement(struct checker *c)
 	arena_free(&keys);
 }
 
+static int needs_indicator(const rc_step *s)
+{
+	return s->level == RC_LEVEL_OUTCOME || s->level == RC_LEVEL_PRACTICE;
+}
+
+/* A model with no indicator at all gets one finding for it, not one per step. */
 void check_missing_indicator(struct checker *c)
 {
-	size_t i;
+	size_t i, needing = 0, without = 0;
 
+	for (i = 0; i < c->m->steps.len; i++) {
+		needing += needs_indicator(STEP(c->m, i));
+		without += needs_indicator(STEP(c->m, i)) && STEP(c->m, i)->indicators.count == 0;
+	}
+	if (needing > 1 && without == needing) {
+		report(c, c->m->loc, RC_OWNER_MODEL, RC_NONE,
+		       "the model has no indicator: none of its %zu outcome and practice steps says how the change "
+		       "would be seen",
+		       needing);
+		return;
+	}
 	for (i = 0; i < c->m->steps.len; i++) {
 		const rc_step *s = STEP(c->m, i);
 
-		if ((s->level == RC_LEVEL_OUTCOME || s->level == RC_LEVEL_PRACTICE) && s->indicators.count == 0)
+		if (needs_indicator(s) && s->indicators.count == 0)
 			report(c, s->loc, RC_OWNER_STEP, i, "%s '%s' has no indicator", rc_level_name(s->level), s->id);
 	}
 }

@@ -31,6 +31,13 @@ void link_name(const rc_link *l, char *out, size_t size)
 		snprintf(out, size, "link '%s' -> '%s'", l->from, l->to);
 }
 
+int repeated_step(const rc_model *m, size_t i)
+{
+	const rc_step *s = MODEL_AT(m, steps, rc_step, i);
+
+	return s->id && rc_model_find_step(m, s->id) != s;
+}
+
 int columns_only(const rc_model *m)
 {
 	return rc_model_step_link_count(m) == 0;

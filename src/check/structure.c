@@ -388,7 +388,7 @@ void check_orphan_step(struct checker *c)
 	if (c->m->links.len == 0)
 		return;
 	for (i = 0; i < c->m->steps.len; i++)
-		if (!c->chain.linked[i])
+		if (!c->chain.linked[i] && !repeated_step(c->m, i))
 			report(c, STEP(c->m, i)->loc, RC_OWNER_STEP, i, "step '%s' has no links", STEP(c->m, i)->id);
 }
 

@@ -12,7 +12,8 @@ static void check_help(void)
 {
 	char bar[128], phrase[256];
 
-	printf("usage: rchain check [--format %s] [--evidence FILE]... [--strict] [--disable CODE]... MODEL...\n"
+	printf("usage: rchain check [--format %s] [--evidence FILE]... [--strict] [--disable CODE]...\n"
+	       "                    [--severity error|warning|note] MODEL...\n"
 	       "\n"
 	       "Check each MODEL ('-' reads standard input) and print every finding as\n"
 	       "FILE:LINE:COL: SEVERITY: MESSAGE [CODE slug] with a hint line, then one summary\n"
@@ -21,6 +22,8 @@ static void check_help(void)
 	       "options:\n"
 	       "  -f, --format F    %s\n"
 	       "  --strict          fail (exit 1) on warnings as well as errors\n"
+	       "  --severity S      print findings of severity S and above (text only; the\n"
+	       "                    summary line still counts all, JSON and SARIF keep all)\n"
 	       "  --disable CODE    skip a rule (code or slug); repeatable\n"
 	       "  --evidence FILE   also check against this evidence base; repeatable\n"
 	       "  --max-file-size N refuse model files over N bytes (default 67108864)\n"
@@ -74,7 +77,7 @@ static int write_stdout(void *saved_errno, const char *data, size_t len)
 
 /* Checks every file, then writes one report in `format` to standard output. */
 static int report_check(struct session *s, const rc_output *format, char **paths, size_t count,
-                        const rc_check_options *opts, int strict)
+                        const rc_check_options *opts, int strict, rc_severity min)
 {
 	struct checked_file *files = calloc(count, sizeof(*files));
 	rc_checked *views = calloc(count, sizeof(*views));
@@ -107,6 +110,7 @@ static int report_check(struct session *s, const rc_output *format, char **paths
 			status = one;
 	}
 	in.files = views;
+	in.min_severity = min;
 	in.file_count = count;
 	if (format->write(write_stdout, &write_errno, &in, &err) != 0 && err.status != RC_EIO) {
 		print_error(&err);
@@ -131,12 +135,14 @@ int cmd_check(struct session *s, int argc, char **argv)
 		{ "disable", required_argument, NULL, OPT_DISABLE },
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+		{ "severity", required_argument, NULL, OPT_SEVERITY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const rc_output *format = NULL;
 	const char **disabled = calloc((size_t)argc, sizeof(*disabled));
 	rc_check_options opts = { 0 };
+	rc_severity min = RC_SEVERITY_NOTE;
 	int strict = 0, status = -1, c;
 
 	opts.evidence = s->evidence;
@@ -147,6 +153,10 @@ int cmd_check(struct session *s, int argc, char **argv)
 		switch (c) {
 		case 'f': status = pick_output(&format, "check", optarg, NULL); break;
 		case OPT_STRICT: strict = 1; break;
+		case OPT_SEVERITY:
+			if (rc_severity_from_name(&min, optarg) != 0)
+				status = usage_error("check", "--severity must be error, warning or note");
+			break;
 		case OPT_DISABLE:
 			if (rc_rule_find(optarg))
 				disabled[opts.disabled_count++] = optarg;
@@ -166,7 +176,7 @@ int cmd_check(struct session *s, int argc, char **argv)
 		status = usage_error("check", "no model file given");
 	opts.disabled = disabled;
 	if (status < 0)
-		status = report_check(s, format, argv + optind, (size_t)(argc - optind), &opts, strict);
+		status = report_check(s, format, argv + optind, (size_t)(argc - optind), &opts, strict, min);
 	free(disabled);
 	return status;
 }

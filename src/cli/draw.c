@@ -38,6 +38,7 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 		{ "max-file-size", required_argument, NULL, OPT_MAX_FILE },
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
 		{ "force", no_argument, NULL, OPT_FORCE },
+		{ "severity", required_argument, NULL, OPT_SEVERITY },
 		{ "watch", no_argument, NULL, OPT_WATCH },
 		{ "full", no_argument, NULL, OPT_FULL },
 		{ "date", required_argument, NULL, OPT_DATE },
@@ -74,6 +75,12 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 			break;
 		case OPT_HIDE_EVIDENCE: d->in.hide_evidence = 1; break;
 		case OPT_NO_FINDINGS: d->in.no_findings = 1; break;
+		case OPT_SEVERITY:
+			if (!report)
+				return usage_error(d->command, "--severity applies to the report's findings section");
+			if (rc_severity_from_name(&d->in.min_severity, optarg) != 0)
+				return usage_error(d->command, "--severity must be error, warning or note");
+			break;
 		case OPT_MAX_STEPS:
 			if (parse_size(optarg, &d->in.max_steps) != 0)
 				return usage_error(d->command, "--max-steps takes a positive number");
@@ -152,7 +159,7 @@ static int draw(struct session *s, struct drawing *d, const rc_output *output, c
 	rc_confidence *confidence = NULL;
 	rc_model *model = NULL;
 	rc_buffer data = { 0 };
-	rc_output_input in = { &d->in, NULL, 0, NULL };
+	rc_output_input in = { .view = &d->in };
 	rc_error err = { 0 };
 	char out[4096], date[32];
 	int status;

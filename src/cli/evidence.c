@@ -1,15 +1,18 @@
 /* rchain evidence: list the evidence base, or explain one entry. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "cli.h"
 
 static void evidence_help(void)
 {
-	fputs("usage: rchain evidence [--evidence FILE]... [ID]\n"
+	fputs("usage: rchain evidence [--evidence FILE]... [ID | --unaddressed MODEL]\n"
 	      "\n"
 	      "List the evidence base (the default one built from the seed reviews, plus any\n"
-	      "--evidence files) with the citation of each entry, or explain the entry ID.\n",
+	      "--evidence files) with the citation of each entry, or explain the entry ID.\n"
+	      "With --unaddressed, list the assumptions and risks that apply to MODEL and that\n"
+	      "it does not address (rules RC030 to RC032), most relevant first.\n",
 	      stdout);
 }
 
@@ -65,13 +68,14 @@ static int explain_entry(const rc_evidence_base *eb, const rc_entry *e)
 	return EXIT_CLEAN;
 }
 
-static int list_evidence(const rc_evidence_base *eb)
+/* One line per entry: id, kind, level, text and first citation. */
+static int list_entries(const rc_evidence_base *eb, const size_t *which, size_t count)
 {
 	rc_buffer cite = { 0 };
 	size_t i;
 
-	for (i = 0; i < rc_evidence_base_entry_count(eb); i++) {
-		const rc_entry *e = rc_evidence_base_entry(eb, i);
+	for (i = 0; i < count; i++) {
+		const rc_entry *e = rc_evidence_base_entry(eb, which ? which[i] : i);
 
 		cite.len = 0;
 		if (rc_cite_format(&cite, eb, &e->cites[0]) != 0) {
@@ -84,13 +88,38 @@ static int list_evidence(const rc_evidence_base *eb)
 	return EXIT_CLEAN;
 }
 
+static int list_unaddressed(struct session *s, const char *path)
+{
+	size_t *which = malloc((rc_evidence_base_entry_count(s->evidence) + 1) * sizeof(*which));
+	rc_model *m = NULL;
+	rc_error err = { 0 };
+	size_t count = 0;
+	int status = EXIT_FAILED;
+
+	if (!which) {
+		fprintf(stderr, "rchain: out of memory\n");
+		return EXIT_FAILED;
+	}
+	if (load_model(s, path, &m, &err) == EXIT_CLEAN) {
+		if (rc_evidence_unaddressed(m, s->evidence, which, &count, &err) != 0)
+			print_error(&err);
+		else
+			status = list_entries(s->evidence, which, count);
+	}
+	rc_model_free(&m);
+	free(which);
+	return status;
+}
+
 int cmd_evidence(struct session *s, int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "evidence", required_argument, NULL, OPT_EVIDENCE },
+		{ "unaddressed", required_argument, NULL, OPT_UNADDRESSED },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	const char *model = NULL;
 	const rc_entry *e;
 	int c;
 
@@ -100,14 +129,17 @@ int cmd_evidence(struct session *s, int argc, char **argv)
 			if (add_evidence(s, optarg) != 0)
 				return EXIT_FAILED;
 			break;
+		case OPT_UNADDRESSED: model = optarg; break;
 		case 'h': evidence_help(); return EXIT_CLEAN;
 		default: return bad_option("evidence", options, argv);
 		}
 	}
-	if (argc - optind > 1)
-		return usage_error("evidence", "give at most one entry id");
+	if (argc - optind > (model ? 0 : 1))
+		return usage_error("evidence", model ? "--unaddressed takes no entry id" : "give at most one entry id");
+	if (model)
+		return list_unaddressed(s, model);
 	if (argc == optind)
-		return list_evidence(s->evidence);
+		return list_entries(s->evidence, NULL, rc_evidence_base_entry_count(s->evidence));
 	e = rc_evidence_base_find_entry(s->evidence, argv[optind]);
 	if (!e)
 		return usage_error("evidence", "unknown entry id (run 'rchain evidence' for the list)");

@@ -6,7 +6,8 @@
 static void report_help(void)
 {
 	printf("usage: rchain report [-o FILE] [--full] [--date YYYY-MM-DD] [--direction LR|TB]\n"
-	       "                     [--focus ID] [--key STYLE] [--evidence FILE]... [--watch] MODEL\n"
+	       "                     [--focus ID] [--key STYLE] [--evidence FILE]... [--severity S]\n"
+	       "                     [--watch] MODEL\n"
 	       "\n"
 	       "Check MODEL and write one self-contained HTML report (inline CSS and SVG, no\n"
 	       "scripts, no network) to output/<model id>.html unless -o is given. By default a\n"
@@ -28,6 +29,8 @@ static void report_help(void)
 	       "  --key STYLE           the diagram's key of assumptions and risks: short (default),\n"
 	       "                        full, or none; the full report lists them whole\n"
 	       "  --evidence FILE       also check against this evidence base; repeatable\n"
+	       "  --severity S          list findings of severity S (error, warning, note) and\n"
+	       "                        above in the findings section; the summary counts all\n"
 	       "  --max-steps N         refuse to draw more than N steps (default 5000)\n"
 	       "  --max-links N         refuse to draw more than N links (default 8000)\n"
 	       "  --max-file-size N     refuse model files over N bytes (default 67108864)\n"

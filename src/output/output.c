@@ -49,7 +49,7 @@ typedef int (*view_backend)(rc_buffer *out, const rc_render_input *in, rc_error 
 typedef int (*table_backend)(rc_buffer *out, const rc_model *m, const rc_findings *f, const rc_confidence *c,
                              rc_error *err);
 typedef int (*diff_backend)(rc_buffer *out, const rc_diff *d, rc_error *err);
-typedef int (*findings_backend)(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
+typedef int (*findings_backend)(rc_sink sink, void *user, const rc_output_input *in, rc_error *err);
 
 static int drawn(rc_sink sink, void *user, const rc_output_input *in, view_backend write, rc_error *err)
 {
@@ -83,7 +83,7 @@ static int findings(rc_sink sink, void *user, const rc_output_input *in, finding
 {
 	if (!in->files && in->file_count)
 		return error_set(err, RC_EARG, "the output needs the checked files");
-	return write(sink, user, in->files, in->file_count, err);
+	return write(sink, user, in, err);
 }
 
 /* The write function of one entry: hands the input to `family` with the back-end's entry point `backend`. */

@@ -15,9 +15,13 @@ int diagram_dot(rc_buffer *out, const rc_render_input *in, rc_error *err);
 /* Appends the self-contained HTML report on `in` (findings required) to `out`; nothing is left on failure. */
 int report_html(rc_buffer *out, const rc_render_input *in, rc_error *err);
 
-/* The findings reports on `n` checked files, written to `sink` in pieces as they are produced. */
-int findings_text(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
-int findings_json(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
-int findings_sarif(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err);
+/*
+ * The findings reports on the checked files of `in`, written to `sink` in
+ * pieces as they are produced; text shows in->min_severity and above, JSON
+ * and SARIF every finding.
+ */
+int findings_text(rc_sink sink, void *user, const rc_output_input *in, rc_error *err);
+int findings_json(rc_sink sink, void *user, const rc_output_input *in, rc_error *err);
+int findings_sarif(rc_sink sink, void *user, const rc_output_input *in, rc_error *err);
 
 #endif

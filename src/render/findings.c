@@ -89,7 +89,7 @@ static size_t count(const rc_findings *f, rc_severity severity)
 
 /* ---- text ---- */
 
-static void text_file(struct writer *w, const rc_checked *c)
+static void text_file(struct writer *w, const rc_checked *c, rc_severity min)
 {
 	const rc_findings *f = c->findings;
 	size_t i, e = count(f, RC_SEVERITY_ERROR), wn = count(f, RC_SEVERITY_WARNING), n = count(f, RC_SEVERITY_NOTE);
@@ -97,7 +97,7 @@ static void text_file(struct writer *w, const rc_checked *c)
 	for (i = 0; i < rc_findings_count(f); i++) {
 		const rc_finding *x = rc_findings_at(f, i);
 
-		if (!x->suppressed && !w->status)
+		if (!x->suppressed && x->severity >= min && !w->status)
 			wrote(w, rc_finding_format(&w->out, x), 0);
 	}
 	putf(w, "%s: %zu error%s, %zu warning%s, %zu note%s", c->file, e, e == 1 ? "" : "s", wn, wn == 1 ? "" : "s", n,
@@ -111,15 +111,15 @@ static void text_file(struct writer *w, const rc_checked *c)
 	put(w, "\n");
 }
 
-int findings_text(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
+int findings_text(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
 {
 	struct writer w;
 	size_t i;
 
 	start(&w, sink, user);
-	for (i = 0; i < n; i++)
-		if (files[i].model)
-			text_file(&w, &files[i]);
+	for (i = 0; i < in->file_count; i++)
+		if (in->files[i].model)
+			text_file(&w, &in->files[i], in->min_severity);
 	return finish(&w, err, "findings");
 }
 
@@ -232,10 +232,11 @@ static void json_file(struct writer *w, const rc_checked *c)
 	put(w, "]}");
 }
 
-int findings_json(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
+int findings_json(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
 {
+	const rc_checked *files = in->files;
+	size_t n = in->file_count, i;
 	struct writer w;
-	size_t i;
 
 	start(&w, sink, user);
 	put(&w, "{\"tool\": {");
@@ -440,8 +441,10 @@ static int sarif_notifications(struct writer *w, const rc_checked *files, size_t
 	return failed;
 }
 
-int findings_sarif(rc_sink sink, void *user, const rc_checked *files, size_t n, rc_error *err)
+int findings_sarif(rc_sink sink, void *user, const rc_output_input *in, rc_error *err)
 {
+	const rc_checked *files = in->files;
+	size_t n = in->file_count;
 	struct writer w;
 	int failed;
 

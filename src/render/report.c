@@ -251,7 +251,7 @@ static int group_findings(struct report *r)
 	for (i = 0; i < n; i++) {
 		const rc_finding *x = rc_findings_at(r->f, i);
 
-		if (x->suppressed)
+		if (x->suppressed || x->severity < r->in->min_severity)
 			continue;
 		for (k = 0; k < r->group_count; k++)
 			if (r->groups[k].first->rule == x->rule && r->groups[k].first->severity == x->severity)
@@ -669,7 +669,7 @@ static void findings_of(struct report *r, rc_severity severity, int silenced, co
 	for (i = 0; i < rc_findings_count(r->f); i++) {
 		const rc_finding *x = rc_findings_at(r->f, i);
 
-		if (x->severity != severity || (x->suppressed != NULL) != silenced)
+		if (x->severity != severity || (x->suppressed != NULL) != silenced || severity < r->in->min_severity)
 			continue;
 		if (n++ == 0)
 			putf(r,

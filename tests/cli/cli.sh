@@ -891,8 +891,29 @@ verdict "check --evidence with a clashing id: exit 2, located"
 
 run check --evidence "$data/evidence/user-base.xml" models/wws-partnership.xml
 want_status 0
-grep -q "'local.a1' is not addressed" "$out" || problem "the user's entry is not checked"
-verdict "check --evidence adds the user's entries"
+grep -q "note: 17 evidence-based assumptions that apply to this model are not addressed" "$out" ||
+	problem "the user's entry is not counted"
+run evidence --evidence "$data/evidence/user-base.xml" --unaddressed models/wws-partnership.xml
+want_status 0
+grep -q "^local.a1  assumption  model  Partners answer the annual survey" "$out" ||
+	problem "the user's entry is not listed as unaddressed"
+verdict "check --evidence adds the user's entries; evidence --unaddressed lists them"
+
+run evidence --unaddressed models/wws-partnership.xml cook2015.t1.a1
+want_usage_error "rchain evidence: --unaddressed takes no entry id"
+verdict "evidence --unaddressed with an entry id: usage error"
+
+run check --severity warning models/wws-partnership.xml
+want_status 0
+grep -q ": note: " "$out" && problem "--severity warning printed a note"
+grep -q "0 errors, 13 warnings, [1-9][0-9]* notes" "$out" || problem "the summary line does not count every finding"
+run check --severity warning --format json models/wws-partnership.xml
+grep -q '"severity": "note"' "$out" || problem "JSON lost the notes"
+verdict "check --severity warning: no note printed, all counted, JSON keeps every finding"
+
+run check --severity loud models/wws-partnership.xml
+want_usage_error "rchain check: --severity must be error, warning or note"
+verdict "check --severity with an unknown severity: usage error"
 
 run render --max-steps 3 -o "$work/limit.svg" models/wws-partnership.xml
 want_status 2

@@ -135,7 +135,7 @@ static int render_diagram(struct result *r, enum stage s, const char *name, rc_b
                           const rc_findings *f, const rc_confidence *c, const rc_evidence_base *eb)
 {
 	rc_render_input in;
-	rc_output_input input = { &in, NULL, 0, NULL };
+	rc_output_input input = { .view = &in };
 	rc_error err;
 	int rc;
 

@@ -309,7 +309,7 @@ void fuzz_format_findings(const rc_model *model, const rc_findings *findings, co
 	static const char *const names[] = { "text", "json", "sarif" };
 	rc_confidence *confidence = NULL;
 	rc_checked checked;
-	rc_output_input in = { NULL, &checked, 1, NULL };
+	rc_output_input in = { .files = &checked, .file_count = 1 };
 	rc_error rate_err = { 0 };
 	size_t i;
 

@@ -92,7 +92,7 @@ static int export_to(rc_buffer *out, const char *format, const rc_model *m, cons
 {
 	rc_confidence *c = f ? rate(m) : NULL;
 	rc_render_input view = { .model = m, .findings = f, .confidence = c };
-	rc_output_input in = { &view, NULL, 0, NULL };
+	rc_output_input in = { .view = &view };
 	int rc;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(rc_output_find("export", format));
@@ -449,7 +449,7 @@ static void close_pair(struct pair *p)
 /* Appends the diff through the diff back-end `format` of the registry to `out`; its status. */
 static int diff_to(rc_buffer *out, const rc_diff *d, const char *format, rc_error *err)
 {
-	rc_output_input in = { NULL, NULL, 0, d };
+	rc_output_input in = { .diff = d };
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(rc_output_find("diff", format));
 	return rc_output_find("diff", format)->write(rc_buffer_sink, out, &in, err);
