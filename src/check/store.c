@@ -11,6 +11,7 @@
 #include "base/vec.h"
 #include "check/internal.h"
 #include "model/internal.h"
+#include "model/problems.h"
 
 struct rc_findings {
 	struct arena arena;       /* messages */
@@ -107,19 +108,6 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
 	        c->model_suppression ? c->model_suppression : owner_suppression(c->m, item->rule, owner, index);
 }
 
-static int compare_findings(const void *pa, const void *pb)
-{
-	const rc_finding *a = pa, *b = pb;
-
-	if (a->loc.line != b->loc.line)
-		return a->loc.line < b->loc.line ? -1 : 1;
-	if (a->loc.column != b->loc.column)
-		return a->loc.column < b->loc.column ? -1 : 1;
-	if (a->rule != b->rule)
-		return a->rule < b->rule ? -1 : 1; /* catalogue order */
-	return strcmp(a->message, b->message);
-}
-
 static int count_findings(rc_findings *f, const rc_model *m)
 {
 	size_t i;
@@ -155,7 +143,7 @@ const char *model_suppression(const rc_model *m, const rc_rule *rule)
 int findings_finish(rc_findings *f, const rc_model *m)
 {
 	if (f->items.len > 1)
-		qsort(f->items.data, f->items.len, sizeof(rc_finding), compare_findings);
+		qsort(f->items.data, f->items.len, sizeof(rc_finding), finding_order);
 	return count_findings(f, m);
 }
 

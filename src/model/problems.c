@@ -44,7 +44,7 @@ int problems_add(rc_problems *p, enum load_rule rule, uint32_t line, uint32_t co
 	return 0;
 }
 
-static int compare_problems(const void *pa, const void *pb)
+int finding_order(const void *pa, const void *pb)
 {
 	const rc_finding *a = pa, *b = pb;
 
@@ -60,7 +60,7 @@ static int compare_problems(const void *pa, const void *pb)
 void problems_sort(rc_problems *p)
 {
 	if (p->items.len > 1)
-		qsort(p->items.data, p->items.len, sizeof(rc_finding), compare_problems);
+		qsort(p->items.data, p->items.len, sizeof(rc_finding), finding_order);
 }
 
 size_t rc_problems_count(const rc_problems *p)

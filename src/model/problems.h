@@ -28,6 +28,9 @@ rc_problems *problems_new(const char *file);
 /* Records a problem of `rule` at `line`:`column` of the list's file; 0 or RC_ENOMEM. */
 int problems_add(rc_problems *p, enum load_rule rule, uint32_t line, uint32_t column, const char *message);
 
+/* qsort's order of two rc_finding: place, then catalogue order, then message (problems and findings alike). */
+int finding_order(const void *pa, const void *pb);
+
 /* Puts the problems in file order (place, then catalogue order). */
 void problems_sort(rc_problems *p);
 

@@ -277,23 +277,33 @@ void fuzz_check_findings(const rc_model *m, const rc_findings *f, const uint8_t 
 			           "an unreached outcome has no pathway");
 			continue;
 		}
-		/* The pathway runs link by link from an input or activity to the outcome. */
-		path = malloc((s->path_length ? s->path_length : 1) * sizeof(*path));
+		/*
+		 * The pathway runs link by link from an input or activity to the
+		 * outcome: an item link joins its own steps, a column link (at
+		 * column level) a step of its first level to one of its second.
+		 */
+		path = malloc((2 * s->path_length + 1) * sizeof(*path));
 		FUZZ_CHECK(path != NULL, "memory for a pathway");
-		rc_confidence_story_path(c, m, i, path, NULL);
-		for (k = 0; k < s->path_length; k++)
-			FUZZ_CHECK(path[k] < rc_model_link_count(m), "a pathway is made of links of the model");
-		at = s->path_length ? rc_model_link(m, path[0])->from_step : s->outcome;
+		rc_confidence_story_path(c, m, i, path, path + s->path_length);
+		at = path[s->path_length];
 		FUZZ_CHECK(at < rc_model_step_count(m), "a pathway starts at a step");
 		FUZZ_CHECK(rc_model_step(m, at)->level <= RC_LEVEL_ACTIVITY,
 		           "a pathway starts at an input or activity");
 		for (k = 0; k < s->path_length; k++) {
-			const rc_link *l = rc_model_link(m, path[k]);
+			const rc_link *l;
+			size_t next = path[s->path_length + k + 1];
 
-			FUZZ_CHECK(l->resolved && !l->column && l->from_step == at, "a pathway's links join up");
-			at = l->to_step;
+			FUZZ_CHECK(path[k] < rc_model_link_count(m), "a pathway is made of links of the model");
+			FUZZ_CHECK(next < rc_model_step_count(m), "a pathway's steps are steps of the model");
+			l = rc_model_link(m, path[k]);
+			FUZZ_CHECK(l->resolved && (l->column ? rc_model_step(m, at)->level == l->from_level &&
+			                                               rc_model_step(m, next)->level == l->to_level
+			                                     : l->from_step == at && l->to_step == next),
+			           "a pathway's links join up");
+			at = next;
 		}
 		FUZZ_CHECK(at == s->outcome, "a pathway ends at its outcome");
+		FUZZ_CHECK(s->column_level == 0 || s->path_length > 0, "a column-level story runs through a link");
 		free(path);
 		FUZZ_CHECK(s->weakest != RC_OWNER_STEP || s->weakest_index < rc_model_step_count(m),
 		           "the weakest element is a step of the model");
@@ -308,7 +318,7 @@ void fuzz_format_findings(const rc_model *model, const rc_findings *findings, co
 {
 	static const char *const names[] = { "text", "json", "sarif" };
 	rc_confidence *confidence = NULL;
-	rc_checked checked;
+	rc_checked checked = { 0 };
 	rc_output_input in = { .files = &checked, .file_count = 1 };
 	rc_error rate_err = { 0 };
 	size_t i;

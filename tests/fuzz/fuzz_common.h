@@ -73,4 +73,18 @@ rc_model *fuzz_import(const char *csv, size_t len);
  */
 void fuzz_check_round_trip(const rc_model *model, int imported);
 
+/* The libFuzzer entry points every target defines. */
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The initialiser of a target that needs no set-up but fuzz_setup(). */
+#define FUZZ_INITIALIZE                                   \
+	int LLVMFuzzerInitialize(int *argc, char ***argv) \
+	{                                                 \
+		(void)argc;                               \
+		(void)argv;                               \
+		fuzz_setup();                             \
+		return 0;                                 \
+	}
+
 #endif

@@ -20,9 +20,6 @@
 
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 static const char fixed_model[] =
         "<model xmlns='urn:rchain:model:1' id='m' version='1'><title>Fixed</title>"
         "<partnership formation='voluntary'><partner id='p1' sector='public'>A</partner>"

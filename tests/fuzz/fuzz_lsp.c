@@ -13,16 +13,7 @@
 #include "cli/lsp.h"
 #include "fuzz_common.h"
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	fuzz_setup();
-	return 0;
-}
+FUZZ_INITIALIZE
 
 /* A memory file holding `size` bytes at `data`, read from its start. */
 static int memory_file(const uint8_t *data, size_t size)

@@ -16,9 +16,6 @@
 
 enum { FUZZ_MAX_STEPS = 200, FUZZ_MAX_LINKS = 400 };
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-
 /* Everything Graphviz says about one input's graphs (it may send a message in pieces). */
 static char graphviz_said[4096];
 
