@@ -47,29 +47,11 @@ static size_t first_assumption(const struct side *s)
 	return i;
 }
 
-/* The strongest pathway of a story: its links and steps, in buffers grown to fit; -1 out of memory. */
+/* The strongest pathway of a story: room for its links and steps, as many as either version has links, plus one. */
 struct path {
 	size_t *links;
 	size_t *steps;
-	size_t cap;
 };
-
-static int path_of(struct path *p, const struct side *s, size_t story)
-{
-	size_t n = rc_confidence_story(s->c, story)->path_length;
-
-	if (n + 1 > p->cap) {
-		rc_free(p->links);
-		rc_free(p->steps);
-		p->cap = n + 1;
-		p->links = rc_malloc(p->cap * sizeof(*p->links));
-		p->steps = rc_malloc(p->cap * sizeof(*p->steps));
-		if (!p->links || !p->steps)
-			return -1;
-	}
-	rc_confidence_story_path(s->c, s->m, story, p->links, p->steps);
-	return 0;
-}
 
 /* Calls `each` on every doubtful assumption on the pathway in `p` of `length` links; nonzero stops. */
 static int each_doubtful(const rc_model *m, const struct path *p, size_t length,
@@ -144,12 +126,14 @@ static int find_doubtful(rc_diff *d)
 {
 	struct side *o = &d->old_side, *n = &d->new_side;
 	struct walk w = { d, first_assumption(o), first_assumption(n), NULL, 0, NULL };
-	struct path p = { NULL, NULL, 0 };
 	size_t i, count = rc_model_assumption_count(o->m);
-	int failed = 0;
+	size_t room = 1 + (rc_model_link_count(o->m) > rc_model_link_count(n->m) ? rc_model_link_count(o->m)
+	                                                                         : rc_model_link_count(n->m));
+	struct path p = { rc_malloc(room * sizeof(size_t)), rc_malloc(room * sizeof(size_t)) };
+	int failed;
 
 	w.marks = rc_calloc(count ? count : 1, sizeof(*w.marks));
-	failed = !w.marks;
+	failed = !w.marks || !p.links || !p.steps;
 	for (i = 0; !failed && i < rc_confidence_story_count(n->c); i++) {
 		const rc_story *now = rc_confidence_story(n->c, i);
 		size_t k;
@@ -161,9 +145,12 @@ static int find_doubtful(rc_diff *d)
 		w.outcome = rc_model_step(n->m, now->outcome)->id;
 		k = diff_story_index(o, w.outcome);
 		then = k == RC_NONE ? NULL : rc_confidence_story(o->c, k);
-		if (then && then->reached)
-			failed = path_of(&p, o, k) || each_doubtful(o->m, &p, then->path_length, mark_old, &w);
-		failed = failed || path_of(&p, n, i) || each_doubtful(n->m, &p, now->path_length, add_doubtful, &w);
+		if (then && then->reached) {
+			rc_confidence_story_path(o->c, o->m, k, p.links, p.steps);
+			each_doubtful(o->m, &p, then->path_length, mark_old, &w);
+		}
+		rc_confidence_story_path(n->c, n->m, i, p.links, p.steps);
+		failed = each_doubtful(n->m, &p, now->path_length, add_doubtful, &w);
 	}
 	rc_free(w.marks);
 	rc_free(p.links);
