@@ -21,16 +21,16 @@ typedef struct rc_render_input {
 	 * group id: draw its steps and the links among them; NULL draws everything.
 	 */
 	const char *focus;
-	rc_view_kind view;       /* RC_VIEW_CHAIN (the default), the overview, or the page of `view_strand` */
-	const char *view_strand; /* RC_VIEW_STRAND: the strand or strand group id the page draws */
-	int hide_evidence;       /* nonzero: no assumption and risk markers, key or evidence counts */
-	int no_findings;         /* nonzero: no finding borders or badges (weakest links stay marked) */
+	rc_view_kind view;        /* RC_VIEW_CHAIN (the default), the overview, or the page of `view_strand` */
+	const char *view_strand;  /* RC_VIEW_STRAND: the strand or strand group id the page draws */
+	int hide_evidence;        /* nonzero: no assumption and risk markers, key or evidence counts */
+	int no_findings;          /* nonzero: no finding borders or badges (weakest links stay marked) */
 	rc_severity min_severity; /* the report's findings section lists this severity and above (zero: all) */
-	rc_key_style key;        /* the key of assumptions and risks: RC_KEY_SHORT (the default), full or none */
-	size_t max_steps;        /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */
-	size_t max_links;        /* refuse to lay out more links than this; 0 means RC_RENDER_MAX_LINKS */
-	int full;                /* report: nonzero for the full report; zero for the board report (docs/diagrams.md) */
-	const char *date;        /* report: the date on every printed page, as given ("2026-12-02"); NULL for none */
+	rc_key_style key;         /* the key of assumptions and risks: RC_KEY_SHORT (the default), full or none */
+	size_t max_steps;         /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */
+	size_t max_links;         /* refuse to lay out more links than this; 0 means RC_RENDER_MAX_LINKS */
+	int full;         /* report: nonzero for the full report; zero for the board report (docs/diagrams.md) */
+	const char *date; /* report: the date on every printed page, as given ("2026-12-02"); NULL for none */
 } rc_render_input;
 
 /** Default limit on the steps of one diagram: Graphviz's layout grows much faster than linearly. */

@@ -94,9 +94,6 @@ static int no_evidence_at_all(const rc_model *m)
 	return 1;
 }
 
-/* The names a grouped finding lists; the rest are counted. */
-enum { GROUP_NAMES = 8 };
-
 /* Nonzero when step `i` is an evidence gap: not an input (a resource is put in, not shown to happen). */
 static int step_gap(const rc_model *m, size_t i)
 {

@@ -61,6 +61,17 @@ int has_phrase(const char *text, const char *phrase);
 struct arena;
 char *normalised(struct arena *a, const char *text);
 
+/* The names a grouped finding lists; the rest are counted. */
+enum { GROUP_NAMES = 8 };
+
+/*
+ * The steps of `level` that `pick` selects, for one finding about them all:
+ * their ids quoted into `names` (up to GROUP_NAMES, then "and N more"), the
+ * first in `*first`. Returns how many; 0 with c->status set when out of memory.
+ */
+size_t step_group(struct checker *c, rc_level level, int (*pick)(const rc_model *m, const rc_step *s), rc_buffer *names,
+                  size_t *first);
+
 /* Nonzero when the model has no step-level links (a columns-only model). */
 int columns_only(const rc_model *m);
 

@@ -327,7 +327,28 @@ static int needs_indicator(const rc_step *s)
 	return s->level == RC_LEVEL_OUTCOME || s->level == RC_LEVEL_PRACTICE;
 }
 
-/* A model with no indicator at all gets one finding for it, not one per step. */
+static int lacks_indicator(const rc_model *m, const rc_step *s)
+{
+	(void)m;
+	return s->indicators.count == 0;
+}
+
+/* The steps of one level without an indicator: one finding, at the first. */
+static void report_without_indicator(struct checker *c, rc_level level)
+{
+	rc_buffer names = { 0 };
+	size_t first = RC_NONE, count = step_group(c, level, lacks_indicator, &names, &first);
+
+	if (count == 1)
+		report(c, STEP(c->m, first)->loc, RC_OWNER_STEP, first, "%s '%s' has no indicator",
+		       rc_level_name(level), STEP(c->m, first)->id);
+	else if (count > 1)
+		report(c, STEP(c->m, first)->loc, RC_OWNER_STEP, first, "%zu %s steps have no indicator: %s", count,
+		       rc_level_name(level), names.data);
+	rc_buffer_free(&names);
+}
+
+/* A model with no indicator at all gets one finding for it, not one per level. */
 void check_missing_indicator(struct checker *c)
 {
 	size_t i, needing = 0, without = 0;
@@ -343,12 +364,8 @@ void check_missing_indicator(struct checker *c)
 		       needing);
 		return;
 	}
-	for (i = 0; i < c->m->steps.len; i++) {
-		const rc_step *s = STEP(c->m, i);
-
-		if (needs_indicator(s) && s->indicators.count == 0)
-			report(c, s->loc, RC_OWNER_STEP, i, "%s '%s' has no indicator", rc_level_name(s->level), s->id);
-	}
+	report_without_indicator(c, RC_LEVEL_PRACTICE);
+	report_without_indicator(c, RC_LEVEL_OUTCOME);
 }
 
 void check_forward_feedback(struct checker *c)

@@ -224,3 +224,26 @@ int rc_finding_format(rc_buffer *out, const rc_finding *x)
 	rc |= buffer_append(out, "\n", 1);
 	return rc ? RC_ENOMEM : 0;
 }
+size_t step_group(struct checker *c, rc_level level, int (*pick)(const rc_model *m, const rc_step *s), rc_buffer *names,
+                  size_t *first)
+{
+	size_t count = 0, n, i;
+	const size_t *steps = rc_model_level_steps(c->m, level, &n);
+	int rc = 0;
+
+	for (i = 0; i < n && !rc; i++) {
+		if (!pick(c->m, STEP(c->m, steps[i])))
+			continue;
+		if (count++ == 0)
+			*first = steps[i];
+		if (count <= GROUP_NAMES)
+			rc = buffer_printf(names, "%s'%s'", count > 1 ? ", " : "", STEP(c->m, steps[i])->id);
+	}
+	if (!rc && count > GROUP_NAMES)
+		rc = buffer_printf(names, " and %zu more", count - GROUP_NAMES);
+	if (rc) {
+		c->status = RC_ENOMEM;
+		return 0;
+	}
+	return count;
+}
