@@ -43,6 +43,30 @@ typedef struct rc_outcome_change {
 	rc_loc new_loc;
 } rc_outcome_change;
 
+/**
+ * Whether the contribution story was revised (contribution analysis step 6):
+ * revised when an assumption's status changed or an assumption was added or
+ * removed; not revised when only evidence changed; unchanged when neither.
+ */
+typedef struct rc_story_revision {
+	rc_revision verdict;
+	size_t evidence_added;
+	size_t evidence_removed;
+	size_t evidence_changed;
+	size_t statuses_changed; /* assumptions in both versions whose status differs */
+	size_t assumptions_added;
+	size_t assumptions_removed;
+} rc_story_revision;
+
+/** An assumption marked doubtful on the strongest pathway of an outcome of the new version. */
+typedef struct rc_doubtful_on_path {
+	const char *outcome;    /* the outcome's id */
+	const char *assumption; /* its key, as in rc_change */
+	int by_id;              /* nonzero when `assumption` is its id */
+	int still;  /* nonzero when it was doubtful on that outcome's strongest pathway in the old version too */
+	rc_loc loc; /* in the new file */
+} rc_doubtful_on_path;
+
 /** The differences between two checked versions of a model; opaque, caller-owned. */
 typedef struct rc_diff rc_diff;
 
@@ -68,6 +92,11 @@ RC_API const rc_finding_change *rc_diff_finding(const rc_diff *d, size_t i);
 /** Every outcome of either version: those of the new one in order, then those removed. */
 RC_API size_t rc_diff_outcome_count(const rc_diff *d);
 RC_API const rc_outcome_change *rc_diff_outcome(const rc_diff *d, size_t i);
+/** Whether the story was revised (borrowed). */
+RC_API const rc_story_revision *rc_diff_revision(const rc_diff *d);
+/** The doubtful assumptions on strongest pathways of the new version: per outcome in order, source first. */
+RC_API size_t rc_diff_doubtful_count(const rc_diff *d);
+RC_API const rc_doubtful_on_path *rc_diff_doubtful(const rc_diff *d, size_t i);
 
 #ifdef __cplusplus
 }

@@ -247,13 +247,9 @@ static const char *story_confidence(const rc_story *s)
 /* The story of the outcome step called `id` in one version, or NULL. */
 static const rc_story *story_of(const struct side *s, const char *id)
 {
-	const rc_step *step = rc_model_find_step(s->m, id);
-	size_t i;
+	size_t i = diff_story_index(s, id);
 
-	for (i = 0; step && i < rc_confidence_story_count(s->c); i++)
-		if (rc_confidence_story(s->c, i)->outcome == step->index)
-			return rc_confidence_story(s->c, i);
-	return NULL;
+	return i == RC_NONE ? NULL : rc_confidence_story(s->c, i);
 }
 
 static int add_outcome(rc_diff *d, const struct side *s, const rc_story *story, int in_new)
@@ -314,7 +310,7 @@ int rc_diff_new(rc_diff **out, const rc_model *old_model, const rc_findings *old
 	d->new_side.c = new_confidence;
 	if (diff_collect(&d->old_side) || diff_collect(&d->new_side) || match_items(d) || match_findings(d) ||
 	    compare_elements(d) || compare_findings(d, &d->old_side, 0) || compare_findings(d, &d->new_side, 1) ||
-	    compare_outcomes(d)) {
+	    compare_outcomes(d) || diff_story(d)) {
 		rc_diff_free(&d);
 		return error_set(err, RC_ENOMEM, "out of memory comparing models");
 	}
@@ -341,10 +337,26 @@ void rc_diff_free(rc_diff **diff)
 	rc_free(d->changes);
 	rc_free(d->findings);
 	rc_free(d->outcomes);
+	rc_free(d->doubtful);
 	rc_buffer_free(&d->scratch);
 	arena_free(&d->arena);
 	rc_free(d);
 	*diff = NULL;
+}
+
+const rc_story_revision *rc_diff_revision(const rc_diff *d)
+{
+	return &d->revision;
+}
+
+size_t rc_diff_doubtful_count(const rc_diff *d)
+{
+	return d->doubtful_count;
+}
+
+const rc_doubtful_on_path *rc_diff_doubtful(const rc_diff *d, size_t i)
+{
+	return &d->doubtful[i];
 }
 
 static int outcome_changed(const rc_outcome_change *o)
@@ -448,7 +460,7 @@ static int text_lines(rc_buffer *out, const rc_diff *d)
 		failed = text_finding(out, &d->findings[i]);
 	for (i = 0; i < d->outcome_count && !failed; i++)
 		failed = outcome_changed(&d->outcomes[i]) && text_outcome(out, &d->outcomes[i]);
-	return failed;
+	return failed || (!rc_diff_equal(d) && diff_story_text(out, d));
 }
 
 /* ---- JSON ---- */
@@ -516,7 +528,8 @@ static int json_document(rc_buffer *out, const rc_diff *d)
 	failed = failed || buffer_puts(out, "\n  ],\n  \"outcomes\": [");
 	for (i = 0; i < d->outcome_count && !failed; i++)
 		failed = json_outcome(out, &d->outcomes[i], i == 0);
-	return failed || buffer_puts(out, "\n  ]\n}\n");
+	return failed || buffer_puts(out, "\n  ],\n  \"story\": ") || diff_story_json(out, d) ||
+	       buffer_puts(out, "\n}\n");
 }
 
 int diff_text(rc_buffer *out, const rc_diff *d, rc_error *err)

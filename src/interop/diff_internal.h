@@ -58,6 +58,10 @@ struct rc_diff {
 	rc_outcome_change *outcomes;
 	size_t outcome_count;
 	size_t outcome_cap;
+	rc_story_revision revision;
+	rc_doubtful_on_path *doubtful;
+	size_t doubtful_count;
+	size_t doubtful_cap;
 };
 
 /* Formats into the diff's arena; NULL when memory runs out. */
@@ -79,5 +83,13 @@ const char *diff_key(rc_diff *d, struct side *s, const struct item *it);
 int diff_values(struct side *s, const struct item *it, const char *values[MAX_FIELDS]);
 /* Where `it` is in its file. */
 rc_loc diff_loc(const struct side *s, const struct item *it);
+/* The index of the story of the outcome step called `id` in one version, or RC_NONE. */
+size_t diff_story_index(const struct side *s, const char *id);
+
+/* Whether the story was revised, from the changes and both versions' pathways (diff_story.c); -1 out of memory. */
+int diff_story(rc_diff *d);
+/* The story's lines of the text output, and its member of the JSON document; nonzero out of memory. */
+int diff_story_text(rc_buffer *out, const rc_diff *d);
+int diff_story_json(rc_buffer *out, const rc_diff *d);
 
 #endif

@@ -358,3 +358,14 @@ rc_loc diff_loc(const struct side *s, const struct item *it)
 	default: return rc_model_influence(m, it->index)->loc;
 	}
 }
+
+size_t diff_story_index(const struct side *s, const char *id)
+{
+	const rc_step *step = rc_model_find_step(s->m, id);
+	size_t i;
+
+	for (i = 0; step && i < rc_confidence_story_count(s->c); i++)
+		if (rc_confidence_story(s->c, i)->outcome == step->index)
+			return i;
+	return RC_NONE;
+}

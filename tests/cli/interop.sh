@@ -85,8 +85,29 @@ aims = next(c for c in doc["changes"] if c["key"] == "aims")
 assert aims["old"]["line"] == 14 and [f["name"] for f in aims["fields"]] == ["confidence", "title"]
 assert {f["change"] for f in doc["findings"]} == {"introduced", "fixed"}
 assert {o["id"]: (o["old"], o["new"]) for o in doc["outcomes"]} == {"access": (None, "none"), "wellbeing": ("none", None)}
+assert doc["story"]["verdict"] == "revised" and [(p["assumption"], p["still"]) for p in doc["story"]["doubtful"]] == [("a.faith", False)]
 PY
 verdict "diff --format json: the golden, and it parses"
+
+# Whether the story was revised (contribution analysis step 6): evidence added alone, then with the assumption reassessed.
+for name in evidence revised; do
+	run diff "$data/diff/story-old.xml" "$data/diff/story-$name.xml"
+	want_status 1
+	want_stderr ""
+	cmp -s "$out" "$goldens/diff/story-$name.txt" || problem "differs from $goldens/diff/story-$name.txt: $(diff "$out" "$goldens/diff/story-$name.txt" | head -5)"
+	verdict "diff story-old story-$name: the text golden, the story verdict"
+done
+
+run diff --format json "$data/diff/story-old.xml" "$data/diff/story-evidence.xml"
+want_status 1
+cmp -s "$out" "$goldens/diff/story-evidence.json" || problem "differs from $goldens/diff/story-evidence.json"
+python3 - "$out" <<'PY' || problem "the story member does not parse as documented"
+import json, sys
+story = json.load(open(sys.argv[1]))["story"]
+assert story["verdict"] == "not-revised" and story["evidenceAdded"] == 1 and story["statusesChanged"] == 0
+assert story["doubtful"] == [{"outcome": "work", "assumption": "a.transfer", "byId": True, "still": True, "line": 24, "column": 5}]
+PY
+verdict "diff --format json story-old story-evidence: the golden, not revised, the doubtful assumption still there"
 
 for m in models/*.xml; do
 	run diff "$m" "$m"

@@ -15,9 +15,9 @@
 #include "model/internal.h"
 
 /* The rating of `evidence` with `extra` more weight (docs/confidence.md), as the library rates it. */
-static int rating_with(const rc_model *m, rc_range evidence, int extra)
+static int rating_with(const rc_model *m, rc_range evidence, rc_range assumptions, int extra)
 {
-	int net = extra;
+	int net = extra, rating, doubtful = 0, holds = 0;
 	size_t i;
 
 	if (evidence.count == 0 && extra == 0)
@@ -28,7 +28,15 @@ static int rating_with(const rc_model *m, rc_range evidence, int extra)
 
 		net += e->direction == RC_EVIDENCE_SUPPORTS ? w : -w;
 	}
-	return net >= 3 ? RC_RATING_HIGH : net == 2 ? RC_RATING_MEDIUM : RC_RATING_LOW;
+	rating = net >= 3 ? RC_RATING_HIGH : net == 2 ? RC_RATING_MEDIUM : RC_RATING_LOW;
+	/* The assumptions' status (docs/confidence.md): doubtful caps at low, else holds raises a level. */
+	for (i = assumptions.first; i < assumptions.first + assumptions.count; i++) {
+		doubtful |= MODEL_AT(m, assumptions, rc_assumption, i)->status == RC_ASSUMPTION_DOUBTFUL;
+		holds |= MODEL_AT(m, assumptions, rc_assumption, i)->status == RC_ASSUMPTION_HOLDS;
+	}
+	if (doubtful)
+		return rating < RC_RATING_LOW ? rating : RC_RATING_LOW;
+	return holds && rating < RC_RATING_HIGH ? rating + 1 : rating;
 }
 
 /* Nonzero when step `v` has a pathway item link towards (or, `in`, from) a step at `level`. */
@@ -111,9 +119,9 @@ static void reference_widest(const rc_model *m, const int *steps, const int *lin
 
 /* Checks the one element `*slot` (step or link `index`) against gap list `g`; returns 1 when it is a gap. */
 static int check_element(const rc_model *m, const rc_confidence *c, const rc_gaps *g, int *steps, int *links, int *best,
-                         int is_step, size_t index, int *slot, rc_range evidence)
+                         int is_step, size_t index, int *slot, rc_range evidence, rc_range assumptions)
 {
-	int now = *slot, raised = rating_with(m, evidence, 3);
+	int now = *slot, raised = rating_with(m, evidence, assumptions, 3);
 	size_t i, k, outcomes = 0, gain = 0;
 	const rc_gap *gap = NULL;
 	const rc_gap_effect *effects = NULL;
@@ -172,10 +180,12 @@ static size_t compare_searches(const rc_model *m, const char *name)
 	for (i = 0; i < m->links.len; i++)
 		links[i] = rc_confidence_link(c, i);
 	for (i = 0; i < n; i++)
-		found += check_element(m, c, g, steps, links, best, 1, i, &steps[i], STEP(m, i)->evidence);
+		found += check_element(m, c, g, steps, links, best, 1, i, &steps[i], STEP(m, i)->evidence,
+		                       STEP(m, i)->assumptions);
 	for (i = 0; i < m->links.len; i++)
 		if (chain_is_pathway(LINK(m, i)) || joins(m, i))
-			found += check_element(m, c, g, steps, links, best, 0, i, &links[i], LINK(m, i)->evidence);
+			found += check_element(m, c, g, steps, links, best, 0, i, &links[i], LINK(m, i)->evidence,
+			                       LINK(m, i)->assumptions);
 	if (found != rc_gaps_count(g))
 		TEST_FAIL("%s: %zu gaps, the reference finds %zu", name, rc_gaps_count(g), found);
 	for (i = 1; i < rc_gaps_count(g); i++) {

@@ -487,6 +487,38 @@ static void test_diff_goldens(void)
 	close_pair(&p);
 }
 
+/* Whether the story was revised: evidence added alone is not a revision; a reassessed assumption is. */
+static void test_diff_story(void)
+{
+	struct pair p;
+	const rc_story_revision *r;
+	const rc_doubtful_on_path *d;
+
+	open_pair(&p, TEST_DATA "diff/story-old.xml", TEST_DATA "diff/story-evidence.xml");
+	r = rc_diff_revision(p.diff);
+	CU_ASSERT_EQUAL(r->verdict, RC_REVISION_NOT_REVISED);
+	CU_ASSERT_EQUAL(r->evidence_added, 1);
+	CU_ASSERT_EQUAL(r->statuses_changed + r->assumptions_added + r->assumptions_removed, 0);
+	CU_ASSERT_EQUAL_FATAL(rc_diff_doubtful_count(p.diff), 1);
+	d = rc_diff_doubtful(p.diff, 0);
+	CU_ASSERT_STRING_EQUAL(d->outcome, "work");
+	CU_ASSERT_STRING_EQUAL(d->assumption, "a.transfer");
+	CU_ASSERT(d->by_id && d->still);
+	CU_ASSERT_EQUAL(d->loc.line, 24);
+	close_pair(&p);
+
+	open_pair(&p, TEST_DATA "diff/story-old.xml", TEST_DATA "diff/story-revised.xml");
+	r = rc_diff_revision(p.diff);
+	CU_ASSERT_EQUAL(r->verdict, RC_REVISION_REVISED);
+	CU_ASSERT_EQUAL(r->statuses_changed, 1);
+	CU_ASSERT_EQUAL(rc_diff_doubtful_count(p.diff), 0);
+	close_pair(&p);
+
+	open_pair(&p, TEST_DATA "diff/old.xml", TEST_DATA "diff/old.xml");
+	CU_ASSERT_EQUAL(rc_diff_revision(p.diff)->verdict, RC_REVISION_UNCHANGED);
+	close_pair(&p);
+}
+
 /* The changed fields of one change, with both values; the locations in both files. */
 static void test_diff_changed_fields(void)
 {
@@ -574,6 +606,7 @@ static CU_TestInfo tests[] = {
 	{ "diff compares the fields of format 1.1", test_diff_format_11 },
 	{ "import: a box shared by several strands is one step (format 1.1)", test_import_shared_steps },
 	{ "diff: changed fields and both locations", test_diff_changed_fields },
+	{ "diff: whether the story was revised", test_diff_story },
 	{ "diff of a model with itself is empty", test_diff_equal },
 	{ "diff: allocation failures", test_diff_out_of_memory },
 	CU_TEST_INFO_NULL,
