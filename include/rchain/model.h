@@ -169,6 +169,8 @@ typedef struct rc_influence {
 
 /** What the evidence shows: its `of`, or when unstated, mechanism for research and occurrence otherwise. */
 RC_API rc_evidence_of rc_evidence_shows(const rc_evidence *v);
+/** Nonzero when `v` supports its step or link and shows that it occurred here (occurrence or both). */
+RC_API int rc_evidence_occurred(const rc_evidence *v);
 /** Nonzero when the influence was assessed: a size, a direction or an assessment is given (format 1.1). */
 RC_API int rc_influence_assessed(const rc_influence *inf);
 
@@ -317,6 +319,12 @@ RC_API const size_t *rc_model_links_in(const rc_model *m, size_t step, size_t *c
  * steps without a strand last, document order within each group.
  */
 RC_API const size_t *rc_model_level_steps(const rc_model *m, rc_level level, size_t *count);
+/**
+ * Nonzero when practice or outcome step `s` of `m` has evidence but none that
+ * shows it occurred here: it matters in general, not shown here (RC051).
+ */
+RC_API int rc_step_general_only(const rc_model *m, const rc_step *s);
+
 /**
  * Indices of the steps at `level` in strand `strand` (a strand index, or
  * RC_NONE for steps with no resolved strand), in document order (borrowed).

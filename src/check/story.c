@@ -13,27 +13,14 @@ void check_no_question(struct checker *c)
 		       "the model states no evaluation question: which outcomes, and how sure the answer must be");
 }
 
-/* Nonzero when supporting evidence `v` shows that its step or link occurred here. */
-static int shows_occurrence(const rc_evidence *v)
-{
-	rc_evidence_of of = rc_evidence_shows(v);
-
-	return v->direction == RC_EVIDENCE_SUPPORTS && (of == RC_EVIDENCE_OF_OCCURRENCE || of == RC_EVIDENCE_OF_BOTH);
-}
-
 /* The number of items in `r` (into the model's evidence) that show occurrence here. */
 static size_t occurrence_count(const rc_model *m, rc_range r)
 {
 	size_t i, n = 0;
 
 	for (i = r.first; i < r.first + r.count; i++)
-		n += (size_t)shows_occurrence(MODEL_AT(m, evidence, const rc_evidence, i));
+		n += (size_t)rc_evidence_occurred(MODEL_AT(m, evidence, const rc_evidence, i));
 	return n;
-}
-
-static int general_only(const rc_model *m, const rc_step *s)
-{
-	return s->evidence.count > 0 && occurrence_count(m, s->evidence) == 0;
 }
 
 /* The practice or outcome steps whose only evidence is general: one finding for each level, at the first. */
@@ -43,7 +30,7 @@ void check_general_evidence_only(struct checker *c)
 
 	for (level = RC_LEVEL_PRACTICE; level <= RC_LEVEL_OUTCOME && !c->status; level++) {
 		rc_buffer names = { 0 };
-		size_t first = RC_NONE, count = step_group(c, level, general_only, &names, &first);
+		size_t first = RC_NONE, count = step_group(c, level, rc_step_general_only, &names, &first);
 
 		if (count == 1)
 			report(c, STEP(c->m, first)->loc, RC_OWNER_STEP, first,

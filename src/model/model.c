@@ -316,6 +316,25 @@ rc_evidence_of rc_evidence_shows(const rc_evidence *v)
 	return v->kind == RC_EVIDENCE_RESEARCH ? RC_EVIDENCE_OF_MECHANISM : RC_EVIDENCE_OF_OCCURRENCE;
 }
 
+int rc_evidence_occurred(const rc_evidence *v)
+{
+	rc_evidence_of of = rc_evidence_shows(v);
+
+	return v->direction == RC_EVIDENCE_SUPPORTS && (of == RC_EVIDENCE_OF_OCCURRENCE || of == RC_EVIDENCE_OF_BOTH);
+}
+
+int rc_step_general_only(const rc_model *m, const rc_step *s)
+{
+	size_t i;
+
+	if (s->level < RC_LEVEL_PRACTICE || s->evidence.count == 0)
+		return 0;
+	for (i = s->evidence.first; i < s->evidence.first + s->evidence.count; i++)
+		if (rc_evidence_occurred(MODEL_AT(m, evidence, const rc_evidence, i)))
+			return 0;
+	return 1;
+}
+
 int rc_influence_assessed(const rc_influence *inf)
 {
 	return inf->size != RC_RATING_NONE || inf->direction != RC_INFLUENCE_NOT_ASSESSED || inf->assessment;

@@ -190,6 +190,13 @@ static void put_effect(struct builder *b, const rc_step *s)
 		             s->effect == RC_EFFECT_ADVERSE ? "⚠ adverse effect" : "◇ unintended effect");
 }
 
+/* Under a practice or outcome step whose evidence is all general research: what RC051 says. */
+static void put_general_only(struct builder *b, const rc_step *s)
+{
+	if (rc_step_general_only(b->in->model, s))
+		builder_put(b, "<TR><TD><FONT POINT-SIZE=\"9\">◌ matters in general, not shown here</FONT></TD></TR>");
+}
+
 /* "also in: ..." under a step of several strands, naming those it is not drawn in. */
 static void put_also_in(struct builder *b, const rc_step *s)
 {
@@ -235,6 +242,7 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	builder_put_wrapped(b, s->title, step_wrap(b), RC_RENDER_TITLE_LINES);
 	builder_put(b, "</TD></TR>");
 	put_effect(b, s);
+	put_general_only(b, s);
 	put_also_in(b, s);
 	put_annotations(b, rating, s->evidence.count, s->assumptions, s->risks, weakest, count);
 	builder_put(b, "</TABLE>");
