@@ -160,8 +160,9 @@ void check_attribution_language(struct checker *c)
 
 /* Words of a step about reflecting on and reassessing the work (normalised, whole words). */
 static const char *const learning_phrases[] = {
-	"reflect",    "reflection", "reflective", "review",  "reviews",  "reviewed",   "reviewing", "reassess",
-	"reassessed", "learning",   "learn",      "lessons", "evaluate", "evaluation", "evaluated", NULL,
+	"reflect",   "reflection", "reflective", "review",    "reviews", "reviewed",
+	"reviewing", "reassess",   "reassessed", "learning",  "learn",   "lessons",
+	"evaluate",  "evaluation", "evaluated",  "oversight", NULL,
 };
 
 void check_no_learning_loop(struct checker *c)
@@ -270,7 +271,7 @@ void check_outcome_no_milestone(struct checker *c)
 /* Words about effects outside the intended chain (normalised, whole words). */
 static const char *const side_effect_phrases[] = {
 	"unintended", "unintentional", "side effect", "side effects", "adverse",    "displacement", "displace",
-	"displaced",  "knock on",      "perverse",    "unexpected",   "unforeseen", NULL,
+	"displaced",  "leakage",       "knock on",    "perverse",     "unexpected", "unforeseen",   NULL,
 };
 
 /* Nonzero when `text` names an effect outside the chain; `a` holds the normalised copy. */
