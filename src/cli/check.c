@@ -158,7 +158,11 @@ int cmd_check(struct session *s, int argc, char **argv)
 				status = usage_error("check", "--severity must be error, warning or note");
 			break;
 		case OPT_DISABLE:
-			if (rc_rule_find(optarg))
+			if (rc_rule_find(optarg) && strncmp(rc_rule_find(optarg)->code, "RS", 2) == 0)
+				status = usage_error("check",
+				                     "--disable takes checker rules (RC), not load rules (RS): a "
+				                     "file that does not load cannot be checked");
+			else if (rc_rule_find(optarg))
 				disabled[opts.disabled_count++] = optarg;
 			else
 				status = unknown_rule("check", "--disable names an unknown rule code or slug", optarg);

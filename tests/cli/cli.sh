@@ -15,8 +15,8 @@ err=$work/stderr
 # shellcheck source=tests/cli/tap.sh
 . "$src/tests/cli/tap.sh"
 
-# Every rule but the codes given, disabled: a model then shows exactly the findings of those rules.
-all_codes=$("$rchain" rules | awk '{ print $1 }')
+# Every checker rule (RC) but the codes given, disabled: a model then shows exactly the findings of those rules.
+all_codes=$("$rchain" rules | awk '$1 ~ /^RC/ { print $1 }')
 only=()
 keep_only() {
 	local code
@@ -75,6 +75,10 @@ verdict "misspelt command: exit 3 and the command meant"
 run check --dissable RC012 "$data/cli/orphan.xml"
 want_usage_error "rchain check: unknown or incomplete option '--dissable'; did you mean '--disable'? (see 'rchain check --help')"
 verdict "misspelt option: exit 3 and the option meant"
+
+run check --disable RS003 "$data/cli/orphan.xml"
+want_usage_error "rchain check: --disable takes checker rules (RC), not load rules (RS): a file that does not load cannot be checked (see 'rchain check --help')"
+verdict "--disable of a load rule: usage error"
 
 run render --max-stepz=3 "$data/cli/orphan.xml"
 want_usage_error "rchain render: unknown or incomplete option '--max-stepz=3'; did you mean '--max-steps'? (see 'rchain render --help')"
