@@ -213,6 +213,14 @@ static void expect_lacks(const char *what, const char *haystack, const char *nee
 		TEST_FAIL("%s contains '%s'", what, needle);
 }
 
+static void expect_contains_each(const char *what, const char *haystack, const char *const *needles, size_t count)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		expect_contains(what, haystack, needles[i]);
+}
+
 static void expect_lacks_each(const char *what, const char *haystack, const char *const *needles, size_t count)
 {
 	size_t i;
@@ -696,8 +704,7 @@ static void test_svg_annotations(void)
 	size_t i;
 
 	render_input(&svg, "svg", &in);
-	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
-		expect_contains("SVG", svg.data, present[i]);
+	expect_contains_each("SVG", svg.data, present, sizeof(present) / sizeof(present[0]));
 	/* The whole-model assumption has no marker on the diagram: it is listed in the report. */
 	expect_lacks("SVG", svg.data, "The partners agree on the aim.");
 	/* The board-meeting view: confidence stays, evidence marks and findings go. */
@@ -1158,11 +1165,9 @@ static void test_report_board(void)
 	rc_model *m = test_load(ANNOTATED);
 	rc_findings *f = check_keeping(m, NULL, 0);
 	rc_buffer html = { 0 };
-	size_t i;
 
 	report(&html, m, f, 0);
-	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
-		expect_contains("board report", html.data, present[i]);
+	expect_contains_each("board report", html.data, present, sizeof(present) / sizeof(present[0]));
 	expect_lacks("board report", html.data, "<code>" TEST_DATA "render/annotated.xml:54:3</code>");
 	rc_findings_free(&f);
 	rc_model_free(&m);
@@ -1200,11 +1205,9 @@ static void test_report_content(void)
 	rc_model *m = test_load(ANNOTATED);
 	rc_findings *f = check_keeping(m, NULL, 0);
 	rc_buffer html = { 0 };
-	size_t i;
 
 	report(&html, m, f, 1);
-	for (i = 0; i < sizeof(present) / sizeof(present[0]); i++)
-		expect_contains("report", html.data, present[i]);
+	expect_contains_each("report", html.data, present, sizeof(present) / sizeof(present[0]));
 	rc_buffer_free(&html);
 	rc_findings_free(&f);
 	rc_model_free(&m);
