@@ -377,17 +377,36 @@ static size_t characters(const char *s, size_t len)
 	return n;
 }
 
-/* Copies `len` bytes of `s` into the table's pool, trimmed, refusing text the schema would refuse. */
+/*
+ * Copies `len` bytes of `s` into the table's pool with white space folded
+ * as the loader folds it (every run one space, none at the ends: so two cells
+ * that load as the same title are the same title here), refusing text the
+ * schema would refuse.
+ */
 static int keep_text(struct table *t, struct reader *r, const struct cell *c, const char *s, size_t len, size_t *out)
 {
-	while (len && strchr(" \t\r", s[0]))
-		s++, len--;
-	while (len && strchr(" \t\r", s[len - 1]))
-		len--;
-	if (characters(s, len) > MAX_TEXT)
-		return fail_at(r, c->line, c->column, "a text of more than 4096 characters");
+	size_t i = 0;
+
 	*out = t->pool.len;
-	if (buffer_append(&t->pool, s, len) || buffer_append(&t->pool, "", 1))
+	while (i < len) {
+		size_t run = strspn(s + i, " \t\r"), word;
+
+		i += run;
+		if (i >= len)
+			break;
+		word = strcspn(s + i, " \t\r");
+		if (word > len - i)
+			word = len - i;
+		if ((run && t->pool.len > *out && buffer_append(&t->pool, " ", 1)) ||
+		    buffer_append(&t->pool, s + i, word))
+			return out_of_memory(r);
+		i += word;
+	}
+	if (characters(t->pool.data + *out, t->pool.len - *out) > MAX_TEXT) {
+		t->pool.len = *out;
+		return fail_at(r, c->line, c->column, "a text of more than 4096 characters");
+	}
+	if (buffer_append(&t->pool, "", 1))
 		return out_of_memory(r);
 	return 0;
 }
@@ -536,6 +555,16 @@ static int compare_titles(const void *a, const void *b)
 	return c ? c : (x->step > y->step) - (x->step < y->step);
 }
 
+/* By strand (steps in none last), then in reading order: a step's title offset grows as the table is read. */
+static int compare_rows(const void *a, const void *b)
+{
+	const struct step_entry *x = a, *y = b;
+
+	if (x->strand != y->strand)
+		return x->strand < y->strand ? -1 : 1;
+	return (x->title > y->title) - (x->title < y->title);
+}
+
 /*
  * A title at one level in the rows of several strands is one step in those
  * strands (format 1.1), as logic-model tables repeat a shared box in each
@@ -554,6 +583,13 @@ static int join_strands(struct table *t)
 		rc_free(seen);
 		return -1;
 	}
+	/*
+	 * Steps are taken strand by strand, as export writes them (a table may
+	 * give a strand several rows), so that a step shared by strands stands
+	 * where its first strand has it and an exported table reads back the same.
+	 */
+	if (t->step_count > 1)
+		qsort(t->steps, t->step_count, sizeof(*t->steps), compare_rows);
 	for (i = 0; i < t->step_count; i++)
 		order[i] = (struct by_title){ t->steps[i].level, t->pool.data + t->steps[i].title, i };
 	qsort(order, t->step_count, sizeof(*order), compare_titles);
