@@ -402,12 +402,10 @@ static int keep_text(struct table *t, struct reader *r, const struct cell *c, co
 			return out_of_memory(r);
 		i += word;
 	}
-	if (characters(t->pool.data + *out, t->pool.len - *out) > MAX_TEXT) {
-		t->pool.len = *out;
-		return fail_at(r, c->line, c->column, "a text of more than 4096 characters");
-	}
 	if (buffer_append(&t->pool, "", 1))
 		return out_of_memory(r);
+	if (characters(t->pool.data + *out, t->pool.len - *out - 1) > MAX_TEXT)
+		return fail_at(r, c->line, c->column, "a text of more than 4096 characters");
 	return 0;
 }
 
