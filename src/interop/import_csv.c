@@ -389,14 +389,12 @@ static int keep_text(struct table *t, struct reader *r, const struct cell *c, co
 
 	*out = t->pool.len;
 	while (i < len) {
-		size_t run = strspn(s + i, " \t\r"), word;
+		size_t run = strspn(s + i, " \t\r\n"), word;
 
 		i += run;
 		if (i >= len)
 			break;
-		word = strcspn(s + i, " \t\r");
-		if (word > len - i)
-			word = len - i;
+		word = strcspn(s + i, " \t\r\n"); /* a line ends at its '\n' or the cell's end */
 		if ((run && t->pool.len > *out && buffer_append(&t->pool, " ", 1)) ||
 		    buffer_append(&t->pool, s + i, word))
 			return out_of_memory(r);
