@@ -231,6 +231,7 @@ static void doc_forget_check(struct lsp_doc *d)
 	rc_confidence_free(&d->confidence);
 	rc_findings_free(&d->findings);
 	rc_model_free(&d->model);
+	rc_problems_free(&d->problems);
 }
 
 static void doc_free(struct lsp_doc *d)
@@ -300,12 +301,13 @@ static int doc_splice(struct lsp_doc *d, size_t start, size_t end, const char *w
 	return lsp_doc_lines(d);
 }
 
-/* Loads and checks the text of `d`, keeping the model, findings and confidence, or the error. */
+/* Loads and checks the text of `d`, keeping the model, findings and confidence, or the load's problems and error. */
 static void doc_check(struct lsp_server *sv, struct lsp_doc *d)
 {
 	doc_forget_check(d);
 	memset(&d->error, 0, sizeof(d->error));
-	if (rc_model_load_memory(&d->model, sv->session->ctx, d->path, d->text, d->len, &d->error) != 0)
+	if (rc_model_load_memory_problems(&d->model, &d->problems, sv->session->ctx, d->path, d->text, d->len,
+	                                  &d->error) != 0)
 		return;
 	if (rc_check_run(&d->findings, d->model, &sv->opts, &d->error) != 0 ||
 	    rc_confidence_new(&d->confidence, d->model, &d->error) != 0)
@@ -421,7 +423,8 @@ static json_t *finding_diagnostic(const struct lsp_server *sv, const struct lsp_
 	/* The hint sits at the finding's own place: one range object serves both (jansson counts references). */
 	range = lsp_range_json(sv, d, start, end);
 	related = json_pack("[{s:{s:s,s:O},s:s}]", "location", "uri", d->uri, "range", range, "message", hint);
-	related_places(related, sv, d, f);
+	if (d->model) /* a load problem is about the file: no model to find other places in */
+		related_places(related, sv, d, f);
 	return json_pack("{s:o,s:i,s:s,s:s,s:s,s:o}", "range", range, "severity", severity_code(f->severity), "code",
 	                 f->rule->code, "source", "rchain", "message", f->message, "relatedInformation", related);
 }
@@ -433,7 +436,9 @@ static void publish(struct lsp_server *sv, struct lsp_doc *d)
 
 	doc_check(sv, d);
 	d->dirty = false;
-	if (!d->model) {
+	for (i = 0; i < rc_problems_count(d->problems); i++)
+		json_array_append_new(list, finding_diagnostic(sv, d, rc_problems_at(d->problems, i)));
+	if (!d->model && !d->problems) {
 		rc_loc loc = { d->path, d->error.line, d->error.column };
 
 		lsp_loc_span(d, loc, &start, &end);

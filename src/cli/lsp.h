@@ -60,7 +60,8 @@ struct lsp_doc {
 	rc_model *model;
 	rc_findings *findings;
 	rc_confidence *confidence;
-	rc_error error; /* why the model did not load or check, when `model` is NULL */
+	rc_problems *problems; /* every problem of a load that failed in the text, else NULL */
+	rc_error error;        /* why the model did not load or check, when `model` is NULL */
 };
 
 struct lsp_server {
