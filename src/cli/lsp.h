@@ -125,6 +125,9 @@ int lsp_attr_holds_ids(const struct lsp_doc *d, const struct lsp_text *t, const 
 /* The word of the space-separated value of `a` that holds byte `off`: [*start, *end). */
 void lsp_word_at(const struct lsp_doc *d, const struct lsp_attr *a, size_t off, size_t *start, size_t *end);
 
+/* The start tag of the element that holds tag `tag` (the innermost left open before it), or NULL at the top. */
+const struct lsp_tag *lsp_enclosing_tag(const struct lsp_text *t, const struct lsp_tag *tag);
+
 /* The end tag that closes the open tag `open`, or NULL. */
 const struct lsp_tag *lsp_closing_tag(const struct lsp_text *t, const struct lsp_tag *open);
 

@@ -11,7 +11,7 @@
 #include "lsp.h"
 
 /* LSP enumerations used here. */
-enum { KIND_VALUE = 12, KIND_ENUM = 20, KIND_REFERENCE = 18, KIND_MODULE = 9 };
+enum { KIND_PROPERTY = 10, KIND_VALUE = 12, KIND_ENUM = 20, KIND_REFERENCE = 18, KIND_MODULE = 9, KIND_STRUCT = 22 };
 enum { SYMBOL_NAMESPACE = 3, SYMBOL_FUNCTION = 12 };
 
 /* The name of value `i` of the enumeration called `which`, or NULL past its end. */
@@ -100,8 +100,9 @@ static json_t *markdown(const char *text)
 	return json_pack("{s:s,s:s}", "kind", "markdown", "value", text);
 }
 
-static void add_item(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, const struct place *p,
-                     const char *label, int kind, const char *detail, const char *doc)
+/* Adds an item that replaces the place's word with `label`; returns it (borrowed from `items`). */
+static json_t *add_item(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, const struct place *p,
+                        const char *label, int kind, const char *detail, const char *doc)
 {
 	json_t *item = json_pack("{s:s,s:i,s:{s:o,s:s}}", "label", label, "kind", kind, "textEdit", "range",
 	                         lsp_range_json(sv, d, p->start, p->end), "newText", label);
@@ -111,6 +112,7 @@ static void add_item(json_t *items, const struct lsp_server *sv, const struct ls
 	if (doc)
 		json_object_set_new(item, "documentation", markdown(doc));
 	json_array_append_new(items, item);
+	return item;
 }
 
 /* An evidence-base entry for people: its text, then each citation. Caller frees. */
@@ -171,39 +173,150 @@ static void complete_ids(json_t *items, const struct lsp_server *sv, const struc
 	}
 }
 
-json_t *lsp_completion(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+/* The schema's outline of the element that tag `tag` names, or NULL when the schema has no such element. */
+static const rc_schema_element *schema_element(const struct lsp_doc *d, const struct lsp_tag *tag)
 {
-	json_t *items;
-	struct place p;
+	char *name = span_dup(d, tag->name, tag->name + tag->name_len);
+	const rc_schema_element *e = name ? rc_schema_element_find(name) : NULL;
+
+	free(name);
+	return e;
+}
+
+/* In the name of a start tag (just after '<'): the elements the schema allows in the enclosing element. */
+static void complete_elements(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, struct place *p,
+                              const struct lsp_tag *tag)
+{
+	const struct lsp_tag *parent = lsp_enclosing_tag(&p->text, tag);
+	const rc_schema_element *e = parent ? schema_element(d, parent) : NULL;
+	size_t i;
+
+	p->start = tag->name;
+	p->end = tag->name + tag->name_len;
+	if (!parent) /* the top of the document: the root */
+		add_item(items, sv, d, p, rc_schema_element_at(0)->name, KIND_STRUCT, "element", NULL);
+	for (i = 0; e && e->children[i]; i++)
+		add_item(items, sv, d, p, e->children[i], KIND_STRUCT, "element", NULL);
+}
+
+/* Nonzero when an '=' follows the name of attribute `a` (its value is written, or being written). */
+static int has_equals(const struct lsp_doc *d, const struct lsp_attr *a)
+{
+	size_t i = a->name + a->name_len;
+
+	while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\t' || d->text[i] == '\r' || d->text[i] == '\n'))
+		i++;
+	return i < d->len && d->text[i] == '=';
+}
+
+/*
+ * Among the attributes of a start tag: those the schema allows on its element that it does not have yet.
+ * `typed` is the attribute whose name the cursor is in (it is replaced), or NULL.
+ */
+static void complete_attributes(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, struct place *p,
+                                const struct lsp_tag *tag, const struct lsp_attr *typed)
+{
+	const rc_schema_element *e = schema_element(d, tag);
+	const rc_schema_attribute *sa;
+	char text[80];
+
+	p->start = typed ? typed->name : p->off;
+	p->end = typed ? typed->name + typed->name_len : p->off;
+	for (sa = e ? e->attributes : NULL; sa && sa->name; sa++) {
+		size_t i;
+		int written = 0;
+
+		for (i = 0; i < tag->attr_count && !written; i++) {
+			const struct lsp_attr *a = &p->text.attrs[tag->attr + i];
+
+			written = a != typed && lsp_attr_is(d, &p->text, a, NULL, sa->name);
+		}
+		if (written)
+			continue;
+		snprintf(text, sizeof(text), typed && has_equals(d, typed) ? "%s" : "%s=\"\"", sa->name);
+		json_object_set_new(json_object_get(add_item(items, sv, d, p, sa->name, KIND_PROPERTY,
+		                                             sa->required ? "required" : "optional", NULL),
+		                                    "textEdit"),
+		                    "newText", json_string(text));
+	}
+}
+
+/* The start tag the cursor is in, or NULL: from just after its '<' to its '>' (or the end of an unclosed tag). */
+static const struct lsp_tag *start_tag_at(const struct lsp_doc *d, const struct place *p)
+{
+	const struct lsp_tag *tag = p->off > 0 ? lsp_tag_at(&p->text, p->off - 1) : NULL;
+	size_t last;
+
+	if (!tag || tag->kind == LSP_TAG_CLOSE)
+		return NULL;
+	/* The last offset inside: before "/>" or ">", or the end of a tag left open. */
+	last = tag->kind == LSP_TAG_EMPTY ? tag->end - 2 : d->text[tag->end - 1] == '>' ? tag->end - 1 : tag->end;
+	return p->off <= last ? tag : NULL;
+}
+
+/* The attribute of `tag` whose name holds the cursor (at its end included), or NULL. */
+static const struct lsp_attr *attr_name_at(const struct place *p, const struct lsp_tag *tag)
+{
+	size_t i;
+
+	for (i = 0; i < tag->attr_count; i++) {
+		const struct lsp_attr *a = &p->text.attrs[tag->attr + i];
+
+		if (a->name <= p->off && p->off <= a->name + a->name_len)
+			return a;
+	}
+	return NULL;
+}
+
+/* In an attribute value: enumerations, ids, evidence-base refs and rule codes. */
+static void complete_values(json_t *items, const struct lsp_server *sv, const struct lsp_doc *d, const struct place *p)
+{
 	size_t i, j;
 
-	if (find_place(&p, sv, d, params) != 0)
-		return NULL;
-	items = json_array();
-	for (i = 0; p.attr && i < sizeof(enum_attrs) / sizeof(enum_attrs[0]); i++) {
+	for (i = 0; i < sizeof(enum_attrs) / sizeof(enum_attrs[0]); i++) {
 		const struct enum_attr *e = &enum_attrs[i];
 		const char *name;
 
-		if (!lsp_attr_is(d, &p.text, p.attr, e->element, e->attr))
+		if (!lsp_attr_is(d, &p->text, p->attr, e->element, e->attr))
 			continue;
 		for (j = e->first; (name = enum_value(e->which, j)) != NULL; j++) {
 			rc_level level;
 
-			add_item(items, sv, d, &p, name, KIND_ENUM,
+			add_item(items, sv, d, p, name, KIND_ENUM,
 			         strcmp(e->which, "level") == 0 && rc_level_from_name(&level, name) == 0
 			                 ? rc_level_title(level)
 			                 : NULL,
 			         NULL);
 		}
 	}
-	for (i = 0; p.attr && i < sizeof(id_attrs) / sizeof(id_attrs[0]); i++)
-		if (lsp_attr_is(d, &p.text, p.attr, id_attrs[i].element, id_attrs[i].attr))
-			complete_ids(items, sv, d, &p, id_attrs[i].target);
-	if (p.attr && lsp_attr_is(d, &p.text, p.attr, NULL, "ref"))
-		complete_refs(items, sv, d, &p);
-	for (i = 0; p.attr && lsp_attr_is(d, &p.text, p.attr, "suppress", "rule") && i < rc_rule_count(); i++)
-		add_item(items, sv, d, &p, rc_rule_at(i)->code, KIND_MODULE, rc_rule_at(i)->slug,
+	for (i = 0; i < sizeof(id_attrs) / sizeof(id_attrs[0]); i++)
+		if (lsp_attr_is(d, &p->text, p->attr, id_attrs[i].element, id_attrs[i].attr))
+			complete_ids(items, sv, d, p, id_attrs[i].target);
+	if (lsp_attr_is(d, &p->text, p->attr, NULL, "ref"))
+		complete_refs(items, sv, d, p);
+	for (i = 0; lsp_attr_is(d, &p->text, p->attr, "suppress", "rule") && i < rc_rule_count(); i++)
+		add_item(items, sv, d, p, rc_rule_at(i)->code, KIND_MODULE, rc_rule_at(i)->slug,
 		         rc_rule_at(i)->summary);
+}
+
+json_t *lsp_completion(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
+{
+	const struct lsp_tag *tag;
+	const struct lsp_attr *typed;
+	json_t *items;
+	struct place p;
+
+	if (find_place(&p, sv, d, params) != 0)
+		return NULL;
+	items = json_array();
+	tag = start_tag_at(d, &p);
+	typed = tag ? attr_name_at(&p, tag) : NULL;
+	if (tag && p.off <= tag->name + tag->name_len)
+		complete_elements(items, sv, d, &p, tag);
+	else if (tag && (typed || !p.attr))
+		complete_attributes(items, sv, d, &p, tag, typed);
+	else if (p.attr)
+		complete_values(items, sv, d, &p);
 	lsp_text_free(&p.text);
 	return json_pack("{s:b,s:o}", "isIncomplete", 0, "items", items);
 }

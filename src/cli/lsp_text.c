@@ -348,3 +348,16 @@ const struct lsp_tag *lsp_closing_tag(const struct lsp_text *t, const struct lsp
 	}
 	return NULL;
 }
+
+const struct lsp_tag *lsp_enclosing_tag(const struct lsp_text *t, const struct lsp_tag *tag)
+{
+	size_t i = (size_t)(tag - t->tags), depth = 0;
+
+	while (i-- > 0) {
+		if (t->tags[i].kind == LSP_TAG_CLOSE)
+			depth++;
+		else if (t->tags[i].kind == LSP_TAG_OPEN && depth-- == 0)
+			return &t->tags[i];
+	}
+	return NULL;
+}

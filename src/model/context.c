@@ -82,6 +82,21 @@ const char *rc_schema_text(const char *name, size_t *len)
 	return NULL;
 }
 
+const rc_schema_element *rc_schema_element_at(size_t i)
+{
+	return i < rc_embedded_outline_count ? &rc_embedded_outline[i] : NULL;
+}
+
+const rc_schema_element *rc_schema_element_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rc_embedded_outline_count; i++)
+		if (strcmp(rc_embedded_outline[i].name, name) == 0)
+			return &rc_embedded_outline[i];
+	return NULL;
+}
+
 const char *rc_version(void)
 {
 	return RC_VERSION;

@@ -86,6 +86,23 @@ def main():
     t.ok(labels == ["input", "activity", "engagement", "reaction", "knowledge", "practice", "outcome"],
          "completion in level=\"", labels)
 
+    # Completion of element names after '<', from the schema: the children a step may have, in schema order.
+    pos = position_of(text, "<title", text.index("<step"))
+    pos["character"] += 1
+    items = s.call("textDocument/completion", {"textDocument": {"uri": uri}, "position": pos})["result"]["items"]
+    t.ok([(i["label"], i["textEdit"]["range"]["end"]["character"] - pos["character"]) for i in items] ==
+         [(n, len("title")) for n in ["title", "description", "indicator", "assumption", "risk", "evidence",
+                                          "suppress"]],
+         "completion after '<' in a step: its child elements, replacing the name", [i["label"] for i in items])
+
+    # Completion of attribute names in a start tag: those of <link> it does not have yet.
+    pos = position_of(text, '<link from="in.act" to="act.communicate">')
+    pos["character"] += len('<link from="in.act" to="act.communicate"')
+    items = s.call("textDocument/completion", {"textDocument": {"uri": uri}, "position": pos})["result"]["items"]
+    t.ok([(i["label"], i["detail"], i["textEdit"]["newText"]) for i in items] ==
+         [("id", "optional", 'id=""'), ("kind", "optional", 'kind=""')],
+         "completion in a start tag: the attributes not yet written", items)
+
     # Type ref="" into the first assumption and complete in it: evidence-base assumptions with text and citation.
     at = position_of(text, "<assumption")
     at["character"] += len("<assumption")
