@@ -5,6 +5,7 @@
  * the evidence base, the rule catalogue and the enumerations); the text scan
  * of lsp_text.c only says where the cursor is and where ids are written.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -358,9 +359,34 @@ static int rule_hover(rc_buffer *b, const rc_rule *r)
 	return 0;
 }
 
+/* The rule whose code ("RC012") is the word of letters and digits at the cursor, anywhere in the text; NULL when none.
+ */
+static const rc_rule *rule_code_at(const struct lsp_doc *d, struct place *p)
+{
+	size_t s = p->off, e = p->off;
+	const rc_rule *r;
+	char code[16];
+
+	while (s > 0 && isalnum((unsigned char)d->text[s - 1]))
+		s--;
+	while (e < d->len && isalnum((unsigned char)d->text[e]))
+		e++;
+	if (e == s || e - s >= sizeof(code))
+		return NULL;
+	memcpy(code, d->text + s, e - s);
+	code[e - s] = '\0';
+	r = rc_rule_find(code);
+	if (!r || strcmp(r->code, code) != 0) /* a slug is a word like any other */
+		return NULL;
+	p->start = s;
+	p->end = e;
+	return r;
+}
+
 json_t *lsp_hover(struct lsp_server *sv, struct lsp_doc *d, const json_t *params)
 {
 	json_t *result = json_null();
+	const rc_rule *rule;
 	rc_buffer b = { 0 };
 	struct place p;
 	char *word;
@@ -375,16 +401,13 @@ json_t *lsp_hover(struct lsp_server *sv, struct lsp_doc *d, const json_t *params
 		if (text && rc_buffer_sink(&b, text, strlen(text)) != 0)
 			rc_buffer_free(&b);
 		free(text);
-	} else if (word && lsp_attr_is(d, &p.text, p.attr, "suppress", "rule")) {
-		const rc_rule *r = rc_rule_find(word);
-
-		if (r && rule_hover(&b, r) != 0)
-			rc_buffer_free(&b);
 	} else if (word && d->model && lsp_attr_holds_ids(d, &p.text, p.attr)) {
 		const rc_step *s = rc_model_find_step(d->model, word);
 
 		if (s && step_hover(&b, d, s) != 0)
 			rc_buffer_free(&b);
+	} else if ((rule = rule_code_at(d, &p)) != NULL && rule_hover(&b, rule) != 0) {
+		rc_buffer_free(&b);
 	}
 	if (b.data)
 		result = json_pack("{s:o,s:o}", "contents", markdown(b.data), "range",

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A scripted editor session with `rchain lsp` (TAP): what a person writing a model sees, step by step."""
 import os
+import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -173,6 +174,29 @@ def main():
     t.ok(bool(symbols) and symbols[0]["name"] == "Inputs / resources",
          "document symbols: levels first", [x["name"] for x in symbols])
     t.ok(any(c["name"] == "act.review" for x in symbols for c in x["children"]), "document symbols: steps")
+
+    # Hover over a rule code, in <suppress rule> and in a comment: the rule's explanation from the catalogue.
+    header, summary, explanation, tail = subprocess.run([rchain, "rules", "RC012"], capture_output=True, text=True,
+                                                        check=True).stdout.strip().split("\n\n")
+    source_line, hint_line = tail.split("\n")
+    code, slug, severity = header.replace("(", "").replace(")", "").split(" ")
+    want = "**%s %s** (%s)\n\n%s\n\n%s\n\n%s\n\n%s" % (code, slug, severity, summary, explanation, hint_line,
+                                                     source_line)
+    other = uri_of(os.path.join(source, "rule-codes.xml"))
+    small = ('<model xmlns="urn:rchain:model:1" id="m" version="1">\n  <title>T</title>\n'
+             '  <!-- RC012 is silenced below -->\n  <suppress rule="RC012" reason="r"/>\n</model>\n')
+    s.open(other, small)
+    s.diagnostics(other)
+    for where, needle, skip in (("<suppress rule>", 'rule="RC012"', len('rule="RC0')), ("a comment", "RC012 is", 2)):
+        pos = position_of(small, needle)
+        pos["character"] += skip
+        hover = s.call("textDocument/hover", {"textDocument": {"uri": other}, "position": pos})["result"]
+        t.ok(hover is not None and hover["contents"]["value"] == want and
+             hover["range"]["end"]["character"] - hover["range"]["start"]["character"] == 5,
+             "hover over a rule code in %s: the rule's explanation" % where, hover)
+    pos = position_of(small, "is silenced")
+    hover = s.call("textDocument/hover", {"textDocument": {"uri": other}, "position": pos})["result"]
+    t.ok(hover is None, "hover over a word that is no rule code: nothing", hover)
 
     answer, status = s.finish()
     t.ok(answer.get("result", 1) is None and status == 0, "shutdown and exit", (answer, status))
