@@ -214,9 +214,12 @@ static void suggest(struct checker *c, struct suggester *s, rc_entry_kind kind, 
 	if (best != RC_NONE) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, best);
 
-		report(c, loc, owner, index,
-		       "%s resembles evidence-base entry '%s' (\"%s\"): add ref=\"%s\" if it makes the same point",
-		       kind == RC_ENTRY_RISK ? "risk" : "assumption", e->id, e->text, e->id);
+		rc_finding *f = report(c, loc, owner, index,
+		                       "%s resembles evidence-base entry '%s' (\"%s\"): add ref=\"%s\" if it makes the "
+		                       "same point",
+		                       kind == RC_ENTRY_RISK ? "risk" : "assumption", e->id, e->text, e->id);
+
+		report_suggested_ref(c, f, e->id);
 	}
 }
 

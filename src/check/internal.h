@@ -37,9 +37,12 @@ enum near_kind { NEAR_STEP, NEAR_STRAND, NEAR_PARTNER, NEAR_RULE, NEAR_ENTRY };
  */
 const char *near_id(struct checker *c, enum near_kind kind, const char *word, char *out, size_t size);
 
-/* Records a finding of the running rule about `owner`/`index`, at `loc`. */
-void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)
+/* Records a finding of the running rule about `owner`/`index`, at `loc`; returns it, or NULL when out of memory. */
+rc_finding *report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)
         __attribute__((format(printf, 5, 6)));
+
+/* Gives finding `f` (just reported) a copy of `ref` as its suggested ref; sets c->status when out of memory. */
+void report_suggested_ref(struct checker *c, rc_finding *f, const char *ref);
 
 /*
  * How messages name a link: "link 'a' (activity) -> 'b' (engagement)", or

@@ -69,7 +69,7 @@ static const char *owner_suppression(const rc_model *m, const rc_rule *rule, rc_
 	return NULL;
 }
 
-void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)
+rc_finding *report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, const char *fmt, ...)
 {
 	rc_findings *f = c->findings;
 	rc_finding *item;
@@ -79,7 +79,7 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
 	int n;
 
 	if (c->status)
-		return;
+		return NULL;
 	/* Most messages fit the stack buffer; the rest (they quote evidence-base text) are formatted again at length.
 	 */
 	va_start(ap, fmt);
@@ -89,7 +89,7 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
 	item = message ? vec_push(&f->items, sizeof(*item)) : NULL;
 	if (!item) {
 		c->status = RC_ENOMEM;
-		return;
+		return NULL;
 	}
 	if ((size_t)n < sizeof(first)) {
 		memcpy(message, first, (size_t)n + 1);
@@ -106,6 +106,20 @@ void report(struct checker *c, rc_loc loc, rc_owner_kind owner, size_t index, co
 	item->owner_index = index;
 	item->suppressed =
 	        c->model_suppression ? c->model_suppression : owner_suppression(c->m, item->rule, owner, index);
+	return item;
+}
+
+void report_suggested_ref(struct checker *c, rc_finding *f, const char *ref)
+{
+	size_t n = strlen(ref) + 1;
+	char *copy = f ? arena_alloc_text(&c->findings->arena, n) : NULL;
+
+	if (!copy) {
+		c->status = f ? RC_ENOMEM : c->status;
+		return;
+	}
+	memcpy(copy, ref, n);
+	f->suggested_ref = copy;
 }
 
 static int count_findings(rc_findings *f, const rc_model *m)

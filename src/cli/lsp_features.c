@@ -618,20 +618,31 @@ static int tag_is(const struct lsp_doc *d, const struct lsp_tag *tag, const char
 	return tag->name_len == strlen(name) && memcmp(d->text + tag->name, name, tag->name_len) == 0;
 }
 
+/* The ref the document's RC033 finding at tag `tag` suggests (borrowed from its findings), or NULL. */
+static const char *suggested_ref(const struct lsp_doc *d, const struct lsp_text *t, const struct lsp_tag *tag)
+{
+	size_t i;
+
+	for (i = 0; i < rc_findings_count(d->findings); i++) {
+		const rc_finding *f = rc_findings_at(d->findings, i);
+
+		if (f->suggested_ref && lsp_tag_at(t, lsp_loc_offset(d, f->loc)) == tag)
+			return f->suggested_ref;
+	}
+	return NULL;
+}
+
 /* The code actions for one diagnostic of the rchain source, whose finding starts at the tag `tag`. */
 static void actions_for(json_t *actions, const struct lsp_server *sv, const struct lsp_doc *d, const struct lsp_text *t,
                         const struct lsp_tag *tag, const json_t *diagnostic)
 {
 	const char *code = json_string_value(json_object_get(diagnostic, "code"));
-	const char *message = json_string_value(json_object_get(diagnostic, "message"));
+	const char *ref = strcmp(code, "RC033") == 0 ? suggested_ref(d, t, tag) : NULL;
 	char title[256], text[256];
 
-	if (strcmp(code, "RC033") == 0 && message && strstr(message, "add ref=\"")) {
-		const char *id = strstr(message, "add ref=\"") + 9;
-		size_t n = strcspn(id, "\"");
-
-		snprintf(title, sizeof(title), "Add ref=\"%.*s\"", (int)n, id);
-		snprintf(text, sizeof(text), " ref=\"%.*s\"", (int)n, id);
+	if (ref) {
+		snprintf(title, sizeof(title), "Add ref=\"%s\"", ref);
+		snprintf(text, sizeof(text), " ref=\"%s\"", ref);
 		add_action(actions, d, title, diagnostic,
 		           text_edit(sv, d, tag->name + tag->name_len, tag->name + tag->name_len, text));
 	}

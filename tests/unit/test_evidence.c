@@ -404,7 +404,10 @@ static void test_user_bases(void)
 	CU_ASSERT_STRING_EQUAL(entry("cook2015.t1.r9")->cites[0].source, "cook2015");
 }
 
-/* The RC033 note on the model's first assumption when checked against `eb`, or "" when there is none. */
+/*
+ * The RC033 note on the model's first assumption when checked against `eb`, then " | " and the finding's
+ * suggested ref, or "" when there is none. No other finding suggests a ref.
+ */
 static const char *suggestion(const rc_model *m, const rc_evidence_base *eb, char *note, size_t size)
 {
 	rc_check_options opts = { NULL, 0, eb };
@@ -414,9 +417,14 @@ static const char *suggestion(const rc_model *m, const rc_evidence_base *eb, cha
 
 	note[0] = '\0';
 	CU_ASSERT_EQUAL_FATAL(rc_check_run(&f, m, &opts, &err), 0);
-	for (i = 0; i < rc_findings_count(f); i++)
-		if (strcmp(rc_findings_at(f, i)->rule->code, "RC033") == 0)
-			snprintf(note, size, "%s", rc_findings_at(f, i)->message);
+	for (i = 0; i < rc_findings_count(f); i++) {
+		const rc_finding *x = rc_findings_at(f, i);
+
+		if (strcmp(x->rule->code, "RC033") == 0)
+			snprintf(note, size, "%s | %s", x->message, x->suggested_ref ? x->suggested_ref : "(none)");
+		else
+			CU_ASSERT_PTR_NULL(x->suggested_ref);
+	}
 	rc_findings_free(&f);
 	return note;
 }
@@ -431,7 +439,7 @@ static void test_user_entries_suggested(void)
 	static const char xml[] = "<model xmlns='urn:rchain:model:1' id='m' version='1'><title>T</title>"
 	                          "<assumption>Most partners answer the annual survey.</assumption></model>";
 	static const char want[] = "assumption resembles evidence-base entry 'local.a1' (\"Partners answer the annual "
-	                           "survey\"): add ref=\"local.a1\" if it makes the same point";
+	                           "survey\"): add ref=\"local.a1\" if it makes the same point | local.a1";
 	rc_evidence_base *eb = NULL;
 	rc_model *m = NULL;
 	rc_error err = { 0 };
