@@ -88,6 +88,17 @@ int lsp_serve(struct lsp_server *sv, size_t limit);
 /* Frees every document `sv` has open. */
 void lsp_close_all(struct lsp_server *sv);
 
+/* Sends a notification of `method` with `params` (consumed) to the client (lsp.c). */
+void lsp_send_notification(struct lsp_server *sv, const char *method, json_t *params);
+
+/* ---- diagnostics (lsp_diagnostics.c) ---- */
+
+/* Checks the text of `d` again and publishes its diagnostics; `d` is no longer dirty. */
+void lsp_publish(struct lsp_server *sv, struct lsp_doc *d);
+
+/* Frees what the last check of `d` kept (model, findings, confidence, problems). */
+void lsp_doc_forget(struct lsp_doc *d);
+
 /* ---- text (lsp_text.c) ---- */
 
 /* Recomputes the line starts of `d` after its text changed; -1 when out of memory. */
@@ -101,6 +112,9 @@ json_t *lsp_position_json(const struct lsp_server *sv, const struct lsp_doc *d, 
 
 /* The LSP range [start, end) of `d` as a new JSON object. */
 json_t *lsp_range_json(const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end);
+
+/* A new LSP Location of [start, end) in `d`. */
+json_t *lsp_location_json(const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end);
 
 /* The byte offset of a library location (1-based line, column in characters) in `d`, clamped. */
 size_t lsp_loc_offset(const struct lsp_doc *d, rc_loc loc);
@@ -140,11 +154,5 @@ json_t *lsp_references(struct lsp_server *sv, struct lsp_doc *d, const json_t *p
 json_t *lsp_symbols(struct lsp_server *sv, struct lsp_doc *d, const json_t *params);
 json_t *lsp_code_actions(struct lsp_server *sv, struct lsp_doc *d, const json_t *params);
 json_t *lsp_rename(struct lsp_server *sv, struct lsp_doc *d, const json_t *params);
-
-/* A new LSP Location of [start, end) in `d`. */
-json_t *lsp_location_json(const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end);
-
-/* The range a finding or load error at `loc` is shown on: its tag's name, else the rest of the word. */
-void lsp_loc_span(const struct lsp_doc *d, rc_loc loc, size_t *start, size_t *end);
 
 #endif

@@ -101,6 +101,11 @@ json_t *lsp_range_json(const struct lsp_server *sv, const struct lsp_doc *d, siz
 	return json_pack("{s:o,s:o}", "start", lsp_position_json(sv, d, start), "end", lsp_position_json(sv, d, end));
 }
 
+json_t *lsp_location_json(const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end)
+{
+	return json_pack("{s:s,s:o}", "uri", d->uri, "range", lsp_range_json(sv, d, start, end));
+}
+
 size_t lsp_loc_offset(const struct lsp_doc *d, rc_loc loc)
 {
 	size_t line = loc.line ? loc.line - 1 : 0;
