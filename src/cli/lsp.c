@@ -179,21 +179,12 @@ static int next_message(struct reader *r, bool block, char **body, size_t *size,
 
 /* ---- framing: writing messages ---- */
 
-/* Writes one message to standard output, framed; consumes `msg`. */
-static void send_message(struct lsp_server *sv, json_t *msg)
+void lsp_send_text(struct lsp_server *sv, const char *body, size_t len)
 {
-	char *body = msg ? json_dumps(msg, JSON_COMPACT) : NULL;
 	char header[64];
-	size_t len, done = 0;
-	int n;
+	size_t done = 0;
+	int n = snprintf(header, sizeof(header), "Content-Length: %zu\r\n\r\n", len);
 
-	json_decref(msg);
-	if (!body) {
-		fprintf(stderr, "rchain lsp: out of memory writing a message\n");
-		return;
-	}
-	len = strlen(body);
-	n = snprintf(header, sizeof(header), "Content-Length: %zu\r\n\r\n", len);
 	while (!sv->write_failed && done < (size_t)n + len) {
 		const char *from = done < (size_t)n ? header + done : body + (done - (size_t)n);
 		size_t left = done < (size_t)n ? (size_t)n - done : len - (done - (size_t)n);
@@ -204,6 +195,19 @@ static void send_message(struct lsp_server *sv, json_t *msg)
 		else if (w < 0 && errno != EINTR)
 			sv->write_failed = true;
 	}
+}
+
+/* Writes one message to standard output, framed; consumes `msg`. */
+static void send_message(struct lsp_server *sv, json_t *msg)
+{
+	char *body = msg ? json_dumps(msg, JSON_COMPACT) : NULL;
+
+	json_decref(msg);
+	if (!body) {
+		fprintf(stderr, "rchain lsp: out of memory writing a message\n");
+		return;
+	}
+	lsp_send_text(sv, body, strlen(body));
 	free(body);
 }
 
@@ -219,7 +223,7 @@ static void send_error(struct lsp_server *sv, json_t *id, int code, const char *
 	                           "code", code, "message", message));
 }
 
-void lsp_send_notification(struct lsp_server *sv, const char *method, json_t *params)
+static void send_notification(struct lsp_server *sv, const char *method, json_t *params)
 {
 	send_message(sv, json_pack("{s:s,s:s,s:o}", "jsonrpc", "2.0", "method", method, "params", params));
 }
@@ -423,8 +427,7 @@ static void on_did_close(struct lsp_server *sv, const json_t *params)
 	while (*at != d)
 		at = &(*at)->next;
 	*at = d->next;
-	lsp_send_notification(sv, "textDocument/publishDiagnostics",
-	                      json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics"));
+	send_notification(sv, "textDocument/publishDiagnostics", json_pack("{s:s,s:[]}", "uri", d->uri, "diagnostics"));
 	doc_free(d);
 }
 

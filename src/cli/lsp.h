@@ -3,6 +3,7 @@
 #define RCHAIN_CLI_LSP_H
 
 #include <jansson.h>
+#include <stdint.h>
 
 #include "cli.h"
 
@@ -47,6 +48,20 @@ struct lsp_text {
 	size_t attr_count;
 };
 
+/* One diagnostic as last published: what it is made of (lsp_diagnostics.c) and its JSON text. */
+struct lsp_published {
+	uint64_t hash;
+	char *key; /* NULL: a free slot */
+	size_t key_len;
+	char *json; /* NULL once used again */
+};
+
+/* The diagnostics of a publish, by key: an open-addressing hash table of `cap` slots (a power of two). */
+struct lsp_cache {
+	struct lsp_published *slots;
+	size_t cap, count;
+};
+
 /* An open document: its text, the byte offset of each line, and the result of its last check. */
 struct lsp_doc {
 	struct lsp_doc *next; /* the server's next open document */
@@ -60,8 +75,9 @@ struct lsp_doc {
 	rc_model *model;
 	rc_findings *findings;
 	rc_confidence *confidence;
-	rc_problems *problems; /* every problem of a load that failed in the text, else NULL */
-	rc_error error;        /* why the model did not load or check, when `model` is NULL */
+	rc_problems *problems;      /* every problem of a load that failed in the text, else NULL */
+	rc_error error;             /* why the model did not load or check, when `model` is NULL */
+	struct lsp_cache published; /* its diagnostics as last published, to be used again */
 };
 
 struct lsp_server {
@@ -88,15 +104,15 @@ int lsp_serve(struct lsp_server *sv, size_t limit);
 /* Frees every document `sv` has open. */
 void lsp_close_all(struct lsp_server *sv);
 
-/* Sends a notification of `method` with `params` (consumed) to the client (lsp.c). */
-void lsp_send_notification(struct lsp_server *sv, const char *method, json_t *params);
+/* Sends the `len` bytes of JSON at `body` to the client as one message, framed (lsp.c). */
+void lsp_send_text(struct lsp_server *sv, const char *body, size_t len);
 
 /* ---- diagnostics (lsp_diagnostics.c) ---- */
 
 /* Checks the text of `d` again and publishes its diagnostics; `d` is no longer dirty. */
 void lsp_publish(struct lsp_server *sv, struct lsp_doc *d);
 
-/* Frees what the last check of `d` kept (model, findings, confidence, problems). */
+/* Frees what the checks of `d` kept: model, findings, confidence, problems and published diagnostics. */
 void lsp_doc_forget(struct lsp_doc *d);
 
 /* ---- text (lsp_text.c) ---- */
@@ -106,6 +122,9 @@ int lsp_doc_lines(struct lsp_doc *d);
 
 /* The byte offset of the LSP position object `pos` in `d` (clamped); -1 when it is not a position. */
 long lsp_position_offset(const struct lsp_server *sv, const struct lsp_doc *d, const json_t *pos);
+
+/* The LSP position of byte offset `off` of `d` (clamped): its line and character. */
+void lsp_position(const struct lsp_server *sv, const struct lsp_doc *d, size_t off, size_t *line, size_t *character);
 
 /* The LSP position of byte offset `off` of `d`, as a new JSON object. */
 json_t *lsp_position_json(const struct lsp_server *sv, const struct lsp_doc *d, size_t off);

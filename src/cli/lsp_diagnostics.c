@@ -3,14 +3,23 @@
  * its findings, or the problems of a load that failed, become the LSP
  * diagnostics of one publishDiagnostics notification, each with its rule's
  * hint and the other places it is about as related information.
+ *
+ * Building and writing that JSON cost the server more than the check
+ * (docs/editors.md), and after an edit most diagnostics are what they were.
+ * So each diagnostic is first drafted (its finding, its range and related
+ * places as positions), the draft made a key, and the JSON text jansson
+ * wrote for the same key at the last publish is used again; only new
+ * diagnostics are built and written. The notification is jansson's text of
+ * its envelope with the diagnostics' texts put in its empty list.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lsp.h"
 
-void lsp_doc_forget(struct lsp_doc *d)
+static void forget_check(struct lsp_doc *d)
 {
 	rc_confidence_free(&d->confidence);
 	rc_findings_free(&d->findings);
@@ -21,14 +30,14 @@ void lsp_doc_forget(struct lsp_doc *d)
 /* Loads and checks the text of `d`, keeping the model, findings and confidence, or the load's problems and error. */
 static void doc_check(struct lsp_server *sv, struct lsp_doc *d)
 {
-	lsp_doc_forget(d);
+	forget_check(d);
 	memset(&d->error, 0, sizeof(d->error));
 	if (rc_model_load_memory_problems(&d->model, &d->problems, sv->session->ctx, d->path, d->text, d->len,
 	                                  &d->error) != 0)
 		return;
 	if (rc_check_run(&d->findings, d->model, &sv->opts, &d->error) != 0 ||
 	    rc_confidence_new(&d->confidence, d->model, &d->error) != 0)
-		lsp_doc_forget(d);
+		forget_check(d);
 }
 
 /* The range a finding or load problem at `loc` is shown on: its tag's name, else the rest of the word. */
@@ -50,21 +59,53 @@ static void loc_span(const struct lsp_doc *d, rc_loc loc, size_t *start, size_t 
 	*end = e;
 }
 
-static void add_related(json_t *list, const struct lsp_server *sv, const struct lsp_doc *d, rc_loc loc,
-                        const char *what)
+/* ---- drafts: what a diagnostic is made of ---- */
+
+/* A place a diagnostic is about besides its own. */
+struct related {
+	size_t start, end; /* byte offsets */
+	char message[160];
+};
+
+struct draft {
+	const rc_finding *f;
+	size_t start, end; /* the finding's range, byte offsets */
+	struct related *related;
+	size_t count, cap;
+	bool failed; /* out of memory */
+};
+
+static void add_place(struct draft *dr, size_t start, size_t end, const char *message)
+{
+	if (dr->count == dr->cap) {
+		size_t cap = dr->cap ? dr->cap * 2 : 4;
+		struct related *grown = realloc(dr->related, cap * sizeof(*grown));
+
+		if (!grown) {
+			dr->failed = true;
+			return;
+		}
+		dr->related = grown;
+		dr->cap = cap;
+	}
+	dr->related[dr->count].start = start;
+	dr->related[dr->count].end = end;
+	snprintf(dr->related[dr->count++].message, sizeof(dr->related[0].message), "%s", message);
+}
+
+static void add_related(struct draft *dr, const struct lsp_doc *d, rc_loc loc, const char *message)
 {
 	size_t start, end;
 
 	loc_span(d, loc, &start, &end);
-	json_array_append_new(
-	        list, json_pack("{s:o,s:s}", "location", lsp_location_json(sv, d, start, end), "message", what));
+	add_place(dr, start, end, message);
 }
 
 /* For a duplicate id ("duplicate id 'X' ..."): every other element that gives itself the id. */
-static void other_uses(json_t *list, const struct lsp_server *sv, const struct lsp_doc *d, const rc_finding *f)
+static void other_uses(struct draft *dr, const struct lsp_doc *d)
 {
-	const char *id = strchr(f->message, '\'');
-	size_t n = id ? strcspn(id + 1, "'") : 0, at = lsp_loc_offset(d, f->loc), i;
+	const char *id = strchr(dr->f->message, '\'');
+	size_t n = id ? strcspn(id + 1, "'") : 0, at = lsp_loc_offset(d, dr->f->loc), i;
 	struct lsp_text t;
 
 	if (!id || lsp_text_scan(&t, d) != 0)
@@ -74,25 +115,24 @@ static void other_uses(json_t *list, const struct lsp_server *sv, const struct l
 
 		if (a->value_len == n && memcmp(d->text + a->value, id + 1, n) == 0 && t.tags[a->tag].start != at &&
 		    lsp_attr_is(d, &t, a, NULL, "id") && lsp_attr_holds_ids(d, &t, a))
-			json_array_append_new(list, json_pack("{s:o,s:s}", "location",
-			                                      lsp_location_json(sv, d, a->value, a->value + n),
-			                                      "message", "another element with this id"));
+			add_place(dr, a->value, a->value + n, "another element with this id");
 	}
 	lsp_text_free(&t);
 }
 
 /* The other places a finding is about: the ends of a link, the first use of a duplicate id, the steps of a cycle. */
-static void related_places(json_t *list, const struct lsp_server *sv, const struct lsp_doc *d, const rc_finding *f)
+static void related_places(struct draft *dr, const struct lsp_doc *d)
 {
 	const rc_model *m = d->model;
+	const rc_finding *f = dr->f;
 
 	if (f->owner == RC_OWNER_LINK) {
 		const rc_link *link = rc_model_link(m, f->owner_index);
 
 		if (link->from_step != RC_NONE)
-			add_related(list, sv, d, rc_model_step(m, link->from_step)->loc, "the link's source");
+			add_related(dr, d, rc_model_step(m, link->from_step)->loc, "the link's source");
 		if (link->to_step != RC_NONE)
-			add_related(list, sv, d, rc_model_step(m, link->to_step)->loc, "the link's target");
+			add_related(dr, d, rc_model_step(m, link->to_step)->loc, "the link's target");
 	}
 	if (strcmp(f->rule->code, "RC005") == 0) {
 		const char *names = strstr(f->message, ": ");
@@ -109,13 +149,49 @@ static void related_places(json_t *list, const struct lsp_server *sv, const stru
 				char what[160];
 
 				snprintf(what, sizeof(what), "step '%s' of the cycle", id);
-				add_related(list, sv, d, step->loc, what);
+				add_related(dr, d, step->loc, what);
 			}
 			names = next ? next + 2 : NULL;
 		}
 	}
 	if (strcmp(f->rule->code, "RC001") == 0)
-		other_uses(list, sv, d, f);
+		other_uses(dr, d);
+}
+
+/* Appends the range [start, end) of `d` as four position numbers to the key `key`. */
+static int key_range(rc_buffer *key, const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end)
+{
+	size_t at[4];
+
+	lsp_position(sv, d, start, &at[0], &at[1]);
+	lsp_position(sv, d, end, &at[2], &at[3]);
+	return rc_buffer_sink(key, (const char *)at, sizeof(at));
+}
+
+/*
+ * What the JSON of draft `dr` is made of, as one string: its code, severity,
+ * message and range as positions, then each related place's message and
+ * range. (The hint follows from the code; the URI and encoding are the
+ * document's and the session's.)
+ */
+static int draft_key(rc_buffer *key, const struct lsp_server *sv, const struct lsp_doc *d, const struct draft *dr)
+{
+	char severity = (char)('0' + dr->f->severity);
+	size_t i;
+	int rc = rc_buffer_sink(key, dr->f->rule->code, strlen(dr->f->rule->code) + 1);
+
+	if (rc == 0)
+		rc = rc_buffer_sink(key, &severity, 1);
+	if (rc == 0)
+		rc = rc_buffer_sink(key, dr->f->message, strlen(dr->f->message) + 1);
+	if (rc == 0)
+		rc = key_range(key, sv, d, dr->start, dr->end);
+	for (i = 0; rc == 0 && i < dr->count; i++) {
+		rc = rc_buffer_sink(key, dr->related[i].message, strlen(dr->related[i].message) + 1);
+		if (rc == 0)
+			rc = key_range(key, sv, d, dr->related[i].start, dr->related[i].end);
+	}
+	return rc;
 }
 
 static int severity_code(rc_severity s)
@@ -123,45 +199,221 @@ static int severity_code(rc_severity s)
 	return s == RC_SEVERITY_ERROR ? 1 : s == RC_SEVERITY_WARNING ? 2 : 3;
 }
 
-static json_t *finding_diagnostic(const struct lsp_server *sv, const struct lsp_doc *d, const rc_finding *f)
+/* The diagnostic of a draft, as jansson's compact text; NULL when out of memory. */
+static char *draft_json(const struct lsp_server *sv, const struct lsp_doc *d, const struct draft *dr)
 {
-	char hint[1200];
-	size_t start, end;
-	json_t *related, *range;
+	const rc_finding *f = dr->f;
+	char hint[1200], *text;
+	json_t *related, *range, *diagnostic;
+	size_t i;
 
-	loc_span(d, f->loc, &start, &end);
 	snprintf(hint, sizeof(hint), "hint: %s", f->rule->hint);
 	/* The hint sits at the finding's own place: one range object serves both (jansson counts references). */
-	range = lsp_range_json(sv, d, start, end);
+	range = lsp_range_json(sv, d, dr->start, dr->end);
 	related = json_pack("[{s:{s:s,s:O},s:s}]", "location", "uri", d->uri, "range", range, "message", hint);
+	for (i = 0; i < dr->count; i++)
+		json_array_append_new(related,
+		                      json_pack("{s:o,s:s}", "location",
+		                                lsp_location_json(sv, d, dr->related[i].start, dr->related[i].end),
+		                                "message", dr->related[i].message));
+	diagnostic =
+	        json_pack("{s:o,s:i,s:s,s:s,s:s,s:o}", "range", range, "severity", severity_code(f->severity), "code",
+	                  f->rule->code, "source", "rchain", "message", f->message, "relatedInformation", related);
+	text = diagnostic ? json_dumps(diagnostic, JSON_COMPACT) : NULL;
+	json_decref(diagnostic);
+	return text;
+}
+
+/* ---- the published diagnostics: a hash table from key to JSON text ---- */
+
+static uint64_t key_hash(const rc_buffer *key)
+{
+	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < key->len; i++)
+		h = (h ^ (unsigned char)key->data[i]) * 1099511628211ULL;
+	return h;
+}
+
+static struct lsp_published *slot_of(const struct lsp_cache *c, uint64_t hash, size_t probe)
+{
+	return &c->slots[(hash + probe) & (c->cap - 1)];
+}
+
+static void cache_free(struct lsp_cache *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->cap; i++) {
+		free(c->slots[i].key);
+		free(c->slots[i].json);
+	}
+	free(c->slots);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Takes the JSON text published for `key` out of `c` (the caller frees it), or NULL when there is none. */
+static char *cache_take(struct lsp_cache *c, uint64_t hash, const rc_buffer *key)
+{
+	size_t probe;
+
+	for (probe = 0; probe < c->cap; probe++) {
+		struct lsp_published *p = slot_of(c, hash, probe);
+
+		if (!p->key)
+			return NULL;
+		if (p->json && p->hash == hash && p->key_len == key->len && memcmp(p->key, key->data, key->len) == 0) {
+			char *json = p->json;
+
+			p->json = NULL;
+			return json;
+		}
+	}
+	return NULL;
+}
+
+/* Keeps `json` as the text of `key` in `c`; both are taken over (freed on failure). 0, or -1 out of memory. */
+static int cache_put(struct lsp_cache *c, uint64_t hash, rc_buffer *key, char *json)
+{
+	struct lsp_published *p;
+	size_t probe = 0;
+
+	if (2 * (c->count + 1) > c->cap) {
+		struct lsp_cache grown = { calloc(c->cap ? c->cap * 2 : 64, sizeof(*p)), c->cap ? c->cap * 2 : 64, 0 };
+		size_t i;
+
+		if (!grown.slots) {
+			rc_buffer_free(key);
+			free(json);
+			return -1;
+		}
+		for (i = 0; i < c->cap; i++)
+			if (c->slots[i].key) {
+				for (probe = 0; slot_of(&grown, c->slots[i].hash, probe)->key; probe++)
+					;
+				*slot_of(&grown, c->slots[i].hash, probe) = c->slots[i];
+			}
+		grown.count = c->count;
+		free(c->slots);
+		*c = grown;
+	}
+	for (probe = 0; slot_of(c, hash, probe)->key; probe++)
+		;
+	p = slot_of(c, hash, probe);
+	p->hash = hash;
+	p->key = key->data;
+	p->key_len = key->len;
+	p->json = json;
+	memset(key, 0, sizeof(*key));
+	c->count++;
+	return 0;
+}
+
+/* ---- publishing ---- */
+
+/* Appends the diagnostic of finding `f` to `body`: the text published before for it, else a new one. */
+static int add_diagnostic(rc_buffer *body, struct lsp_cache *fresh, const struct lsp_server *sv, struct lsp_doc *d,
+                          const rc_finding *f)
+{
+	struct draft dr = { f, 0, 0, NULL, 0, 0, false };
+	rc_buffer key = { 0 };
+	uint64_t hash;
+	char *json = NULL;
+	int rc;
+
+	loc_span(d, f->loc, &dr.start, &dr.end);
 	if (d->model) /* a load problem is about the file: no model to find other places in */
-		related_places(related, sv, d, f);
-	return json_pack("{s:o,s:i,s:s,s:s,s:s,s:o}", "range", range, "severity", severity_code(f->severity), "code",
-	                 f->rule->code, "source", "rchain", "message", f->message, "relatedInformation", related);
+		related_places(&dr, d);
+	rc = dr.failed ? -1 : draft_key(&key, sv, d, &dr);
+	if (rc == 0) {
+		hash = key_hash(&key);
+		if (!(json = cache_take(&d->published, hash, &key)))
+			json = draft_json(sv, d, &dr);
+		rc = json ? 0 : -1;
+	}
+	if (rc == 0 && body->data[body->len - 1] != '[')
+		rc = rc_buffer_sink(body, ",", 1);
+	if (rc == 0)
+		rc = rc_buffer_sink(body, json, strlen(json));
+	if (rc == 0)
+		rc = cache_put(fresh, hash, &key, json);
+	else
+		free(json);
+	rc_buffer_free(&key);
+	free(dr.related);
+	return rc;
+}
+
+/* The one diagnostic of a document that did not load and has no problems to show (too large, say). */
+static int add_load_error(rc_buffer *body, const struct lsp_server *sv, const struct lsp_doc *d)
+{
+	rc_loc loc = { d->path, d->error.line, d->error.column };
+	size_t start, end;
+	json_t *diagnostic;
+	char *json;
+	int rc;
+
+	loc_span(d, loc, &start, &end);
+	diagnostic = json_pack("{s:o,s:i,s:s,s:s}", "range", lsp_range_json(sv, d, start, end), "severity", 1, "source",
+	                       "rchain", "message", d->error.message);
+	json = diagnostic ? json_dumps(diagnostic, JSON_COMPACT) : NULL;
+	json_decref(diagnostic);
+	rc = json ? rc_buffer_sink(body, json, strlen(json)) : -1;
+	free(json);
+	return rc;
+}
+
+/* Starts the notification in `body`: its envelope, as jansson writes it, up to the '[' of the empty list. */
+static int envelope_open(rc_buffer *body, const struct lsp_doc *d)
+{
+	json_t *msg = json_pack("{s:s,s:s,s:{s:s,s:[]}}", "jsonrpc", "2.0", "method", "textDocument/publishDiagnostics",
+	                        "params", "uri", d->uri, "diagnostics");
+	char *text = msg ? json_dumps(msg, JSON_COMPACT) : NULL;
+	size_t n = text ? strlen(text) : 0;
+	int rc = -1;
+
+	/* "diagnostics" is the last member, so the text ends in "[]}}". */
+	if (n >= 4 && strcmp(text + n - 4, "[]}}") == 0)
+		rc = rc_buffer_sink(body, text, n - 3);
+	free(text);
+	json_decref(msg);
+	return rc;
 }
 
 void lsp_publish(struct lsp_server *sv, struct lsp_doc *d)
 {
-	json_t *list = json_array();
-	size_t i, start, end;
+	struct lsp_cache fresh = { NULL, 0, 0 };
+	rc_buffer body = { 0 };
+	size_t i;
+	int rc;
 
 	doc_check(sv, d);
 	d->dirty = false;
-	for (i = 0; i < rc_problems_count(d->problems); i++)
-		json_array_append_new(list, finding_diagnostic(sv, d, rc_problems_at(d->problems, i)));
-	if (!d->model && !d->problems) {
-		rc_loc loc = { d->path, d->error.line, d->error.column };
-
-		loc_span(d, loc, &start, &end);
-		json_array_append_new(list, json_pack("{s:o,s:i,s:s,s:s}", "range", lsp_range_json(sv, d, start, end),
-		                                      "severity", 1, "source", "rchain", "message", d->error.message));
-	}
-	for (i = 0; d->findings && i < rc_findings_count(d->findings); i++) {
+	rc = envelope_open(&body, d);
+	for (i = 0; rc == 0 && i < rc_problems_count(d->problems); i++)
+		rc = add_diagnostic(&body, &fresh, sv, d, rc_problems_at(d->problems, i));
+	if (rc == 0 && !d->model && !d->problems)
+		rc = add_load_error(&body, sv, d);
+	for (i = 0; rc == 0 && d->findings && i < rc_findings_count(d->findings); i++) {
 		const rc_finding *f = rc_findings_at(d->findings, i);
 
 		if (!f->suppressed)
-			json_array_append_new(list, finding_diagnostic(sv, d, f));
+			rc = add_diagnostic(&body, &fresh, sv, d, f);
 	}
-	lsp_send_notification(sv, "textDocument/publishDiagnostics",
-	                      json_pack("{s:s,s:o}", "uri", d->uri, "diagnostics", list));
+	if (rc == 0)
+		rc = rc_buffer_sink(&body, "]}}", 3);
+	if (rc == 0)
+		lsp_send_text(sv, body.data, body.len);
+	else
+		fprintf(stderr, "rchain lsp: out of memory publishing the diagnostics of %s\n", d->uri);
+	rc_buffer_free(&body);
+	cache_free(&d->published);
+	d->published = fresh;
+}
+
+void lsp_doc_forget(struct lsp_doc *d)
+{
+	forget_check(d);
+	cache_free(&d->published);
 }

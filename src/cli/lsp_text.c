@@ -76,7 +76,7 @@ long lsp_position_offset(const struct lsp_server *sv, const struct lsp_doc *d, c
 	return (long)advance(sv, d->text, d->lines[l], line_end(d, l), (size_t)json_integer_value(ch));
 }
 
-json_t *lsp_position_json(const struct lsp_server *sv, const struct lsp_doc *d, size_t off)
+void lsp_position(const struct lsp_server *sv, const struct lsp_doc *d, size_t off, size_t *line, size_t *character)
 {
 	size_t lo = 0, hi = d->line_count, i, ch = 0;
 
@@ -93,7 +93,16 @@ json_t *lsp_position_json(const struct lsp_server *sv, const struct lsp_doc *d, 
 	for (i = d->lines[lo]; i < off; i++)
 		if (((unsigned char)d->text[i] & 0xC0) != 0x80)
 			ch += units(sv, (unsigned char)d->text[i]);
-	return json_pack("{s:I,s:I}", "line", (json_int_t)lo, "character", (json_int_t)ch);
+	*line = lo;
+	*character = ch;
+}
+
+json_t *lsp_position_json(const struct lsp_server *sv, const struct lsp_doc *d, size_t off)
+{
+	size_t line, ch;
+
+	lsp_position(sv, d, off, &line, &ch);
+	return json_pack("{s:I,s:I}", "line", (json_int_t)line, "character", (json_int_t)ch);
 }
 
 json_t *lsp_range_json(const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end)

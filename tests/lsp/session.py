@@ -175,6 +175,26 @@ def main():
          "document symbols: levels first", [x["name"] for x in symbols])
     t.ok(any(c["name"] == "act.review" for x in symbols for c in x["children"]), "document symbols: steps")
 
+    # Diagnostics published again after an edit (most of them reused from the last publish) equal those of the same
+    # text opened afresh: a letter typed into a line, then a line put in halfway, which moves everything below it.
+    fresh_uri = uri_of(os.path.join(source, "fresh.xml"))
+    at = position_of(text, "</title>")
+    diags = change([{"range": {"start": at, "end": at}, "text": "x"}])
+    i = text.index("</title>")
+    text = text[:i] + "x" + text[i:]
+    lines = text.split("\n")
+    half = {"line": len(lines) // 2, "character": 0}
+    moved = change([{"range": {"start": half, "end": half}, "text": "\n"}])
+    lines.insert(len(lines) // 2, "")
+    text = "\n".join(lines)
+    s.open(fresh_uri, text)
+    fresh = s.diagnostics(fresh_uri)
+    t.ok(len(diags) > 10 and moved == [dict(d, relatedInformation=[dict(r, location=dict(r["location"], uri=uri))
+                                                                    for r in d["relatedInformation"]])
+                                       for d in fresh] if fresh else False,
+         "diagnostics after edits equal those of the same text opened afresh", (len(moved), len(fresh)))
+    t.ok(any(d["range"]["start"]["line"] > half["line"] for d in moved), "some diagnostics moved with the new line")
+
     # Hover over a rule code, in <suppress rule> and in a comment: the rule's explanation from the catalogue.
     header, summary, explanation, tail = subprocess.run([rchain, "rules", "RC012"], capture_output=True, text=True,
                                                         check=True).stdout.strip().split("\n\n")
