@@ -278,25 +278,6 @@ static char *uri_path(const char *uri)
 	return out;
 }
 
-/* Replaces bytes [start, end) of the text of `d` with `len` bytes at `with`; -1 when out of memory. */
-static int doc_splice(struct lsp_doc *d, size_t start, size_t end, const char *with, size_t len)
-{
-	size_t size = d->len - (end - start) + len;
-	char *text = malloc(size + 1);
-
-	if (!text)
-		return -1;
-	memcpy(text, d->text, start);
-	memcpy(text + start, with, len);
-	memcpy(text + start + len, d->text + end, d->len - end);
-	text[size] = '\0';
-	free(d->text);
-	d->text = text;
-	d->len = size;
-	d->dirty = true;
-	return lsp_doc_lines(d);
-}
-
 /* ---- the protocol's methods ---- */
 
 /* What a handler reports back when it fails: the code and message of the JSON-RPC error. */
@@ -378,15 +359,14 @@ static void on_did_open(struct lsp_server *sv, const json_t *params)
 			return;
 		d->uri = strdup(uri);
 		d->path = uri_path(uri);
-		d->text = strdup("");
-		if (!d->uri || !d->path || !d->text || lsp_doc_lines(d) != 0) {
+		if (!d->uri || !d->path || lsp_doc_splice(d, 0, 0, "", 0) != 0) {
 			doc_free(d);
 			return;
 		}
 		d->next = sv->docs;
 		sv->docs = d;
 	}
-	if (doc_splice(d, 0, d->len, json_string_value(text), json_string_length(text)) != 0)
+	if (lsp_doc_splice(d, 0, d->len, json_string_value(text), json_string_length(text)) != 0)
 		fprintf(stderr, "rchain lsp: out of memory opening %s\n", uri);
 }
 
@@ -412,7 +392,8 @@ static void on_did_change(struct lsp_server *sv, const json_t *params)
 			if (start < 0 || end < start)
 				continue;
 		}
-		if (doc_splice(d, (size_t)start, (size_t)end, json_string_value(text), json_string_length(text)) != 0)
+		if (lsp_doc_splice(d, (size_t)start, (size_t)end, json_string_value(text), json_string_length(text)) !=
+		    0)
 			fprintf(stderr, "rchain lsp: out of memory changing %s\n", d->uri);
 	}
 }

@@ -68,9 +68,9 @@ struct lsp_doc {
 	char *uri;
 	char *path; /* the file name in locations: the URI's path */
 	char *text;
-	size_t len;
+	size_t len, cap;
 	size_t *lines; /* byte offset of the start of each line */
-	size_t line_count;
+	size_t line_count, line_cap;
 	bool dirty; /* changed since its diagnostics were published */
 	rc_model *model;
 	rc_findings *findings;
@@ -117,8 +117,12 @@ void lsp_doc_forget(struct lsp_doc *d);
 
 /* ---- text (lsp_text.c) ---- */
 
-/* Recomputes the line starts of `d` after its text changed; -1 when out of memory. */
-int lsp_doc_lines(struct lsp_doc *d);
+/*
+ * Replaces bytes [start, end) of the text of `d` with the `len` bytes at `with` and moves the line starts to
+ * match; `d` becomes dirty. On a document of no text yet (all zero) it makes the empty one. -1 when out of memory
+ * (`d` as it was).
+ */
+int lsp_doc_splice(struct lsp_doc *d, size_t start, size_t end, const char *with, size_t len);
 
 /* The byte offset of the LSP position object `pos` in `d` (clamped); -1 when it is not a position. */
 long lsp_position_offset(const struct lsp_server *sv, const struct lsp_doc *d, const json_t *pos);

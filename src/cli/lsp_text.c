@@ -12,22 +12,68 @@
 
 #include "lsp.h"
 
-int lsp_doc_lines(struct lsp_doc *d)
+/* The index of the first line of `d` that starts after byte `off`. */
+static size_t line_after(const struct lsp_doc *d, size_t off)
 {
-	size_t i, n = 1, *lines;
+	size_t lo = 0, hi = d->line_count;
 
-	for (i = 0; i < d->len; i++)
-		n += d->text[i] == '\n';
-	lines = malloc(n * sizeof(*lines));
-	if (!lines)
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (d->lines[mid] <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Makes room for `n` items of `size` bytes in `*items`, of capacity `*cap`; -1 when out of memory. */
+static int reserve(void **items, size_t *cap, size_t n, size_t size)
+{
+	size_t want = n > 2 * *cap ? n : 2 * *cap;
+	void *grown;
+
+	if (n <= *cap)
+		return 0;
+	if (!(grown = realloc(*items, want * size)))
 		return -1;
-	free(d->lines);
-	d->lines = lines;
-	d->line_count = 1;
-	lines[0] = 0;
-	for (i = 0; i < d->len; i++)
-		if (d->text[i] == '\n')
-			lines[d->line_count++] = i + 1;
+	*items = grown;
+	*cap = want;
+	return 0;
+}
+
+int lsp_doc_splice(struct lsp_doc *d, size_t start, size_t end, const char *with, size_t len)
+{
+	size_t size = d->len - (end - start) + len, first, last, added = 0, count, i, j;
+
+	if (!d->lines) { /* an empty document: one line */
+		if (reserve((void **)&d->lines, &d->line_cap, 1, sizeof(*d->lines)) != 0)
+			return -1;
+		d->lines[0] = 0;
+		d->line_count = 1;
+	}
+	/* Lines that start in the bytes replaced go, the new text's come, and the later ones move. */
+	first = line_after(d, start);
+	last = line_after(d, end);
+	for (i = 0; i < len; i++)
+		added += with[i] == '\n';
+	count = d->line_count - (last - first) + added;
+	if (reserve((void **)&d->lines, &d->line_cap, count, sizeof(*d->lines)) != 0 ||
+	    reserve((void **)&d->text, &d->cap, size + 1, 1) != 0)
+		return -1;
+	memmove(d->text + start + len, d->text + end, d->len - end);
+	memcpy(d->text + start, with, len);
+	d->text[size] = '\0';
+	d->len = size;
+	d->dirty = true;
+	memmove(d->lines + first + added, d->lines + last, (d->line_count - last) * sizeof(*d->lines));
+	for (j = first + added; j < count; j++)
+		d->lines[j] = d->lines[j] + len - (end - start); /* unsigned: the sum wraps back into range */
+	for (i = 0, j = first; i < len; i++)
+		if (with[i] == '\n')
+			d->lines[j++] = start + i + 1;
+	d->line_count = count;
 	return 0;
 }
 

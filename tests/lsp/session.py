@@ -194,6 +194,18 @@ def main():
                                        for d in fresh] if fresh else False,
          "diagnostics after edits equal those of the same text opened afresh", (len(moved), len(fresh)))
     t.ok(any(d["range"]["start"]["line"] > half["line"] for d in moved), "some diagnostics moved with the new line")
+    # One change that takes out three lines and puts in two, then the same text afresh.
+    cut_from, cut_to = {"line": half["line"] - 1, "character": 2}, {"line": half["line"] + 2, "character": 0}
+    a, b = offset_of(text, cut_from), offset_of(text, cut_to)
+    text = text[:a] + "<!-- a\nb -->\n" + text[b:]
+    moved = change([{"range": {"start": cut_from, "end": cut_to}, "text": "<!-- a\nb -->\n"}])
+    fresh_uri2 = uri_of(os.path.join(source, "fresh2.xml"))
+    s.open(fresh_uri2, text)
+    fresh = s.diagnostics(fresh_uri2)
+    t.ok(moved == [dict(d, relatedInformation=[dict(r, location=dict(r["location"], uri=uri))
+                                               for r in d["relatedInformation"]]) if "relatedInformation" in d
+                   else d for d in fresh],
+         "diagnostics after a change across lines equal those of the same text afresh", (moved[:2], fresh[:2]))
 
     # Hover over a rule code, in <suppress rule> and in a comment: the rule's explanation from the catalogue.
     header, summary, explanation, tail = subprocess.run([rchain, "rules", "RC012"], capture_output=True, text=True,
