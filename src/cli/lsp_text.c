@@ -48,8 +48,9 @@ int lsp_doc_splice(struct lsp_doc *d, size_t start, size_t end, const char *with
 	size_t size = d->len - (end - start) + len, first, last, added = 0, count, i, j;
 
 	if (!d->lines) { /* an empty document: one line */
-		if (reserve((void **)&d->lines, &d->line_cap, 1, sizeof(*d->lines)) != 0)
+		if (!(d->lines = malloc(sizeof(*d->lines))))
 			return -1;
+		d->line_cap = 1;
 		d->lines[0] = 0;
 		d->line_count = 1;
 	}
