@@ -48,12 +48,14 @@ struct lsp_text {
 	size_t attr_count;
 };
 
-/* One diagnostic as last published: what it is made of (lsp_diagnostics.c) and its JSON text. */
+/* One diagnostic as last published: what it is made of but its positions (lsp_diagnostics.c), and a template. */
 struct lsp_published {
 	uint64_t hash;
 	char *key; /* NULL: a free slot */
 	size_t key_len;
-	char *json; /* NULL once used again */
+	char *json;   /* its JSON text without the position numbers; NULL once used again */
+	size_t *cuts; /* where in `json` each number goes */
+	size_t cut_count;
 };
 
 /* The diagnostics of a publish, by key: an open-addressing hash table of `cap` slots (a power of two). */

@@ -7,10 +7,13 @@
  * Building and writing that JSON cost the server more than the check
  * (docs/editors.md), and after an edit most diagnostics are what they were.
  * So each diagnostic is first drafted (its finding, its range and related
- * places as positions), the draft made a key, and the JSON text jansson
- * wrote for the same key at the last publish is used again; only new
- * diagnostics are built and written. The notification is jansson's text of
- * its envelope with the diagnostics' texts put in its empty list.
+ * places), the draft made a key of all but its positions, and the JSON text
+ * jansson wrote for the same key at the last publish is used again, with the
+ * draft's position numbers put in where that text had its own (after
+ * "line": and "character":, keys no string can hold unescaped): only new
+ * diagnostics are built and written by jansson, and a line put in above
+ * them does not make them new. The notification is jansson's text of its
+ * envelope with the diagnostics' texts put in its empty list.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -72,7 +75,9 @@ struct draft {
 	size_t start, end; /* the finding's range, byte offsets */
 	struct related *related;
 	size_t count, cap;
-	bool failed; /* out of memory */
+	bool failed;      /* out of memory */
+	size_t *numbers;  /* its position numbers, in the order of its JSON (draft_numbers()) */
+	size_t n_numbers; /* 4 a range: the finding's, the hint's (the same) and each related place's */
 };
 
 static void add_place(struct draft *dr, size_t start, size_t end, const char *message)
@@ -158,23 +163,36 @@ static void related_places(struct draft *dr, const struct lsp_doc *d)
 		other_uses(dr, d);
 }
 
-/* Appends the range [start, end) of `d` as four position numbers to the key `key`. */
-static int key_range(rc_buffer *key, const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end)
+/* The line and character of the start and of the end of [start, end) in `d`, into `at`. */
+static void range_numbers(size_t *at, const struct lsp_server *sv, const struct lsp_doc *d, size_t start, size_t end)
 {
-	size_t at[4];
-
 	lsp_position(sv, d, start, &at[0], &at[1]);
 	lsp_position(sv, d, end, &at[2], &at[3]);
-	return rc_buffer_sink(key, (const char *)at, sizeof(at));
+}
+
+/* Fills the position numbers of `dr`; -1 when out of memory. */
+static int draft_numbers(struct draft *dr, const struct lsp_server *sv, const struct lsp_doc *d)
+{
+	size_t i;
+
+	dr->n_numbers = 4 * (2 + dr->count);
+	if (!(dr->numbers = malloc(dr->n_numbers * sizeof(*dr->numbers))))
+		return -1;
+	range_numbers(dr->numbers, sv, d, dr->start, dr->end);
+	for (i = 0; i < 4; i++) /* the hint's range */
+		dr->numbers[4 + i] = dr->numbers[i];
+	for (i = 0; i < dr->count; i++)
+		range_numbers(dr->numbers + 8 + 4 * i, sv, d, dr->related[i].start, dr->related[i].end);
+	return 0;
 }
 
 /*
- * What the JSON of draft `dr` is made of, as one string: its code, severity,
- * message and range as positions, then each related place's message and
- * range. (The hint follows from the code; the URI and encoding are the
+ * What the JSON of draft `dr` is made of but for its positions, as one
+ * string: its code, severity and message, then each related place's
+ * message. (The hint follows from the code; the URI and encoding are the
  * document's and the session's.)
  */
-static int draft_key(rc_buffer *key, const struct lsp_server *sv, const struct lsp_doc *d, const struct draft *dr)
+static int draft_key(rc_buffer *key, const struct draft *dr)
 {
 	char severity = (char)('0' + dr->f->severity);
 	size_t i;
@@ -184,13 +202,8 @@ static int draft_key(rc_buffer *key, const struct lsp_server *sv, const struct l
 		rc = rc_buffer_sink(key, &severity, 1);
 	if (rc == 0)
 		rc = rc_buffer_sink(key, dr->f->message, strlen(dr->f->message) + 1);
-	if (rc == 0)
-		rc = key_range(key, sv, d, dr->start, dr->end);
-	for (i = 0; rc == 0 && i < dr->count; i++) {
+	for (i = 0; rc == 0 && i < dr->count; i++)
 		rc = rc_buffer_sink(key, dr->related[i].message, strlen(dr->related[i].message) + 1);
-		if (rc == 0)
-			rc = key_range(key, sv, d, dr->related[i].start, dr->related[i].end);
-	}
 	return rc;
 }
 
@@ -224,7 +237,66 @@ static char *draft_json(const struct lsp_server *sv, const struct lsp_doc *d, co
 	return text;
 }
 
-/* ---- the published diagnostics: a hash table from key to JSON text ---- */
+/* ---- templates: a diagnostic's JSON text without its position numbers ---- */
+
+/* The length of the position key ("line": or "character":) at `p`, or 0 when there is none. */
+static size_t position_key(const char *p)
+{
+	return strncmp(p, "\"line\":", 7) == 0 ? 7 : strncmp(p, "\"character\":", 12) == 0 ? 12 : 0;
+}
+
+/*
+ * Makes `text` (jansson's) the template of `p`: the text without its numbers, and where each was. -1 when out
+ * of memory, or when the text does not hold the `n_numbers` positions of its draft (it always does).
+ */
+static int template_make(struct lsp_published *p, const char *text, size_t n_numbers)
+{
+	size_t n = strlen(text), i = 0, o = 0;
+
+	p->json = malloc(n + 1);
+	p->cuts = malloc(n_numbers * sizeof(*p->cuts));
+	p->cut_count = 0;
+	if (!p->json || !p->cuts)
+		return -1;
+	while (i < n) {
+		size_t k = position_key(text + i);
+
+		if (k != 0) {
+			memcpy(p->json + o, text + i, k);
+			o += k;
+			i += k;
+			if (p->cut_count == n_numbers)
+				return -1;
+			p->cuts[p->cut_count++] = o;
+			while (text[i] >= '0' && text[i] <= '9')
+				i++;
+		} else {
+			p->json[o++] = text[i++];
+		}
+	}
+	p->json[o] = '\0';
+	return p->cut_count == n_numbers ? 0 : -1;
+}
+
+/* Appends template `p` to `body` with `numbers` put in. */
+static int template_write(rc_buffer *body, const struct lsp_published *p, const size_t *numbers)
+{
+	size_t i, from = 0;
+	int rc = 0;
+
+	for (i = 0; rc == 0 && i < p->cut_count; i++) {
+		char digits[24];
+		int len = snprintf(digits, sizeof(digits), "%zu", numbers[i]);
+
+		rc = rc_buffer_sink(body, p->json + from, p->cuts[i] - from);
+		if (rc == 0)
+			rc = rc_buffer_sink(body, digits, (size_t)len);
+		from = p->cuts[i];
+	}
+	return rc == 0 ? rc_buffer_sink(body, p->json + from, strlen(p->json + from)) : rc;
+}
+
+/* ---- the published diagnostics: a hash table from key to template ---- */
 
 static uint64_t key_hash(const rc_buffer *key)
 {
@@ -248,13 +320,14 @@ static void cache_free(struct lsp_cache *c)
 	for (i = 0; i < c->cap; i++) {
 		free(c->slots[i].key);
 		free(c->slots[i].json);
+		free(c->slots[i].cuts);
 	}
 	free(c->slots);
 	memset(c, 0, sizeof(*c));
 }
 
-/* Takes the JSON text published for `key` out of `c` (the caller frees it), or NULL when there is none. */
-static char *cache_take(struct lsp_cache *c, uint64_t hash, const rc_buffer *key)
+/* Takes the template published for `key` out of `c` into `*out` (the caller owns it); 0, or -1 when there is none. */
+static int cache_take(struct lsp_published *out, struct lsp_cache *c, uint64_t hash, const rc_buffer *key)
 {
 	size_t probe;
 
@@ -262,19 +335,20 @@ static char *cache_take(struct lsp_cache *c, uint64_t hash, const rc_buffer *key
 		struct lsp_published *p = slot_of(c, hash, probe);
 
 		if (!p->key)
-			return NULL;
+			return -1;
 		if (p->json && p->hash == hash && p->key_len == key->len && memcmp(p->key, key->data, key->len) == 0) {
-			char *json = p->json;
-
+			*out = *p;
+			out->key = NULL;
 			p->json = NULL;
-			return json;
+			p->cuts = NULL;
+			return 0;
 		}
 	}
-	return NULL;
+	return -1;
 }
 
-/* Keeps `json` as the text of `key` in `c`; both are taken over (freed on failure). 0, or -1 out of memory. */
-static int cache_put(struct lsp_cache *c, uint64_t hash, rc_buffer *key, char *json)
+/* Keeps template `t` under `key` in `c`; both are taken over (freed on failure). 0, or -1 out of memory. */
+static int cache_put(struct lsp_cache *c, uint64_t hash, rc_buffer *key, struct lsp_published *t)
 {
 	struct lsp_published *p;
 	size_t probe = 0;
@@ -285,7 +359,8 @@ static int cache_put(struct lsp_cache *c, uint64_t hash, rc_buffer *key, char *j
 
 		if (!grown.slots) {
 			rc_buffer_free(key);
-			free(json);
+			free(t->json);
+			free(t->cuts);
 			return -1;
 		}
 		for (i = 0; i < c->cap; i++)
@@ -301,10 +376,10 @@ static int cache_put(struct lsp_cache *c, uint64_t hash, rc_buffer *key, char *j
 	for (probe = 0; slot_of(c, hash, probe)->key; probe++)
 		;
 	p = slot_of(c, hash, probe);
+	*p = *t;
 	p->hash = hash;
 	p->key = key->data;
 	p->key_len = key->len;
-	p->json = json;
 	memset(key, 0, sizeof(*key));
 	c->count++;
 	return 0;
@@ -312,36 +387,45 @@ static int cache_put(struct lsp_cache *c, uint64_t hash, rc_buffer *key, char *j
 
 /* ---- publishing ---- */
 
-/* Appends the diagnostic of finding `f` to `body`: the text published before for it, else a new one. */
+/* Appends the diagnostic of finding `f` to `body`: the template published before for it, else a new text. */
 static int add_diagnostic(rc_buffer *body, struct lsp_cache *fresh, const struct lsp_server *sv, struct lsp_doc *d,
                           const rc_finding *f)
 {
-	struct draft dr = { f, 0, 0, NULL, 0, 0, false };
+	struct draft dr = { f, 0, 0, NULL, 0, 0, false, NULL, 0 };
+	struct lsp_published t = { 0 };
 	rc_buffer key = { 0 };
-	uint64_t hash;
-	char *json = NULL;
+	uint64_t hash = 0;
+	char *text = NULL;
 	int rc;
 
 	loc_span(d, f->loc, &dr.start, &dr.end);
 	if (d->model) /* a load problem is about the file: no model to find other places in */
 		related_places(&dr, d);
-	rc = dr.failed ? -1 : draft_key(&key, sv, d, &dr);
-	if (rc == 0) {
-		hash = key_hash(&key);
-		if (!(json = cache_take(&d->published, hash, &key)))
-			json = draft_json(sv, d, &dr);
-		rc = json ? 0 : -1;
-	}
+	rc = dr.failed || draft_numbers(&dr, sv, d) != 0 ? -1 : draft_key(&key, &dr);
 	if (rc == 0 && body->data[body->len - 1] != '[')
 		rc = rc_buffer_sink(body, ",", 1);
+	if (rc == 0) {
+		hash = key_hash(&key);
+		if (cache_take(&t, &d->published, hash, &key) == 0) {
+			rc = template_write(body, &t, dr.numbers);
+		} else if ((text = draft_json(sv, d, &dr)) != NULL) {
+			rc = rc_buffer_sink(body, text, strlen(text));
+			if (rc == 0)
+				rc = template_make(&t, text, dr.n_numbers);
+		} else {
+			rc = -1;
+		}
+	}
 	if (rc == 0)
-		rc = rc_buffer_sink(body, json, strlen(json));
-	if (rc == 0)
-		rc = cache_put(fresh, hash, &key, json);
-	else
-		free(json);
+		rc = cache_put(fresh, hash, &key, &t);
+	else {
+		free(t.json);
+		free(t.cuts);
+	}
+	free(text);
 	rc_buffer_free(&key);
 	free(dr.related);
+	free(dr.numbers);
 	return rc;
 }
 
@@ -406,7 +490,7 @@ void lsp_publish(struct lsp_server *sv, struct lsp_doc *d)
 	if (rc == 0)
 		lsp_send_text(sv, body.data, body.len);
 	else
-		fprintf(stderr, "rchain lsp: out of memory publishing the diagnostics of %s\n", d->uri);
+		fprintf(stderr, "rchain lsp: could not publish the diagnostics of %s (out of memory)\n", d->uri);
 	rc_buffer_free(&body);
 	cache_free(&d->published);
 	d->published = fresh;

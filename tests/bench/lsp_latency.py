@@ -6,7 +6,7 @@ Usage: lsp_latency.py RCHAIN RCHAIN-GENMODEL [SIZES...]
 
 For each size: `rchain check` is timed (the whole process, as a person or an editor plugin without a server
 would run it), then the server gets the model and one-character edits, each answered by a check of the new
-text. A burst of 20 changes sent together shows the coalescing: they are answered by fewer checks, and the
+text, and edits that put in and take out a line at the top, which moves every diagnostic. A burst of 20 changes sent together shows the coalescing: they are answered by fewer checks, and the
 latency to the last change's diagnostics is printed too. Wall times are medians of 9 runs; CPU times are means
 of the same 9 (the kernel counts CPU time in ticks of 10 ms, which a median of short runs would round away).
 
@@ -71,6 +71,19 @@ def time_server(rchain, path, text):
         s.diagnostics(uri)
         times.append(time.perf_counter() - start)
         cpu.append(server_cpu(s.proc.pid) - start_cpu)
+    # The worst edit for the diagnostics the server reuses: a line put in (or taken out) above all of them.
+    top, top_cpu = [], []
+    for i in range(RUNS):
+        version += 1
+        change = ({"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": "\n"}
+                  if i % 2 == 0 else
+                  {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 2, "character": 0}}, "text": ""})
+        start, start_cpu = time.perf_counter(), server_cpu(s.proc.pid)
+        s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                            "contentChanges": [change]})
+        s.diagnostics(uri)
+        top.append(time.perf_counter() - start)
+        top_cpu.append(server_cpu(s.proc.pid) - start_cpu)
     # A burst of 20 changes written at once, then a request: the answer comes after the text is checked.
     burst = []
     for i in range(20):
@@ -87,15 +100,16 @@ def time_server(rchain, path, text):
     checks = len([m for m in s.pending if m.get("method") == "textDocument/publishDiagnostics"])
     s.pending.clear()
     s.finish()
-    return statistics.median(times), statistics.mean(cpu), burst_time, checks
+    return (statistics.median(times), statistics.mean(cpu), statistics.median(top), statistics.mean(top_cpu),
+            burst_time, checks)
 
 
 def main():
     rchain, genmodel = sys.argv[1], sys.argv[2]
     sizes = [int(n) for n in sys.argv[3:]] or [100, 1000, 10000]
     print("| steps | rchain check: wall, CPU | didChange -> publishDiagnostics: wall, CPU | ratio: wall, CPU "
-          "| 20 changes at once: wall, checks |")
-    print("|---:|---:|---:|---:|---:|")
+          "| a line put in at the top: wall, CPU, CPU ratio | 20 changes at once: wall, checks |")
+    print("|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as work:
         for n in sizes:
             path = os.path.join(work, "model-%d.xml" % n)
@@ -103,10 +117,11 @@ def main():
             with open(path, "w") as f:
                 f.write(text)
             check, check_cpu = time_check(rchain, path)
-            change, change_cpu, burst, checks = time_server(rchain, path, text)
-            print("| %d | %.0f ms, %.0f ms | %.0f ms, %.0f ms | %.2f, %.2f | %.0f ms, %d |"
+            change, change_cpu, top, top_cpu, burst, checks = time_server(rchain, path, text)
+            print("| %d | %.0f ms, %.0f ms | %.0f ms, %.0f ms | %.2f, %.2f | %.0f ms, %.0f ms, %.2f | %.0f ms, %d |"
                   % (n, check * 1000, check_cpu * 1000, change * 1000, change_cpu * 1000, change / check,
-                     change_cpu / max(check_cpu, 1e-3), burst * 1000, checks), flush=True)
+                     change_cpu / max(check_cpu, 1e-3), top * 1000, top_cpu * 1000,
+                     top_cpu / max(check_cpu, 1e-3), burst * 1000, checks), flush=True)
 
 
 main()
