@@ -170,7 +170,7 @@ const struct lsp_tag *lsp_enclosing_tag(const struct lsp_text *t, const struct l
 /* The end tag that closes the open tag `open`, or NULL. */
 const struct lsp_tag *lsp_closing_tag(const struct lsp_text *t, const struct lsp_tag *open);
 
-/* ---- features (lsp_features.c): each takes the request's params and returns its result, or NULL ---- */
+/* ---- features (lsp_features.c; code actions: lsp_actions.c): each takes the params, returns the result or NULL */
 
 json_t *lsp_completion(struct lsp_server *sv, struct lsp_doc *d, const json_t *params);
 json_t *lsp_hover(struct lsp_server *sv, struct lsp_doc *d, const json_t *params);
