@@ -17,11 +17,13 @@
 #include "model/internal.h"
 #include "model/table.h"
 #include "render/backends.h"
+#include "render/selection.h"
 #include "render/story.h"
 #include "render/style.h"
 
-/* Rows of the weakest links, evidence gaps and finding groups a board report lists; the full one lists all. */
-enum { BOARD_ROWS = 5, BOARD_GROUPS = 8, FIXES = 3, NAMED_OUTCOMES = 3 };
+/* Rows of the weakest links, evidence gaps and finding groups, strand pages and stories a board report gives; the
+ * full one gives all. */
+enum { BOARD_ROWS = 5, BOARD_GROUPS = 8, BOARD_PAGES = 2, BOARD_STORIES = 5, FIXES = 3, NAMED_OUTCOMES = 3 };
 
 /* A board report cuts the example finding of a rule after this many bytes; the full report has it whole. */
 enum { EXAMPLE_BYTES = 160 };
@@ -46,7 +48,8 @@ static const char *const style =
         "10pt}ul.cell{margin:0;padding-left:1.1em}"
         "@media print{body{margin:0;font-size:10pt}h1{font-size:17pt}h2{font-size:13pt}"
         "section.page{break-before:page;page-break-before:always}"
-        ".diagram svg{width:auto;height:auto;max-width:100%;max-height:150mm}}";
+        ".diagram svg{width:auto;height:auto;max-width:100%;max-height:150mm}section.strand .diagram svg{max-height:"
+        "165mm}}";
 
 struct report {
 	rc_buffer *out;
@@ -499,13 +502,148 @@ static int view(struct report *r, const rc_render_input *in, rc_error *err)
 	return 0;
 }
 
-/* The diagram section: each view the report draws, each fitted to one page in print. */
+/* One strand page, and what makes it worth a board's attention. */
+struct page {
+	size_t index;    /* for rc_render_page() */
+	size_t weakest;  /* outcomes whose weakest point the page draws */
+	size_t errors;   /* error findings on its steps */
+	size_t warnings; /* findings of warning or error severity on its steps */
+};
+
+/* Most weakest points first, then most errors, then most warnings; then in the model's order. */
+static int page_order(const void *a, const void *b)
+{
+	const struct page *x = a, *y = b;
+
+	if (x->weakest != y->weakest)
+		return x->weakest > y->weakest ? -1 : 1;
+	if (x->errors != y->errors)
+		return x->errors > y->errors ? -1 : 1;
+	if (x->warnings != y->warnings)
+		return x->warnings > y->warnings ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int page_index_order(const void *a, const void *b)
+{
+	const struct page *x = a, *y = b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Nonzero when a page that draws the steps `keep` marks draws the step or step link `owner`, `index`. */
+static int page_draws(const rc_model *m, const unsigned char *keep, rc_owner_kind owner, size_t index)
+{
+	const rc_link *l;
+
+	if (owner == RC_OWNER_STEP)
+		return keep[index] == SELECT_STEP;
+	if (owner != RC_OWNER_LINK)
+		return 0;
+	l = LINK(m, index);
+	return l->resolved && !l->column && (keep[l->from_step] == SELECT_STEP || keep[l->to_step] == SELECT_STEP);
+}
+
+/* Weighs strand page `p->index` (docs/diagrams.md, "Large models in the report"). */
+static int page_weigh(const struct report *r, struct page *p, rc_error *err)
+{
+	rc_render_input in = *r->in;
+	size_t steps, links, i;
+	unsigned char *keep;
+
+	in.view = RC_VIEW_STRAND;
+	in.view_strand = rc_render_page(r->m, p->index);
+	keep = selection_of(&in, &steps, &links, err);
+	if (!keep)
+		return err->status;
+	for (i = 0; i < rc_confidence_story_count(r->c); i++) {
+		const rc_story *s = rc_confidence_story(r->c, i);
+
+		p->weakest += s->reached && page_draws(r->m, keep, s->weakest, s->weakest_index);
+	}
+	for (i = 0; i < r->m->steps.len; i++) {
+		if (keep[i] != SELECT_STEP)
+			continue;
+		p->errors += rc_findings_count_step(r->f, i, RC_SEVERITY_ERROR);
+		p->warnings += rc_findings_count_step(r->f, i, RC_SEVERITY_WARNING);
+	}
+	rc_free(keep);
+	return 0;
+}
+
+/* Draws the overview, after the section's heading, or strand page `strand`, on a printed page of its own. */
+static int page_view(struct report *r, rc_view_kind kind, const char *strand, rc_error *err)
+{
+	rc_render_input in = *r->in;
+	const rc_strand *s = strand ? rc_model_find_strand(r->m, strand) : NULL;
+	const rc_strand_group *g = strand && !s ? rc_model_find_strand_group(r->m, strand) : NULL;
+	int rc;
+
+	in.view = kind;
+	in.view_strand = strand;
+	put(r, strand ? "<section class=\"page strand\"><h3>" : "<section><h3>");
+	if (strand) {
+		put(r, g ? "Strand group: " : "Strand: ");
+		text(r, s ? s->name : g->name);
+	} else {
+		put(r, "Overview: each strand's steps by level");
+	}
+	put(r, "</h3>\n");
+	rc = view(r, &in, err);
+	put(r, "</section>\n");
+	return rc;
+}
+
+/*
+ * A large model page by page: the overview, then the strand pages, every one
+ * in the full report and in a board report the few that draw the most
+ * outcomes' weakest points and the worst findings.
+ */
+static int pages(struct report *r, rc_error *err)
+{
+	size_t i, n = rc_render_page_count(r->m), listed = 0;
+	struct page *p;
+	int rc = page_view(r, RC_VIEW_OVERVIEW, NULL, err);
+
+	if (rc != 0 || n == 0)
+		return rc;
+	p = rc_calloc(n, sizeof(*p));
+	if (!p)
+		return RC_ENOMEM;
+	for (i = 0; i < n && rc == 0; i++) {
+		p[i].index = i;
+		rc = page_weigh(r, &p[i], err);
+	}
+	if (rc == 0 && !r->in->full) {
+		qsort(p, n, sizeof(*p), page_order);
+		while (listed < n && listed < BOARD_PAGES && (p[listed].weakest || p[listed].warnings))
+			listed++;
+		qsort(p, listed, sizeof(*p), page_index_order);
+	} else {
+		listed = n;
+	}
+	for (i = 0; i < listed && rc == 0; i++)
+		rc = page_view(r, RC_VIEW_STRAND, rc_render_page(r->m, p[i].index), err);
+	rc_free(p);
+	if (rc == 0)
+		more_in_full(r, n, listed, "strand pages");
+	return rc;
+}
+
+/*
+ * The diagram section: the view asked for, fitted to one printed page; a
+ * model of more steps than a strand page holds, unless a view or focus is
+ * asked for, page by page.
+ */
 static int diagram(struct report *r, rc_error *err)
 {
 	int rc;
 
 	section(r, "diagram", "Diagram", 1);
-	rc = view(r, r->in, err);
+	if (r->in->view == RC_VIEW_CHAIN && !r->in->focus && r->m->steps.len > RC_RENDER_PAGE_STEPS)
+		rc = pages(r, err);
+	else
+		rc = view(r, r->in, err);
 	put(r, "</section>\n");
 	return rc;
 }
@@ -970,7 +1108,7 @@ static int body(struct report *r, rc_error *err)
 
 	verdict(r);
 	confidence(r);
-	rc = story_html(r->out, r->m, r->c);
+	rc = story_html(r->out, r->m, r->c, r->in->full ? SIZE_MAX : BOARD_STORIES);
 	if (rc != 0)
 		return rc;
 	if (r->in->full)

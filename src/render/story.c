@@ -166,24 +166,49 @@ static int one_story(rc_buffer *out, const rc_model *m, const rc_confidence *c, 
 	return rc || buffer_printf(out, "</ul><p>Verdict: <strong class=\"verdict\">%s</strong>.</p>", verdict(&t));
 }
 
-int story_html(rc_buffer *out, const rc_model *m, const rc_confidence *c)
+/*
+ * Marks in `shown` the stories a report of at most `limit` tells: those of
+ * the outcomes at the latest level first, in the model's order.
+ */
+static void choose(const rc_model *m, const rc_confidence *c, size_t limit, unsigned char *shown)
 {
-	unsigned char *on = rc_malloc(m->steps.len + 1);
-	size_t *path = rc_malloc((2 * m->links.len + 1) * sizeof(*path));
-	size_t i;
-	int rc = !on || !path;
+	size_t i, n = rc_confidence_story_count(c), told = 0;
+	int level;
 
-	if (!rc)
+	for (level = RC_LEVEL_COUNT - 1; level >= 0 && told < limit; level--)
+		for (i = 0; i < n && told < limit; i++)
+			if (STEP(m, rc_confidence_story(c, i)->outcome)->level == (rc_level)level) {
+				shown[i] = 1;
+				told++;
+			}
+}
+
+int story_html(rc_buffer *out, const rc_model *m, const rc_confidence *c, size_t limit)
+{
+	size_t i, n = rc_confidence_story_count(c);
+	unsigned char *on = rc_malloc(m->steps.len + 1), *shown = rc_calloc(n + 1, 1);
+	size_t *path = rc_malloc((2 * m->links.len + 1) * sizeof(*path));
+	int rc = !on || !path || !shown;
+
+	if (!rc) {
+		choose(m, c, limit, shown);
 		rc = buffer_puts(out,
 		                 "<section id=\"story\"><h2>The contribution story, by criterion</h2>\n"
 		                 "<p>For each outcome, the four criteria of a credible contribution story (Mayne 2008, "
 		                 "ILAC Brief 16) along its strongest pathway, a verdict and the next evidence to seek "
 		                 "(docs/rules.md, RC050-RC058).</p>");
-	for (i = 0; !rc && i < rc_confidence_story_count(c); i++)
-		rc = one_story(out, m, c, i, on, path);
+	}
+	for (i = 0; !rc && i < n; i++)
+		rc = shown[i] ? one_story(out, m, c, i, on, path) : 0;
+	if (!rc && n > limit)
+		rc = buffer_printf(out,
+		                   "<p class=\"muted\">The stories of %zu more outcomes: <code>rchain report "
+		                   "--full</code> tells them all.</p>",
+		                   n - limit);
 	if (!rc)
 		rc = buffer_puts(out, "</section>\n");
 	rc_free(on);
+	rc_free(shown);
 	rc_free(path);
 	return rc ? RC_ENOMEM : 0;
 }

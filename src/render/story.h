@@ -6,7 +6,10 @@
 #include "rchain/confidence.h"
 #include "rchain/model.h"
 
-/* Appends the section "The contribution story, by criterion" for every outcome of `m`; 0 or RC_ENOMEM. */
-int story_html(rc_buffer *out, const rc_model *m, const rc_confidence *c);
+/*
+ * Appends the section "The contribution story, by criterion": the stories of at most `limit` outcomes of `m`
+ * (SIZE_MAX: all), those at the latest level first, in the model's order; 0 or RC_ENOMEM.
+ */
+int story_html(rc_buffer *out, const rc_model *m, const rc_confidence *c, size_t limit);
 
 #endif

@@ -141,6 +141,8 @@ def check_print(kind, dom, pdf, problems):
             continue
         if any(line == "Diagram" for line in page[:2]):
             print("# page %d (diagram): smallest text %.1f pt" % (number, min(words)))
+        elif len(page) > 1 and page[1].startswith(("Strand: ", "Strand group: ")):
+            print("# page %d (%s): smallest text %.1f pt" % (number, page[1], min(words)))
         elif min(words) < SMALLEST_PT:
             problems.append("page %d has text of %.1f pt, under %d pt" % (number, min(words), SMALLEST_PT))
 

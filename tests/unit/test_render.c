@@ -1793,6 +1793,39 @@ static void test_page_legibility(void)
 	rc_buffer_free(&dot);
 }
 
+/*
+ * A model of more steps than a strand page holds is drawn page by page in the
+ * report: the overview, then in the board report the two strand pages that
+ * draw the most outcomes' weakest points (docs/diagrams.md), in the full one
+ * every page; the board tells the stories of five final outcomes.
+ */
+static void test_report_pages(void)
+{
+	static const char *const board[] = {
+		"<section><h3>Overview: each strand's steps by level</h3>",
+		"<section class=\"page strand\"><h3>Strand: Mixed-income Rental Housing Development</h3>",
+		"<section class=\"page strand\"><h3>Strand: Health Access and Resource Coordination</h3>",
+		"14 more strand pages: <code>rchain report --full</code> lists them all.",
+		"The stories of 15 more outcomes: <code>rchain report --full</code> tells them all.",
+	};
+	rc_model *m = test_load("tests/real/reach-riverside.xml");
+	rc_findings *f = check_keeping(m, NULL, 0);
+	rc_buffer html = { 0 };
+
+	report(&html, m, f, 0);
+	expect_contains_each("board report", html.data, board, sizeof(board) / sizeof(board[0]));
+	CU_ASSERT_EQUAL(occurrences(html.data, "<svg role=\"img\""), 3);
+	CU_ASSERT_EQUAL(occurrences(html.data, "<h3>Strand"), 2);
+	report(&html, m, f, 1);
+	CU_ASSERT_EQUAL(occurrences(html.data, "<svg role=\"img\""), 1 + rc_render_page_count(m));
+	CU_ASSERT_EQUAL(occurrences(html.data, "<h3>Strand"), rc_render_page_count(m));
+	expect_lacks("full report", html.data, "more strand pages");
+	expect_lacks("full report", html.data, "more outcomes:");
+	rc_buffer_free(&html);
+	rc_findings_free(&f);
+	rc_model_free(&m);
+}
+
 static CU_TestInfo tests[] = {
 	{ "golden DOT of every bundled model", test_golden_dot },
 	{ "every golden DOT has its model", test_no_stale_golden },
@@ -1819,6 +1852,7 @@ static CU_TestInfo tests[] = {
 	{ "the key takes at most a quarter of the image", test_key_area },
 	{ "--key short, full and none", test_key_styles },
 	{ "report: board and full sections of every bundled model, in reading order", test_report_sections },
+	{ "report: a large model page by page, the board's pages chosen", test_report_pages },
 	{ "report: the board's verdict, fixes and top findings", test_report_board },
 	{ "report: findings, markers, table of the fixture", test_report_content },
 	{ "report: coverage agrees with RC030 to RC032", test_report_coverage_agrees },
