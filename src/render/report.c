@@ -556,6 +556,11 @@ static int page_weigh(const struct report *r, struct page *p, rc_error *err)
 	keep = selection_of(&in, &steps, &links, err);
 	if (!keep)
 		return err->status;
+	/* A board gets only pages it can read: a bigger one is in the full report. */
+	if (!r->in->full && steps > RC_RENDER_PAGE_STEPS) {
+		rc_free(keep);
+		return 0;
+	}
 	for (i = 0; i < rc_confidence_story_count(r->c); i++) {
 		const rc_story *s = rc_confidence_story(r->c, i);
 
@@ -596,8 +601,9 @@ static int page_view(struct report *r, rc_view_kind kind, const char *strand, rc
 
 /*
  * A large model page by page: the overview, then the strand pages, every one
- * in the full report and in a board report the few that draw the most
- * outcomes' weakest points and the worst findings.
+ * in the full report and in a board report the few of at most
+ * RC_RENDER_PAGE_STEPS steps that draw the most outcomes' weakest points and
+ * the worst findings.
  */
 static int pages(struct report *r, rc_error *err)
 {
