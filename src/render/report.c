@@ -587,9 +587,12 @@ static int page_view(struct report *r, rc_view_kind kind, const char *strand, rc
 	in.view = kind;
 	in.view_strand = strand;
 	put(r, strand ? "<section class=\"page strand\"><h3>" : "<section><h3>");
-	if (strand) {
-		put(r, g ? "Strand group: " : "Strand: ");
-		text(r, s ? s->name : g->name);
+	if (g) {
+		put(r, "Strand group: ");
+		text(r, g->name);
+	} else if (strand) {
+		put(r, "Strand: ");
+		text(r, s ? s->name : strand);
 	} else {
 		put(r, "Overview: each strand's steps by level");
 	}
