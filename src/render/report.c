@@ -594,7 +594,7 @@ static int page_view(struct report *r, rc_view_kind kind, const char *strand, rc
 		put(r, "Strand: ");
 		text(r, s ? s->name : strand);
 	} else {
-		put(r, "Overview: each strand's steps by level");
+		put(r, r->m->strands.len ? "Overview: each strand's steps by level" : "Overview: the steps by level");
 	}
 	put(r, "</h3>\n");
 	rc = view(r, &in, err);
