@@ -135,8 +135,10 @@ void titleblock_add(struct builder *b, size_t steps, size_t links)
 	const rc_model *m = b->in->model;
 
 	b->scratch.len = 0;
-	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
-	               "<FONT POINT-SIZE=\"20\"><B>");
+	builder_putf(b,
+	             "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+	             "<FONT POINT-SIZE=\"%s\"><B>",
+	             b->in->view == RC_VIEW_STRAND ? "14" : "20");
 	builder_put_wrapped(b, m->title, b->in->view == RC_VIEW_STRAND ? PAGE_TITLE_WIDTH : 80, 0);
 	builder_put(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
 	if (steps == m->steps.len)
