@@ -26,7 +26,7 @@ enum { PAGE_WRAP = 14, PAGE_ROW_WRAP = 12 };
  * sub-column), the height of the title block, header row and margins, and of
  * a step; and the printable area of A4 landscape less 10 mm margins.
  */
-static const double page_edge_width = 2.2, page_column_width = 1.5, page_top_height = 3.0, page_step_height = 0.85,
+static const double page_edge_width = 2.2, page_column_width = 1.4, page_top_height = 2.6, page_step_height = 0.78,
                     a4_width = 10.9, a4_height = 7.5;
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
@@ -120,6 +120,8 @@ static void add_level_headers(struct builder *b)
 			return;
 		builder_bold_label(b, rc_level_title(level), b->in->view == RC_VIEW_STRAND ? 12 : 18);
 		builder_set_html(b, n, "label");
+		if (b->in->view == RC_VIEW_STRAND)
+			builder_set(b, n, "fontsize", "9");
 		builder_set(b, n, "style", "filled");
 		builder_set(b, n, "fillcolor", "#E8E8E8");
 		builder_set(b, n, "color", "#E8E8E8");
@@ -1101,8 +1103,9 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 	}
 	declare_defaults(b.g, in->direction);
 	if (in->view == RC_VIEW_STRAND) { /* a page: closer together, to fit A4 (docs/diagrams.md) */
-		agattr(b.g, AGRAPH, "nodesep", "0.12");
-		agattr(b.g, AGRAPH, "ranksep", "0.3");
+		agattr(b.g, AGRAPH, "nodesep", "0.06");
+		agattr(b.g, AGRAPH, "ranksep", "0.2");
+		agattr(b.g, AGRAPH, "fontsize", "10");
 		agattr(b.g, AGNODE, "fontsize", "10");
 		agattr(b.g, AGNODE, "margin", "0.05,0.03");
 	}
