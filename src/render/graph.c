@@ -361,7 +361,8 @@ static double page_fit(const size_t *drawn, size_t rows, size_t most)
  * cut, in order and evened out, into as few sub-columns of at most `most`
  * steps as it needs, `most` chosen for the best estimated fit (page_fit; the
  * largest of equals, so a page that fits is not folded). Records each step's
- * sub-column and, per level, the most sub-columns of any row. -1 when out of memory.
+ * sub-column and, per level, the most sub-columns of any row. With
+ * --direction TB nothing is folded. -1 when out of memory.
  */
 static int fold_columns(struct builder *b)
 {
@@ -372,8 +373,8 @@ static int fold_columns(struct builder *b)
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++)
 		b->folds[level] = 1;
-	if (b->in->view != RC_VIEW_STRAND)
-		return 0;
+	if (b->in->view != RC_VIEW_STRAND || b->in->direction == RC_LAYOUT_TB)
+		return 0; /* the estimate is of columns left to right */
 	b->sub_column = rc_calloc(m->steps.len + 1, sizeof(size_t));
 	drawn = rc_calloc(slots * RC_LEVEL_COUNT, sizeof(size_t));
 	if (!b->sub_column || !drawn) {
