@@ -617,6 +617,21 @@ static void keep_after(struct builder *b, Agnode_t *prev, Agnode_t *next)
 }
 
 /*
+ * Keeps step `step`, just drawn, after `*prev`, the step before it in source
+ * order in sub-column `*sub` (none when `step` opens the next sub-column),
+ * and makes it `*prev`.
+ */
+static void keep_in_column(struct builder *b, Agnode_t **prev, size_t *sub, size_t step)
+{
+	if (sub_column(b, step) != *sub) { /* the top of the next sub-column */
+		*sub = sub_column(b, step);
+		*prev = NULL;
+	}
+	keep_after(b, *prev, b->step_nodes[step]);
+	*prev = b->step_nodes[step];
+}
+
+/*
  * A cluster of `parent` holding a node `head_name` that also sits in `rows`
  * (the column before the inputs); NULL (and the build failed) when either could not be made.
  */
@@ -649,12 +664,7 @@ static void add_row_level(struct builder *b, Agraph_t *cluster, size_t strand, r
 	for (i = 0; i < n && !b->failed; i++)
 		if (in_row(b, steps[i], strand)) {
 			add_step(b, cluster, STEP(m, steps[i]));
-			if (sub_column(b, steps[i]) != sub) { /* the top of the next sub-column */
-				sub = sub_column(b, steps[i]);
-				prev = NULL;
-			}
-			keep_after(b, prev, b->step_nodes[steps[i]]);
-			prev = b->step_nodes[steps[i]];
+			keep_in_column(b, &prev, &sub, steps[i]);
 		}
 }
 
@@ -858,12 +868,7 @@ static void add_free_steps(struct builder *b)
 			if (b->keep[steps[i]] == SELECT_STEP) {
 				add_step(b, b->g, STEP(m, steps[i]));
 				builder_invisible_edge(b, b->level_nodes[level], b->step_nodes[steps[i]], NULL);
-				if (sub_column(b, steps[i]) != sub) {
-					sub = sub_column(b, steps[i]);
-					prev = NULL;
-				}
-				keep_after(b, prev, b->step_nodes[steps[i]]);
-				prev = b->step_nodes[steps[i]];
+				keep_in_column(b, &prev, &sub, steps[i]);
 			}
 	}
 }
