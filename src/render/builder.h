@@ -18,9 +18,11 @@ struct builder {
 	rc_buffer scratch;               /* one attribute value at a time */
 	Agnode_t **step_nodes;
 	Agnode_t *level_nodes[RC_LEVEL_COUNT];
-	size_t *weakest_steps; /* per step: stories whose weakest element it is */
-	size_t *weakest_links; /* per link */
-	int big;               /* over 1,000 steps and links: capped layout iterations, no link labels */
+	size_t folds[RC_LEVEL_COUNT]; /* per level: the sub-columns its column is folded into (1: not folded) */
+	size_t *sub_column;           /* per step: its sub-column within its level's column; or NULL */
+	size_t *weakest_steps;        /* per step: stories whose weakest element it is */
+	size_t *weakest_links;        /* per link */
+	int big;                      /* over 1,000 steps and links: capped layout iterations, no link labels */
 	int failed;
 };
 

@@ -14,8 +14,20 @@
 #include "render/style.h"
 #include "render/titleblock.h"
 
-/* Step titles on a strand page wrap at this many characters (RC_RENDER_WRAP elsewhere). */
-enum { PAGE_WRAP = 16 };
+/*
+ * On a strand page, step titles wrap at PAGE_WRAP characters (RC_RENDER_WRAP
+ * elsewhere) and row labels at PAGE_ROW_WRAP (docs/diagrams.md).
+ */
+enum { PAGE_WRAP = 14, PAGE_ROW_WRAP = 12 };
+
+/*
+ * What a strand page's size is estimated from, in inches, to fold its
+ * columns: the width of the row labels and margins, of a column (or
+ * sub-column), the height of the title block, header row and margins, and of
+ * a step; and the printable area of A4 landscape less 10 mm margins.
+ */
+static const double page_edge_width = 2.2, page_column_width = 1.4, page_top_height = 2.6, page_step_height = 0.78,
+                    a4_width = 10.9, a4_height = 7.5;
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 {
@@ -69,15 +81,34 @@ static int level_shown(const struct builder *b, rc_level level)
 	return b->in->view != RC_VIEW_STRAND || selection_level_drawn(b->in->model, level, b->keep);
 }
 
-/* The header of each level shown, kept in order by heavy invisible edges; a level left out has a NULL node. */
+/*
+ * The node at the head of sub-column `sub` of `level`'s column: its header
+ * for the first; for another, an invisible point after it in the header row
+ * (NULL when the column has no such sub-column).
+ */
+static Agnode_t *column_head(const struct builder *b, rc_level level, size_t sub)
+{
+	char name[48];
+
+	if (sub == 0)
+		return b->level_nodes[level];
+	snprintf(name, sizeof(name), "level_%s_%zu", rc_level_name(level), sub);
+	return agnode(b->g, name, 0);
+}
+
+/*
+ * The header of each level shown, and the head of each further sub-column of
+ * its column, kept in order by heavy invisible edges; a level left out has a NULL node.
+ */
 static void add_level_headers(struct builder *b)
 {
 	Agnode_t *prev = NULL;
 	rc_level level;
-	char name[32];
+	char name[48];
 
 	for (level = 0; level < RC_LEVEL_COUNT && !b->failed; level++) {
 		Agnode_t *n;
+		size_t sub;
 
 		b->level_nodes[level] = NULL;
 		if (!level_shown(b, level))
@@ -89,13 +120,24 @@ static void add_level_headers(struct builder *b)
 			return;
 		builder_bold_label(b, rc_level_title(level), b->in->view == RC_VIEW_STRAND ? 12 : 18);
 		builder_set_html(b, n, "label");
+		if (b->in->view == RC_VIEW_STRAND)
+			builder_set(b, n, "fontsize", "9");
 		builder_set(b, n, "style", "filled");
 		builder_set(b, n, "fillcolor", "#E8E8E8");
 		builder_set(b, n, "color", "#E8E8E8");
 		builder_set(b, n, "id", name);
-		if (prev)
-			builder_invisible_edge(b, prev, n, "100");
-		prev = n;
+		for (sub = 0; sub < b->folds[level] && !b->failed; sub++) {
+			if (sub) {
+				snprintf(name, sizeof(name), "level_%s_%zu", rc_level_name(level), sub);
+				n = builder_node(b, b->g, name);
+				builder_set(b, n, "shape", "point");
+				builder_set(b, n, "style", "invis");
+				builder_set(b, n, "width", "0.01");
+			}
+			if (prev)
+				builder_invisible_edge(b, prev, n, "100");
+			prev = n;
+		}
 	}
 }
 
@@ -270,6 +312,116 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 static int in_row(const struct builder *b, size_t step, size_t strand)
 {
 	return b->keep[step] == SELECT_STEP && home_strand(b, STEP(b->in->model, step)) == strand;
+}
+
+/* How many sub-columns of at most `most` steps a column of `n` steps is folded into. */
+static size_t folds_of(size_t n, size_t most)
+{
+	return (n + most - 1) / most;
+}
+
+/*
+ * The estimated scale to fit A4 (at most 1) of a strand page whose `drawn`
+ * steps per row (`rows` of them) and level are folded into sub-columns of
+ * at most `most`: every row shares a level's sub-columns, and the rows stack.
+ */
+static double page_fit(const size_t *drawn, size_t rows, size_t most)
+{
+	size_t columns = 0, height = 0, row, level;
+	double width_fit, height_fit;
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		size_t folds = 0;
+
+		for (row = 0; row < rows; row++)
+			if (folds_of(drawn[row * RC_LEVEL_COUNT + level], most) > folds)
+				folds = folds_of(drawn[row * RC_LEVEL_COUNT + level], most);
+		columns += folds;
+	}
+	for (row = 0; row < rows; row++) {
+		size_t tallest = 0;
+
+		for (level = 0; level < RC_LEVEL_COUNT; level++) {
+			size_t n = drawn[row * RC_LEVEL_COUNT + level],
+			       tall = n ? (n + folds_of(n, most) - 1) / folds_of(n, most) : 0;
+
+			if (tall > tallest)
+				tallest = tall;
+		}
+		height += tallest;
+	}
+	width_fit = a4_width / (page_edge_width + (double)columns * page_column_width);
+	height_fit = a4_height / (page_top_height + (double)height * page_step_height);
+	width_fit = width_fit < height_fit ? width_fit : height_fit;
+	return width_fit < 1 ? width_fit : 1;
+}
+
+/*
+ * A strand page's columns too tall for A4 are folded: each row's column is
+ * cut, in order and evened out, into as few sub-columns of at most `most`
+ * steps as it needs, `most` chosen for the best estimated fit (page_fit; the
+ * largest of equals, so a page that fits is not folded). Records each step's
+ * sub-column and, per level, the most sub-columns of any row. With
+ * --direction TB nothing is folded. -1 when out of memory.
+ */
+static int fold_columns(struct builder *b)
+{
+	const rc_model *m = b->in->model;
+	size_t slots = m->strands.len + 1, rows = 0, largest = 0, best, most, slot, i, n;
+	size_t *drawn;
+	rc_level level;
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		b->folds[level] = 1;
+	if (b->in->view != RC_VIEW_STRAND || b->in->direction == RC_LAYOUT_TB)
+		return 0; /* the estimate is of columns left to right */
+	b->sub_column = rc_calloc(m->steps.len + 1, sizeof(size_t));
+	drawn = rc_calloc(slots * RC_LEVEL_COUNT, sizeof(size_t));
+	if (!b->sub_column || !drawn) {
+		rc_free(drawn);
+		return -1;
+	}
+	for (slot = 0; slot < slots; slot++) { /* the rows drawn, their steps counted per level */
+		size_t strand = slot < m->strands.len ? slot : RC_NONE, *row = drawn + rows * RC_LEVEL_COUNT, sum = 0;
+
+		for (level = 0; level < RC_LEVEL_COUNT; level++) {
+			const size_t *steps = rc_model_strand_members(m, level, strand, &n);
+
+			for (i = 0; i < n; i++)
+				row[level] += in_row(b, steps[i], strand) != 0;
+			largest = row[level] > largest ? row[level] : largest;
+			sum += row[level];
+		}
+		rows += sum != 0;
+	}
+	for (best = most = largest; most > 1; most--)
+		if (page_fit(drawn, rows, most - 1) > page_fit(drawn, rows, best))
+			best = most - 1;
+	rc_free(drawn);
+	for (slot = 0; slot < slots && best; slot++) {
+		size_t strand = slot < m->strands.len ? slot : RC_NONE;
+
+		for (level = 0; level < RC_LEVEL_COUNT; level++) {
+			const size_t *steps = rc_model_strand_members(m, level, strand, &n);
+			size_t count = 0, k = 0, folds;
+
+			for (i = 0; i < n; i++)
+				count += in_row(b, steps[i], strand) != 0;
+			folds = folds_of(count, best);
+			for (i = 0; i < n; i++)
+				if (in_row(b, steps[i], strand))
+					b->sub_column[steps[i]] = k++ * folds / count;
+			if (folds > b->folds[level])
+				b->folds[level] = folds;
+		}
+	}
+	return 0;
+}
+
+/* The sub-column of step `step` within its level's column (0 unless folded). */
+static size_t sub_column(const struct builder *b, size_t step)
+{
+	return b->sub_column ? b->sub_column[step] : 0;
 }
 
 /* Whether the row of `strand` draws anything. */
@@ -465,6 +617,21 @@ static void keep_after(struct builder *b, Agnode_t *prev, Agnode_t *next)
 }
 
 /*
+ * Keeps step `step`, just drawn, after `*prev`, the step before it in source
+ * order in sub-column `*sub` (none when `step` opens the next sub-column),
+ * and makes it `*prev`.
+ */
+static void keep_in_column(struct builder *b, Agnode_t **prev, size_t *sub, size_t step)
+{
+	if (sub_column(b, step) != *sub) { /* the top of the next sub-column */
+		*sub = sub_column(b, step);
+		*prev = NULL;
+	}
+	keep_after(b, *prev, b->step_nodes[step]);
+	*prev = b->step_nodes[step];
+}
+
+/*
  * A cluster of `parent` holding a node `head_name` that also sits in `rows`
  * (the column before the inputs); NULL (and the build failed) when either could not be made.
  */
@@ -488,6 +655,7 @@ static void add_row_level(struct builder *b, Agraph_t *cluster, size_t strand, r
 	size_t n, i;
 	const size_t *steps = rc_model_strand_members(b->in->model, level, strand, &n);
 	Agnode_t *prev = NULL;
+	size_t sub = 0;
 
 	if (b->cells) {
 		overview_add_cell(b, cluster, strand, level);
@@ -496,8 +664,7 @@ static void add_row_level(struct builder *b, Agraph_t *cluster, size_t strand, r
 	for (i = 0; i < n && !b->failed; i++)
 		if (in_row(b, steps[i], strand)) {
 			add_step(b, cluster, STEP(m, steps[i]));
-			keep_after(b, prev, b->step_nodes[steps[i]]);
-			prev = b->step_nodes[steps[i]];
+			keep_in_column(b, &prev, &sub, steps[i]);
 		}
 }
 
@@ -554,10 +721,10 @@ static void add_row(struct builder *b, const char *id, const char *title, size_t
 	builder_set(b, cluster, "fillcolor", "#FFFFFF");
 	builder_set(b, cluster, "color", "#999999");
 	builder_set(b, cluster, "label", "");
-	builder_bold_label(b, title, b->in->view == RC_VIEW_STRAND ? PAGE_WRAP : 24);
+	builder_bold_label(b, title, b->in->view == RC_VIEW_STRAND ? PAGE_ROW_WRAP : 24);
 	builder_set_html(b, head, "label");
 	/* One width for every row label, so the rows start in line. */
-	builder_set(b, head, "width", b->in->view == RC_VIEW_STRAND ? "1.2" : "2.6");
+	builder_set(b, head, "width", b->in->view == RC_VIEW_STRAND ? "0.8" : "2.6");
 	builder_set(b, head, "shape", "plaintext");
 	builder_set(b, head, "style", "");
 	builder_set(b, head, "id", name);
@@ -571,6 +738,7 @@ static void add_header_row(struct builder *b, Agraph_t *rows)
 	Agnode_t *corner;
 	Agraph_t *headers = row_cluster(b, b->g, "cluster_levels", "rows", rows, &corner);
 	rc_level level;
+	size_t sub;
 
 	if (!headers)
 		return;
@@ -579,8 +747,9 @@ static void add_header_row(struct builder *b, Agraph_t *rows)
 	builder_set(b, corner, "label", "");
 	builder_set(b, corner, "style", "invis");
 	for (level = 0; level < RC_LEVEL_COUNT; level++)
-		if (b->level_nodes[level] && !agsubnode(headers, b->level_nodes[level], 1))
-			b->failed = 1;
+		for (sub = 0; b->level_nodes[level] && sub < b->folds[level]; sub++)
+			if (!agsubnode(headers, column_head(b, level, sub), 1))
+				b->failed = 1;
 	for (level = 0; level < RC_LEVEL_COUNT && !b->level_nodes[level]; level++)
 		;
 	if (level < RC_LEVEL_COUNT)
@@ -686,6 +855,7 @@ static void add_free_steps(struct builder *b)
 		size_t n;
 		const size_t *steps = rc_model_level_steps(m, level, &n);
 		Agnode_t *prev = NULL;
+		size_t sub = 0;
 
 		if (b->cells) {
 			overview_add_cell(b, b->g, RC_NONE, level);
@@ -698,8 +868,7 @@ static void add_free_steps(struct builder *b)
 			if (b->keep[steps[i]] == SELECT_STEP) {
 				add_step(b, b->g, STEP(m, steps[i]));
 				builder_invisible_edge(b, b->level_nodes[level], b->step_nodes[steps[i]], NULL);
-				keep_after(b, prev, b->step_nodes[steps[i]]);
-				prev = b->step_nodes[steps[i]];
+				keep_in_column(b, &prev, &sub, steps[i]);
 			}
 	}
 }
@@ -730,7 +899,6 @@ static void add_stub(struct builder *b, const rc_step *s)
 	builder_set_plain(b, n, "tooltip", s->title);
 	builder_set(b, n, "style", "rounded,dashed");
 	builder_set(b, n, "color", "#777777");
-	builder_set(b, n, "fontsize", "10");
 	b->scratch.len = 0;
 	builder_putf(b, "stub-%s", s->id);
 	if (!b->failed)
@@ -758,6 +926,28 @@ static Agnode_t *level_member(const struct builder *b, size_t step)
 	if (b->cells)
 		return overview_node(b, home_strand(b, s), s->level);
 	return b->keep[step] ? b->step_nodes[step] : NULL;
+}
+
+/*
+ * Puts `node` in sub-column `sub` of `level`: the first is `rank`, its
+ * header's; another is the rank of that sub-column's head (made on first use).
+ */
+static void add_to_column(struct builder *b, Agraph_t *rank, rc_level level, Agnode_t *node, size_t sub)
+{
+	Agraph_t *g = rank;
+	char name[48];
+
+	if (sub) {
+		snprintf(name, sizeof(name), "rank_%s_%zu", rc_level_name(level), sub);
+		g = builder_subgraph(b, b->g, name);
+		if (!g || !agsubnode(g, column_head(b, level, sub), 1)) {
+			b->failed = 1;
+			return;
+		}
+		builder_set(b, g, "rank", "same");
+	}
+	if (!agsubnode(g, node, 1))
+		b->failed = 1;
 }
 
 /* Each level's steps share a rank with its header: the columns. */
@@ -792,8 +982,8 @@ static void add_steps(struct builder *b)
 		for (i = 0; i < n; i++) {
 			Agnode_t *node = level_member(b, steps[i]);
 
-			if (node && !agsubnode(rank, node, 1))
-				b->failed = 1;
+			if (node)
+				add_to_column(b, rank, level, node, sub_column(b, steps[i]));
 		}
 	}
 }
@@ -912,14 +1102,18 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 		selection_strands(m, selection_strand_id(in), b.strand_mask);
 	b.g = graphviz_open(m->title);
 	if (!b.step_nodes || (selection_strand_id(in) && !b.strand_mask) || !graphviz_named(b.g) ||
-	    count_weakest(&b) != 0 || (in->view == RC_VIEW_OVERVIEW && overview_count(&b) != 0)) {
+	    count_weakest(&b) != 0 || (in->view == RC_VIEW_OVERVIEW && overview_count(&b) != 0) ||
+	    fold_columns(&b) != 0) {
 		b.failed = 1;
 		goto done;
 	}
 	declare_defaults(b.g, in->direction);
 	if (in->view == RC_VIEW_STRAND) { /* a page: closer together, to fit A4 (docs/diagrams.md) */
-		agattr(b.g, AGRAPH, "nodesep", "0.12");
-		agattr(b.g, AGRAPH, "ranksep", "0.3");
+		agattr(b.g, AGRAPH, "nodesep", "0.06");
+		agattr(b.g, AGRAPH, "ranksep", "0.2");
+		agattr(b.g, AGRAPH, "fontsize", "10");
+		agattr(b.g, AGNODE, "fontsize", "10");
+		agattr(b.g, AGNODE, "margin", "0.05,0.03");
 	}
 	/*
 	 * Crossing minimisation and network simplex have no bound of their own: 300
@@ -942,6 +1136,7 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 done:
 	rc_free(keep);
 	rc_free(b.step_nodes);
+	rc_free(b.sub_column);
 	rc_free(b.strand_mask);
 	rc_free(b.cells);
 	rc_free(b.weakest_steps);

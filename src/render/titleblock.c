@@ -12,7 +12,7 @@
  * to one line of KEY_SHORT. The title block names up to LEFT_OUT_NAMED links
  * left out, model findings and influences, each cut to one line of NOTE_WIDTH.
  */
-enum { KEY_WRAP = 70, KEY_SHORT = 40, LEFT_OUT_NAMED = 5, NOTE_WIDTH = 90, PAGE_TITLE_WIDTH = 50 };
+enum { KEY_WRAP = 70, KEY_SHORT = 40, LEFT_OUT_NAMED = 5, NOTE_WIDTH = 90 };
 
 /* One row of the title block: `head` in bold, then the text the caller appends, then "</TD></TR>". */
 static void open_row(struct builder *b, const char *head)
@@ -118,8 +118,9 @@ static void put_view(struct builder *b)
 		                              : ": overview, one box per level");
 	else if (!id && b->in->focus)
 		builder_put(b, ": the pathways into step '");
-	else if (id)
-		builder_put(b, strand ? ":<BR/>the steps of strand '" : ":<BR/>the steps of strand group '");
+	else if (id) /* on a page, on the same line: it must fit A4 */
+		builder_putf(b, "%sthe steps of strand %s'", b->in->view == RC_VIEW_STRAND ? ": " : ":<BR/>",
+		             strand ? "" : "group ");
 	if (!id && !b->in->focus)
 		return;
 	builder_put_wrapped(b, id ? (strand ? strand->name : rc_model_find_strand_group(m, id)->name) : b->in->focus,
@@ -135,9 +136,11 @@ void titleblock_add(struct builder *b, size_t steps, size_t links)
 	const rc_model *m = b->in->model;
 
 	b->scratch.len = 0;
-	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
-	               "<FONT POINT-SIZE=\"20\"><B>");
-	builder_put_wrapped(b, m->title, b->in->view == RC_VIEW_STRAND ? PAGE_TITLE_WIDTH : 80, 0);
+	builder_putf(b,
+	             "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"4\"><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">"
+	             "<FONT POINT-SIZE=\"%s\"><B>",
+	             b->in->view == RC_VIEW_STRAND ? "14" : "20");
+	builder_put_wrapped(b, m->title, 80, 0);
 	builder_put(b, "</B></FONT></TD></TR><TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\">");
 	if (steps == m->steps.len)
 		builder_putf(b, "%zu step%s", steps, steps == 1 ? "" : "s");
