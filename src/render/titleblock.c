@@ -59,15 +59,27 @@ static void put_left_out(struct builder *b, size_t links)
 	builder_put(b, "</TD></TR>");
 }
 
-/* The errors and warnings about the whole model (not silenced), each on one line. */
+/* How many findings the title block may name: none without findings or with --no-findings. */
+static size_t findings_named(const struct builder *b)
+{
+	return b->findings && !b->in->no_findings ? rc_findings_count(b->findings) : 0;
+}
+
+/* Nonzero for an error or warning about the whole model, not silenced: the title block names it. */
+static int about_model(const rc_finding *f)
+{
+	return f->owner == RC_OWNER_MODEL && !f->suppressed && f->severity != RC_SEVERITY_NOTE;
+}
+
+/* The errors and warnings about the whole model, each on one line. */
 static void put_model_findings(struct builder *b)
 {
-	size_t i, n = b->findings && !b->in->no_findings ? rc_findings_count(b->findings) : 0, shown = 0;
+	size_t i, n = findings_named(b), shown = 0;
 
 	for (i = 0; i < n; i++) {
 		const rc_finding *f = rc_findings_at(b->findings, i);
 
-		if (f->owner != RC_OWNER_MODEL || f->suppressed || f->severity == RC_SEVERITY_NOTE)
+		if (!about_model(f))
 			continue;
 		if (shown++ == 0)
 			open_row(b, "About the whole model:");
@@ -100,6 +112,23 @@ static void put_influences(struct builder *b)
 		builder_put_wrapped(b, x->text, NOTE_WIDTH, 1);
 	}
 	builder_put(b, "</TD></TR>");
+}
+
+/*
+ * A strand page, which must fit A4, counts what is about the whole model and
+ * leaves it to the overview and the full diagram.
+ */
+static void put_about_model_count(struct builder *b)
+{
+	size_t i, n = findings_named(b), findings = 0, influences = b->in->model->influences.len;
+
+	for (i = 0; i < n; i++)
+		findings += about_model(rc_findings_at(b->findings, i));
+	if (findings || influences)
+		builder_putf(b,
+		             "<TR><TD ALIGN=\"LEFT\">About the whole model: %zu finding%s and %zu influence%s, "
+		             "on the overview</TD></TR>",
+		             findings, findings == 1 ? "" : "s", influences, influences == 1 ? "" : "s");
 }
 
 /* What part or view of the model is drawn, after the counts. */
@@ -153,8 +182,12 @@ void titleblock_add(struct builder *b, size_t steps, size_t links)
 	put_view(b);
 	builder_put(b, "</TD></TR>");
 	put_left_out(b, links);
-	put_model_findings(b);
-	put_influences(b);
+	if (b->in->view == RC_VIEW_STRAND) {
+		put_about_model_count(b);
+	} else {
+		put_model_findings(b);
+		put_influences(b);
+	}
 	builder_put(b, "</TABLE>");
 	builder_set_html(b, b->g, "label");
 }
