@@ -27,7 +27,8 @@ enum { PAGE_WRAP = 14, PAGE_ROW_WRAP = 12 };
  * a step; and the printable area of A4 landscape less 10 mm margins.
  */
 static const double page_edge_width = 2.2, page_column_width = 1.4, page_top_height = 2.6, page_step_height = 0.78,
-                    a4_width = 10.9, a4_height = 7.5;
+                    page_rated_height = 0.12, /* more for the confidence line of a rated step */
+        a4_width = 10.9, a4_height = 7.5;
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 {
@@ -325,7 +326,7 @@ static size_t folds_of(size_t n, size_t most)
  * steps per row (`rows` of them) and level are folded into sub-columns of
  * at most `most`: every row shares a level's sub-columns, and the rows stack.
  */
-static double page_fit(const size_t *drawn, size_t rows, size_t most)
+static double page_fit(const size_t *drawn, size_t rows, size_t most, double step_height)
 {
 	size_t columns = 0, height = 0, row, level;
 	double width_fit, height_fit;
@@ -351,7 +352,7 @@ static double page_fit(const size_t *drawn, size_t rows, size_t most)
 		height += tallest;
 	}
 	width_fit = a4_width / (page_edge_width + (double)columns * page_column_width);
-	height_fit = a4_height / (page_top_height + (double)height * page_step_height);
+	height_fit = a4_height / (page_top_height + (double)height * step_height);
 	width_fit = width_fit < height_fit ? width_fit : height_fit;
 	return width_fit < 1 ? width_fit : 1;
 }
@@ -369,6 +370,7 @@ static int fold_columns(struct builder *b)
 	const rc_model *m = b->in->model;
 	size_t slots = m->strands.len + 1, rows = 0, largest = 0, best, most, slot, i, n;
 	size_t *drawn;
+	double step_height;
 	rc_level level;
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++)
@@ -394,8 +396,9 @@ static int fold_columns(struct builder *b)
 		}
 		rows += sum != 0;
 	}
+	step_height = page_step_height + (b->confidence ? page_rated_height : 0);
 	for (best = most = largest; most > 1; most--)
-		if (page_fit(drawn, rows, most - 1) > page_fit(drawn, rows, best))
+		if (page_fit(drawn, rows, most - 1, step_height) > page_fit(drawn, rows, best, step_height))
 			best = most - 1;
 	rc_free(drawn);
 	for (slot = 0; slot < slots && best; slot++) {
