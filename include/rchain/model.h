@@ -10,10 +10,14 @@
 extern "C" {
 #endif
 
-/** A half-open range [first, first + count) of indices into one of the model's arrays. */
+/**
+ * A half-open range [first, first + count) of indices into one of the model's
+ * arrays. 32 bits each, which halves the ranges every step and link holds: a
+ * model with 2^32 elements of one kind would be a file of tens of gigabytes.
+ */
 typedef struct rc_range {
-	size_t first;
-	size_t count;
+	uint32_t first;
+	uint32_t count;
 } rc_range;
 
 /** Sentinel for an index that does not resolve (a dangling or absent reference). */
