@@ -437,6 +437,7 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 		out[n++] = c;
 	}
 	out[n] = '\0';
+	arena_trim(r->arena, len - n); /* the white space folded away */
 	if (lead)
 		bidi = bidi_find(out);
 	if (bidi) {
