@@ -1,5 +1,4 @@
 /* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -250,14 +249,15 @@ const char *normalised(rc_buffer *b, const char *text)
 		return NULL;
 	/* In place: a space is written only where at least one character was dropped. */
 	out = b->data;
+	/* ASCII by hand, as isalnum() and tolower() are in the C locale the library runs in, without the calls. */
 	for (p = out; *p; p++) {
-		unsigned char ch = (unsigned char)*p;
+		unsigned char ch = (unsigned char)*p, lower = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch | 0x20) : ch;
 
-		if (isalnum(ch) || ch >= 0x80) {
+		if ((lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80) {
 			if (space && n > 0)
 				out[n++] = ' ';
 			space = 0;
-			out[n++] = (char)tolower(ch);
+			out[n++] = (char)lower;
 		} else {
 			space = 1;
 		}
