@@ -661,7 +661,6 @@ static size_t crowded_tag(const unsigned char *d, size_t len)
 	while (i < len) {
 		const unsigned char *lt = memchr(d + i, '<', len - i);
 		size_t tag, count = 0;
-		unsigned char quote = 0;
 
 		if (!lt)
 			break;
@@ -681,13 +680,19 @@ static size_t crowded_tag(const unsigned char *d, size_t len)
 		}
 		if (i < len && (d[i] == '!' || d[i] == '/'))
 			continue;
-		for (; i < len && (quote || (d[i] != '>' && d[i] != '<')); i++) {
-			if (quote)
-				quote = d[i] == quote ? 0 : quote;
-			else if (d[i] == '"' || d[i] == '\'')
-				quote = d[i];
-			else if (d[i] == '=' && ++count > MAX_ATTRIBUTES)
+		/* A quoted value is passed over whole: its closing quote found by memchr. */
+		for (; i < len && d[i] != '>' && d[i] != '<'; i++) {
+			if (d[i] == '"' || d[i] == '\'') {
+				const unsigned char *close = memchr(d + i + 1, d[i], len - i - 1);
+
+				if (!close) {
+					i = len;
+					break;
+				}
+				i = (size_t)(close - d);
+			} else if (d[i] == '=' && ++count > MAX_ATTRIBUTES) {
 				return tag;
+			}
 		}
 	}
 	return len;
