@@ -144,13 +144,16 @@ void check_attribution_language(struct checker *c)
 		if (p)
 			report(c, s->loc, RC_OWNER_STEP, i,
 			       "step '%s' claims attribution (\"%s\"): say what the partnership contributed", s->id, p);
+		/* The owner's name only for evidence to look at: most steps and links have none. */
+		if (s->evidence.count == 0)
+			continue;
 		snprintf(what, sizeof(what), "step '%s'", s->id);
 		attribution_in_evidence(c, &b, s->evidence, what);
 	}
 	for (i = 0; i < m->links.len && !c->status; i++) {
 		const rc_link *l = LINK(m, i);
 
-		if (l->to_level < RC_LEVEL_PRACTICE || l->kind == RC_LINK_FEEDBACK)
+		if (l->to_level < RC_LEVEL_PRACTICE || l->kind == RC_LINK_FEEDBACK || l->evidence.count == 0)
 			continue;
 		link_name(l, what, sizeof(what));
 		attribution_in_evidence(c, &b, l->evidence, what);

@@ -397,7 +397,8 @@ static const xmlChar *find_attr(const xmlChar **atts, int count, const char *nam
 	for (i = 0; i < count; i++) {
 		const xmlChar **a = atts + (ptrdiff_t)5 * i;
 
-		if (a[2] == NULL && strcmp((const char *)a[0], name) == 0) {
+		/* The first letters first: a tag's attributes mostly differ there. */
+		if (a[2] == NULL && a[0][0] == (xmlChar)name[0] && strcmp((const char *)a[0], name) == 0) {
 			*len = (size_t)(a[4] - a[3]);
 			return a[3];
 		}
