@@ -23,10 +23,10 @@ typedef struct rc_rule {
 /** One finding of the checker or the loader; borrowed from its rc_findings or rc_problems. */
 typedef struct rc_finding {
 	const rc_rule *rule;
-	rc_severity severity;
 	rc_loc loc;
 	const char *message;
-	const char *suppressed;    /* the stated reason when silenced, else NULL */
+	const char *suppressed; /* the stated reason when silenced, else NULL */
+	rc_severity severity;
 	rc_owner_kind owner;       /* what the finding is about */
 	size_t owner_index;        /* step or link index; RC_NONE for the model */
 	const char *suggested_ref; /* RC033: the id of the evidence-base entry it suggests as `ref`, else NULL */

@@ -10,10 +10,14 @@
 extern "C" {
 #endif
 
-/** A half-open range [first, first + count) of indices into one of the model's arrays. */
+/**
+ * A half-open range [first, first + count) of indices into one of the model's
+ * arrays. 32 bits each, which halves the ranges every step and link holds: a
+ * model with 2^32 elements of one kind would be a file of tens of gigabytes.
+ */
 typedef struct rc_range {
-	size_t first;
-	size_t count;
+	uint32_t first;
+	uint32_t count;
 } rc_range;
 
 /** Sentinel for an index that does not resolve (a dangling or absent reference). */
@@ -70,16 +74,16 @@ typedef struct rc_step {
 	size_t index; /* position in the model's step array */
 	const char *id;
 	rc_level level;
+	rc_effect effect;      /* intended unless the file says otherwise (format 1.1) */
+	rc_rating confidence;  /* the evaluator's stated judgement */
 	const char *ref;       /* evidence-base entry this step realises, or NULL */
 	const char *strand;    /* strand ids as written (space-separated), or NULL */
 	size_t strand_index;   /* the first listed strand that resolves (the one drawn), or RC_NONE */
 	rc_range strands;      /* every strand named, in order: into rc_model_membership() */
 	const char *column;    /* column id as written (format 1.1), or NULL */
 	size_t column_index;   /* resolved column, or RC_NONE */
-	rc_effect effect;      /* intended unless the file says otherwise (format 1.1) */
 	const char *timeframe; /* free text such as "3-5 years" (format 1.1), or NULL */
 	const char *partners;  /* partner ids as written (space-separated), or NULL */
-	rc_rating confidence;  /* the evaluator's stated judgement */
 	const char *title;
 	const char *description;
 	rc_loc loc;
@@ -122,8 +126,8 @@ typedef struct rc_indicator {
 typedef struct rc_assumption {
 	const char *id;
 	const char *ref;
-	rc_assumption_status status;
 	const char *text;
+	rc_assumption_status status;
 	rc_owner_kind owner;
 	size_t owner_index; /* step or link index; RC_NONE for the model */
 	rc_loc loc;

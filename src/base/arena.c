@@ -50,6 +50,11 @@ char *arena_alloc_text(struct arena *a, size_t size)
 	return bump(a, size, 1);
 }
 
+void arena_trim(struct arena *a, size_t unused)
+{
+	a->used -= unused;
+}
+
 char *arena_strndup(struct arena *a, const char *s, size_t len)
 {
 	char *copy;

@@ -21,6 +21,8 @@ struct arena_mark {
 void *arena_alloc(struct arena *a, size_t size);
 /* `size` bytes for characters, not aligned: strings are packed end to end; NULL on failure. */
 char *arena_alloc_text(struct arena *a, size_t size);
+/* Gives back the last `unused` bytes of the latest allocation, which has at least that many. */
+void arena_trim(struct arena *a, size_t unused);
 /* Copies `len` bytes of `s` and a terminating NUL; NULL on failure. */
 char *arena_strndup(struct arena *a, const char *s, size_t len);
 void arena_free(struct arena *a);

@@ -1,6 +1,7 @@
 /* Confidence: evidence weights per step and link, widest paths per outcome, and the incremental gap search. */
 #include "check/confidence.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,17 +178,19 @@ static void widest_paths(struct search *s)
  * column link.
  */
 struct along {
-	rc_owner_kind kind[RC_RATING_HIGH + 1];
-	size_t index[RC_RATING_HIGH + 1];
-	size_t length;
-	int column;
+	uint32_t index[RC_RATING_HIGH + 1]; /* ALONG_NONE until one is found; 32 bits, like the model's ranges */
+	uint32_t length;
+	unsigned char kind[RC_RATING_HIGH + 1]; /* rc_owner_kind */
+	unsigned char column;
 };
+
+enum { ALONG_NONE = UINT32_MAX };
 
 static void note_first(struct along *a, rc_rating rating, rc_owner_kind kind, size_t index)
 {
-	if (a->index[rating] == RC_NONE) {
-		a->kind[rating] = kind;
-		a->index[rating] = index;
+	if (a->index[rating] == ALONG_NONE) {
+		a->kind[rating] = (unsigned char)kind;
+		a->index[rating] = (uint32_t)index;
 	}
 }
 
@@ -215,7 +218,7 @@ static void walk_pathways(struct search *s, struct along *along)
 
 		if (s->from[v] == RC_NONE) {
 			for (t = 0; t <= RC_RATING_HIGH; t++)
-				a->index[t] = RC_NONE;
+				a->index[t] = ALONG_NONE;
 			a->length = 0;
 			a->column = 0;
 		} else {
@@ -252,8 +255,9 @@ static void tell_story(const struct search *s, rc_story *story, const struct alo
 	if (!story->reached)
 		return;
 	story->confidence = (rc_rating)s->best[v];
-	story->weakest = along[v].kind[story->confidence];
-	story->weakest_index = along[v].index[story->confidence];
+	story->weakest = (rc_owner_kind)along[v].kind[story->confidence];
+	story->weakest_index =
+	        along[v].index[story->confidence] == ALONG_NONE ? RC_NONE : along[v].index[story->confidence];
 	story->last_link = s->via[v];
 	story->path_length = along[v].length;
 	story->column_level = along[v].column;

@@ -57,12 +57,12 @@ int repeated_step(const rc_model *m, size_t i);
 int has_phrase(const char *text, const char *phrase);
 
 /*
- * A copy of `text` in `a`, ASCII letters lower-cased and every run of other
- * characters that are not letters or digits folded to one space; NULL on
- * failure. (Never longer than the text, so no limit is needed.)
+ * `text` with ASCII letters lower-cased and every run of other characters
+ * that are not letters or digits folded to one space, in `b` (its earlier
+ * content replaced, so one buffer serves a whole walk); NULL on failure.
+ * (Never longer than the text, so no limit is needed.)
  */
-struct arena;
-char *normalised(struct arena *a, const char *text);
+const char *normalised(rc_buffer *b, const char *text);
 
 /* The names a grouped finding lists; the rest are counted. */
 enum { GROUP_NAMES = 8 };

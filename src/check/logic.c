@@ -1,10 +1,10 @@
 /* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
 #include "base/arena.h"
+#include "base/buffer.h"
 #include "check/confidence.h"
 #include "check/internal.h"
 #include "base/idmap.h"
@@ -237,27 +237,33 @@ int has_phrase(const char *text, const char *phrase)
 	return 0;
 }
 
-char *normalised(struct arena *a, const char *text)
+const char *normalised(rc_buffer *b, const char *text)
 {
-	char *out = arena_alloc_text(a, strlen(text) + 1);
 	size_t n = 0;
+	char *out;
+	const char *p;
 	int space = 0;
 
-	if (!out)
+	b->len = 0;
+	if (buffer_append(b, text, strlen(text) + 1))
 		return NULL;
-	for (; *text; text++) {
-		unsigned char ch = (unsigned char)*text;
+	/* In place: a space is written only where at least one character was dropped. */
+	out = b->data;
+	/* ASCII by hand, as isalnum() and tolower() are in the C locale the library runs in, without the calls. */
+	for (p = out; *p; p++) {
+		unsigned char ch = (unsigned char)*p, lower = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch | 0x20) : ch;
 
-		if (isalnum(ch) || ch >= 0x80) {
+		if ((lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80) {
 			if (space && n > 0)
 				out[n++] = ' ';
 			space = 0;
-			out[n++] = (char)tolower(ch);
+			out[n++] = (char)lower;
 		} else {
 			space = 1;
 		}
 	}
 	out[n] = '\0';
+	b->len = n;
 	return out;
 }
 
@@ -265,11 +271,11 @@ void check_outcome_wording(struct checker *c)
 {
 	size_t count, i, k;
 	const size_t *outcomes = rc_model_level_steps(c->m, RC_LEVEL_OUTCOME, &count);
-	struct arena titles = { 0 };
+	rc_buffer title_buffer = { 0 };
 
 	for (i = 0; i < count && !c->status; i++) {
 		const rc_step *s = STEP(c->m, outcomes[i]);
-		const char *title = normalised(&titles, s->title);
+		const char *title = normalised(&title_buffer, s->title);
 		const char *why = NULL;
 		size_t first;
 
@@ -289,13 +295,14 @@ void check_outcome_wording(struct checker *c)
 			       "outcome '%s' reads as an activity or output (%s): say what difference it makes", s->id,
 			       why);
 	}
-	arena_free(&titles);
+	rc_buffer_free(&title_buffer);
 }
 
 void check_duplicate_statement(struct checker *c)
 {
 	const rc_model *m = c->m;
 	struct arena keys = { 0 };
+	rc_buffer scratch = { 0 };
 	struct idmap seen = { 0 };
 	size_t i;
 
@@ -308,7 +315,8 @@ void check_duplicate_statement(struct checker *c)
 		const char *key;
 		size_t first;
 
-		key = normalised(&keys, s->title);
+		key = normalised(&scratch, s->title);
+		key = key ? arena_strndup(&keys, key, scratch.len) : NULL;
 		if (!key) {
 			c->status = RC_ENOMEM;
 			break;
@@ -319,6 +327,7 @@ void check_duplicate_statement(struct checker *c)
 			       s->id, STEP(m, first)->id, (unsigned long)STEP(m, first)->loc.line);
 	}
 	idmap_free(&seen);
+	rc_buffer_free(&scratch);
 	arena_free(&keys);
 }
 

@@ -1,5 +1,6 @@
 /* The findings store: records findings with their suppressions, sorts and counts them, and hands them out. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,10 +15,10 @@
 #include "model/problems.h"
 
 struct rc_findings {
-	struct arena arena;       /* messages */
-	struct vec items;         /* rc_finding */
-	size_t (*step_counts)[3]; /* per step, per severity */
-	size_t (*link_counts)[3];
+	struct arena arena;         /* messages */
+	struct vec items;           /* rc_finding */
+	uint32_t (*step_counts)[3]; /* per step, per severity: 32 bits, like the model's ranges */
+	uint32_t (*link_counts)[3];
 	size_t severity_counts[3];
 };
 
@@ -191,7 +192,7 @@ size_t rc_findings_count_severity(const rc_findings *f, rc_severity severity)
 	return f->severity_counts[severity];
 }
 
-static size_t at_least(const size_t counts[3], rc_severity severity)
+static size_t at_least(const uint32_t counts[3], rc_severity severity)
 {
 	size_t n = 0;
 	int s;

@@ -2,7 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "base/arena.h"
+#include "base/buffer.h"
 #include "check/internal.h"
 #include "model/internal.h"
 
@@ -92,15 +92,15 @@ static const char *const attribution_phrases[] = {
 	"caused", "due to", "as a result of", "attributable to", "attributed to", "because of", NULL,
 };
 
-/* The attribution phrase in `text`, or NULL; `a` holds the normalised copy (NULL text: none). */
-static const char *attribution_in(struct checker *c, struct arena *a, const char *text)
+/* The attribution phrase in `text`, or NULL; `b` holds the normalised copy (NULL text: none). */
+static const char *attribution_in(struct checker *c, rc_buffer *b, const char *text)
 {
 	const char *norm;
 	size_t k;
 
 	if (!text)
 		return NULL;
-	norm = normalised(a, text);
+	norm = normalised(b, text);
 	if (!norm) {
 		c->status = RC_ENOMEM;
 		return NULL;
@@ -112,13 +112,13 @@ static const char *attribution_in(struct checker *c, struct arena *a, const char
 }
 
 /* Reports supporting evidence in `r` whose summary claims attribution; `what` names its owner. */
-static void attribution_in_evidence(struct checker *c, struct arena *a, rc_range r, const char *what)
+static void attribution_in_evidence(struct checker *c, rc_buffer *b, rc_range r, const char *what)
 {
 	size_t i;
 
 	for (i = r.first; i < r.first + r.count && !c->status; i++) {
 		const rc_evidence *v = MODEL_AT(c->m, evidence, const rc_evidence, i);
-		const char *p = v->direction == RC_EVIDENCE_SUPPORTS ? attribution_in(c, a, v->summary) : NULL;
+		const char *p = v->direction == RC_EVIDENCE_SUPPORTS ? attribution_in(c, b, v->summary) : NULL;
 
 		if (p)
 			report(c, v->loc, v->owner, v->owner_index,
@@ -130,7 +130,7 @@ static void attribution_in_evidence(struct checker *c, struct arena *a, rc_range
 void check_attribution_language(struct checker *c)
 {
 	const rc_model *m = c->m;
-	struct arena a = { 0 };
+	rc_buffer b = { 0 };
 	char what[300];
 	size_t i;
 
@@ -140,22 +140,25 @@ void check_attribution_language(struct checker *c)
 
 		if (s->level < RC_LEVEL_PRACTICE)
 			continue;
-		p = attribution_in(c, &a, s->title);
+		p = attribution_in(c, &b, s->title);
 		if (p)
 			report(c, s->loc, RC_OWNER_STEP, i,
 			       "step '%s' claims attribution (\"%s\"): say what the partnership contributed", s->id, p);
+		/* The owner's name only for evidence to look at: most steps and links have none. */
+		if (s->evidence.count == 0)
+			continue;
 		snprintf(what, sizeof(what), "step '%s'", s->id);
-		attribution_in_evidence(c, &a, s->evidence, what);
+		attribution_in_evidence(c, &b, s->evidence, what);
 	}
 	for (i = 0; i < m->links.len && !c->status; i++) {
 		const rc_link *l = LINK(m, i);
 
-		if (l->to_level < RC_LEVEL_PRACTICE || l->kind == RC_LINK_FEEDBACK)
+		if (l->to_level < RC_LEVEL_PRACTICE || l->kind == RC_LINK_FEEDBACK || l->evidence.count == 0)
 			continue;
 		link_name(l, what, sizeof(what));
-		attribution_in_evidence(c, &a, l->evidence, what);
+		attribution_in_evidence(c, &b, l->evidence, what);
 	}
-	arena_free(&a);
+	rc_buffer_free(&b);
 }
 
 /* Words of a step about reflecting on and reassessing the work (normalised, whole words). */
@@ -168,14 +171,14 @@ static const char *const learning_phrases[] = {
 void check_no_learning_loop(struct checker *c)
 {
 	const rc_model *m = c->m;
-	struct arena a = { 0 };
+	rc_buffer b = { 0 };
 	size_t i, k;
 	int found = 0;
 
 	for (i = 0; i < m->links.len && !found; i++)
 		found = LINK(m, i)->kind == RC_LINK_FEEDBACK;
 	for (i = 0; i < m->steps.len && !found; i++) {
-		const char *title = normalised(&a, STEP(m, i)->title);
+		const char *title = normalised(&b, STEP(m, i)->title);
 
 		if (!title) {
 			c->status = RC_ENOMEM;
@@ -184,7 +187,7 @@ void check_no_learning_loop(struct checker *c)
 		for (k = 0; learning_phrases[k] && !found; k++)
 			found = has_phrase(title, learning_phrases[k]);
 	}
-	arena_free(&a);
+	rc_buffer_free(&b);
 	if (!found && !c->status && m->steps.len > 0)
 		report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
 		       "no feedback link and no step about reflecting on or reassessing the work");
@@ -274,15 +277,15 @@ static const char *const side_effect_phrases[] = {
 	"displaced",  "leakage",       "knock on",    "perverse",     "unexpected", "unforeseen",   NULL,
 };
 
-/* Nonzero when `text` names an effect outside the chain; `a` holds the normalised copy. */
-static int names_side_effect(struct checker *c, struct arena *a, const char *text)
+/* Nonzero when `text` names an effect outside the chain; `b` holds the normalised copy. */
+static int names_side_effect(struct checker *c, rc_buffer *b, const char *text)
 {
 	const char *norm;
 	size_t k;
 
 	if (!text)
 		return 0;
-	norm = normalised(a, text);
+	norm = normalised(b, text);
 	if (!norm) {
 		c->status = RC_ENOMEM;
 		return 0;
@@ -296,17 +299,17 @@ static int names_side_effect(struct checker *c, struct arena *a, const char *tex
 void check_no_unintended_effects(struct checker *c)
 {
 	const rc_model *m = c->m;
-	struct arena a = { 0 };
+	rc_buffer b = { 0 };
 	size_t i;
 	int found = 0;
 
 	for (i = 0; i < m->steps.len && !found; i++)
-		found = STEP(m, i)->effect != RC_EFFECT_INTENDED || names_side_effect(c, &a, STEP(m, i)->title);
+		found = STEP(m, i)->effect != RC_EFFECT_INTENDED || names_side_effect(c, &b, STEP(m, i)->title);
 	for (i = 0; i < m->risks.len && !found; i++)
-		found = names_side_effect(c, &a, MODEL_AT(m, risks, const rc_risk, i)->statement);
+		found = names_side_effect(c, &b, MODEL_AT(m, risks, const rc_risk, i)->statement);
 	for (i = 0; i < m->influences.len && !found; i++)
-		found = names_side_effect(c, &a, MODEL_AT(m, influences, const rc_influence, i)->text);
-	arena_free(&a);
+		found = names_side_effect(c, &b, MODEL_AT(m, influences, const rc_influence, i)->text);
+	rc_buffer_free(&b);
 	if (!found && !c->status && m->steps.len > 0)
 		report(c, m->loc, RC_OWNER_MODEL, RC_NONE,
 		       "no step, risk or influence is about effects outside the intended chain");

@@ -9,13 +9,18 @@
 /* Placeholder words, matched whole and ignoring case (docs/rules.md). */
 static const char *const placeholder_words[] = { "tbc", "tbd", "tba", "todo", "fixme", "xxx", NULL };
 
-/* Nonzero when the `len` characters at `word` are one of `list`, ignoring case. */
+/*
+ * Nonzero when the `len` letters at `word` are one of `list`, ignoring case.
+ * The first letters are compared before anything else (ASCII letters differ
+ * in case only in bit 0x20): most words of a title start no word of a list.
+ */
 static int word_in(const char *const *list, const char *word, size_t len)
 {
+	int first = word[0] | 0x20;
 	size_t k;
 
 	for (k = 0; list[k]; k++)
-		if (strlen(list[k]) == len && strncasecmp(list[k], word, len) == 0)
+		if ((list[k][0] | 0x20) == first && strlen(list[k]) == len && strncasecmp(list[k], word, len) == 0)
 			return 1;
 	return 0;
 }

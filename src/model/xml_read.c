@@ -397,7 +397,8 @@ static const xmlChar *find_attr(const xmlChar **atts, int count, const char *nam
 	for (i = 0; i < count; i++) {
 		const xmlChar **a = atts + (ptrdiff_t)5 * i;
 
-		if (a[2] == NULL && strcmp((const char *)a[0], name) == 0) {
+		/* The first letters first: a tag's attributes mostly differ there. */
+		if (a[2] == NULL && a[0][0] == (xmlChar)name[0] && strcmp((const char *)a[0], name) == 0) {
 			*len = (size_t)(a[4] - a[3]);
 			return a[3];
 		}
@@ -405,14 +406,24 @@ static const xmlChar *find_attr(const xmlChar **atts, int count, const char *nam
 	return NULL;
 }
 
+/* What fold_dup() makes of a byte: copied as it is, white space, or one it looks at (below). */
+enum { PLAIN, SPACE, SPECIAL };
+
+/* '&' may start "&#38;"; every bidirectional control begins with 0xD8 or 0xE2. */
+static const unsigned char byte_class[256] = {
+	['\t'] = SPACE,  ['\n'] = SPACE,   ['\r'] = SPACE,   [' '] = SPACE,
+	['&'] = SPECIAL, [0xD8] = SPECIAL, [0xE2] = SPECIAL,
+};
+
 /*
  * Copies `len` bytes folding white space. In attribute values the parser
  * leaves '&' as "&#38;" (it does not substitute entities for SAX); undo that.
+ * Runs of plain bytes are copied in a tight loop: most text is nothing else.
  */
 static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int attribute)
 {
 	char *out = arena_alloc_text(r->arena, len + 1);
-	size_t i, n = 0;
+	size_t i = 0, n = 0;
 	int space = 0, lead = 0;
 	uint32_t bidi = 0;
 
@@ -420,23 +431,33 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 		xml_fail_nomem(r);
 		return NULL;
 	}
-	for (i = 0; i < len; i++) {
+	while (i < len) {
 		char c = s[i];
+		unsigned char kind = byte_class[(unsigned char)c];
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+		if (kind == SPACE) {
 			space = n > 0;
+			i++;
 			continue;
 		}
 		if (space)
 			out[n++] = ' ';
 		space = 0;
+		if (kind == PLAIN) {
+			do
+				out[n++] = s[i++];
+			while (i < len && byte_class[(unsigned char)s[i]] == PLAIN);
+			continue;
+		}
 		if (attribute && c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
 			i += 4;
-		/* Every bidirectional control begins with one of these bytes: search only text that has one. */
+		/* Search only text that has a lead byte of a bidirectional control. */
 		lead |= c == '\xD8' || c == '\xE2';
 		out[n++] = c;
+		i++;
 	}
 	out[n] = '\0';
+	arena_trim(r->arena, len - n); /* the white space folded away */
 	if (lead)
 		bidi = bidi_find(out);
 	if (bidi) {
@@ -641,7 +662,6 @@ static size_t crowded_tag(const unsigned char *d, size_t len)
 	while (i < len) {
 		const unsigned char *lt = memchr(d + i, '<', len - i);
 		size_t tag, count = 0;
-		unsigned char quote = 0;
 
 		if (!lt)
 			break;
@@ -661,13 +681,19 @@ static size_t crowded_tag(const unsigned char *d, size_t len)
 		}
 		if (i < len && (d[i] == '!' || d[i] == '/'))
 			continue;
-		for (; i < len && (quote || (d[i] != '>' && d[i] != '<')); i++) {
-			if (quote)
-				quote = d[i] == quote ? 0 : quote;
-			else if (d[i] == '"' || d[i] == '\'')
-				quote = d[i];
-			else if (d[i] == '=' && ++count > MAX_ATTRIBUTES)
+		/* A quoted value is passed over whole: its closing quote found by memchr. */
+		for (; i < len && d[i] != '>' && d[i] != '<'; i++) {
+			if (d[i] == '"' || d[i] == '\'') {
+				const unsigned char *close = memchr(d + i + 1, d[i], len - i - 1);
+
+				if (!close) {
+					i = len;
+					break;
+				}
+				i = (size_t)(close - d);
+			} else if (d[i] == '=' && ++count > MAX_ATTRIBUTES) {
 				return tag;
+			}
 		}
 	}
 	return len;

@@ -1,5 +1,6 @@
 /* The model as read through the public API: every field of tests/data/model/full.xml, the indexes and the defaults. */
 #include <stddef.h>
+#include <inttypes.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +40,8 @@ static void expect_loc(const char *what, size_t i, rc_loc loc, const char *file,
 static void expect_range(const char *what, size_t i, rc_range got, rc_range want)
 {
 	if (got.first != want.first || got.count != want.count)
-		TEST_FAIL("%s %zu: range [%zu +%zu], expected [%zu +%zu]", what, i, got.first, got.count, want.first,
-		          want.count);
+		TEST_FAIL("%s %zu: range [%" PRIu32 " +%" PRIu32 "], expected [%" PRIu32 " +%" PRIu32 "]", what, i,
+		          got.first, got.count, want.first, want.count);
 }
 
 static void expect_indices(const char *what, size_t i, const size_t *got, size_t n, const size_t *want, size_t wn)
