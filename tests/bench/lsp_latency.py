@@ -60,30 +60,30 @@ def time_server(rchain, path, text):
     ch = at - (text.rfind("\n", 0, at) + 1)
     pos = {"line": line, "character": ch}
     version = 1
-    times, cpu = [], []
-    for i in range(RUNS):
-        version += 1
-        change = ({"range": {"start": pos, "end": pos}, "text": "x"} if i % 2 == 0 else
-                  {"range": {"start": pos, "end": dict(pos, character=ch + 1)}, "text": ""})
-        start, start_cpu = time.perf_counter(), server_cpu(s.proc.pid)
-        s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                            "contentChanges": [change]})
-        s.diagnostics(uri)
-        times.append(time.perf_counter() - start)
-        cpu.append(server_cpu(s.proc.pid) - start_cpu)
+
+    def timed(edits):
+        """Sends each edit as one change and times it to its diagnostics: wall and server CPU seconds."""
+        nonlocal version
+        wall, used = [], []
+        for change in edits:
+            version += 1
+            start, start_cpu = time.perf_counter(), server_cpu(s.proc.pid)
+            s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
+                                                "contentChanges": [change]})
+            s.diagnostics(uri)
+            wall.append(time.perf_counter() - start)
+            used.append(server_cpu(s.proc.pid) - start_cpu)
+        return wall, used
+
+    times, cpu = timed({"range": {"start": pos, "end": pos}, "text": "x"} if i % 2 == 0 else
+                       {"range": {"start": pos, "end": dict(pos, character=ch + 1)}, "text": ""}
+                       for i in range(RUNS))
     # The worst edit for the diagnostics the server reuses: a line put in (or taken out) above all of them.
-    top, top_cpu = [], []
-    for i in range(RUNS):
-        version += 1
-        change = ({"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}}, "text": "\n"}
-                  if i % 2 == 0 else
-                  {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 2, "character": 0}}, "text": ""})
-        start, start_cpu = time.perf_counter(), server_cpu(s.proc.pid)
-        s.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version},
-                                            "contentChanges": [change]})
-        s.diagnostics(uri)
-        top.append(time.perf_counter() - start)
-        top_cpu.append(server_cpu(s.proc.pid) - start_cpu)
+    top, top_cpu = timed({"range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": 0}},
+                          "text": "\n"} if i % 2 == 0 else
+                         {"range": {"start": {"line": 1, "character": 0}, "end": {"line": 2, "character": 0}},
+                          "text": ""}
+                         for i in range(RUNS))
     # A burst of 20 changes written at once, then a request: the answer comes after the text is checked.
     burst = []
     for i in range(20):
