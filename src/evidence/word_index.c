@@ -54,9 +54,8 @@ int words_add(struct words *ws, const char *text)
 		if (len >= 3) {
 			size_t i;
 
-			/* Lower case by hand: the letters are ASCII in the C locale the library runs in. */
 			for (i = 0; i < len; i++)
-				word[i] = text[i] >= 'A' && text[i] <= 'Z' ? (char)(text[i] | 0x20) : text[i];
+				word[i] = (char)tolower((unsigned char)text[i]);
 			word[len] = '\0';
 			if (!is_stopword(word)) {
 				ws->text_len += len + 1;

@@ -938,9 +938,10 @@ static Agnode_t *level_member(const struct builder *b, size_t step)
 static void add_to_column(struct builder *b, Agraph_t *rank, rc_level level, Agnode_t *node, size_t sub)
 {
 	Agraph_t *g = rank;
-	char name[48];
 
 	if (sub) {
+		char name[48];
+
 		snprintf(name, sizeof(name), "rank_%s_%zu", rc_level_name(level), sub);
 		g = builder_subgraph(b, b->g, name);
 		if (!g || !agsubnode(g, column_head(b, level, sub), 1)) {
