@@ -279,7 +279,8 @@ static void test_wrong_root(void)
 static void test_unknown_element(void)
 {
 	expect_file_error(FIXTURES "unknown-element.xml", RC_EINVALID,
-	                  FIXTURES "unknown-element.xml:5:3: error: unknown element <widget> inside <model>");
+	                  FIXTURES "unknown-element.xml:5:3: error: unknown element <widget> inside <model>; expected "
+	                           "here: <step>, <link>, <columnLink>, <assumption>, <risk>, <influence>, <suppress>");
 }
 
 static void test_unknown_attribute(void)
