@@ -1699,8 +1699,20 @@ static void test_view_errors(void)
 	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand"), RC_EARG);
 	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "overview:x"), RC_EARG);
 	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "board"), RC_EARG);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand:s.grow:outcome-input"), RC_EARG);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand:s.grow:input"), RC_EARG);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand:s.grow:input-nowhere"), RC_EARG);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand::input-activity"), RC_EARG);
+	in.focus = NULL;
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand:s.grow:input-activity"), 0);
+	CU_ASSERT_EQUAL(in.view_levels, 1u << RC_LEVEL_INPUT | 1u << RC_LEVEL_ACTIVITY);
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), 0);
+	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "strand:s.none:input-activity"), 0);
+	CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), RC_EARG);
+	CU_ASSERT_STRING_EQUAL(err.message, "there is no strand or strand group 's.none' to draw");
 	CU_ASSERT_EQUAL(rc_render_view_parse(&in, "overview"), 0);
 	CU_ASSERT_EQUAL(in.view, RC_VIEW_OVERVIEW);
+	CU_ASSERT_EQUAL(in.view_levels, 0);
 	rc_model_free(&m);
 }
 
