@@ -21,10 +21,12 @@ typedef struct rc_render_input {
 	 * group id: draw its steps and the links among them; NULL draws everything.
 	 */
 	const char *focus;
-	rc_view_kind view;        /* RC_VIEW_CHAIN (the default), the overview, or the page of `view_strand` */
-	const char *view_strand;  /* RC_VIEW_STRAND: the strand or strand group id the page draws */
-	int hide_evidence;        /* nonzero: no assumption and risk markers, key or evidence counts */
-	int no_findings;          /* nonzero: no finding borders or badges (weakest links stay marked) */
+	rc_view_kind view; /* RC_VIEW_CHAIN (the default), the overview, or the page of `view_strand` */
+	const char
+	        *view_strand; /* RC_VIEW_STRAND: the strand or strand group id the page draws (to a ':' or the end) */
+	unsigned view_levels; /* RC_VIEW_STRAND: the levels whose steps it draws, bit 1u << level each; 0: all */
+	int hide_evidence;    /* nonzero: no assumption and risk markers, key or evidence counts */
+	int no_findings;      /* nonzero: no finding borders or badges (weakest links stay marked) */
 	rc_severity min_severity; /* the report's findings section lists this severity and above (zero: all) */
 	rc_key_style key;         /* the key of assumptions and risks: RC_KEY_SHORT (the default), full or none */
 	size_t max_steps;         /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */
@@ -44,28 +46,51 @@ typedef struct rc_render_input {
 #define RC_RENDER_WRAP 28
 #define RC_RENDER_TITLE_LINES 4
 
-/** A strand page (RC_VIEW_STRAND) is meant to hold at most this many steps: see rc_render_page(). */
+/** A strand page (RC_VIEW_STRAND) is meant to hold at most this many steps: see rc_render_pages(). */
 #define RC_RENDER_PAGE_STEPS 40
 
+/** A strand page is laid out to print its smallest text at least this large (in points): see rc_render_pages(). */
+#define RC_RENDER_PAGE_POINTS 8
+
 /**
- * Sets `in->view` and `in->view_strand` from a --view argument: "chain",
- * "overview" or "strand:ID" (`view_strand` then points into `text`, which
- * must outlive `in`). Returns 0, or RC_EARG for any other text. Whether ID
- * names a strand or strand group is checked when drawing.
+ * Sets `in->view`, `in->view_strand` and `in->view_levels` from a --view
+ * argument: "chain", "overview", "strand:ID" (every level) or
+ * "strand:ID:FIRST-LAST" (the levels FIRST to LAST, by name:
+ * "strand:s.health:input-engagement"). `view_strand` then points into
+ * `text`, which must outlive `in`. Returns 0, or RC_EARG for any other text.
+ * Whether ID names a strand or strand group is checked when drawing.
  */
 RC_API int rc_render_view_parse(rc_render_input *in, const char *text);
 
+/** One strand page: draw it with `view = RC_VIEW_STRAND`, `view_strand = strand`, `view_levels = levels`. */
+typedef struct rc_render_page {
+	const char *strand; /* the strand or strand group id, borrowed from the model */
+	unsigned levels;    /* the levels whose steps it draws (bit 1u << level each), consecutive; 0: all */
+} rc_render_page;
+
 /**
- * The strand pages of `m`, for a report that draws a large model page by
- * page: the number of pages, and the strand or strand group id of page `i`
- * (borrowed from the model; `i` must be below the count), to draw with
- * `view = RC_VIEW_STRAND, view_strand = id`. A strand group is one page when
- * at most RC_RENDER_PAGE_STEPS steps belong to its strands, and otherwise one
- * page per strand of it; a strand in no group is one page; strands without
- * steps have none. A model without strands has no strand pages.
+ * The strand pages of `in->model` as drawn with `in->findings` and
+ * `in->confidence` (either may be NULL: unmarked, unrated), for a report that
+ * draws a large model page by page, into `*out` (caller-owned:
+ * rc_render_pages_free) and their number into `*count`; the view and focus
+ * of `in` are ignored. A strand group is one page when at most
+ * RC_RENDER_PAGE_STEPS steps belong to its strands, and otherwise one page
+ * per strand of it; a strand in no group is one page; strands without steps
+ * have none. A page whose estimated layout would print its smallest text
+ * under RC_RENDER_PAGE_POINTS in the report's frame is cut into consecutive
+ * level ranges, each of as many levels as still fit (docs/diagrams.md). A
+ * model without strands has no strand pages. RC_ENOMEM with `err` set.
  */
-RC_API size_t rc_render_page_count(const rc_model *m);
-RC_API const char *rc_render_page(const rc_model *m, size_t i);
+RC_API int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err);
+
+/**
+ * The --view text that draws `page` into `buf` (`size` bytes, cut to fit):
+ * "strand:ID", or "strand:ID:FIRST-LAST" for a page of a level range.
+ */
+RC_API void rc_render_page_view(char *buf, size_t size, const rc_render_page *page);
+
+/** Frees the pages of rc_render_pages() and sets `*pages` to NULL; NULL is a no-op. */
+RC_API void rc_render_pages_free(rc_render_page **pages);
 
 /**
  * 0 when the diagram of `in` (its model, or the part `in->focus` selects) is

@@ -67,7 +67,8 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 		case OPT_FOCUS: d->in.focus = optarg; break;
 		case OPT_VIEW:
 			if (rc_render_view_parse(&d->in, optarg) != 0)
-				return usage_error(d->command, "--view must be chain, overview or strand:ID");
+				return usage_error(d->command,
+				                   "--view must be chain, overview, strand:ID or strand:ID:FIRST-LAST");
 			break;
 		case OPT_KEY:
 			if (rc_key_style_from_name(&d->in.key, optarg) != 0)

@@ -10,25 +10,13 @@
 #include "render/builder.h"
 #include "render/graph.h"
 #include "render/graphviz.h"
+#include "render/pages.h"
 #include "render/selection.h"
 #include "render/style.h"
 #include "render/titleblock.h"
 
-/*
- * On a strand page, step titles wrap at PAGE_WRAP characters (RC_RENDER_WRAP
- * elsewhere) and row labels at PAGE_ROW_WRAP (docs/diagrams.md).
- */
-enum { PAGE_WRAP = 14, PAGE_ROW_WRAP = 12 };
-
-/*
- * What a strand page's size is estimated from, in inches, to fold its
- * columns: the width of the row labels and margins, of a column (or
- * sub-column), the height of the title block, header row and margins, and of
- * a step; and the printable area of A4 landscape less 10 mm margins.
- */
-static const double page_edge_width = 2.2, page_column_width = 1.4, page_top_height = 2.6, page_step_height = 0.78,
-                    page_rated_height = 0.12, /* more for the confidence line of a rated step */
-        a4_width = 10.9, a4_height = 7.5;
+/* On a strand page, row labels wrap at PAGE_ROW_WRAP characters (step titles: PAGES_WRAP, render/pages.h). */
+enum { PAGE_ROW_WRAP = 12 };
 
 static void declare_defaults(Agraph_t *g, rc_layout_direction direction)
 {
@@ -207,22 +195,13 @@ static void finding_counts(const struct builder *b, int is_step, size_t index, s
  */
 static size_t home_strand(const struct builder *b, const rc_step *s)
 {
-	const rc_model *m = b->in->model;
-	size_t i;
-
-	for (i = s->strands.first; b->strand_mask && i < s->strands.first + s->strands.count; i++) {
-		size_t k = MODEL_AT(m, memberships, rc_membership, i)->strand_index;
-
-		if (k != RC_NONE && b->strand_mask[k])
-			return k;
-	}
-	return s->strand_index;
+	return selection_home(b->in->model, b->strand_mask, s);
 }
 
 /* Where step titles wrap: narrower on a strand page, which must fit A4 (docs/diagrams.md). */
 static size_t step_wrap(const struct builder *b)
 {
-	return b->in->view == RC_VIEW_STRAND ? PAGE_WRAP : RC_RENDER_WRAP;
+	return b->in->view == RC_VIEW_STRAND ? PAGES_WRAP : RC_RENDER_WRAP;
 }
 
 /* The text mark of an unintended or adverse step. */
@@ -315,62 +294,18 @@ static int in_row(const struct builder *b, size_t step, size_t strand)
 	return b->keep[step] == SELECT_STEP && home_strand(b, STEP(b->in->model, step)) == strand;
 }
 
-/* How many sub-columns of at most `most` steps a column of `n` steps is folded into. */
-static size_t folds_of(size_t n, size_t most)
-{
-	return (n + most - 1) / most;
-}
-
 /*
- * The estimated scale to fit A4 (at most 1) of a strand page whose `drawn`
- * steps per row (`rows` of them) and level are folded into sub-columns of
- * at most `most`: every row shares a level's sub-columns, and the rows stack.
+ * A strand page's columns too tall for its frame are folded: each row's
+ * column is cut, in order and evened out, into as few sub-columns of at most
+ * `most` steps as it needs, `most` chosen for the best estimated fit
+ * (pages_fit; `links` are those drawn). Records each step's sub-column and, per level, the
+ * most sub-columns of any row. With --direction TB nothing is folded. -1
+ * when out of memory.
  */
-static double page_fit(const size_t *drawn, size_t rows, size_t most, double step_height)
-{
-	size_t columns = 0, height = 0, row, level;
-	double width_fit, height_fit;
-
-	for (level = 0; level < RC_LEVEL_COUNT; level++) {
-		size_t folds = 0;
-
-		for (row = 0; row < rows; row++)
-			if (folds_of(drawn[row * RC_LEVEL_COUNT + level], most) > folds)
-				folds = folds_of(drawn[row * RC_LEVEL_COUNT + level], most);
-		columns += folds;
-	}
-	for (row = 0; row < rows; row++) {
-		size_t tallest = 0;
-
-		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			size_t n = drawn[row * RC_LEVEL_COUNT + level],
-			       tall = n ? (n + folds_of(n, most) - 1) / folds_of(n, most) : 0;
-
-			if (tall > tallest)
-				tallest = tall;
-		}
-		height += tallest;
-	}
-	width_fit = a4_width / (page_edge_width + (double)columns * page_column_width);
-	height_fit = a4_height / (page_top_height + (double)height * step_height);
-	width_fit = width_fit < height_fit ? width_fit : height_fit;
-	return width_fit < 1 ? width_fit : 1;
-}
-
-/*
- * A strand page's columns too tall for A4 are folded: each row's column is
- * cut, in order and evened out, into as few sub-columns of at most `most`
- * steps as it needs, `most` chosen for the best estimated fit (page_fit; the
- * largest of equals, so a page that fits is not folded). Records each step's
- * sub-column and, per level, the most sub-columns of any row. With
- * --direction TB nothing is folded. -1 when out of memory.
- */
-static int fold_columns(struct builder *b)
+static int fold_columns(struct builder *b, size_t links)
 {
 	const rc_model *m = b->in->model;
-	size_t slots = m->strands.len + 1, rows = 0, largest = 0, best, most, slot, i, n;
-	size_t *drawn;
-	double step_height;
+	size_t slots = m->strands.len + 1, best, slot, i, n;
 	rc_level level;
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++)
@@ -378,30 +313,9 @@ static int fold_columns(struct builder *b)
 	if (b->in->view != RC_VIEW_STRAND || b->in->direction == RC_LAYOUT_TB)
 		return 0; /* the estimate is of columns left to right */
 	b->sub_column = rc_calloc(m->steps.len + 1, sizeof(size_t));
-	drawn = rc_calloc(slots * RC_LEVEL_COUNT, sizeof(size_t));
-	if (!b->sub_column || !drawn) {
-		rc_free(drawn);
+	if (!b->sub_column || pages_fit(b->in, b->keep, b->strand_mask, links, &best) < 0)
 		return -1;
-	}
-	for (slot = 0; slot < slots; slot++) { /* the rows drawn, their steps counted per level */
-		size_t strand = slot < m->strands.len ? slot : RC_NONE, *row = drawn + rows * RC_LEVEL_COUNT, sum = 0;
-
-		for (level = 0; level < RC_LEVEL_COUNT; level++) {
-			const size_t *steps = rc_model_strand_members(m, level, strand, &n);
-
-			for (i = 0; i < n; i++)
-				row[level] += in_row(b, steps[i], strand) != 0;
-			largest = row[level] > largest ? row[level] : largest;
-			sum += row[level];
-		}
-		rows += sum != 0;
-	}
-	step_height = page_step_height + (b->confidence ? page_rated_height : 0);
-	for (best = most = largest; most > 1; most--)
-		if (page_fit(drawn, rows, most - 1, step_height) > page_fit(drawn, rows, best, step_height))
-			best = most - 1;
-	rc_free(drawn);
-	for (slot = 0; slot < slots && best; slot++) {
+	for (slot = 0; slot < slots; slot++) {
 		size_t strand = slot < m->strands.len ? slot : RC_NONE;
 
 		for (level = 0; level < RC_LEVEL_COUNT; level++) {
@@ -410,7 +324,7 @@ static int fold_columns(struct builder *b)
 
 			for (i = 0; i < n; i++)
 				count += in_row(b, steps[i], strand) != 0;
-			folds = folds_of(count, best);
+			folds = pages_folds(count, best);
 			for (i = 0; i < n; i++)
 				if (in_row(b, steps[i], strand))
 					b->sub_column[steps[i]] = k++ * folds / count;
@@ -877,8 +791,9 @@ static void add_free_steps(struct builder *b)
 }
 
 /*
- * A step of another strand that a strand page's step links to or from, drawn
- * small and dashed without a fill, naming its strand: an entry or exit stub.
+ * A step of another strand (or of the page's strand, at a level the page
+ * leaves to another) that a strand page's step links to or from, drawn small
+ * and dashed without a fill, naming its strand: an entry or exit stub.
  */
 static void add_stub(struct builder *b, const rc_step *s)
 {
@@ -895,9 +810,9 @@ static void add_stub(struct builder *b, const rc_step *s)
 	builder_put(b, "<I>");
 	builder_put_wrapped(
 	        b, s->strand_index == RC_NONE ? "No strand" : MODEL_AT(m, strands, rc_strand, s->strand_index)->name,
-	        PAGE_WRAP, 1);
+	        PAGES_WRAP, 1);
 	builder_put(b, ":</I><BR/>");
-	builder_put_wrapped(b, s->title, PAGE_WRAP, 2);
+	builder_put_wrapped(b, s->title, PAGES_WRAP, 2);
 	builder_set_html(b, n, "label");
 	builder_set_plain(b, n, "tooltip", s->title);
 	builder_set(b, n, "style", "rounded,dashed");
@@ -1107,7 +1022,7 @@ Agraph_t *graph_build(const rc_render_input *in, rc_error *err)
 	b.g = graphviz_open(m->title);
 	if (!b.step_nodes || (selection_strand_id(in) && !b.strand_mask) || !graphviz_named(b.g) ||
 	    count_weakest(&b) != 0 || (in->view == RC_VIEW_OVERVIEW && overview_count(&b) != 0) ||
-	    fold_columns(&b) != 0) {
+	    fold_columns(&b, links) != 0) {
 		b.failed = 1;
 		goto done;
 	}

@@ -504,7 +504,8 @@ static int view(struct report *r, const rc_render_input *in, rc_error *err)
 
 /* One strand page, and what makes it worth a board's attention. */
 struct page {
-	size_t index;    /* for rc_render_page() */
+	rc_render_page page;
+	size_t index;    /* in the order of rc_render_pages() */
 	size_t weakest;  /* outcomes whose weakest point the page draws */
 	size_t errors;   /* error findings on its steps */
 	size_t warnings; /* findings of warning or error severity on its steps */
@@ -544,7 +545,7 @@ static int page_draws(const rc_model *m, const unsigned char *keep, rc_owner_kin
 	return l->resolved && !l->column && (keep[l->from_step] == SELECT_STEP || keep[l->to_step] == SELECT_STEP);
 }
 
-/* Weighs strand page `p->index` (docs/diagrams.md, "Large models in the report"). */
+/* Weighs strand page `p->page` (docs/diagrams.md, "Large models in the report"). */
 static int page_weigh(const struct report *r, struct page *p, rc_error *err)
 {
 	rc_render_input in = *r->in;
@@ -552,7 +553,8 @@ static int page_weigh(const struct report *r, struct page *p, rc_error *err)
 	unsigned char *keep;
 
 	in.view = RC_VIEW_STRAND;
-	in.view_strand = rc_render_page(r->m, p->index);
+	in.view_strand = p->page.strand;
+	in.view_levels = p->page.levels;
 	keep = selection_of(&in, &steps, &links, err);
 	if (!keep)
 		return err->status;
@@ -576,25 +578,31 @@ static int page_weigh(const struct report *r, struct page *p, rc_error *err)
 	return 0;
 }
 
-/* Draws the overview, after the section's heading, or strand page `strand`, on a printed page of its own. */
-static int page_view(struct report *r, rc_view_kind kind, const char *strand, rc_error *err)
+/* Draws the overview, after the section's heading, or strand page `page`, on a printed page of its own. */
+static int page_view(struct report *r, rc_view_kind kind, const rc_render_page *page, rc_error *err)
 {
 	rc_render_input in = *r->in;
-	const rc_strand *s = strand ? rc_model_find_strand(r->m, strand) : NULL;
-	const rc_strand_group *g = strand && !s ? rc_model_find_strand_group(r->m, strand) : NULL;
+	const rc_strand *s = NULL;
+	const rc_strand_group *g = NULL;
 	int rc;
 
 	in.view = kind;
-	in.view_strand = strand;
-	put(r, strand ? "<section class=\"page strand\"><h3>" : "<section><h3>");
-	if (g) {
-		put(r, "Strand group: ");
-		text(r, g->name);
-	} else if (strand) {
-		put(r, "Strand: ");
-		text(r, s ? s->name : strand);
+	in.view_strand = page ? page->strand : NULL;
+	in.view_levels = page ? page->levels : 0;
+	if (page)
+		selection_find(r->m, page->strand, &s, &g);
+	put(r, page ? "<section class=\"page strand\"><h3>" : "<section><h3>");
+	if (page) {
+		put(r, g ? "Strand group: " : "Strand: ");
+		text(r, g ? g->name : s->name);
 	} else {
 		put(r, r->m->strands.len ? "Overview: each strand's steps by level" : "Overview: the steps by level");
+	}
+	if (page && page->levels) {
+		char range[64];
+
+		selection_levels_text(range, sizeof(range), page->levels);
+		putf(r, ", %s", range);
 	}
 	put(r, "</h3>\n");
 	rc = view(r, &in, err);
@@ -603,23 +611,29 @@ static int page_view(struct report *r, rc_view_kind kind, const char *strand, rc
 }
 
 /*
- * A large model page by page: the overview, then the strand pages, every one
- * in the full report and in a board report the few of at most
- * RC_RENDER_PAGE_STEPS steps that draw the most outcomes' weakest points and
- * the worst findings.
+ * A large model page by page: the overview, then the strand pages
+ * (rc_render_pages), every one in the full report and in a board report the
+ * few of at most RC_RENDER_PAGE_STEPS steps that draw the most outcomes'
+ * weakest points and the worst findings.
  */
 static int pages(struct report *r, rc_error *err)
 {
-	size_t i, n = rc_render_page_count(r->m), listed = 0;
-	struct page *p;
+	size_t i, n, listed = 0;
+	rc_render_page *list = NULL;
+	struct page *p = NULL;
 	int rc = page_view(r, RC_VIEW_OVERVIEW, NULL, err);
 
+	if (rc == 0)
+		rc = rc_render_pages(&list, &n, r->in, err);
 	if (rc != 0 || n == 0)
-		return rc;
+		goto done;
 	p = rc_calloc(n, sizeof(*p));
-	if (!p)
-		return RC_ENOMEM;
+	if (!p) {
+		rc = RC_ENOMEM;
+		goto done;
+	}
 	for (i = 0; i < n && rc == 0; i++) {
+		p[i].page = list[i];
 		p[i].index = i;
 		rc = page_weigh(r, &p[i], err);
 	}
@@ -632,10 +646,12 @@ static int pages(struct report *r, rc_error *err)
 		listed = n;
 	}
 	for (i = 0; i < listed && rc == 0; i++)
-		rc = page_view(r, RC_VIEW_STRAND, rc_render_page(r->m, p[i].index), err);
-	rc_free(p);
+		rc = page_view(r, RC_VIEW_STRAND, &p[i].page, err);
 	if (rc == 0)
 		more_in_full(r, n, listed, "strand pages");
+done:
+	rc_free(p);
+	rc_render_pages_free(&list);
 	return rc;
 }
 

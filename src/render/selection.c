@@ -1,8 +1,9 @@
 /*
  * Which steps and links a diagram draws: all, the pathways into a focus step,
- * a strand's steps (with stubs for the steps it shares), within the size
- * limits; and how a large model is cut into strand pages.
+ * a strand's steps (with stubs for the steps it shares), or those of a page's
+ * level range, within the size limits; and the --view names of strand pages.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "base/alloc.h"
@@ -33,31 +34,118 @@ int selection_link_kept(const rc_render_input *in, const rc_link *l, const unsig
 	       (keep[l->from_step] == SELECT_STEP || keep[l->to_step] == SELECT_STEP);
 }
 
+unsigned selection_level_range(rc_level first, rc_level last)
+{
+	return ((2u << last) - 1) & ~((1u << first) - 1);
+}
+
+/* The levels "FIRST-LAST" names by their names, FIRST not after LAST; 0 when it names none. */
+static unsigned levels_named(const char *text)
+{
+	const char *dash = strchr(text, '-');
+	char first[16];
+	rc_level from, to;
+
+	if (!dash || (size_t)(dash - text) >= sizeof(first))
+		return 0;
+	memcpy(first, text, (size_t)(dash - text));
+	first[dash - text] = '\0';
+	if (rc_level_from_name(&from, first) != 0 || rc_level_from_name(&to, dash + 1) != 0 || from > to)
+		return 0;
+	return selection_level_range(from, to);
+}
+
+/* The first and the last of the levels `levels` (not 0) holds. */
+static rc_level first_level(unsigned levels)
+{
+	rc_level level = 0;
+
+	while (level + 1 < RC_LEVEL_COUNT && !(levels >> level & 1u))
+		level++;
+	return level;
+}
+
+static rc_level last_level(unsigned levels)
+{
+	rc_level level = RC_LEVEL_COUNT - 1;
+
+	while (level > 0 && !(levels >> level & 1u))
+		level--;
+	return level;
+}
+
+void selection_levels_text(char *buf, size_t size, unsigned levels)
+{
+	rc_level first = first_level(levels), last = last_level(levels);
+
+	if (first == last)
+		snprintf(buf, size, "level %s", rc_level_name(first));
+	else
+		snprintf(buf, size, "levels %s to %s", rc_level_name(first), rc_level_name(last));
+}
+
+void rc_render_page_view(char *buf, size_t size, const rc_render_page *page)
+{
+	if (page->levels)
+		snprintf(buf, size, "strand:%s:%s-%s", page->strand, rc_level_name(first_level(page->levels)),
+		         rc_level_name(last_level(page->levels)));
+	else
+		snprintf(buf, size, "strand:%s", page->strand);
+}
+
 int rc_render_view_parse(rc_render_input *in, const char *text)
 {
-	const char *colon = strchr(text, ':');
 	rc_view_kind kind;
 
-	if (colon && strncmp(text, "strand:", 7) == 0 && colon[1]) {
+	if (strncmp(text, "strand:", 7) == 0 && text[7] && text[7] != ':') {
+		const char *range = strchr(text + 7, ':');
+		unsigned levels = range ? levels_named(range + 1) : 0;
+
+		if (range && !levels)
+			return RC_EARG;
 		in->view = RC_VIEW_STRAND;
-		in->view_strand = colon + 1;
+		in->view_strand = text + 7;
+		in->view_levels = levels;
 		return 0;
 	}
-	if (colon || rc_view_kind_from_name(&kind, text) != 0 || kind == RC_VIEW_STRAND)
+	if (strchr(text, ':') || rc_view_kind_from_name(&kind, text) != 0 || kind == RC_VIEW_STRAND)
 		return RC_EARG;
 	in->view = kind;
 	in->view_strand = NULL;
+	in->view_levels = 0;
 	return 0;
+}
+
+/* Whether `candidate` is the `len` bytes at `id`. */
+static int same_id(const char *candidate, const char *id, size_t len)
+{
+	return strncmp(candidate, id, len) == 0 && !candidate[len];
+}
+
+int selection_find(const rc_model *m, const char *id, const rc_strand **strand, const rc_strand_group **group)
+{
+	size_t i, len = strcspn(id, ":");
+
+	*strand = NULL;
+	*group = NULL;
+	for (i = 0; i < m->strands.len && !*strand; i++)
+		if (same_id(MODEL_AT(m, strands, rc_strand, i)->id, id, len))
+			*strand = MODEL_AT(m, strands, rc_strand, i);
+	for (i = 0; i < m->strand_groups.len && !*strand && !*group; i++)
+		if (same_id(MODEL_AT(m, strand_groups, rc_strand_group, i)->id, id, len))
+			*group = MODEL_AT(m, strand_groups, rc_strand_group, i);
+	return *strand || *group ? 0 : -1;
 }
 
 int selection_strands(const rc_model *m, const char *id, unsigned char *mask)
 {
-	const rc_strand *strand = rc_model_find_strand(m, id);
-	const rc_strand_group *group = strand ? NULL : rc_model_find_strand_group(m, id);
-	size_t i, group_index = group ? (size_t)(group - (const rc_strand_group *)m->strand_groups.data) : RC_NONE;
+	const rc_strand *strand;
+	const rc_strand_group *group;
+	size_t i, group_index;
 
-	if (!strand && !group)
+	if (selection_find(m, id, &strand, &group) != 0)
 		return -1;
+	group_index = group ? (size_t)(group - (const rc_strand_group *)m->strand_groups.data) : RC_NONE;
 	for (i = 0; i < m->strands.len; i++) {
 		const rc_strand *s = MODEL_AT(m, strands, rc_strand, i);
 
@@ -73,16 +161,21 @@ const char *selection_strand_id(const rc_render_input *in)
 	return in->focus && !rc_model_find_step(in->model, in->focus) ? in->focus : NULL;
 }
 
-/* Marks the members of the strands in `mask`, then (on a strand page) the steps linked to them as stubs. */
+/*
+ * Marks the members of the strands in `mask` (on a strand page, those at its
+ * levels), then (on a strand page) the steps linked to them as stubs.
+ */
 static void select_members(const rc_render_input *in, const unsigned char *mask, unsigned char *keep)
 {
 	const rc_model *m = in->model;
+	unsigned levels = in->view == RC_VIEW_STRAND ? in->view_levels : 0;
 	size_t i;
 
 	for (i = 0; i < m->memberships.len; i++) {
 		const rc_membership *ms = MODEL_AT(m, memberships, rc_membership, i);
 
-		if (ms->strand_index != RC_NONE && mask[ms->strand_index])
+		if (ms->strand_index != RC_NONE && mask[ms->strand_index] &&
+		    (!levels || (levels >> STEP(m, ms->step)->level & 1u)))
 			keep[ms->step] = SELECT_STEP;
 	}
 	if (in->view != RC_VIEW_STRAND)
@@ -103,15 +196,18 @@ static void select_members(const rc_render_input *in, const unsigned char *mask,
 static int check_view(const rc_render_input *in, rc_error *err)
 {
 	const rc_model *m = in->model;
+	const rc_strand *strand;
+	const rc_strand_group *group;
 
 	if (in->focus && in->view != RC_VIEW_CHAIN)
 		return error_set_at(err, RC_EARG, m->file, 0, 0,
 		                    "a focus draws part of the chain: it cannot be "
 		                    "combined with the %s view",
 		                    rc_view_kind_name(in->view));
-	if (in->view == RC_VIEW_STRAND && (!in->view_strand || (!rc_model_find_strand(m, in->view_strand) &&
-	                                                        !rc_model_find_strand_group(m, in->view_strand))))
-		return error_set_at(err, RC_EARG, m->file, 0, 0, "there is no strand or strand group '%s' to draw",
+	if (in->view == RC_VIEW_STRAND &&
+	    (!in->view_strand || selection_find(m, in->view_strand, &strand, &group) != 0))
+		return error_set_at(err, RC_EARG, m->file, 0, 0, "there is no strand or strand group '%.*s' to draw",
+		                    in->view_strand ? (int)strcspn(in->view_strand, ":") : 0,
 		                    in->view_strand ? in->view_strand : "");
 	if (in->focus && !rc_model_find_step(m, in->focus) && !rc_model_find_strand(m, in->focus) &&
 	    !rc_model_find_strand_group(m, in->focus))
@@ -218,73 +314,15 @@ unsigned char *selection_of(const rc_render_input *in, size_t *steps, size_t *li
 	return keep;
 }
 
-/* Whether step `s` has a membership in a strand of `group` (RC_NONE: in `strand`). */
-static int member_of(const rc_model *m, const rc_step *s, size_t group, size_t strand)
+size_t selection_home(const rc_model *m, const unsigned char *mask, const rc_step *s)
 {
 	size_t i;
 
-	for (i = s->strands.first; i < s->strands.first + s->strands.count; i++) {
+	for (i = s->strands.first; mask && i < s->strands.first + s->strands.count; i++) {
 		size_t k = MODEL_AT(m, memberships, rc_membership, i)->strand_index;
 
-		if (k != RC_NONE &&
-		    (group == RC_NONE ? k == strand : MODEL_AT(m, strands, rc_strand, k)->group_index == group))
-			return 1;
+		if (k != RC_NONE && mask[k])
+			return k;
 	}
-	return 0;
-}
-
-/* The steps that belong to a strand of `group`, or (group RC_NONE) to `strand`. */
-static size_t members(const rc_model *m, size_t group, size_t strand)
-{
-	size_t i, n = 0;
-
-	for (i = 0; i < m->steps.len; i++)
-		n += (size_t)member_of(m, STEP(m, i), group, strand);
-	return n;
-}
-
-/*
- * Walks the pages of rc_render_page(): the groups in order (whole, or strand
- * by strand when too big), then the strands in no group. Returns the number
- * of pages, and in `*id` the id of page `want` (when there is one).
- */
-static size_t walk_pages(const rc_model *m, size_t want, const char **id)
-{
-	size_t pages = 0, g, i;
-
-	for (g = 0; g < m->strand_groups.len; g++) {
-		size_t n = members(m, g, RC_NONE);
-
-		if (n == 0)
-			continue;
-		if (n <= RC_RENDER_PAGE_STEPS) {
-			if (pages++ == want)
-				*id = MODEL_AT(m, strand_groups, rc_strand_group, g)->id;
-			continue;
-		}
-		for (i = 0; i < m->strands.len; i++)
-			if (MODEL_AT(m, strands, rc_strand, i)->group_index == g && members(m, RC_NONE, i) &&
-			    pages++ == want)
-				*id = MODEL_AT(m, strands, rc_strand, i)->id;
-	}
-	for (i = 0; i < m->strands.len; i++)
-		if (MODEL_AT(m, strands, rc_strand, i)->group_index == RC_NONE && members(m, RC_NONE, i) &&
-		    pages++ == want)
-			*id = MODEL_AT(m, strands, rc_strand, i)->id;
-	return pages;
-}
-
-size_t rc_render_page_count(const rc_model *m)
-{
-	const char *id = NULL;
-
-	return walk_pages(m, RC_NONE, &id);
-}
-
-const char *rc_render_page(const rc_model *m, size_t i)
-{
-	const char *id = NULL;
-
-	walk_pages(m, i, &id);
-	return id;
+	return s->strand_index;
 }

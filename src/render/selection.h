@@ -13,6 +13,22 @@ enum { SELECT_STEP = 1, SELECT_STUB = 2 };
  */
 int selection_strands(const rc_model *m, const char *id, unsigned char *mask);
 
+/*
+ * The strand or strand group `id` names, up to a ':' (a page's level range
+ * follows it) or its end, into `*strand` or `*group` (the other NULL); -1
+ * when it names neither.
+ */
+int selection_find(const rc_model *m, const char *id, const rc_strand **strand, const rc_strand_group **group);
+
+/* The levels `first` to `last`, a bit each (rc_render_input.view_levels). */
+unsigned selection_level_range(rc_level first, rc_level last);
+
+/* "level NAME" or "levels FIRST to LAST" of `levels` (not 0), into `buf` of `size` bytes. */
+void selection_levels_text(char *buf, size_t size, unsigned levels);
+
+/* The strand of `s` whose row draws it: its first in `mask` (one byte per strand; NULL: none), or its own. */
+size_t selection_home(const rc_model *m, const unsigned char *mask, const rc_step *s);
+
 /* The strand or strand group id a strand focus or strand page selects by, or NULL. */
 const char *selection_strand_id(const rc_render_input *in);
 

@@ -136,9 +136,13 @@ static void put_view(struct builder *b)
 {
 	const rc_model *m = b->in->model;
 	const char *id = selection_strand_id(b->in);
-	const rc_strand *strand = id ? rc_model_find_strand(m, id) : NULL;
+	const rc_strand *strand = NULL;
+	const rc_strand_group *group = NULL;
+	unsigned levels = b->in->view == RC_VIEW_STRAND ? b->in->view_levels : 0;
 	size_t stubs = 0, i;
 
+	if (id)
+		selection_find(m, id, &strand, &group);
 	for (i = 0; i < m->steps.len; i++)
 		stubs += b->keep[i] == SELECT_STUB;
 	if (b->cells)
@@ -152,12 +156,17 @@ static void put_view(struct builder *b)
 		             strand ? "" : "group ");
 	if (!id && !b->in->focus)
 		return;
-	builder_put_wrapped(b, id ? (strand ? strand->name : rc_model_find_strand_group(m, id)->name) : b->in->focus,
-	                    NOTE_WIDTH, 1);
+	builder_put_wrapped(b, id ? (strand ? strand->name : group->name) : b->in->focus, NOTE_WIDTH, 1);
 	builder_put(b, id ? "' and the links among them" : "'");
+	if (levels) { /* a page of part of a strand's levels: docs/diagrams.md */
+		char range[64];
+
+		selection_levels_text(range, sizeof(range), levels);
+		builder_putf(b, ",<BR/>at %s", range);
+	}
 	if (stubs)
-		builder_putf(b, ",<BR/>with %zu step%s of other strands as dashed entry and exit stubs", stubs,
-		             stubs == 1 ? "" : "s");
+		builder_putf(b, "%swith %zu step%s of other strands%s as dashed entry and exit stubs",
+		             levels ? ", " : ",<BR/>", stubs, stubs == 1 ? "" : "s", levels ? " or levels" : "");
 }
 
 void titleblock_add(struct builder *b, size_t steps, size_t links)

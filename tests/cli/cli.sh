@@ -365,6 +365,18 @@ for m in "${models[@]}"; do
 	verdict "render -f dot $m gives $golden"
 done
 
+run render -f dot -o - --view strand:s.health-access-resource-coordination:engagement-knowledge \
+	"$src/tests/real/reach-riverside.xml"
+want_status 0
+want_stderr ""
+[ "$(grep -c 'id="step-' "$out")" -eq 13 ] || problem "not the 13 steps of levels engagement to knowledge"
+grep -q 'at levels engagement to knowledge' "$out" || problem "the title block does not name the levels"
+verdict "render --view strand:ID:FIRST-LAST draws one page of a level range"
+
+run render --view strand:s.x:outcome-input "$data/cli/orphan.xml"
+want_usage_error "rchain render: --view must be chain, overview, strand:ID or strand:ID:FIRST-LAST (see 'rchain render --help')"
+verdict "render --view with levels out of order: usage error"
+
 mkdir -p "$work/render"
 cp "$model" "$work/render/model.xml"
 cd "$work/render" || exit 1
