@@ -66,8 +66,8 @@ name=board-$(basename "$model" .xml)
 n=$((n + 1))
 sed 's|<body>|<body><img src="http://127.0.0.1:9/pixel.png" alt="">|' "$work/$name.html" >"$work/control.html"
 browse "$work/control.html" control
-if $check board "$work/control.dom" "$work/control.png" "$work/control.pdf" "$work"/control.?.net |
-	grep -q '^network request: http://127.0.0.1:9/pixel.png$'; then
+$check board "$work/control.dom" "$work/control.png" "$work/control.pdf" "$work"/control.?.net >"$work/control.out"
+if grep -q '^network request: http://127.0.0.1:9/pixel.png$' "$work/control.out"; then
 	echo "ok $n - a report that fetches an image is caught"
 else
 	echo "not ok $n - the network check missed a request to http://127.0.0.1:9/pixel.png"
