@@ -78,13 +78,19 @@ static rc_loc locate(struct xml_reader *r)
 {
 	long consumed = xmlByteConsumed(r->parser);
 	size_t at = consumed < 0 ? r->pos_offset : (size_t)consumed;
-	const unsigned char *p, *end, *nl;
+	const unsigned char *p, *end, *nl, *lt;
 	rc_loc loc;
 
 	if (at >= r->len)
 		at = r->len ? r->len - 1 : 0;
-	while (at > r->pos_offset && r->data[at] != '<')
-		at--;
+	/* The last '<' after the tracked place and not after `at`, hopping from tag to tag with memchr(). */
+	if (at > r->pos_offset) {
+		size_t tag = r->pos_offset;
+
+		while ((lt = memchr(r->data + tag + 1, '<', at - tag)) != NULL)
+			tag = (size_t)(lt - r->data);
+		at = tag;
+	}
 	/* Lines by memchr; characters (bytes that do not continue a UTF-8 sequence) only after the last newline. */
 	p = r->data + r->pos_offset;
 	end = r->data + at;
