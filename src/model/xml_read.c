@@ -655,6 +655,9 @@ static size_t skip_past(const unsigned char *d, size_t len, size_t i, const char
 	return len;
 }
 
+/* The bytes of a tag that crowded_tag() looks at; it passes over the others in a tight loop. */
+static const unsigned char tag_stop[256] = { ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, ['='] = 1 };
+
 /*
  * One linear pass before parsing: the offset of the first start tag with more
  * than MAX_ATTRIBUTES attributes (namespace declarations included), or `len`.
@@ -688,7 +691,11 @@ static size_t crowded_tag(const unsigned char *d, size_t len)
 		if (i < len && (d[i] == '!' || d[i] == '/'))
 			continue;
 		/* A quoted value is passed over whole: its closing quote found by memchr. */
-		for (; i < len && d[i] != '>' && d[i] != '<'; i++) {
+		for (; i < len; i++) {
+			if (!tag_stop[d[i]])
+				continue;
+			if (d[i] == '>' || d[i] == '<')
+				break;
 			if (d[i] == '"' || d[i] == '\'') {
 				const unsigned char *close = memchr(d + i + 1, d[i], len - i - 1);
 
@@ -697,7 +704,7 @@ static size_t crowded_tag(const unsigned char *d, size_t len)
 					break;
 				}
 				i = (size_t)(close - d);
-			} else if (d[i] == '=' && ++count > MAX_ATTRIBUTES) {
+			} else if (++count > MAX_ATTRIBUTES) { /* an '=' */
 				return tag;
 			}
 		}
