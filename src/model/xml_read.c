@@ -78,7 +78,7 @@ static rc_loc locate(struct xml_reader *r)
 {
 	long consumed = xmlByteConsumed(r->parser);
 	size_t at = consumed < 0 ? r->pos_offset : (size_t)consumed;
-	const unsigned char *p, *end, *nl, *lt;
+	const unsigned char *p, *end, *nl;
 	rc_loc loc;
 
 	if (at >= r->len)
@@ -86,6 +86,7 @@ static rc_loc locate(struct xml_reader *r)
 	/* The last '<' after the tracked place and not after `at`, hopping from tag to tag with memchr(). */
 	if (at > r->pos_offset) {
 		size_t tag = r->pos_offset;
+		const unsigned char *lt;
 
 		while ((lt = memchr(r->data + tag + 1, '<', at - tag)) != NULL)
 			tag = (size_t)(lt - r->data);
