@@ -1,4 +1,5 @@
 /* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -226,15 +227,37 @@ static const char *const output_phrases[] = {
 	NULL,
 };
 
-int has_phrase(const char *text, const char *phrase)
+/* Nonzero when the words at `w` (normalised) start with the whole words of `phrase`. */
+static int at_phrase(const char *w, const char *phrase)
 {
-	size_t len = strlen(phrase);
-	const char *p;
+	size_t i;
 
-	for (p = strstr(text, phrase); p; p = strstr(p + 1, phrase))
-		if ((p == text || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
-			return 1;
-	return 0;
+	for (i = 0; phrase[i]; i++)
+		if (w[i] != phrase[i])
+			return 0;
+	return w[i] == '\0' || w[i] == ' ';
+}
+
+const char *first_phrase(const char *text, const char *const *phrases)
+{
+	/* The phrases' first letters, a bit each: most words of a text start no phrase. */
+	uint32_t starts = 0;
+	size_t best = RC_NONE, k;
+	const char *w = text;
+
+	for (k = 0; phrases[k]; k++)
+		starts |= 1u << (phrases[k][0] & 31);
+	for (;;) {
+		if (starts & 1u << (*w & 31))
+			for (k = 0; k < best && phrases[k]; k++)
+				if (at_phrase(w, phrases[k]))
+					best = k;
+		w = strchr(w, ' ');
+		if (!w)
+			break;
+		w++;
+	}
+	return best == RC_NONE ? NULL : phrases[best];
 }
 
 const char *normalised(rc_buffer *b, const char *text)
@@ -287,9 +310,8 @@ void check_outcome_wording(struct checker *c)
 		for (k = 0; activity_words[k] && !why; k++)
 			if (strlen(activity_words[k]) == first && strncmp(title, activity_words[k], first) == 0)
 				why = "it starts with an activity verb";
-		for (k = 0; output_phrases[k] && !why; k++)
-			if (has_phrase(title, output_phrases[k]))
-				why = "it names partnership process or an output";
+		if (!why && first_phrase(title, output_phrases))
+			why = "it names partnership process or an output";
 		if (why)
 			report(c, s->loc, RC_OWNER_STEP, s->index,
 			       "outcome '%s' reads as an activity or output (%s): say what difference it makes", s->id,
