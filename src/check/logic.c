@@ -1,5 +1,4 @@
 /* Logic rules after Mayne and Bennett: leaps between levels, reach before change, outcome wording. */
-#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -227,6 +226,15 @@ static const char *const output_phrases[] = {
 	NULL,
 };
 
+uint32_t first_letters(const char *const *list)
+{
+	uint32_t bits = 0;
+
+	for (; *list; list++)
+		bits |= 1u << ((*list)[0] & 31);
+	return bits;
+}
+
 /* Nonzero when the words at `w` (normalised) start with the whole words of `phrase`. */
 static int at_phrase(const char *w, const char *phrase)
 {
@@ -240,13 +248,11 @@ static int at_phrase(const char *w, const char *phrase)
 
 const char *first_phrase(const char *text, const char *const *phrases)
 {
-	/* The phrases' first letters, a bit each: most words of a text start no phrase. */
-	uint32_t starts = 0;
+	/* Most words of a text start no phrase. */
+	uint32_t starts = first_letters(phrases);
 	size_t best = RC_NONE, k;
 	const char *w = text;
 
-	for (k = 0; phrases[k]; k++)
-		starts |= 1u << (phrases[k][0] & 31);
 	for (;;) {
 		if (starts & 1u << (*w & 31))
 			for (k = 0; k < best && phrases[k]; k++)
