@@ -121,9 +121,10 @@ static int report_gap_group(struct checker *c, rc_owner_kind owner, int from, in
 	int rc = 0;
 
 	for (i = 0; i < n && !rc; i++) {
+		/* The levels first: each pass is over every link, and few are between its two levels. */
 		int in_group = owner == RC_OWNER_STEP ? (int)STEP(m, i)->level == from && step_gap(m, i)
-		                                      : link_gap(m, i) && (int)LINK(m, i)->from_level == from &&
-		                                                (int)LINK(m, i)->to_level == to;
+		                                      : (int)LINK(m, i)->from_level == from &&
+		                                                (int)LINK(m, i)->to_level == to && link_gap(m, i);
 
 		if (!in_group)
 			continue;
