@@ -280,15 +280,17 @@ const char *normalised(rc_buffer *b, const char *text)
 	out = b->data;
 	/* ASCII by hand, as isalnum() and tolower() are in the C locale the library runs in, without the calls. */
 	for (p = out; *p; p++) {
-		unsigned char ch = (unsigned char)*p, lower = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch | 0x20) : ch;
+		unsigned char ch = (unsigned char)*p;
+		/* Unsigned differences test a range in one comparison. */
+		unsigned char lower = (unsigned char)(ch | ((unsigned char)(ch - 'A') < 26) << 5);
 
-		if ((lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80) {
-			if (space && n > 0)
+		if ((unsigned char)(lower - 'a') < 26 || (unsigned char)(ch - '0') < 10 || ch >= 0x80) {
+			if (space)
 				out[n++] = ' ';
 			space = 0;
 			out[n++] = (char)lower;
 		} else {
-			space = 1;
+			space = n > 0;
 		}
 	}
 	out[n] = '\0';
