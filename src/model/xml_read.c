@@ -425,7 +425,7 @@ static const unsigned char byte_class[256] = {
 /*
  * Copies `len` bytes folding white space. In attribute values the parser
  * leaves '&' as "&#38;" (it does not substitute entities for SAX); undo that.
- * Runs of plain bytes are copied in a tight loop: most text is nothing else.
+ * Runs of plain bytes and single spaces are copied whole: most text is nothing else.
  */
 static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int attribute)
 {
@@ -451,9 +451,16 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 			out[n++] = ' ';
 		space = 0;
 		if (kind == PLAIN) {
-			do
-				out[n++] = s[i++];
-			while (i < len && byte_class[(unsigned char)s[i]] == PLAIN);
+			/* A run goes on over single spaces between plain bytes, which stay as they are. */
+			size_t end = i + 1;
+
+			while (end < len &&
+			       (byte_class[(unsigned char)s[end]] == PLAIN ||
+			        (s[end] == ' ' && end + 1 < len && byte_class[(unsigned char)s[end + 1]] == PLAIN)))
+				end++;
+			memcpy(out + n, s + i, end - i);
+			n += end - i;
+			i = end;
 			continue;
 		}
 		if (attribute && c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
