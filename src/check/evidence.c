@@ -108,57 +108,63 @@ static int link_gap(const rc_model *m, size_t i)
 	return l->resolved && l->kind != RC_LINK_FEEDBACK && l->evidence.count == 0;
 }
 
+/* The gaps of one group, the steps of one level or the links from one level to another, in file order. */
+struct gap_group {
+	size_t first, count;
+	rc_buffer names; /* the first GROUP_NAMES of them, separated by ", " */
+};
+
+/* Adds step or link `i` to its group `g`; 0 or RC_ENOMEM. */
+static int add_gap(const rc_model *m, rc_owner_kind owner, size_t i, struct gap_group *g)
+{
+	const char *comma = g->count > 0 ? ", " : "";
+	int rc = 0;
+
+	if (g->count++ == 0)
+		g->first = i;
+	if (g->count <= GROUP_NAMES)
+		rc = owner == RC_OWNER_STEP
+		             ? buffer_printf(&g->names, "%s'%s'", comma, STEP(m, i)->id)
+		             : buffer_printf(&g->names, "%s'%s' -> '%s'", comma, LINK(m, i)->from, LINK(m, i)->to);
+	return rc ? RC_ENOMEM : 0;
+}
+
 /*
  * One finding per group of gaps: the steps of one level, or the links from
  * one level to another, at the first of them in the file, naming them all
  * (up to GROUP_NAMES). Returns 0 or RC_ENOMEM.
  */
-static int report_gap_group(struct checker *c, rc_owner_kind owner, int from, int to)
+static int report_gap_group(struct checker *c, rc_owner_kind owner, int from, int to, struct gap_group *g)
 {
 	const rc_model *m = c->m;
-	size_t n = owner == RC_OWNER_STEP ? m->steps.len : m->links.len, first = RC_NONE, count = 0, i;
-	rc_buffer names = { 0 };
-	int rc = 0;
+	size_t first = g->first, count = g->count;
 
-	for (i = 0; i < n && !rc; i++) {
-		int in_group = owner == RC_OWNER_STEP ? (int)STEP(m, i)->level == from && step_gap(m, i)
-		                                      : link_gap(m, i) && (int)LINK(m, i)->from_level == from &&
-		                                                (int)LINK(m, i)->to_level == to;
-
-		if (!in_group)
-			continue;
-		if (first == RC_NONE)
-			first = i;
-		if (count++ < GROUP_NAMES)
-			rc = owner == RC_OWNER_STEP
-			             ? buffer_printf(&names, "%s'%s'", count > 1 ? ", " : "", STEP(m, i)->id)
-			             : buffer_printf(&names, "%s'%s' -> '%s'", count > 1 ? ", " : "", LINK(m, i)->from,
-			                             LINK(m, i)->to);
-	}
-	if (!rc && count > GROUP_NAMES)
-		rc = buffer_printf(&names, " and %zu more", count - GROUP_NAMES);
-	if (!rc && count == 1 && owner == RC_OWNER_STEP) {
+	if (count > GROUP_NAMES && buffer_printf(&g->names, " and %zu more", count - GROUP_NAMES) != 0)
+		return RC_ENOMEM;
+	if (count == 1 && owner == RC_OWNER_STEP) {
 		report(c, STEP(m, first)->loc, owner, first, "no evidence for step '%s'", STEP(m, first)->id);
-	} else if (!rc && count == 1) {
+	} else if (count == 1) {
 		char what[300];
 
 		describe(m, owner, first, what, sizeof(what));
 		report(c, LINK(m, first)->loc, owner, first, "no evidence for %s", what);
-	} else if (!rc && count > 1 && owner == RC_OWNER_STEP) {
+	} else if (count > 1 && owner == RC_OWNER_STEP) {
 		report(c, STEP(m, first)->loc, owner, first, "no evidence for the %zu %s steps %s", count,
-		       rc_level_name((rc_level)from), names.data);
-	} else if (!rc && count > 1) {
+		       rc_level_name((rc_level)from), g->names.data);
+	} else if (count > 1) {
 		report(c, LINK(m, first)->loc, owner, first, "no evidence for the %zu links from %s to %s: %s", count,
-		       rc_level_name((rc_level)from), rc_level_name((rc_level)to), names.data);
+		       rc_level_name((rc_level)from), rc_level_name((rc_level)to), g->names.data);
 	}
-	rc_buffer_free(&names);
-	return rc ? RC_ENOMEM : 0;
+	return 0;
 }
 
 void check_evidence_gap(struct checker *c)
 {
 	const rc_model *m = c->m;
-	int from, to;
+	/* One pass over the steps and one over the links fill the groups; they are reported level by level. */
+	struct gap_group steps[RC_LEVEL_COUNT] = { 0 }, links[RC_LEVEL_COUNT][RC_LEVEL_COUNT] = { 0 };
+	size_t i;
+	int from, to, rc = 0;
 
 	if (m->steps.len == 0)
 		return;
@@ -168,12 +174,23 @@ void check_evidence_gap(struct checker *c)
 		       m->steps.len == 1 ? "" : "s", m->links.len, m->links.len == 1 ? "" : "s");
 		return;
 	}
-	for (from = 0; from < RC_LEVEL_COUNT && !c->status; from++) {
-		if (report_gap_group(c, RC_OWNER_STEP, from, from) != 0)
-			c->status = RC_ENOMEM;
-		for (to = 0; to < RC_LEVEL_COUNT && !c->status; to++)
-			if (report_gap_group(c, RC_OWNER_LINK, from, to) != 0)
-				c->status = RC_ENOMEM;
+	for (i = 0; i < m->steps.len && !rc; i++)
+		if (step_gap(m, i))
+			rc = add_gap(m, RC_OWNER_STEP, i, &steps[STEP(m, i)->level]);
+	for (i = 0; i < m->links.len && !rc; i++)
+		if (link_gap(m, i))
+			rc = add_gap(m, RC_OWNER_LINK, i, &links[LINK(m, i)->from_level][LINK(m, i)->to_level]);
+	for (from = 0; from < RC_LEVEL_COUNT && !rc && !c->status; from++) {
+		rc = report_gap_group(c, RC_OWNER_STEP, from, from, &steps[from]);
+		for (to = 0; to < RC_LEVEL_COUNT && !rc && !c->status; to++)
+			rc = report_gap_group(c, RC_OWNER_LINK, from, to, &links[from][to]);
+	}
+	if (rc)
+		c->status = RC_ENOMEM;
+	for (from = 0; from < RC_LEVEL_COUNT; from++) {
+		rc_buffer_free(&steps[from].names);
+		for (to = 0; to < RC_LEVEL_COUNT; to++)
+			rc_buffer_free(&links[from][to].names);
 	}
 }
 

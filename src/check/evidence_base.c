@@ -5,6 +5,7 @@
 
 #include "base/alloc.h"
 #include "base/buffer.h"
+#include "base/idmap.h"
 #include "check/coverage.h"
 #include "check/internal.h"
 #include "model/internal.h"
@@ -192,25 +193,48 @@ void check_triggered_entry(struct checker *c)
 
 /* ---- suggested refs: word overlap (docs/rules.md) ---- */
 
+/*
+ * Models repeat statements (the same assumption on many links), and the best
+ * entry of a statement depends only on its kind and its text, so the first
+ * SEEN_MAX texts of each kind keep theirs. The texts are the model's own
+ * (borrowed): memory stays bounded however many different statements a model has.
+ */
+enum { SEEN_MAX = 256 };
+
 /* What check_suggest_ref() looks up with: the index, the scratch for a look-up, and the words of a statement. */
 struct suggester {
 	const struct word_index *ix;
 	struct word_tally tally;
 	struct words said;
+	/* Per kind (assumption, risk), text -> one more than its best entry: RC_NONE, no entry, is kept as 0. */
+	struct idmap seen[2];
 };
+
+/* The entry of `kind` that `text` resembles most, or RC_NONE (also out of memory, in c->status). */
+static size_t best_entry(struct checker *c, struct suggester *s, rc_entry_kind kind, const char *text)
+{
+	struct idmap *seen = &s->seen[kind == RC_ENTRY_RISK];
+	size_t best = idmap_get(seen, text);
+
+	if (best != RC_NONE)
+		return best - 1;
+	words_clear(&s->said);
+	if (words_add(&s->said, text) != 0) {
+		c->status = RC_ENOMEM;
+		return RC_NONE;
+	}
+	words_finish(&s->said);
+	best = word_index_best(s->ix, &s->tally, kind, &s->said);
+	if (seen->count < SEEN_MAX)
+		idmap_put(seen, text, best + 1);
+	return best;
+}
 
 static void suggest(struct checker *c, struct suggester *s, rc_entry_kind kind, const char *text, rc_loc loc,
                     rc_owner_kind owner, size_t index)
 {
-	size_t best;
+	size_t best = best_entry(c, s, kind, text);
 
-	words_clear(&s->said);
-	if (words_add(&s->said, text) != 0) {
-		c->status = RC_ENOMEM;
-		return;
-	}
-	words_finish(&s->said);
-	best = word_index_best(s->ix, &s->tally, kind, &s->said);
 	if (best != RC_NONE) {
 		const rc_entry *e = rc_evidence_base_entry(c->evidence, best);
 
@@ -232,9 +256,10 @@ void check_suggest_ref(struct checker *c)
 	if (!c->evidence)
 		return;
 	s.ix = evidence_word_index(c->evidence);
-	if (word_tally_init(&s.tally, s.ix) != 0) {
+	if (word_tally_init(&s.tally, s.ix) != 0 || idmap_init(&s.seen[0], SEEN_MAX) != 0 ||
+	    idmap_init(&s.seen[1], SEEN_MAX) != 0) {
 		c->status = RC_ENOMEM;
-		return;
+		goto done;
 	}
 	for (i = 0; i < m->assumptions.len && !c->status; i++) {
 		const rc_assumption *x = MODEL_AT(m, assumptions, rc_assumption, i);
@@ -248,6 +273,9 @@ void check_suggest_ref(struct checker *c)
 		if (!x->ref)
 			suggest(c, &s, RC_ENTRY_RISK, x->statement, x->loc, x->owner, x->owner_index);
 	}
+done:
+	idmap_free(&s.seen[0]);
+	idmap_free(&s.seen[1]);
 	words_free(&s.said);
 	word_tally_free(&s.tally);
 }

@@ -2,6 +2,8 @@
 #ifndef RC_CHECK_INTERNAL_H
 #define RC_CHECK_INTERNAL_H
 
+#include <stdint.h>
+
 #include "model/chain.h"
 #include "rchain/check.h"
 
@@ -53,8 +55,18 @@ void link_name(const rc_link *l, char *out, size_t size);
 /* Nonzero when step `i` repeats the id of an earlier step: RC001 reports it, the rules it cascades to do not. */
 int repeated_step(const rc_model *m, size_t i);
 
-/* Nonzero when `phrase` occurs in `text` as whole words (both normalised). */
-int has_phrase(const char *text, const char *phrase);
+/*
+ * The first letters of the words of the NULL-terminated `list`, a bit each:
+ * bit (c & 31) for letter c, the same in either case. A word whose first
+ * letter's bit is clear is none of them and starts none of them.
+ */
+uint32_t first_letters(const char *const *list);
+
+/*
+ * The first of the NULL-terminated `phrases` that occurs in `text` as whole
+ * words (all normalised), in the order of `phrases`; NULL when none does.
+ */
+const char *first_phrase(const char *text, const char *const *phrases);
 
 /*
  * `text` with ASCII letters lower-cased and every run of other characters

@@ -226,15 +226,44 @@ static const char *const output_phrases[] = {
 	NULL,
 };
 
-int has_phrase(const char *text, const char *phrase)
+uint32_t first_letters(const char *const *list)
 {
-	size_t len = strlen(phrase);
-	const char *p;
+	uint32_t bits = 0;
 
-	for (p = strstr(text, phrase); p; p = strstr(p + 1, phrase))
-		if ((p == text || p[-1] == ' ') && (p[len] == '\0' || p[len] == ' '))
-			return 1;
-	return 0;
+	for (; *list; list++)
+		bits |= 1u << ((*list)[0] & 31);
+	return bits;
+}
+
+/* Nonzero when the words at `w` (normalised) start with the whole words of `phrase`. */
+static int at_phrase(const char *w, const char *phrase)
+{
+	size_t i;
+
+	for (i = 0; phrase[i]; i++)
+		if (w[i] != phrase[i])
+			return 0;
+	return w[i] == '\0' || w[i] == ' ';
+}
+
+const char *first_phrase(const char *text, const char *const *phrases)
+{
+	/* Most words of a text start no phrase. */
+	uint32_t starts = first_letters(phrases);
+	size_t best = RC_NONE, k;
+	const char *w = text;
+
+	for (;;) {
+		if (starts & 1u << (*w & 31))
+			for (k = 0; k < best && phrases[k]; k++)
+				if (at_phrase(w, phrases[k]))
+					best = k;
+		w = strchr(w, ' ');
+		if (!w)
+			break;
+		w++;
+	}
+	return best == RC_NONE ? NULL : phrases[best];
 }
 
 const char *normalised(rc_buffer *b, const char *text)
@@ -251,15 +280,17 @@ const char *normalised(rc_buffer *b, const char *text)
 	out = b->data;
 	/* ASCII by hand, as isalnum() and tolower() are in the C locale the library runs in, without the calls. */
 	for (p = out; *p; p++) {
-		unsigned char ch = (unsigned char)*p, lower = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch | 0x20) : ch;
+		unsigned char ch = (unsigned char)*p;
+		/* Unsigned differences test a range in one comparison. */
+		unsigned char lower = (unsigned char)(ch | ((unsigned char)(ch - 'A') < 26) << 5);
 
-		if ((lower >= 'a' && lower <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80) {
-			if (space && n > 0)
+		if ((unsigned char)(lower - 'a') < 26 || (unsigned char)(ch - '0') < 10 || ch >= 0x80) {
+			if (space)
 				out[n++] = ' ';
 			space = 0;
 			out[n++] = (char)lower;
 		} else {
-			space = 1;
+			space = n > 0;
 		}
 	}
 	out[n] = '\0';
@@ -287,9 +318,8 @@ void check_outcome_wording(struct checker *c)
 		for (k = 0; activity_words[k] && !why; k++)
 			if (strlen(activity_words[k]) == first && strncmp(title, activity_words[k], first) == 0)
 				why = "it starts with an activity verb";
-		for (k = 0; output_phrases[k] && !why; k++)
-			if (has_phrase(title, output_phrases[k]))
-				why = "it names partnership process or an output";
+		if (!why && first_phrase(title, output_phrases))
+			why = "it names partnership process or an output";
 		if (why)
 			report(c, s->loc, RC_OWNER_STEP, s->index,
 			       "outcome '%s' reads as an activity or output (%s): say what difference it makes", s->id,

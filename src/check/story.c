@@ -96,7 +96,6 @@ static const char *const attribution_phrases[] = {
 static const char *attribution_in(struct checker *c, rc_buffer *b, const char *text)
 {
 	const char *norm;
-	size_t k;
 
 	if (!text)
 		return NULL;
@@ -105,10 +104,7 @@ static const char *attribution_in(struct checker *c, rc_buffer *b, const char *t
 		c->status = RC_ENOMEM;
 		return NULL;
 	}
-	for (k = 0; attribution_phrases[k]; k++)
-		if (has_phrase(norm, attribution_phrases[k]))
-			return attribution_phrases[k];
-	return NULL;
+	return first_phrase(norm, attribution_phrases);
 }
 
 /* Reports supporting evidence in `r` whose summary claims attribution; `what` names its owner. */
@@ -172,7 +168,7 @@ void check_no_learning_loop(struct checker *c)
 {
 	const rc_model *m = c->m;
 	rc_buffer b = { 0 };
-	size_t i, k;
+	size_t i;
 	int found = 0;
 
 	for (i = 0; i < m->links.len && !found; i++)
@@ -184,8 +180,7 @@ void check_no_learning_loop(struct checker *c)
 			c->status = RC_ENOMEM;
 			break;
 		}
-		for (k = 0; learning_phrases[k] && !found; k++)
-			found = has_phrase(title, learning_phrases[k]);
+		found = first_phrase(title, learning_phrases) != NULL;
 	}
 	rc_buffer_free(&b);
 	if (!found && !c->status && m->steps.len > 0)
@@ -281,7 +276,6 @@ static const char *const side_effect_phrases[] = {
 static int names_side_effect(struct checker *c, rc_buffer *b, const char *text)
 {
 	const char *norm;
-	size_t k;
 
 	if (!text)
 		return 0;
@@ -290,10 +284,7 @@ static int names_side_effect(struct checker *c, rc_buffer *b, const char *text)
 		c->status = RC_ENOMEM;
 		return 0;
 	}
-	for (k = 0; side_effect_phrases[k]; k++)
-		if (has_phrase(norm, side_effect_phrases[k]))
-			return 1;
-	return 0;
+	return first_phrase(norm, side_effect_phrases) != NULL;
 }
 
 void check_no_unintended_effects(struct checker *c)

@@ -25,8 +25,11 @@ static int word_in(const char *const *list, const char *word, size_t len)
 	return 0;
 }
 
-/* What makes `text` an open question or placeholder: "a question mark", "a placeholder", or NULL. */
-static const char *open_question(const char *text)
+/*
+ * What makes `text` an open question or placeholder: "a question mark", "a
+ * placeholder", or NULL; `starts` holds the first letters of the placeholder words.
+ */
+static const char *open_question(const char *text, uint32_t starts)
 {
 	const char *p = text;
 
@@ -41,7 +44,7 @@ static const char *open_question(const char *text)
 			p++;
 		for (len = 0; isalpha((unsigned char)p[len]); len++)
 			;
-		if (len && word_in(placeholder_words, p, len))
+		if (len && (starts >> (*p & 31) & 1) && word_in(placeholder_words, p, len))
 			return "a placeholder word";
 		p += len;
 	}
@@ -51,25 +54,26 @@ static const char *open_question(const char *text)
 void check_open_question(struct checker *c)
 {
 	const rc_model *m = c->m;
+	const uint32_t starts = first_letters(placeholder_words);
 	const char *why;
 	size_t i;
 
 	for (i = 0; i < m->steps.len; i++)
-		if ((why = open_question(STEP(m, i)->title)) != NULL)
+		if ((why = open_question(STEP(m, i)->title, starts)) != NULL)
 			report(c, STEP(m, i)->loc, RC_OWNER_STEP, i,
 			       "the title of step '%s' is an open question or placeholder (%s): say what the step is",
 			       STEP(m, i)->id, why);
 	for (i = 0; i < m->assumptions.len; i++) {
 		const rc_assumption *a = MODEL_AT(m, assumptions, rc_assumption, i);
 
-		if ((why = open_question(a->text)) != NULL)
+		if ((why = open_question(a->text, starts)) != NULL)
 			report(c, a->loc, a->owner, a->owner_index,
 			       "an assumption is an open question or placeholder (%s): state what is assumed", why);
 	}
 	for (i = 0; i < m->risks.len; i++) {
 		const rc_risk *r = MODEL_AT(m, risks, rc_risk, i);
 
-		if ((why = open_question(r->statement)) != NULL)
+		if ((why = open_question(r->statement, starts)) != NULL)
 			report(c, r->loc, r->owner, r->owner_index,
 			       "a risk is an open question or placeholder (%s): state what could go wrong", why);
 	}

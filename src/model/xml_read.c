@@ -83,8 +83,15 @@ static rc_loc locate(struct xml_reader *r)
 
 	if (at >= r->len)
 		at = r->len ? r->len - 1 : 0;
-	while (at > r->pos_offset && r->data[at] != '<')
-		at--;
+	/* The last '<' after the tracked place and not after `at`, hopping from tag to tag with memchr(). */
+	if (at > r->pos_offset) {
+		size_t tag = r->pos_offset;
+		const unsigned char *lt;
+
+		while ((lt = memchr(r->data + tag + 1, '<', at - tag)) != NULL)
+			tag = (size_t)(lt - r->data);
+		at = tag;
+	}
 	/* Lines by memchr; characters (bytes that do not continue a UTF-8 sequence) only after the last newline. */
 	p = r->data + r->pos_offset;
 	end = r->data + at;
@@ -418,7 +425,7 @@ static const unsigned char byte_class[256] = {
 /*
  * Copies `len` bytes folding white space. In attribute values the parser
  * leaves '&' as "&#38;" (it does not substitute entities for SAX); undo that.
- * Runs of plain bytes are copied in a tight loop: most text is nothing else.
+ * Runs of plain bytes and single spaces are copied whole: most text is nothing else.
  */
 static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int attribute)
 {
@@ -444,9 +451,16 @@ static const char *fold_dup(struct xml_reader *r, const char *s, size_t len, int
 			out[n++] = ' ';
 		space = 0;
 		if (kind == PLAIN) {
-			do
-				out[n++] = s[i++];
-			while (i < len && byte_class[(unsigned char)s[i]] == PLAIN);
+			/* A run goes on over single spaces between plain bytes, which stay as they are. */
+			size_t end = i + 1;
+
+			while (end < len &&
+			       (byte_class[(unsigned char)s[end]] == PLAIN ||
+			        (s[end] == ' ' && end + 1 < len && byte_class[(unsigned char)s[end + 1]] == PLAIN)))
+				end++;
+			memcpy(out + n, s + i, end - i);
+			n += end - i;
+			i = end;
 			continue;
 		}
 		if (attribute && c == '&' && len - i >= 5 && memcmp(s + i, "&#38;", 5) == 0)
@@ -649,6 +663,9 @@ static size_t skip_past(const unsigned char *d, size_t len, size_t i, const char
 	return len;
 }
 
+/* The bytes of a tag that crowded_tag() looks at; it passes over the others in a tight loop. */
+static const unsigned char tag_stop[256] = { ['<'] = 1, ['>'] = 1, ['"'] = 1, ['\''] = 1, ['='] = 1 };
+
 /*
  * One linear pass before parsing: the offset of the first start tag with more
  * than MAX_ATTRIBUTES attributes (namespace declarations included), or `len`.
@@ -682,7 +699,11 @@ static size_t crowded_tag(const unsigned char *d, size_t len)
 		if (i < len && (d[i] == '!' || d[i] == '/'))
 			continue;
 		/* A quoted value is passed over whole: its closing quote found by memchr. */
-		for (; i < len && d[i] != '>' && d[i] != '<'; i++) {
+		for (; i < len; i++) {
+			if (!tag_stop[d[i]])
+				continue;
+			if (d[i] == '>' || d[i] == '<')
+				break;
 			if (d[i] == '"' || d[i] == '\'') {
 				const unsigned char *close = memchr(d + i + 1, d[i], len - i - 1);
 
@@ -691,7 +712,7 @@ static size_t crowded_tag(const unsigned char *d, size_t len)
 					break;
 				}
 				i = (size_t)(close - d);
-			} else if (d[i] == '=' && ++count > MAX_ATTRIBUTES) {
+			} else if (++count > MAX_ATTRIBUTES) { /* an '=' */
 				return tag;
 			}
 		}
