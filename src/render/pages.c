@@ -247,14 +247,15 @@ static int pages_of(struct page_list *p, const char *id)
 	double whole, fit[RC_LEVEL_COUNT][RC_LEVEL_COUNT], best[RC_LEVEL_COUNT + 1][RC_LEVEL_COUNT + 1];
 	size_t from[RC_LEVEL_COUNT + 1][RC_LEVEL_COUNT + 1], ends[RC_LEVEL_COUNT], n = 0, ranges, i, j;
 	rc_level level[RC_LEVEL_COUNT], l;
-	long steps;
 	int rc = 0;
 
 	selection_strands(p->m, id, p->mask);
 	if (page_estimate(p, id, 0, &whole) < 0)
 		return RC_ENOMEM;
 	for (l = 0; whole < legible && l < RC_LEVEL_COUNT; l++) { /* the levels it draws */
-		if ((steps = page_estimate(p, id, selection_level_range(l, l), &fit[n][n])) < 0)
+		long steps = page_estimate(p, id, selection_level_range(l, l), &fit[n][n]);
+
+		if (steps < 0)
 			return RC_ENOMEM;
 		if (steps)
 			level[n++] = l;

@@ -38,7 +38,8 @@ static const char *const style =
         "h1{font-size:20pt;margin:0 0 .3em}h2{font-size:15pt;border-bottom:2px solid #0072B2;margin-top:1.2em}"
         "h3{font-size:12pt;margin:1em 0 .3em}table{border-collapse:collapse;width:100%;margin:.5em 0 1em}"
         "caption{text-align:left;font-weight:bold;padding:.2em 0}"
-        "th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#E8E8E8}"
+        "th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}"
+        "th{background:#E8E8E8}"
         "thead{display:table-header-group}tr,td,th,li{break-inside:avoid;page-break-inside:avoid}"
         "h2,h3,caption{break-after:avoid;page-break-after:avoid}.diagram svg{max-width:100%;height:auto}"
         ".high{background:" STYLE_FILL_HIGH "}.medium{background:" STYLE_FILL_MEDIUM "}.low{background:" STYLE_FILL_LOW
