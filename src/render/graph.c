@@ -313,7 +313,7 @@ static int fold_columns(struct builder *b, size_t links)
 	if (b->in->view != RC_VIEW_STRAND || b->in->direction == RC_LAYOUT_TB)
 		return 0; /* the estimate is of columns left to right */
 	b->sub_column = rc_calloc(m->steps.len + 1, sizeof(size_t));
-	if (!b->sub_column || pages_fit(b->in, b->keep, b->strand_mask, links, &best) < 0)
+	if (!b->sub_column || pages_fit(b->in, b->keep, b->strand_mask, links, &best, NULL) < 0)
 		return -1;
 	for (slot = 0; slot < slots; slot++) {
 		size_t strand = slot < m->strands.len ? slot : RC_NONE;

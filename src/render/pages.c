@@ -109,7 +109,7 @@ static size_t step_lines(const rc_render_input *in, const rc_step *s, rc_buffer 
 }
 
 double pages_fit(const rc_render_input *in, const unsigned char *keep, const unsigned char *mask, size_t links,
-                 size_t *most)
+                 size_t *most, size_t *lines_of)
 {
 	const rc_model *m = in->model;
 	size_t slots = m->strands.len + 1, left_out = m->links.len - links, largest = 0, slot, i, k;
@@ -124,12 +124,19 @@ double pages_fit(const rc_render_input *in, const unsigned char *keep, const uns
 
 	for (i = 0; c.drawn && c.height && i < m->steps.len; i++) { /* each row's steps and height per level */
 		const rc_step *s = STEP(m, i);
-		size_t home = selection_home(m, mask, s),
-		       cell = (home == RC_NONE ? m->strands.len : home) * RC_LEVEL_COUNT;
-		size_t lines = keep[i] == SELECT_STEP ? step_lines(in, s, &scratch) : 0;
+		size_t home, cell, lines = 0;
 
-		if (keep[i] == SELECT_STEP && !lines)
-			goto done;
+		if (!keep[i])
+			continue;
+		home = selection_home(m, mask, s);
+		cell = (home == RC_NONE ? m->strands.len : home) * RC_LEVEL_COUNT;
+		if (keep[i] == SELECT_STEP) {
+			lines = lines_of && lines_of[i] ? lines_of[i] : step_lines(in, s, &scratch);
+			if (!lines)
+				goto done;
+			if (lines_of)
+				lines_of[i] = lines;
+		}
 		c.drawn[cell + s->level] += keep[i] == SELECT_STEP;
 		c.height[cell + s->level] += lines ? step_box_height + (double)lines * step_line_height : 0;
 		c.stubs[s->level] += keep[i] == SELECT_STUB;
@@ -191,6 +198,7 @@ struct page_list {
 	rc_render_page *pages;
 	size_t count, room;
 	unsigned char *mask;
+	size_t *lines; /* each step's label lines once counted (0: not yet), for every estimate */
 	rc_error *err;
 };
 
@@ -229,7 +237,7 @@ static long page_estimate(struct page_list *p, const char *id, unsigned levels, 
 	keep = selection_of(&in, &steps, &links, p->err);
 	if (!keep)
 		return -1;
-	*fit = pages_fit(&in, keep, p->mask, links, &most);
+	*fit = pages_fit(&in, keep, p->mask, links, &most, p->lines);
 	rc_free(keep);
 	return *fit < 0 ? -1 : (long)steps;
 }
@@ -262,9 +270,11 @@ static int pages_of(struct page_list *p, const char *id)
 	}
 	if (n < 2)
 		return page_add(p, id, 0);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) /* a range grows level by level while it fits: one more level does not fit better */
 		for (j = i + 1; j < n; j++)
-			if (page_estimate(p, id, selection_level_range(level[i], level[j]), &fit[i][j]) < 0)
+			if (fit[i][j - 1] < legible && j > i + 1)
+				fit[i][j] = fit[i][j - 1];
+			else if (page_estimate(p, id, selection_level_range(level[i], level[j]), &fit[i][j]) < 0)
 				return RC_ENOMEM;
 	/* best[r][i]: of the first i levels cut into r ranges, the worst page's fit at best (-1: no such cut) */
 	for (i = 0; i <= n; i++)
@@ -317,10 +327,18 @@ static int walk_pages(struct page_list *p)
 
 int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err)
 {
-	struct page_list p = { in, in->model, NULL, 0, 0, rc_malloc(in->model->strands.len + 1), err };
-	int rc = p.mask ? walk_pages(&p) : RC_ENOMEM;
+	struct page_list p = { in,
+		               in->model,
+		               NULL,
+		               0,
+		               0,
+		               rc_malloc(in->model->strands.len + 1),
+		               rc_calloc(in->model->steps.len + 1, sizeof(size_t)),
+		               err };
+	int rc = p.mask && p.lines ? walk_pages(&p) : RC_ENOMEM;
 
 	rc_free(p.mask);
+	rc_free(p.lines);
 	*out = NULL;
 	*count = 0;
 	if (rc != 0) {

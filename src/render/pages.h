@@ -17,9 +17,11 @@ size_t pages_folds(size_t n, size_t most);
  * (with `in`'s ratings and findings), `links` of the model's links drawn,
  * its columns folded into sub-columns of at most `*most` steps, `*most`
  * chosen for the best fit (the largest of equals, so a page that fits is not
- * folded). -1 when out of memory.
+ * folded). `lines_of`, when not NULL, keeps each step's label lines once
+ * counted (0: not yet) for the next estimate of the same input. -1 when out
+ * of memory.
  */
 double pages_fit(const rc_render_input *in, const unsigned char *keep, const unsigned char *mask, size_t links,
-                 size_t *most);
+                 size_t *most, size_t *lines_of);
 
 #endif
