@@ -169,26 +169,30 @@ static void select_members(const rc_render_input *in, const unsigned char *mask,
 {
 	const rc_model *m = in->model;
 	unsigned levels = in->view == RC_VIEW_STRAND ? in->view_levels : 0;
-	size_t i;
+	int stubs;
 
-	for (i = 0; i < m->memberships.len; i++) {
-		const rc_membership *ms = MODEL_AT(m, memberships, rc_membership, i);
+	/* The members first, then (on a strand page) the ends of their links that are not members. */
+	for (stubs = 0; stubs <= (in->view == RC_VIEW_STRAND); stubs++) {
+		size_t k, i, j, n, count;
+		rc_level level;
 
-		if (ms->strand_index != RC_NONE && mask[ms->strand_index] &&
-		    (!levels || (levels >> STEP(m, ms->step)->level & 1u)))
-			keep[ms->step] = SELECT_STEP;
-	}
-	if (in->view != RC_VIEW_STRAND)
-		return;
-	for (i = 0; i < m->links.len; i++) {
-		const rc_link *l = LINK(m, i);
+		for (k = 0; k < m->strands.len; k++)
+			for (level = 0; mask[k] && level < RC_LEVEL_COUNT; level++) {
+				const size_t *members = rc_model_strand_members(m, level, k, &n);
 
-		if (!l->resolved || l->column)
-			continue;
-		if (keep[l->from_step] == SELECT_STEP && !keep[l->to_step])
-			keep[l->to_step] = SELECT_STUB;
-		else if (keep[l->to_step] == SELECT_STEP && !keep[l->from_step])
-			keep[l->from_step] = SELECT_STUB;
+				for (i = 0; (!levels || (levels >> level & 1u)) && i < n; i++) {
+					const size_t *out = rc_model_links_out(m, members[i], &count);
+
+					keep[members[i]] = SELECT_STEP;
+					for (j = 0; stubs && j < count; j++)
+						if (!keep[LINK(m, out[j])->to_step])
+							keep[LINK(m, out[j])->to_step] = SELECT_STUB;
+					out = rc_model_links_in(m, members[i], &count);
+					for (j = 0; stubs && j < count; j++)
+						if (!keep[LINK(m, out[j])->from_step])
+							keep[LINK(m, out[j])->from_step] = SELECT_STUB;
+				}
+			}
 	}
 }
 
@@ -281,10 +285,24 @@ static int within_limits(const rc_render_input *in, const unsigned char *keep, s
 	size_t i;
 
 	*steps = *links = 0;
-	for (i = 0; i < m->steps.len; i++)
-		*steps += keep[i] == SELECT_STEP;
-	for (i = 0; i < m->links.len; i++)
-		*links += selection_link_kept(in, LINK(m, i), keep) != 0;
+	/* A step link is kept with both ends and one a step: counted from its source, or from its target under a stub.
+	 */
+	for (i = 0; i < m->steps.len; i++) {
+		const size_t *out, *into;
+		size_t n_out, n_in, j;
+
+		if (keep[i] != SELECT_STEP)
+			continue;
+		(*steps)++;
+		out = rc_model_links_out(m, i, &n_out);
+		into = rc_model_links_in(m, i, &n_in);
+		for (j = 0; j < n_out; j++)
+			*links += keep[LINK(m, out[j])->to_step] != 0;
+		for (j = 0; j < n_in; j++)
+			*links += keep[LINK(m, into[j])->from_step] == SELECT_STUB;
+	}
+	for (i = 0; m->links.len > m->step_link_count && i < m->links.len; i++) /* column links, if any */
+		*links += LINK(m, i)->column && selection_link_kept(in, LINK(m, i), keep);
 	if (*steps > max_steps)
 		return error_set_at(
 		        err, RC_ELIMIT, m->file, 0, 0,
