@@ -1,7 +1,7 @@
 /*
- * How big a strand page prints, estimated from what it draws without a
- * layout: the fold of its columns, and the strand pages a large model is cut
- * into (docs/diagrams.md, "How a large model is split into pages").
+ * How big a page prints, estimated from what it draws without a layout:
+ * the fold of its columns, the strand pages a large model is cut into, and
+ * the pages of every step a smaller one is (docs/diagrams.md, "How a large model is split into pages").
  */
 #include <stdint.h>
 #include <string.h>
@@ -229,13 +229,13 @@ static long page_estimate(struct page_list *p, const char *id, unsigned levels, 
 	keep = selection_of(&in, &steps, &links, p->err);
 	if (!keep)
 		return -1;
-	*fit = pages_fit(&in, keep, p->mask, links, &most);
+	*fit = pages_fit(&in, keep, id ? p->mask : NULL, links, &most);
 	rc_free(keep);
 	return *fit < 0 ? -1 : (long)steps;
 }
 
 /*
- * The page of strand or group `id`; or, when its smallest text would print
+ * The page of strand or group `id` (NULL: of every step); or, when its smallest text would print
  * under RC_RENDER_PAGE_POINTS, its pages by level range: the fewest ranges
  * of the levels it draws such that every range of two or more levels fits
  * (one level that does not is a page still), and of those the cut whose
@@ -250,7 +250,8 @@ static int pages_of(struct page_list *p, const char *id)
 	long steps;
 	int rc = 0;
 
-	selection_strands(p->m, id, p->mask);
+	if (id)
+		selection_strands(p->m, id, p->mask);
 	if (page_estimate(p, id, 0, &whole) < 0)
 		return RC_ENOMEM;
 	for (l = 0; whole < legible && l < RC_LEVEL_COUNT; l++) { /* the levels it draws */
@@ -314,21 +315,32 @@ static int walk_pages(struct page_list *p)
 	return rc;
 }
 
-int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err)
+/* The strand pages, or (`whole` nonzero) the pages of every step. */
+static int pages_list(rc_render_page **out, size_t *count, const rc_render_input *in, int whole, rc_error *err)
 {
 	struct page_list p = { in, in->model, NULL, 0, 0, rc_malloc(in->model->strands.len + 1), err };
-	int rc = p.mask ? walk_pages(&p) : RC_ENOMEM;
+	int rc = !p.mask ? RC_ENOMEM : whole ? pages_of(&p, NULL) : walk_pages(&p);
 
 	rc_free(p.mask);
 	*out = NULL;
 	*count = 0;
 	if (rc != 0) {
 		rc_free(p.pages);
-		return error_set(err, RC_ENOMEM, "out of memory cutting the model into strand pages");
+		return error_set(err, RC_ENOMEM, "out of memory cutting the model into pages");
 	}
 	*out = p.pages;
 	*count = p.count;
 	return 0;
+}
+
+int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err)
+{
+	return pages_list(out, count, in, 0, err);
+}
+
+int rc_render_model_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err)
+{
+	return pages_list(out, count, in, 1, err);
 }
 
 void rc_render_pages_free(rc_render_page **pages)

@@ -38,7 +38,8 @@ static const char *const style =
         "h1{font-size:20pt;margin:0 0 .3em}h2{font-size:15pt;border-bottom:2px solid #0072B2;margin-top:1.2em}"
         "h3{font-size:12pt;margin:1em 0 .3em}table{border-collapse:collapse;width:100%;margin:.5em 0 1em}"
         "caption{text-align:left;font-weight:bold;padding:.2em 0}"
-        "th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#E8E8E8}"
+        "th,td{border:1px solid #999;padding:3px "
+        "6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}th{background:#E8E8E8}"
         "thead{display:table-header-group}tr,td,th,li{break-inside:avoid;page-break-inside:avoid}"
         "h2,h3,caption{break-after:avoid;page-break-after:avoid}.diagram svg{max-width:100%;height:auto}"
         ".high{background:" STYLE_FILL_HIGH "}.medium{background:" STYLE_FILL_MEDIUM "}.low{background:" STYLE_FILL_LOW
@@ -578,8 +579,11 @@ static int page_weigh(const struct report *r, struct page *p, rc_error *err)
 	return 0;
 }
 
-/* Draws the overview, after the section's heading, or strand page `page`, on a printed page of its own. */
-static int page_view(struct report *r, rc_view_kind kind, const rc_render_page *page, rc_error *err)
+/*
+ * Draws the overview, after the section's heading, or page `page` (of a
+ * strand, or of every step), on a printed page of its own unless `first`.
+ */
+static int page_view(struct report *r, rc_view_kind kind, const rc_render_page *page, int first, rc_error *err)
 {
 	rc_render_input in = *r->in;
 	const rc_strand *s = NULL;
@@ -589,12 +593,16 @@ static int page_view(struct report *r, rc_view_kind kind, const rc_render_page *
 	in.view = kind;
 	in.view_strand = page ? page->strand : NULL;
 	in.view_levels = page ? page->levels : 0;
-	if (page)
+	if (page && page->strand)
 		selection_find(r->m, page->strand, &s, &g);
-	put(r, page ? "<section class=\"page strand\"><h3>" : "<section><h3>");
-	if (page) {
+	put(r, !page   ? "<section><h3>"
+	       : first ? "<section class=\"strand\"><h3>"
+	               : "<section class=\"page strand\"><h3>");
+	if (page && page->strand) {
 		put(r, g ? "Strand group: " : "Strand: ");
 		text(r, g ? g->name : s->name);
+	} else if (page) {
+		put(r, "Results chain");
 	} else {
 		put(r, r->m->strands.len ? "Overview: each strand's steps by level" : "Overview: the steps by level");
 	}
@@ -621,7 +629,7 @@ static int pages(struct report *r, rc_error *err)
 	size_t i, n, listed = 0;
 	rc_render_page *list = NULL;
 	struct page *p = NULL;
-	int rc = page_view(r, RC_VIEW_OVERVIEW, NULL, err);
+	int rc = page_view(r, RC_VIEW_OVERVIEW, NULL, 1, err);
 
 	if (rc == 0)
 		rc = rc_render_pages(&list, &n, r->in, err);
@@ -646,7 +654,7 @@ static int pages(struct report *r, rc_error *err)
 		listed = n;
 	}
 	for (i = 0; i < listed && rc == 0; i++)
-		rc = page_view(r, RC_VIEW_STRAND, &p[i].page, err);
+		rc = page_view(r, RC_VIEW_STRAND, &p[i].page, 0, err);
 	if (rc == 0)
 		more_in_full(r, n, listed, "strand pages");
 done:
@@ -656,19 +664,38 @@ done:
 }
 
 /*
- * The diagram section: the view asked for, fitted to one printed page; a
- * model of more steps than a strand page holds, unless a view or focus is
- * asked for, page by page.
+ * A model of at most RC_RENDER_PAGE_STEPS steps: every step on pages in the
+ * style of a strand page (rc_render_model_pages), the first after the
+ * section's heading.
+ */
+static int model_pages(struct report *r, rc_error *err)
+{
+	size_t i, n;
+	rc_render_page *list = NULL;
+	int rc = rc_render_model_pages(&list, &n, r->in, err);
+
+	for (i = 0; i < n && rc == 0; i++)
+		rc = page_view(r, RC_VIEW_STRAND, &list[i], i == 0, err);
+	rc_render_pages_free(&list);
+	return rc;
+}
+
+/*
+ * The diagram section: the view asked for, fitted to one printed page; unless
+ * a view or focus is asked for, the model page by page: every step, or for a
+ * model of more steps than a page holds the overview and strand pages.
  */
 static int diagram(struct report *r, rc_error *err)
 {
 	int rc;
 
 	section(r, "diagram", "Diagram", 1);
-	if (r->in->view == RC_VIEW_CHAIN && !r->in->focus && r->m->steps.len > RC_RENDER_PAGE_STEPS)
+	if (r->in->view != RC_VIEW_CHAIN || r->in->focus)
+		rc = view(r, r->in, err);
+	else if (r->m->steps.len > RC_RENDER_PAGE_STEPS)
 		rc = pages(r, err);
 	else
-		rc = view(r, r->in, err);
+		rc = model_pages(r, err);
 	put(r, "</section>\n");
 	return rc;
 }

@@ -154,19 +154,22 @@ static void put_view(struct builder *b)
 	else if (id) /* on a page, on the same line: it must fit A4 */
 		builder_putf(b, "%sthe steps of strand %s'", b->in->view == RC_VIEW_STRAND ? ": " : ":<BR/>",
 		             strand ? "" : "group ");
-	if (!id && !b->in->focus)
-		return;
-	builder_put_wrapped(b, id ? (strand ? strand->name : group->name) : b->in->focus, NOTE_WIDTH, 1);
-	builder_put(b, id ? "' and the links among them" : "'");
-	if (levels) { /* a page of part of a strand's levels: docs/diagrams.md */
+	if (id || b->in->focus) {
+		builder_put_wrapped(b, id ? (strand ? strand->name : group->name) : b->in->focus, NOTE_WIDTH, 1);
+		builder_put(b, id ? "' and the links among them" : "'");
+	}
+	if (levels) { /* a page of part of the levels of a strand or of the whole model: docs/diagrams.md */
 		char range[64];
 
 		selection_levels_text(range, sizeof(range), levels);
-		builder_putf(b, ",<BR/>at %s", range);
+		builder_putf(b, "%sat %s", id ? ",<BR/>" : ": every step ", range);
 	}
 	if (stubs)
-		builder_putf(b, "%swith %zu step%s of other strands%s as dashed entry and exit stubs",
-		             levels ? ", " : ",<BR/>", stubs, stubs == 1 ? "" : "s", levels ? " or levels" : "");
+		builder_putf(b, "%swith %zu step%s of other %s as dashed entry and exit stubs",
+		             levels ? ", " : ",<BR/>", stubs, stubs == 1 ? "" : "s",
+		             !id      ? "levels"
+		             : levels ? "strands or levels"
+		                      : "strands");
 }
 
 void titleblock_add(struct builder *b, size_t steps, size_t links)
