@@ -16,7 +16,9 @@
 
 /*
  * What a strand page's size is estimated from, in inches: the width of the
- * row labels and margins, of a column (or sub-column; wider when rated); the
+ * row labels and margins, of a column (or sub-column; wider when rated, and
+ * as wide as the line of a step whose evidence is all general research), of
+ * the gap between two levels' columns where the links' labels go; the
  * height of the title block, header row and margins, of each line the title
  * block gives the links it leaves out (at most `left_out_named` named, then
  * a count), of a step's box and of each line of its label (a stub has
@@ -24,9 +26,9 @@
  * A4 landscape less the report's margins, 273 x 165 mm, which A4 less 10 mm
  * margins also holds); and the smallest text a strand page draws, in points.
  */
-static const double page_edge_width = 2.2, page_column_width = 1.4, page_rated_width = 0.05, page_top_height = 2.6,
-                    page_line_height = 0.17, step_box_height = 0.25, step_line_height = 0.16, frame_width = 10.75,
-                    frame_height = 6.5, page_smallest_text = 9;
+static const double page_edge_width = 2.2, page_column_width = 1.4, page_rated_width = 0.05, page_general_width = 2.6,
+                    page_gap_width = 0.8, page_top_height = 2.6, page_line_height = 0.17, step_box_height = 0.25,
+                    step_line_height = 0.16, frame_width = 10.75, frame_height = 6.5, page_smallest_text = 9;
 enum { left_out_named = 5, stub_lines = 3 };
 
 size_t pages_folds(size_t n, size_t most)
@@ -37,12 +39,14 @@ size_t pages_folds(size_t n, size_t most)
 /*
  * What a page's estimate counts: the steps per row (`rows` of them) and
  * level, and the sum of their heights; the stubs per level beside them (not
- * folded); how many lines taller than a page's least its title block is; and
- * the width of a column.
+ * folded); how many lines taller than a page's least its title block is; the
+ * width of a column, and per level whether a step drawn there has the line of
+ * general research (its columns are as wide as that line).
  */
 struct page_counts {
 	size_t *drawn, rows, stubs[RC_LEVEL_COUNT], lines;
 	double *height, column_width;
+	unsigned char general[RC_LEVEL_COUNT];
 };
 
 /*
@@ -52,8 +56,8 @@ struct page_counts {
  */
 static double page_fit(const struct page_counts *c, size_t most)
 {
-	size_t columns = 0, tallest_stubs = 0, row, level;
-	double height = 0, width_fit, height_fit;
+	size_t tallest_stubs = 0, levels = 0, row, level;
+	double width = page_edge_width, height = 0, width_fit, height_fit;
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t folds = c->stubs[level] != 0;
@@ -61,7 +65,8 @@ static double page_fit(const struct page_counts *c, size_t most)
 		for (row = 0; row < c->rows; row++)
 			if (pages_folds(c->drawn[row * RC_LEVEL_COUNT + level], most) > folds)
 				folds = pages_folds(c->drawn[row * RC_LEVEL_COUNT + level], most);
-		columns += folds;
+		width += (double)folds * (c->general[level] ? page_general_width : c->column_width);
+		levels += folds != 0;
 		tallest_stubs = c->stubs[level] > tallest_stubs ? c->stubs[level] : tallest_stubs;
 	}
 	for (row = 0; row < c->rows; row++) {
@@ -77,7 +82,8 @@ static double page_fit(const struct page_counts *c, size_t most)
 		height += tallest;
 	}
 	height += (double)tallest_stubs * (step_box_height + stub_lines * step_line_height);
-	width_fit = frame_width / (page_edge_width + (double)columns * c->column_width);
+	width += (double)(levels > 1 ? levels - 1 : 0) * page_gap_width;
+	width_fit = frame_width / width;
 	height_fit = frame_height / (page_top_height + (double)c->lines * page_line_height + height);
 	width_fit = width_fit < height_fit ? width_fit : height_fit;
 	return width_fit < 1 ? width_fit : 1;
@@ -116,9 +122,12 @@ double pages_fit(const rc_render_input *in, const unsigned char *keep, const uns
 	struct page_counts c = { rc_calloc(slots * RC_LEVEL_COUNT, sizeof(size_t)),
 		                 0,
 		                 { 0 },
-		                 left_out ? 1 + (left_out < left_out_named ? left_out : left_out_named + 1) : 0,
+		                 !left_out || selection_levels_page(in)
+		                         ? left_out != 0
+		                         : 1 + (left_out < left_out_named ? left_out : left_out_named + 1),
 		                 rc_calloc(slots * RC_LEVEL_COUNT, sizeof(double)),
-		                 page_column_width + (in->confidence ? page_rated_width : 0) };
+		                 page_column_width + (in->confidence ? page_rated_width : 0),
+		                 { 0 } };
 	rc_buffer scratch = { 0 };
 	double fit = -1;
 
@@ -133,6 +142,7 @@ double pages_fit(const rc_render_input *in, const unsigned char *keep, const uns
 		c.drawn[cell + s->level] += keep[i] == SELECT_STEP;
 		c.height[cell + s->level] += lines ? step_box_height + (double)lines * step_line_height : 0;
 		c.stubs[s->level] += keep[i] == SELECT_STUB;
+		c.general[s->level] |= keep[i] == SELECT_STEP && rc_step_general_only(m, s);
 	}
 	if (!c.drawn || !c.height)
 		goto done;

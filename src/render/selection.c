@@ -163,6 +163,11 @@ const char *selection_strand_id(const rc_render_input *in)
 	return in->focus && !rc_model_find_step(in->model, in->focus) ? in->focus : NULL;
 }
 
+int selection_levels_page(const rc_render_input *in)
+{
+	return in->view == RC_VIEW_STRAND && !in->view_strand && in->view_levels;
+}
+
 /*
  * Marks the members of the strands in `mask` (on a strand page, those at its
  * levels), then (on a strand page) the steps linked to them as stubs; with no
