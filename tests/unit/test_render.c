@@ -1140,9 +1140,13 @@ static void test_report_sections(void)
 					TEST_FAIL("%s: the board report holds '%s'", models.items[i],
 					          full_sections[k][1]);
 			}
-			/* Every step on the pages of rc_render_model_pages(), an image each. */
+			/* Every step on the pages of rc_render_model_pages(), an image each, the first under "Diagram".
+			 */
 			CU_ASSERT(occurrences(html.data, "<svg") >= 1);
-			CU_ASSERT_EQUAL(occurrences(html.data, "<svg"), occurrences(html.data, "<h3>Results chain"));
+			CU_ASSERT_EQUAL(occurrences(html.data, "<svg"),
+			                1 + occurrences(html.data, "<h3>Results chain"));
+			expect_contains("report", html.data,
+			                "<h2>Diagram</h2>\n<section class=\"strand\"><div class=\"diagram\">");
 			expect_lacks_each("report", html.data, fetched_or_run,
 			                  sizeof(fetched_or_run) / sizeof(fetched_or_run[0]));
 			expect_reading_order(models.items[i], html.data);
