@@ -172,11 +172,8 @@ static void put_view(struct builder *b)
 		builder_putf(b, "%sat %s", id ? ",<BR/>" : ": every step ", range);
 	}
 	if (stubs)
-		builder_putf(b, "%swith %zu step%s of other %s as dashed entry and exit stubs",
-		             levels ? ", " : ",<BR/>", stubs, stubs == 1 ? "" : "s",
-		             !id      ? "levels"
-		             : levels ? "strands or levels"
-		                      : "strands");
+		builder_putf(b, "%swith %zu step%s of other strands%s as dashed entry and exit stubs",
+		             levels ? ", " : ",<BR/>", stubs, stubs == 1 ? "" : "s", levels ? " or levels" : "");
 }
 
 void titleblock_add(struct builder *b, size_t steps, size_t links)
