@@ -22,8 +22,8 @@ typedef struct rc_render_input {
 	 */
 	const char *focus;
 	rc_view_kind view; /* RC_VIEW_CHAIN (the default), the overview, or the page of `view_strand` */
-	const char
-	        *view_strand; /* RC_VIEW_STRAND: the strand or strand group id the page draws (to a ':' or the end) */
+	/* RC_VIEW_STRAND: the strand or strand group id the page draws (to a ':' or the end); NULL: every step */
+	const char *view_strand;
 	unsigned view_levels; /* RC_VIEW_STRAND: the levels whose steps it draws, bit 1u << level each; 0: all */
 	int hide_evidence;    /* nonzero: no assumption and risk markers, key or evidence counts */
 	int no_findings;      /* nonzero: no finding borders or badges (weakest links stay marked) */
@@ -56,15 +56,16 @@ typedef struct rc_render_input {
  * Sets `in->view`, `in->view_strand` and `in->view_levels` from a --view
  * argument: "chain", "overview", "strand:ID" (every level) or
  * "strand:ID:FIRST-LAST" (the levels FIRST to LAST, by name:
- * "strand:s.health:input-engagement"). `view_strand` then points into
- * `text`, which must outlive `in`. Returns 0, or RC_EARG for any other text.
+ * "strand:s.health:input-engagement"), or "page" and "page:FIRST-LAST":
+ * every step (of those levels) in the style of a strand page, `view_strand`
+ * NULL. `view_strand` otherwise points into `text`, which must outlive `in`. Returns 0, or RC_EARG for any other text.
  * Whether ID names a strand or strand group is checked when drawing.
  */
 RC_API int rc_render_view_parse(rc_render_input *in, const char *text);
 
-/** One strand page: draw it with `view = RC_VIEW_STRAND`, `view_strand = strand`, `view_levels = levels`. */
+/** One page: draw it with `view = RC_VIEW_STRAND`, `view_strand = strand`, `view_levels = levels`. */
 typedef struct rc_render_page {
-	const char *strand; /* the strand or strand group id, borrowed from the model */
+	const char *strand; /* the strand or strand group id, borrowed from the model; NULL: every step */
 	unsigned levels;    /* the levels whose steps it draws (bit 1u << level each), consecutive; 0: all */
 } rc_render_page;
 
@@ -84,12 +85,22 @@ typedef struct rc_render_page {
 RC_API int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err);
 
 /**
+ * The pages of every step of `in->model` (`strand` NULL), as rc_render_pages()
+ * makes them for a strand: one page, or when its estimated layout would print
+ * its smallest text under RC_RENDER_PAGE_POINTS in the report's frame,
+ * consecutive level ranges. The report draws a model of at most
+ * RC_RENDER_PAGE_STEPS steps so. RC_ENOMEM with `err` set.
+ */
+RC_API int rc_render_model_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err);
+
+/**
  * The --view text that draws `page` into `buf` (`size` bytes, cut to fit):
- * "strand:ID", or "strand:ID:FIRST-LAST" for a page of a level range.
+ * "strand:ID", or "strand:ID:FIRST-LAST" for a page of a level range; "page"
+ * or "page:FIRST-LAST" for a page of every step.
  */
 RC_API void rc_render_page_view(char *buf, size_t size, const rc_render_page *page);
 
-/** Frees the pages of rc_render_pages() and sets `*pages` to NULL; NULL is a no-op. */
+/** Frees the pages of rc_render_pages() or rc_render_model_pages() and sets `*pages` to NULL; NULL is a no-op. */
 RC_API void rc_render_pages_free(rc_render_page **pages);
 
 /**

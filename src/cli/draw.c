@@ -67,8 +67,8 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 		case OPT_FOCUS: d->in.focus = optarg; break;
 		case OPT_VIEW:
 			if (rc_render_view_parse(&d->in, optarg) != 0)
-				return usage_error(d->command,
-				                   "--view must be chain, overview, strand:ID or strand:ID:FIRST-LAST");
+				return usage_error(d->command, "--view must be chain, overview, strand:ID, "
+				                               "strand:ID:FIRST-LAST, page or page:FIRST-LAST");
 			break;
 		case OPT_KEY:
 			if (rc_key_style_from_name(&d->in.key, optarg) != 0)
@@ -115,7 +115,7 @@ static int parse_drawing(struct session *s, struct drawing *d, int argc, char **
 	}
 	if (d->in.focus && d->in.view != RC_VIEW_CHAIN)
 		return usage_error(d->command, "--focus draws part of the chain: it cannot be combined with --view "
-		                               "overview or strand:ID");
+		                               "overview, strand:ID or page");
 	if (argc - optind != 1)
 		return usage_error(d->command, "give exactly one model file");
 	if (d->watch && (strcmp(argv[optind], "-") == 0 || (d->output && strcmp(d->output, "-") == 0)))

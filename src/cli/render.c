@@ -28,6 +28,8 @@ static void render_help(void)
 	       "                        steps it shares with other strands as entry and exit stubs;\n"
 	       "                        strand:ID:FIRST-LAST: its steps at levels FIRST to LAST only\n"
 	       "                        (strand:s.health:input-engagement), as the report cuts a page\n"
+	       "                        page, page:FIRST-LAST: every step (at levels FIRST to LAST) in\n"
+	       "                        the style of a strand page, as the report draws a small model\n"
 	       "  --key STYLE           the key of assumptions and risks: short (default, one line\n"
 	       "                        each), full, or none\n"
 	       "  --hide-evidence       leave out evidence counts, assumption and risk markers and the key\n"

@@ -1,7 +1,7 @@
 /*
- * How big a strand page prints, estimated from what it draws without a
- * layout: the fold of its columns, and the strand pages a large model is cut
- * into (docs/diagrams.md, "How a large model is split into pages").
+ * How big a page prints, estimated from what it draws without a layout:
+ * the fold of its columns, the strand pages a large model is cut into, and
+ * the pages of every step a smaller one is (docs/diagrams.md, "How a large model is split into pages").
  */
 #include <stdint.h>
 #include <string.h>
@@ -16,7 +16,9 @@
 
 /*
  * What a strand page's size is estimated from, in inches: the width of the
- * row labels and margins, of a column (or sub-column; wider when rated); the
+ * row labels and margins, of a column (or sub-column; wider when rated, and
+ * as wide as the line of a step whose evidence is all general research), of
+ * the gap between two levels' columns where the links' labels go; the
  * height of the title block, header row and margins, of each line the title
  * block gives the links it leaves out (at most `left_out_named` named, then
  * a count), of a step's box and of each line of its label (a stub has
@@ -24,9 +26,9 @@
  * A4 landscape less the report's margins, 273 x 165 mm, which A4 less 10 mm
  * margins also holds); and the smallest text a strand page draws, in points.
  */
-static const double page_edge_width = 2.2, page_column_width = 1.4, page_rated_width = 0.05, page_top_height = 2.6,
-                    page_line_height = 0.17, step_box_height = 0.25, step_line_height = 0.16, frame_width = 10.75,
-                    frame_height = 6.5, page_smallest_text = 9;
+static const double page_edge_width = 2.2, page_column_width = 1.4, page_rated_width = 0.05, page_general_width = 2.6,
+                    page_gap_width = 0.8, page_top_height = 2.6, page_line_height = 0.17, step_box_height = 0.25,
+                    step_line_height = 0.16, frame_width = 10.75, frame_height = 6.5, page_smallest_text = 9;
 enum { left_out_named = 5, stub_lines = 3 };
 
 size_t pages_folds(size_t n, size_t most)
@@ -37,12 +39,14 @@ size_t pages_folds(size_t n, size_t most)
 /*
  * What a page's estimate counts: the steps per row (`rows` of them) and
  * level, and the sum of their heights; the stubs per level beside them (not
- * folded); how many lines taller than a page's least its title block is; and
- * the width of a column.
+ * folded); how many lines taller than a page's least its title block is; the
+ * width of a column, and per level whether a step drawn there has the line of
+ * general research (its columns are as wide as that line).
  */
 struct page_counts {
 	size_t *drawn, rows, stubs[RC_LEVEL_COUNT], lines;
 	double *height, column_width;
+	unsigned char general[RC_LEVEL_COUNT];
 };
 
 /*
@@ -52,8 +56,8 @@ struct page_counts {
  */
 static double page_fit(const struct page_counts *c, size_t most)
 {
-	size_t columns = 0, tallest_stubs = 0, row, level;
-	double height = 0, width_fit, height_fit;
+	size_t tallest_stubs = 0, levels = 0, row, level;
+	double width = page_edge_width, height = 0, width_fit, height_fit;
 
 	for (level = 0; level < RC_LEVEL_COUNT; level++) {
 		size_t folds = c->stubs[level] != 0;
@@ -61,7 +65,8 @@ static double page_fit(const struct page_counts *c, size_t most)
 		for (row = 0; row < c->rows; row++)
 			if (pages_folds(c->drawn[row * RC_LEVEL_COUNT + level], most) > folds)
 				folds = pages_folds(c->drawn[row * RC_LEVEL_COUNT + level], most);
-		columns += folds;
+		width += (double)folds * (c->general[level] ? page_general_width : c->column_width);
+		levels += folds != 0;
 		tallest_stubs = c->stubs[level] > tallest_stubs ? c->stubs[level] : tallest_stubs;
 	}
 	for (row = 0; row < c->rows; row++) {
@@ -77,7 +82,8 @@ static double page_fit(const struct page_counts *c, size_t most)
 		height += tallest;
 	}
 	height += (double)tallest_stubs * (step_box_height + stub_lines * step_line_height);
-	width_fit = frame_width / (page_edge_width + (double)columns * c->column_width);
+	width += (double)(levels > 1 ? levels - 1 : 0) * page_gap_width;
+	width_fit = frame_width / width;
 	height_fit = frame_height / (page_top_height + (double)c->lines * page_line_height + height);
 	width_fit = width_fit < height_fit ? width_fit : height_fit;
 	return width_fit < 1 ? width_fit : 1;
@@ -116,9 +122,12 @@ double pages_fit(const rc_render_input *in, const unsigned char *keep, const uns
 	struct page_counts c = { rc_calloc(slots * RC_LEVEL_COUNT, sizeof(size_t)),
 		                 0,
 		                 { 0 },
-		                 left_out ? 1 + (left_out < left_out_named ? left_out : left_out_named + 1) : 0,
+		                 !left_out || selection_levels_page(in)
+		                         ? left_out != 0
+		                         : 1 + (left_out < left_out_named ? left_out : left_out_named + 1),
 		                 rc_calloc(slots * RC_LEVEL_COUNT, sizeof(double)),
-		                 page_column_width + (in->confidence ? page_rated_width : 0) };
+		                 page_column_width + (in->confidence ? page_rated_width : 0),
+		                 { 0 } };
 	rc_buffer scratch = { 0 };
 	double fit = -1;
 
@@ -140,6 +149,7 @@ double pages_fit(const rc_render_input *in, const unsigned char *keep, const uns
 		c.drawn[cell + s->level] += keep[i] == SELECT_STEP;
 		c.height[cell + s->level] += lines ? step_box_height + (double)lines * step_line_height : 0;
 		c.stubs[s->level] += keep[i] == SELECT_STUB;
+		c.general[s->level] |= keep[i] == SELECT_STEP && rc_step_general_only(m, s);
 	}
 	if (!c.drawn || !c.height)
 		goto done;
@@ -237,13 +247,13 @@ static long page_estimate(struct page_list *p, const char *id, unsigned levels, 
 	keep = selection_of(&in, &steps, &links, p->err);
 	if (!keep)
 		return -1;
-	*fit = pages_fit(&in, keep, p->mask, links, &most, p->lines);
+	*fit = pages_fit(&in, keep, id ? p->mask : NULL, links, &most, p->lines);
 	rc_free(keep);
 	return *fit < 0 ? -1 : (long)steps;
 }
 
 /*
- * The page of strand or group `id`; or, when its smallest text would print
+ * The page of strand or group `id` (NULL: of every step); or, when its smallest text would print
  * under RC_RENDER_PAGE_POINTS, its pages by level range: the fewest ranges
  * of the levels it draws such that every range of two or more levels fits
  * (one level that does not is a page still), and of those the cut whose
@@ -257,7 +267,8 @@ static int pages_of(struct page_list *p, const char *id)
 	rc_level level[RC_LEVEL_COUNT], l;
 	int rc = 0;
 
-	selection_strands(p->m, id, p->mask);
+	if (id)
+		selection_strands(p->m, id, p->mask);
 	if (page_estimate(p, id, 0, &whole) < 0)
 		return RC_ENOMEM;
 	for (l = 0; whole < legible && l < RC_LEVEL_COUNT; l++) { /* the levels it draws */
@@ -325,7 +336,8 @@ static int walk_pages(struct page_list *p)
 	return rc;
 }
 
-int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err)
+/* The strand pages, or (`whole` nonzero) the pages of every step. */
+static int pages_list(rc_render_page **out, size_t *count, const rc_render_input *in, int whole, rc_error *err)
 {
 	struct page_list p = { in,
 		               in->model,
@@ -335,7 +347,7 @@ int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *
 		               rc_malloc(in->model->strands.len + 1),
 		               rc_calloc(in->model->steps.len + 1, sizeof(size_t)),
 		               err };
-	int rc = p.mask && p.lines ? walk_pages(&p) : RC_ENOMEM;
+	int rc = !p.mask || !p.lines ? RC_ENOMEM : whole ? pages_of(&p, NULL) : walk_pages(&p);
 
 	rc_free(p.mask);
 	rc_free(p.lines);
@@ -343,11 +355,21 @@ int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *
 	*count = 0;
 	if (rc != 0) {
 		rc_free(p.pages);
-		return error_set(err, RC_ENOMEM, "out of memory cutting the model into strand pages");
+		return error_set(err, RC_ENOMEM, "out of memory cutting the model into pages");
 	}
 	*out = p.pages;
 	*count = p.count;
 	return 0;
+}
+
+int rc_render_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err)
+{
+	return pages_list(out, count, in, 0, err);
+}
+
+int rc_render_model_pages(rc_render_page **out, size_t *count, const rc_render_input *in, rc_error *err)
+{
+	return pages_list(out, count, in, 1, err);
 }
 
 void rc_render_pages_free(rc_render_page **pages)

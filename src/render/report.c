@@ -48,7 +48,7 @@ static const char *const style =
         "td.high,td.medium,td.low,td.none{white-space:nowrap}table.narrow{width:auto}.muted{color:#555}code{font-size:"
         "10pt}ul.cell{margin:0;padding-left:1.1em}"
         "@media print{body{margin:0;font-size:10pt}h1{font-size:17pt}h2{font-size:13pt}"
-        "section.page{break-before:page;page-break-before:always}"
+        "section.page{break-before:page;page-break-before:always}section.page>h2{margin-top:0}"
         ".diagram svg{width:auto;height:auto;max-width:100%;max-height:150mm}section.strand .diagram svg{max-height:"
         "165mm}}";
 
@@ -579,23 +579,20 @@ static int page_weigh(const struct report *r, struct page *p, rc_error *err)
 	return 0;
 }
 
-/* Draws the overview, after the section's heading, or strand page `page`, on a printed page of its own. */
-static int page_view(struct report *r, rc_view_kind kind, const rc_render_page *page, rc_error *err)
+/* The heading of page `page` (of a strand, or of every step), or of the overview (NULL). */
+static void page_heading(struct report *r, const rc_render_page *page)
 {
-	rc_render_input in = *r->in;
 	const rc_strand *s = NULL;
 	const rc_strand_group *g = NULL;
-	int rc;
 
-	in.view = kind;
-	in.view_strand = page ? page->strand : NULL;
-	in.view_levels = page ? page->levels : 0;
-	if (page)
+	if (page && page->strand)
 		selection_find(r->m, page->strand, &s, &g);
-	put(r, page ? "<section class=\"page strand\"><h3>" : "<section><h3>");
-	if (page) {
+	put(r, "<h3>");
+	if (page && page->strand) {
 		put(r, g ? "Strand group: " : "Strand: ");
 		text(r, g ? g->name : s->name);
+	} else if (page) {
+		put(r, "Results chain");
 	} else {
 		put(r, r->m->strands.len ? "Overview: each strand's steps by level" : "Overview: the steps by level");
 	}
@@ -606,6 +603,25 @@ static int page_view(struct report *r, rc_view_kind kind, const rc_render_page *
 		putf(r, ", %s", range);
 	}
 	put(r, "</h3>\n");
+}
+
+/*
+ * Draws the overview, after the section's heading; or page `page` on a
+ * printed page of its own, or when `first` under the section's heading
+ * without a heading of its own (its title block names its levels: two
+ * headings and the page would not fit one A4 page).
+ */
+static int page_view(struct report *r, rc_view_kind kind, const rc_render_page *page, int first, rc_error *err)
+{
+	rc_render_input in = *r->in;
+	int rc;
+
+	in.view = kind;
+	in.view_strand = page ? page->strand : NULL;
+	in.view_levels = page ? page->levels : 0;
+	put(r, !page ? "<section>" : first ? "<section class=\"strand\">" : "<section class=\"page strand\">");
+	if (!page || !first)
+		page_heading(r, page);
 	rc = view(r, &in, err);
 	put(r, "</section>\n");
 	return rc;
@@ -622,7 +638,7 @@ static int pages(struct report *r, rc_error *err)
 	size_t i, n, listed = 0;
 	rc_render_page *list = NULL;
 	struct page *p = NULL;
-	int rc = page_view(r, RC_VIEW_OVERVIEW, NULL, err);
+	int rc = page_view(r, RC_VIEW_OVERVIEW, NULL, 0, err);
 
 	if (rc == 0)
 		rc = rc_render_pages(&list, &n, r->in, err);
@@ -647,7 +663,7 @@ static int pages(struct report *r, rc_error *err)
 		listed = n;
 	}
 	for (i = 0; i < listed && rc == 0; i++)
-		rc = page_view(r, RC_VIEW_STRAND, &p[i].page, err);
+		rc = page_view(r, RC_VIEW_STRAND, &p[i].page, 0, err);
 	if (rc == 0)
 		more_in_full(r, n, listed, "strand pages");
 done:
@@ -657,19 +673,38 @@ done:
 }
 
 /*
- * The diagram section: the view asked for, fitted to one printed page; a
- * model of more steps than a strand page holds, unless a view or focus is
- * asked for, page by page.
+ * A model of at most RC_RENDER_PAGE_STEPS steps: every step on pages in the
+ * style of a strand page (rc_render_model_pages), the first after the
+ * section's heading.
+ */
+static int model_pages(struct report *r, rc_error *err)
+{
+	size_t i, n;
+	rc_render_page *list = NULL;
+	int rc = rc_render_model_pages(&list, &n, r->in, err);
+
+	for (i = 0; i < n && rc == 0; i++)
+		rc = page_view(r, RC_VIEW_STRAND, &list[i], i == 0, err);
+	rc_render_pages_free(&list);
+	return rc;
+}
+
+/*
+ * The diagram section: the view asked for, fitted to one printed page; unless
+ * a view or focus is asked for, the model page by page: every step, or for a
+ * model of more steps than a page holds the overview and strand pages.
  */
 static int diagram(struct report *r, rc_error *err)
 {
 	int rc;
 
 	section(r, "diagram", "Diagram", 1);
-	if (r->in->view == RC_VIEW_CHAIN && !r->in->focus && r->m->steps.len > RC_RENDER_PAGE_STEPS)
+	if (r->in->view != RC_VIEW_CHAIN || r->in->focus)
+		rc = view(r, r->in, err);
+	else if (r->m->steps.len > RC_RENDER_PAGE_STEPS)
 		rc = pages(r, err);
 	else
-		rc = view(r, r->in, err);
+		rc = model_pages(r, err);
 	put(r, "</section>\n");
 	return rc;
 }

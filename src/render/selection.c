@@ -86,25 +86,27 @@ void selection_levels_text(char *buf, size_t size, unsigned levels)
 
 void rc_render_page_view(char *buf, size_t size, const rc_render_page *page)
 {
-	if (page->levels)
-		snprintf(buf, size, "strand:%s:%s-%s", page->strand, rc_level_name(first_level(page->levels)),
+	int n = page->strand ? snprintf(buf, size, "strand:%s", page->strand) : snprintf(buf, size, "page");
+
+	if (page->levels && n >= 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n, ":%s-%s", rc_level_name(first_level(page->levels)),
 		         rc_level_name(last_level(page->levels)));
-	else
-		snprintf(buf, size, "strand:%s", page->strand);
 }
 
 int rc_render_view_parse(rc_render_input *in, const char *text)
 {
 	rc_view_kind kind;
 
-	if (strncmp(text, "strand:", 7) == 0 && text[7] && text[7] != ':') {
-		const char *range = strchr(text + 7, ':');
+	int whole = strcmp(text, "page") == 0 || strncmp(text, "page:", 5) == 0;
+
+	if (whole || (strncmp(text, "strand:", 7) == 0 && text[7] && text[7] != ':')) {
+		const char *range = strchr(whole ? text : text + 7, ':');
 		unsigned levels = range ? levels_named(range + 1) : 0;
 
 		if (range && !levels)
 			return RC_EARG;
 		in->view = RC_VIEW_STRAND;
-		in->view_strand = text + 7;
+		in->view_strand = whole ? NULL : text + 7;
 		in->view_levels = levels;
 		return 0;
 	}
@@ -161,19 +163,29 @@ const char *selection_strand_id(const rc_render_input *in)
 	return in->focus && !rc_model_find_step(in->model, in->focus) ? in->focus : NULL;
 }
 
+int selection_levels_page(const rc_render_input *in)
+{
+	return in->view == RC_VIEW_STRAND && !in->view_strand && in->view_levels;
+}
+
 /*
  * Marks the members of the strands in `mask` (on a strand page, those at its
- * levels), then (on a strand page) the steps linked to them as stubs.
+ * levels), then (on a strand page) the steps linked to them as stubs; with no
+ * mask, every step at the levels of a page of every step, without stubs (the
+ * title block lists the links to other levels among those not drawn).
  */
 static void select_members(const rc_render_input *in, const unsigned char *mask, unsigned char *keep)
 {
 	const rc_model *m = in->model;
 	unsigned levels = in->view == RC_VIEW_STRAND ? in->view_levels : 0;
+	size_t i;
 	int stubs;
 
+	for (i = 0; !mask && i < m->steps.len; i++)
+		keep[i] = !levels || (levels >> STEP(m, i)->level & 1u) ? SELECT_STEP : 0;
 	/* The members first, then (on a strand page) the ends of their links that are not members. */
-	for (stubs = 0; stubs <= (in->view == RC_VIEW_STRAND); stubs++) {
-		size_t k, i, j, n, count;
+	for (stubs = 0; mask && stubs <= (in->view == RC_VIEW_STRAND); stubs++) {
+		size_t k, j, n, count;
 		rc_level level;
 
 		for (k = 0; k < m->strands.len; k++)
@@ -208,11 +220,9 @@ static int check_view(const rc_render_input *in, rc_error *err)
 		                    "a focus draws part of the chain: it cannot be "
 		                    "combined with the %s view",
 		                    rc_view_kind_name(in->view));
-	if (in->view == RC_VIEW_STRAND &&
-	    (!in->view_strand || selection_find(m, in->view_strand, &strand, &group) != 0))
+	if (in->view == RC_VIEW_STRAND && in->view_strand && selection_find(m, in->view_strand, &strand, &group) != 0)
 		return error_set_at(err, RC_EARG, m->file, 0, 0, "there is no strand or strand group '%.*s' to draw",
-		                    in->view_strand ? (int)strcspn(in->view_strand, ":") : 0,
-		                    in->view_strand ? in->view_strand : "");
+		                    (int)strcspn(in->view_strand, ":"), in->view_strand);
 	if (in->focus && !rc_model_find_step(m, in->focus) && !rc_model_find_strand(m, in->focus) &&
 	    !rc_model_find_strand_group(m, in->focus))
 		return error_set_at(err, RC_EARG, m->file, 0, 0,
@@ -269,7 +279,7 @@ static unsigned char *select_steps(const rc_render_input *in, rc_error *err)
 	}
 	if (!focus)
 		memset(keep, strands ? 0 : SELECT_STEP, m->steps.len);
-	if (!focus && strands && selection_strands(m, strands, mask) == 0)
+	if (!focus && (strands ? selection_strands(m, strands, mask) == 0 : in->view == RC_VIEW_STRAND))
 		select_members(in, mask, keep);
 	rc_free(mask);
 	return keep;

@@ -32,6 +32,9 @@ size_t selection_home(const rc_model *m, const unsigned char *mask, const rc_ste
 /* The strand or strand group id a strand focus or strand page selects by, or NULL. */
 const char *selection_strand_id(const rc_render_input *in);
 
+/* Nonzero for a page of every step at some levels: the links it leaves out are mostly those of the other pages. */
+int selection_levels_page(const rc_render_input *in);
+
 /* Nonzero when `keep` draws a step or stub of `level`. */
 int selection_level_drawn(const rc_model *m, rc_level level, const unsigned char *keep);
 

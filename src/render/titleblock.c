@@ -39,22 +39,29 @@ static void put_left_out_link(struct builder *b, const rc_link *l)
 	}
 }
 
-/* "Not drawn: N links" and the first few of them, when the diagram leaves links out. */
+/*
+ * "Not drawn: N links" and the first few of them, when the diagram leaves
+ * links out; on a page of every step at some levels, which must fit A4, only
+ * their number.
+ */
 static void put_left_out(struct builder *b, size_t links)
 {
 	const rc_model *m = b->in->model;
 	size_t left_out = m->links.len - links, named = 0, i;
+	int levels_page = selection_levels_page(b->in);
 
 	if (!left_out)
 		return;
-	builder_putf(b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT COLOR=\"%s\"><B>Not drawn: %zu link%s</B></FONT>",
-	             STYLE_ERROR_COLOR, left_out, left_out == 1 ? "" : "s");
-	for (i = 0; i < m->links.len && named < LEFT_OUT_NAMED; i++)
+	builder_putf(
+	        b, "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT COLOR=\"%s\"><B>Not drawn: %zu link%s</B></FONT>%s",
+	        STYLE_ERROR_COLOR, left_out, left_out == 1 ? "" : "s",
+	        levels_page ? ", of steps at other levels (on the other pages) or unresolved (see the report)" : "");
+	for (i = 0; i < m->links.len && !levels_page && named < LEFT_OUT_NAMED; i++)
 		if (!selection_link_kept(b->in, LINK(m, i), b->keep)) {
 			put_left_out_link(b, LINK(m, i));
 			named++;
 		}
-	if (left_out > named)
+	if (left_out > named && !levels_page)
 		builder_putf(b, "<BR/>… and %zu more (see the report)", left_out - named);
 	builder_put(b, "</TD></TR>");
 }
@@ -154,15 +161,15 @@ static void put_view(struct builder *b)
 	else if (id) /* on a page, on the same line: it must fit A4 */
 		builder_putf(b, "%sthe steps of strand %s'", b->in->view == RC_VIEW_STRAND ? ": " : ":<BR/>",
 		             strand ? "" : "group ");
-	if (!id && !b->in->focus)
-		return;
-	builder_put_wrapped(b, id ? (strand ? strand->name : group->name) : b->in->focus, NOTE_WIDTH, 1);
-	builder_put(b, id ? "' and the links among them" : "'");
-	if (levels) { /* a page of part of a strand's levels: docs/diagrams.md */
+	if (id || b->in->focus) {
+		builder_put_wrapped(b, id ? (strand ? strand->name : group->name) : b->in->focus, NOTE_WIDTH, 1);
+		builder_put(b, id ? "' and the links among them" : "'");
+	}
+	if (levels) { /* a page of part of the levels of a strand or of the whole model: docs/diagrams.md */
 		char range[64];
 
 		selection_levels_text(range, sizeof(range), levels);
-		builder_putf(b, ",<BR/>at %s", range);
+		builder_putf(b, "%sat %s", id ? ",<BR/>" : ": every step ", range);
 	}
 	if (stubs)
 		builder_putf(b, "%swith %zu step%s of other strands%s as dashed entry and exit stubs",

@@ -27,7 +27,8 @@ SECTIONS = {
              ("table", "Logic-model table", True)],
 }
 BOARD_PAGES = 12      # a board report prints to at most this many A4 pages
-SMALLEST_PT = 8       # text outside the diagram is at least this size when printed
+SMALLEST_PT = 8       # text is at least this size when printed, on every page but the overview's
+DIAGRAM_PAGES = ("Strand: ", "Strand group: ", "Results chain")  # the headings of the report's diagram pages
 DEJAVU_HEIGHT = 1.164  # pdftotext's word box height over the font size, for DejaVu Sans
 
 
@@ -139,10 +140,13 @@ def check_print(kind, dom, pdf, problems):
     for number, (page, words) in enumerate(zip(lines, sizes), 1):
         if not words:
             continue
-        if any(line == "Diagram" for line in page[:2]):
-            print("# page %d (diagram): smallest text %.1f pt" % (number, min(words)))
-        elif len(page) > 1 and page[1].startswith(("Strand: ", "Strand group: ")):
-            print("# page %d (%s): smallest text %.1f pt" % (number, page[1], min(words)))
+        if any(line == "Diagram" for line in page[:2]) or (len(page) > 1 and page[1].startswith(DIAGRAM_PAGES)):
+            name = "diagram" if page[1] == "Diagram" else page[1]
+            print("# page %d (%s): smallest text %.1f pt" % (number, name, min(words)))
+            # issue 19: every diagram page is legible but the overview, whose boxes only count steps
+            if min(words) < SMALLEST_PT and not any(line.startswith("Overview: ") for line in page[:3]):
+                problems.append("diagram page %d (%s) has text of %.1f pt, under %d pt" % (number, name, min(words),
+                                                                                       SMALLEST_PT))
         elif min(words) < SMALLEST_PT:
             problems.append("page %d has text of %.1f pt, under %d pt" % (number, min(words), SMALLEST_PT))
 

@@ -3,7 +3,7 @@
 # (tests/real/reach-riverside.xml: 250 steps, 16 strategies), and one full report. Each has its sections
 # in the DOM and in reading order, its diagrams as named images, a screenshot that is not blank, an A4
 # PDF print (at most 12 pages for a board report) with the title and date atop every page and text of
-# at least 8 pt outside the diagram, and makes no request to the network. A control page that does
+# at least 8 pt on every page but the overview's, and makes no request to the network. A control page that does
 # fetch an image proves the network check can fail. TAP output.
 # Usage: browser.sh RCHAIN; $RCHAIN_SOURCE_DIR is the source root. Chromium (chromium or chromium-browser),
 # pdftotext and pdfinfo come from PATH; without them the suite is skipped, saying which is missing.

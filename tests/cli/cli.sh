@@ -373,8 +373,15 @@ want_stderr ""
 grep -q 'at levels engagement to knowledge' "$out" || problem "the title block does not name the levels"
 verdict "render --view strand:ID:FIRST-LAST draws one page of a level range"
 
+run render -f dot -o - --view page:engagement-knowledge "$src/models/wws-partnership.xml"
+want_status 0
+want_stderr ""
+[ "$(grep -c 'id="step-' "$out")" -eq 12 ] || problem "not the 12 steps of levels engagement to knowledge"
+grep -q 'every step at levels engagement to knowledge' "$out" || problem "the title block does not name the levels"
+verdict "render --view page:FIRST-LAST draws every step of a level range"
+
 run render --view strand:s.x:outcome-input "$data/cli/orphan.xml"
-want_usage_error "rchain render: --view must be chain, overview, strand:ID or strand:ID:FIRST-LAST (see 'rchain render --help')"
+want_usage_error "rchain render: --view must be chain, overview, strand:ID, strand:ID:FIRST-LAST, page or page:FIRST-LAST (see 'rchain render --help')"
 verdict "render --view with levels out of order: usage error"
 
 mkdir -p "$work/render"

@@ -207,6 +207,16 @@ static void expect_contains(const char *what, const char *haystack, const char *
 		TEST_FAIL("%s does not contain '%s'", what, needle);
 }
 
+/* Occurrences of `needle` in `hay`. */
+static size_t occurrences(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (hay = strstr(hay, needle); hay; hay = strstr(hay + 1, needle))
+		n++;
+	return n;
+}
+
 static void expect_lacks(const char *what, const char *haystack, const char *needle)
 {
 	if (strstr(haystack, needle))
@@ -532,11 +542,12 @@ static void dot_to_svg(rc_buffer *svg, const char *dot)
 	agclose(g);
 }
 
-static void expect_escaped_svg(const char *what, const char *svg)
+/* `b_line`: the first line of step b's title as drawn (a page of the report wraps it). */
+static void expect_escaped_svg(const char *what, const char *svg, const char *b_line)
 {
 	expect_contains(what, svg, ">Model &lt;b&gt; &amp; &quot;q&quot; \\G</text>");
 	expect_contains(what, svg, ">&lt;script&gt; &amp; &quot;q&quot;</text>");
-	expect_contains(what, svg, ">\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</text>");
+	expect_contains(what, svg, b_line);
 	expect_contains(what, svg, "xlink:title=\"&lt;script&gt; &amp; &quot;q&quot;\"");
 	expect_contains(what, svg, "xlink:title=\"\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2\"");
 	expect_lacks(what, svg, "<script>");
@@ -561,10 +572,10 @@ static void test_escaping(void)
 	dot_node(&node, dot.data, "s1");
 	expect_contains("DOT node s1", node.data, " ]; x [label= \xC3\xA9 \xE6\xBC\xA2</TD>");
 	render(&svg, "svg", m, NULL, RC_LAYOUT_LR);
-	expect_escaped_svg("SVG", svg.data);
+	expect_escaped_svg("SVG", svg.data, ">\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</text>");
 	/* The DOT file says the same as the SVG when laid out again. */
 	dot_to_svg(&svg, dot.data);
-	expect_escaped_svg("SVG of the DOT", svg.data);
+	expect_escaped_svg("SVG of the DOT", svg.data, ">\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</text>");
 	/* In the key, with the markers. */
 	expect_contains("SVG", svg.data, ">&lt;script&gt; \\N ]; x [label= &amp;</text>");
 	expect_contains("SVG", svg.data, ">&lt;/TD&gt;&lt;b&gt; &quot;r&quot; \xC3\xA9</text>");
@@ -579,7 +590,7 @@ static void test_escaping(void)
 	expect_contains("HTML", html.data, "<li>\\N ]; x [label= \xC3\xA9 \xE6\xBC\xA2</li>");
 	expect_contains("HTML", html.data, "<td>&lt;script&gt; \\N ]; x [label= &amp;</td>");
 	expect_contains("HTML", html.data, "<td>&lt;/TD&gt;&lt;b&gt; &quot;r&quot; \xC3\xA9</td>");
-	expect_escaped_svg("SVG in the report", strstr(html.data, "<svg"));
+	expect_escaped_svg("SVG in the report", strstr(html.data, "<svg"), ">[label= \xC3\xA9 \xE6\xBC\xA2</text>");
 	expect_lacks("HTML", html.data, "<script");
 	expect_lacks("HTML", html.data, "<b>");
 	rc_findings_free(&f);
@@ -1106,7 +1117,7 @@ static void test_report_sections(void)
 	for (i = 0; i < models.count; i++) {
 		rc_findings *f;
 		rc_model *m = load_checked(models.items[i], &f);
-		const char *at, *svg;
+		const char *at;
 
 		for (full = 0; full <= 1; full++) {
 			report(&html, m, f, full);
@@ -1129,8 +1140,13 @@ static void test_report_sections(void)
 					TEST_FAIL("%s: the board report holds '%s'", models.items[i],
 					          full_sections[k][1]);
 			}
-			svg = strstr(html.data, "<svg");
-			CU_ASSERT(svg != NULL && strstr(svg + 1, "<svg") == NULL);
+			/* Every step on the pages of rc_render_model_pages(), an image each, the first under "Diagram".
+			 */
+			CU_ASSERT(occurrences(html.data, "<svg") >= 1);
+			CU_ASSERT_EQUAL(occurrences(html.data, "<svg"),
+			                1 + occurrences(html.data, "<h3>Results chain"));
+			expect_contains("report", html.data,
+			                "<h2>Diagram</h2>\n<section class=\"strand\"><div class=\"diagram\">");
 			expect_lacks_each("report", html.data, fetched_or_run,
 			                  sizeof(fetched_or_run) / sizeof(fetched_or_run[0]));
 			expect_reading_order(models.items[i], html.data);
@@ -1620,16 +1636,6 @@ static void test_v11_golden(void)
 	rc_model_free(&m);
 }
 
-/* Occurrences of `needle` in `hay`. */
-static size_t occurrences(const char *hay, const char *needle)
-{
-	size_t n = 0;
-
-	for (hay = strstr(hay, needle); hay; hay = strstr(hay + 1, needle))
-		n++;
-	return n;
-}
-
 /*
  * A step in three strands is drawn once, in every view that draws it, with
  * "also in" naming the strands it is not drawn in; a strand focus draws only
@@ -1717,11 +1723,12 @@ static void test_view_errors(void)
 }
 
 /*
- * The strand pages of `m` (rc_render_pages) as drawn with findings `f` and
- * their confidence (`f` NULL: neither), failing the test on error;
- * caller-owned (rc_render_pages_free).
+ * The strand pages of `m` (rc_render_pages), or with `whole` its pages of
+ * every step (rc_render_model_pages), as drawn with findings `f` and their
+ * confidence (`f` NULL: neither), failing the test on error; caller-owned
+ * (rc_render_pages_free).
  */
-static rc_render_page *strand_pages(const rc_model *m, const rc_findings *f, size_t *count)
+static rc_render_page *model_pages(const rc_model *m, const rc_findings *f, int whole, size_t *count)
 {
 	rc_confidence *confidence = NULL;
 	rc_render_page *pages = NULL;
@@ -1731,8 +1738,8 @@ static rc_render_page *strand_pages(const rc_model *m, const rc_findings *f, siz
 	if (f && rc_confidence_new(&confidence, m, &err) != 0)
 		TEST_FAIL("confidence failed: %s", err.message);
 	in.confidence = confidence;
-	if (rc_render_pages(&pages, count, &in, &err) != 0)
-		TEST_FAIL("rc_render_pages failed: %s", err.message);
+	if ((whole ? rc_render_model_pages : rc_render_pages)(&pages, count, &in, &err) != 0)
+		TEST_FAIL("cutting into pages failed: %s", err.message);
 	rc_confidence_free(&confidence);
 	return pages;
 }
@@ -1740,7 +1747,8 @@ static rc_render_page *strand_pages(const rc_model *m, const rc_findings *f, siz
 /*
  * The pages a report draws: a group that fits is one page; strands in no
  * group one each; a page too big to print legibly is cut into consecutive
- * level ranges of one strand, and each page's --view text draws that page.
+ * level ranges of one strand, and each page's --view text draws that page;
+ * the same for the pages of every step of a small model.
  */
 static void test_pages(void)
 {
@@ -1751,7 +1759,7 @@ static void test_pages(void)
 	size_t i, n, strands = 0;
 	char view[256];
 
-	pages = strand_pages(m, NULL, &n);
+	pages = model_pages(m, NULL, 0, &n);
 	CU_ASSERT_EQUAL_FATAL(n, 2);
 	CU_ASSERT_STRING_EQUAL(pages[0].strand, "g.food");
 	CU_ASSERT_STRING_EQUAL(pages[1].strand, "s.grow");
@@ -1759,7 +1767,7 @@ static void test_pages(void)
 	rc_render_pages_free(&pages);
 	CU_ASSERT_PTR_NULL(pages);
 	/* 16 strategies in 4 components, each component over 40 steps: one page per strategy, or its level ranges. */
-	pages = strand_pages(big, f, &n);
+	pages = model_pages(big, f, 0, &n);
 	for (i = 0; i < n; i++) {
 		rc_render_input in = { .model = big };
 		rc_error err = { 0 };
@@ -1776,6 +1784,24 @@ static void test_pages(void)
 	}
 	CU_ASSERT_EQUAL(strands, 16);
 	CU_ASSERT(n > strands);
+	rc_render_pages_free(&pages);
+	/* A bundled model's pages of every step: consecutive level ranges, each drawable by its --view text. */
+	rc_model_free(&m);
+	m = test_load("models/wws-partnership.xml");
+	pages = model_pages(m, NULL, 1, &n);
+	CU_ASSERT_FATAL(n >= 2);
+	for (i = 0; i < n; i++) {
+		rc_render_input in = { .model = m };
+		rc_error err = { 0 };
+
+		CU_ASSERT_PTR_NULL(pages[i].strand);
+		CU_ASSERT(i == 0 || (pages[i].levels & (pages[i - 1].levels << 1)) != 0);
+		rc_render_page_view(view, sizeof(view), &pages[i]);
+		CU_ASSERT_EQUAL(strncmp(view, "page", 4), 0);
+		CU_ASSERT_EQUAL_FATAL(rc_render_view_parse(&in, view), 0);
+		CU_ASSERT(in.view == RC_VIEW_STRAND && in.view_strand == NULL && in.view_levels == pages[i].levels);
+		CU_ASSERT_EQUAL(rc_diagram_fits(&in, &err), 0);
+	}
 	rc_render_pages_free(&pages);
 	rc_findings_free(&f);
 	rc_model_free(&big);
@@ -1815,7 +1841,8 @@ static double printed_size(double font, double width, double height, double pape
 }
 
 /*
- * How legible each strand page is printed, drawn as `rchain render --view`
+ * How legible each strand page, and each page of every step of a bundled
+ * model, is printed, drawn as `rchain render --view`
  * and the report draw it (checked against the default evidence base: rated
  * and with its findings): the smallest font scaled with the page fitted to
  * A4 landscape less 10 mm margins (10.9 x 7.5 in), and to the report's frame
@@ -1826,8 +1853,14 @@ static double printed_size(double font, double width, double height, double pape
  */
 static void test_page_legibility(void)
 {
-	static const char *const files[] = { V11, "models/columns-strands.xml", "tests/real/dundee-pathfinder-toc.xml",
-		                             "tests/real/reach-riverside.xml" };
+	static const char *const files[] = { V11,
+		                             "models/columns-strands.xml",
+		                             "tests/real/dundee-pathfinder-toc.xml",
+		                             "tests/real/reach-riverside.xml",
+		                             "models/carers-act.xml",
+		                             "models/columns-strands.xml",
+		                             "models/wws-partnership.xml" };
+	const size_t first_whole = 4; /* the bundled models' pages of every step, as their reports draw them */
 	rc_buffer dot = { 0 }, svg = { 0 }, table = { 0 };
 	size_t i, p, n;
 	char view[256];
@@ -1835,7 +1868,7 @@ static void test_page_legibility(void)
 	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
 		rc_model *m = test_load(files[i]);
 		rc_findings *f = check_keeping(m, NULL, 0);
-		rc_render_page *pages = strand_pages(m, f, &n);
+		rc_render_page *pages = model_pages(m, f, i >= first_whole, &n);
 
 		for (p = 0; p < n; p++) {
 			rc_render_input in = { .model = m,
@@ -1891,19 +1924,18 @@ static void test_report_pages(void)
 {
 	static const char *const board[] = {
 		"<section><h3>Overview: each strand's steps by level</h3>",
-		"<section class=\"page strand\"><h3>Strand: Mixed-income Rental Housing Development, levels activity "
-		"to "
-		"outcome</h3>",
+		"<section class=\"page strand\"><h3>Strand: Mixed-income Rental Housing Development, levels input "
+		"to activity</h3>",
 		"<section class=\"page strand\"><h3>Strand: Health Access and Resource Coordination, level "
 		"activity</h3>",
-		"28 more strand pages: <code>rchain report --full</code> lists them all.",
+		"35 more strand pages: <code>rchain report --full</code> lists them all.",
 		"The stories of 15 more outcomes: <code>rchain report --full</code> tells them all.",
 	};
 	rc_model *m = test_load("tests/real/reach-riverside.xml");
 	rc_findings *f = check_keeping(m, NULL, 0);
 	rc_buffer html = { 0 };
 	size_t n;
-	rc_render_page *pages = strand_pages(m, f, &n);
+	rc_render_page *pages = model_pages(m, f, 0, &n);
 
 	rc_render_pages_free(&pages);
 	report(&html, m, f, 0);
@@ -1935,7 +1967,7 @@ static CU_TestInfo tests[] = {
 	{ "a step of several strands drawn once; strand focus; effects marked", test_strands_drawn_once },
 	{ "bad views and focuses refused", test_view_errors },
 	{ "strand pages of a model", test_pages },
-	{ "strand pages printed on A4: smallest text", test_page_legibility },
+	{ "strand pages and pages of every step printed on A4: smallest text", test_page_legibility },
 	{ "titles escaped in DOT and SVG", test_escaping },
 	{ "findings marked on their step", test_findings_marked },
 	{ "annotated fixture: golden DOT of each view", test_annotated_golden },
