@@ -24,9 +24,9 @@ typedef struct rc_render_input {
 	rc_view_kind view; /* RC_VIEW_CHAIN (the default), the overview, or the page of `view_strand` */
 	/* RC_VIEW_STRAND: the strand or strand group id the page draws (to a ':' or the end); NULL: every step */
 	const char *view_strand;
-	unsigned view_levels; /* RC_VIEW_STRAND: the levels whose steps it draws, bit 1u << level each; 0: all */
-	int hide_evidence;    /* nonzero: no assumption and risk markers, key or evidence counts */
-	int no_findings;      /* nonzero: no finding borders or badges (weakest links stay marked) */
+	unsigned view_levels;     /* RC_VIEW_STRAND: the levels whose steps it draws, bit 1u << level each; 0: all */
+	int hide_evidence;        /* nonzero: no assumption and risk markers, key or evidence counts */
+	int no_findings;          /* nonzero: no finding borders or badges (weakest links stay marked) */
 	rc_severity min_severity; /* the report's findings section lists this severity and above (zero: all) */
 	rc_key_style key;         /* the key of assumptions and risks: RC_KEY_SHORT (the default), full or none */
 	size_t max_steps;         /* refuse to lay out more steps than this; 0 means RC_RENDER_MAX_STEPS */

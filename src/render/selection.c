@@ -179,12 +179,12 @@ static void select_members(const rc_render_input *in, const unsigned char *mask,
 	const rc_model *m = in->model;
 	unsigned levels = in->view == RC_VIEW_STRAND ? in->view_levels : 0;
 	size_t i;
-	int stubs;
+	int stubs, passes = in->view == RC_VIEW_STRAND ? 2 : 1;
 
 	for (i = 0; !mask && i < m->steps.len; i++)
 		keep[i] = !levels || (levels >> STEP(m, i)->level & 1u) ? SELECT_STEP : 0;
 	/* The members first, then (on a strand page) the ends of their links that are not members. */
-	for (stubs = 0; mask && stubs <= (in->view == RC_VIEW_STRAND); stubs++) {
+	for (stubs = 0; mask && stubs < passes; stubs++) {
 		size_t k, j, n, count;
 		rc_level level;
 
