@@ -15,6 +15,7 @@ struct builder {
 	const unsigned char *keep;       /* per step: drawn (SELECT_STEP), as a stub (SELECT_STUB) or not (0) */
 	unsigned char *strand_mask;      /* per strand: selected by a strand focus or page (a step's row); or NULL */
 	struct overview_cell *cells;     /* the overview's boxes, one per strand slot and level; or NULL */
+	Agnode_t **cell_nodes;           /* the node of each box drawn */
 	rc_buffer scratch;               /* one attribute value at a time */
 	Agnode_t **step_nodes;
 	Agnode_t *level_nodes[RC_LEVEL_COUNT];

@@ -357,47 +357,24 @@ static int row_drawn(const struct builder *b, size_t strand)
 	return 0;
 }
 
-/* One box of the overview: the steps of one strand (or none) at one level. */
-struct overview_cell {
-	size_t steps;
-	size_t count[2];  /* errors and warnings about its steps */
-	rc_rating lowest; /* the lowest rating of its rated steps */
-	int rated;        /* nonzero when any of its steps is rated */
-	Agnode_t *node;
-};
-
 static struct overview_cell *overview_cell(const struct builder *b, size_t strand, rc_level level)
 {
-	const rc_model *m = b->in->model;
-
-	return &b->cells[(strand == RC_NONE ? m->strands.len : strand) * RC_LEVEL_COUNT + level];
+	return b->cells + selection_overview_slot(b->in->model, strand, level);
 }
 
-/* Fills the overview's boxes from the steps: each counted once, in its first strand. -1 when out of memory. */
+static Agnode_t *overview_node(const struct builder *b, size_t strand, rc_level level)
+{
+	return b->cell_nodes[selection_overview_slot(b->in->model, strand, level)];
+}
+
+/* The overview's boxes (selection_overview()) and room for a node each. -1 when out of memory. */
 static int overview_count(struct builder *b)
 {
 	const rc_model *m = b->in->model;
-	size_t i;
 
-	b->cells = rc_calloc((m->strands.len + 1) * RC_LEVEL_COUNT, sizeof(struct overview_cell));
-	if (!b->cells)
-		return -1;
-	for (i = 0; i < m->steps.len; i++) {
-		const rc_step *s = STEP(m, i);
-		struct overview_cell *c = overview_cell(b, s->strand_index, s->level);
-		rc_rating r = b->confidence ? rc_confidence_step(b->confidence, i) : RC_RATING_NONE;
-		size_t count[2];
-
-		finding_counts(b, 1, i, count);
-		c->steps++;
-		c->count[0] += count[0];
-		c->count[1] += count[1];
-		if (r != RC_RATING_NONE && (!c->rated || r < c->lowest)) {
-			c->lowest = r;
-			c->rated = 1;
-		}
-	}
-	return 0;
+	b->cells = selection_overview(b->in);
+	b->cell_nodes = rc_calloc((m->strands.len + 1) * RC_LEVEL_COUNT, sizeof(*b->cell_nodes));
+	return b->cells && b->cell_nodes ? 0 : -1;
 }
 
 static int overview_has_row(const struct builder *b, size_t strand)
@@ -417,13 +394,14 @@ static void overview_add_cell(struct builder *b, Agraph_t *parent, size_t strand
 	rc_rating rating = c->rated ? c->lowest : RC_RATING_NONE;
 	static const rc_range none = { 0, 0 };
 	char name[64];
+	Agnode_t *node;
 
 	if (!c->steps)
 		return;
 	snprintf(name, sizeof(name), "cell_%zu_%s", strand == RC_NONE ? b->in->model->strands.len : strand,
 	         rc_level_name(level));
-	c->node = builder_node(b, parent, name);
-	if (!c->node)
+	b->cell_nodes[selection_overview_slot(b->in->model, strand, level)] = builder_node(b, parent, name);
+	if (!overview_node(b, strand, level))
 		return;
 	b->scratch.len = 0;
 	builder_putf(b,
@@ -434,20 +412,16 @@ static void overview_add_cell(struct builder *b, Agraph_t *parent, size_t strand
 		builder_put(b, "<TR><TD><FONT POINT-SIZE=\"9\">lowest:</FONT></TD></TR>");
 	put_annotations(b, rating, 0, none, none, 0, c->count);
 	builder_put(b, "</TABLE>");
-	builder_set_html(b, c->node, "label");
-	builder_set(b, c->node, "id", name);
+	node = overview_node(b, strand, level);
+	builder_set_html(b, node, "label");
+	builder_set(b, node, "id", name);
 	if (b->confidence)
-		builder_set(b, c->node, "fillcolor", style_of_rating(rating)->fill);
-	builder_set(b, c->node, "style", style_of_step(0, b->confidence && rating == RC_RATING_NONE));
+		builder_set(b, node, "fillcolor", style_of_rating(rating)->fill);
+	builder_set(b, node, "style", style_of_step(0, b->confidence && rating == RC_RATING_NONE));
 	if (c->count[0] + c->count[1]) {
-		builder_set(b, c->node, "penwidth", "3");
-		builder_set(b, c->node, "color", STYLE_ERROR_COLOR);
+		builder_set(b, node, "penwidth", "3");
+		builder_set(b, node, "color", STYLE_ERROR_COLOR);
 	}
-}
-
-static Agnode_t *overview_node(const struct builder *b, size_t strand, rc_level level)
-{
-	return overview_cell(b, strand, level)->node;
 }
 
 /* A pathway link of the overview: from one box to another. */
@@ -496,7 +470,7 @@ static void overview_add_arrows(struct builder *b)
 
 		for (j = i; j < n && compare_arrows(&arrows[i], &arrows[j]) == 0; j++)
 			;
-		e = builder_edge(b, b->cells[arrows[i].from].node, b->cells[arrows[i].to].node);
+		e = builder_edge(b, b->cell_nodes[arrows[i].from], b->cell_nodes[arrows[i].to]);
 		if (!e)
 			break;
 		snprintf(label, sizeof(label), "%zu link%s", j - i, j - i == 1 ? "" : "s");
@@ -1058,6 +1032,7 @@ done:
 	rc_free(b.sub_column);
 	rc_free(b.strand_mask);
 	rc_free(b.cells);
+	rc_free(b.cell_nodes);
 	rc_free(b.weakest_steps);
 	rc_free(b.weakest_links);
 	rc_buffer_free(&b.scratch);

@@ -354,3 +354,34 @@ size_t selection_home(const rc_model *m, const unsigned char *mask, const rc_ste
 	}
 	return s->strand_index;
 }
+
+size_t selection_overview_slot(const rc_model *m, size_t strand, rc_level level)
+{
+	return (strand == RC_NONE ? m->strands.len : strand) * RC_LEVEL_COUNT + level;
+}
+
+struct overview_cell *selection_overview(const rc_render_input *in)
+{
+	const rc_model *m = in->model;
+	struct overview_cell *cells = rc_calloc((m->strands.len + 1) * RC_LEVEL_COUNT, sizeof(*cells));
+	size_t i;
+
+	for (i = 0; cells && i < m->steps.len; i++) {
+		const rc_step *s = STEP(m, i);
+		struct overview_cell *c = cells + selection_overview_slot(m, s->strand_index, s->level);
+		rc_rating r = in->confidence ? rc_confidence_step(in->confidence, i) : RC_RATING_NONE;
+
+		c->steps++;
+		if (in->findings && !in->no_findings) {
+			size_t errors = rc_findings_count_step(in->findings, i, RC_SEVERITY_ERROR);
+
+			c->count[0] += errors;
+			c->count[1] += rc_findings_count_step(in->findings, i, RC_SEVERITY_WARNING) - errors;
+		}
+		if (r != RC_RATING_NONE && (!c->rated || r < c->lowest)) {
+			c->lowest = r;
+			c->rated = 1;
+		}
+	}
+	return cells;
+}

@@ -50,4 +50,21 @@ int selection_link_kept(const rc_render_input *in, const rc_link *l, const unsig
  */
 unsigned char *selection_of(const rc_render_input *in, size_t *steps, size_t *links, rc_error *err);
 
+/* One box of the overview: the steps of one strand (or of none) at one level. */
+struct overview_cell {
+	size_t steps;
+	size_t count[2];  /* errors and warnings about its steps (none with `no_findings`) */
+	rc_rating lowest; /* the lowest rating of its rated steps */
+	int rated;        /* nonzero when any of its steps is rated */
+};
+
+/*
+ * The overview's boxes for `in` (its model, findings and confidence), one
+ * per strand slot (each strand, then none) and level, each step counted
+ * once, in its first strand; caller frees. NULL when out of memory.
+ */
+struct overview_cell *selection_overview(const rc_render_input *in);
+/* Where the box of `strand` (RC_NONE: none) at `level` is in selection_overview()'s array. */
+size_t selection_overview_slot(const rc_model *m, size_t strand, rc_level level);
+
 #endif
