@@ -46,7 +46,8 @@ static const char *const style =
         "}.none{background:#FFF}.error{background:" STYLE_ERROR_COLOR
         ";color:#FFF}.warning{background:" STYLE_WARNING_COLOR "}.note{background:#E8E8E8}"
         "td.high,td.medium,td.low,td.none{white-space:nowrap}table.narrow{width:auto}.muted{color:#555}code{font-size:"
-        "10pt}ul.cell{margin:0;padding-left:1.1em}"
+        "10pt}ul.cell{margin:0;padding-left:1.1em}table.overview{table-layout:fixed}"
+        "table.overview th:first-child{width:16%}"
         "@media print{body{margin:0;font-size:10pt}h1{font-size:17pt}h2{font-size:13pt}"
         "section.page{break-before:page;page-break-before:always}section.page>h2{margin-top:0}"
         ".diagram svg{width:auto;height:auto;max-width:100%;max-height:150mm}section.strand .diagram svg{max-height:"
@@ -627,6 +628,84 @@ static int page_view(struct report *r, rc_view_kind kind, const rc_render_page *
 	return rc;
 }
 
+/* One row of the board's overview: the boxes of strand slot `strand` (RC_NONE: steps in no strand). */
+static void overview_row(struct report *r, const struct overview_cell *cells, size_t strand)
+{
+	const rc_strand *st = strand == RC_NONE ? NULL : MODEL_AT(r->m, strands, rc_strand, strand);
+	size_t steps = 0;
+	rc_level level;
+
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		steps += cells[selection_overview_slot(r->m, strand, level)].steps;
+	if (!steps)
+		return;
+	put(r, "<tr><th scope=\"row\">");
+	text(r, st ? st->name : "No strand");
+	put(r, "</th>");
+	for (level = 0; level < RC_LEVEL_COUNT; level++) {
+		const struct overview_cell *c = &cells[selection_overview_slot(r->m, strand, level)];
+		rc_rating lowest = c->rated ? c->lowest : RC_RATING_NONE;
+
+		if (!c->steps) {
+			put(r, "<td></td>");
+			continue;
+		}
+		putf(r, "<td class=\"%s\">%zu step%s", r->c ? rc_rating_name(lowest) : "none", c->steps,
+		     plural(c->steps));
+		if (r->c)
+			putf(r, "<br>%s %s", style_of_rating(lowest)->mark, style_of_rating(lowest)->name);
+		if (c->count[0])
+			putf(r, "<br>&#x2716; %zu error%s", c->count[0], plural(c->count[0]));
+		if (c->count[1])
+			putf(r, "<br>&#x25B2; %zu warning%s", c->count[1], plural(c->count[1]));
+		put(r, "</td>");
+	}
+	put(r, "</tr>");
+}
+
+/*
+ * The board's overview of a large model, as a table that prints legibly
+ * where the overview's picture of many strands would not (the full report
+ * draws the picture): each strand's steps by level, group by group, with
+ * the lowest rating and the findings of each box.
+ */
+static int overview_table(struct report *r)
+{
+	const rc_model *m = r->m;
+	struct overview_cell *cells = selection_overview(r->in);
+	size_t g, i;
+	rc_level level;
+
+	if (!cells)
+		return RC_ENOMEM;
+	putf(r,
+	     "<section><h3>Overview: %s steps by level</h3><table class=\"overview\"><caption>Steps, lowest rating and "
+	     "findings at "
+	     "each level (the picture with its pathways is in the full report)</caption><thead><tr><th "
+	     "scope=\"col\">Strand</th>",
+	     m->strands.len ? "each strand's" : "the");
+	for (level = 0; level < RC_LEVEL_COUNT; level++)
+		putf(r, "<th scope=\"col\">%s</th>", rc_level_title(level));
+	put(r, "</tr></thead><tbody>");
+	for (g = 0; g <= m->strand_groups.len; g++) { /* the groups in order, then the strands in none */
+		const rc_strand_group *group =
+		        g < m->strand_groups.len ? MODEL_AT(m, strand_groups, rc_strand_group, g) : NULL;
+
+		if (group) {
+			putf(r, "<tr><th scope=\"rowgroup\" colspan=\"%d\">Strand group: ", RC_LEVEL_COUNT + 1);
+			text(r, group->name);
+			put(r, "</th></tr>");
+		}
+		for (i = 0; i < m->strands.len; i++)
+			if (MODEL_AT(m, strands, rc_strand, i)->group_index == (group ? g : RC_NONE))
+				overview_row(r, cells, i);
+	}
+	overview_row(r, cells, RC_NONE);
+	put(r, "</tbody></table></section>\n");
+	rc_free(cells);
+	return 0;
+}
+
 /*
  * A large model page by page: the overview, then the strand pages
  * (rc_render_pages), every one in the full report and in a board report the
@@ -638,7 +717,7 @@ static int pages(struct report *r, rc_error *err)
 	size_t i, n, listed = 0;
 	rc_render_page *list = NULL;
 	struct page *p = NULL;
-	int rc = page_view(r, RC_VIEW_OVERVIEW, NULL, 0, err);
+	int rc = r->in->full ? page_view(r, RC_VIEW_OVERVIEW, NULL, 0, err) : overview_table(r);
 
 	if (rc == 0)
 		rc = rc_render_pages(&list, &n, r->in, err);

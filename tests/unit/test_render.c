@@ -1916,14 +1916,18 @@ static void test_page_legibility(void)
 
 /*
  * A model of more steps than a strand page holds is drawn page by page in the
- * report: the overview, then in the board report the two strand pages that
- * draw the most outcomes' weakest points (docs/diagrams.md), in the full one
- * every page; the board tells the stories of five final outcomes.
+ * report: the overview (a table on the board, the picture in the full
+ * report), then in the board report the two strand pages that draw the most
+ * outcomes' weakest points (docs/diagrams.md), in the full one every page;
+ * the board tells the stories of five final outcomes.
  */
 static void test_report_pages(void)
 {
 	static const char *const board[] = {
-		"<section><h3>Overview: each strand's steps by level</h3>",
+		"<section><h3>Overview: each strand's steps by level</h3><table class=\"overview\">",
+		"<tr><th scope=\"rowgroup\" colspan=\"8\">Strand group: Redevelopment</th></tr>",
+		("<tr><th scope=\"row\">Health Access and Resource Coordination</th><td class=\"none\">4 steps<br>○○○ "
+		 "unrated</td><td class=\"none\">9 steps<br>○○○ unrated<br>&#x25B2; 3 warnings</td>"),
 		"<section class=\"page strand\"><h3>Strand: Mixed-income Rental Housing Development, levels input "
 		"to activity</h3>",
 		"<section class=\"page strand\"><h3>Strand: Health Access and Resource Coordination, level "
@@ -1940,7 +1944,7 @@ static void test_report_pages(void)
 	rc_render_pages_free(&pages);
 	report(&html, m, f, 0);
 	expect_contains_each("board report", html.data, board, sizeof(board) / sizeof(board[0]));
-	CU_ASSERT_EQUAL(occurrences(html.data, "<svg role=\"img\""), 3);
+	CU_ASSERT_EQUAL(occurrences(html.data, "<svg role=\"img\""), 2); /* the overview is a table on the board */
 	CU_ASSERT_EQUAL(occurrences(html.data, "<h3>Strand"), 2);
 	report(&html, m, f, 1);
 	CU_ASSERT_EQUAL(occurrences(html.data, "<svg role=\"img\""), 1 + n);
