@@ -373,7 +373,7 @@ static int overview_count(struct builder *b)
 	const rc_model *m = b->in->model;
 
 	b->cells = selection_overview(b->in);
-	b->cell_nodes = rc_calloc((m->strands.len + 1) * RC_LEVEL_COUNT, sizeof(*b->cell_nodes));
+	b->cell_nodes = rc_calloc((m->strands.len + 1) * RC_LEVEL_COUNT, sizeof(Agnode_t *));
 	return b->cells && b->cell_nodes ? 0 : -1;
 }
 
