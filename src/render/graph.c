@@ -400,8 +400,9 @@ static void overview_add_cell(struct builder *b, Agraph_t *parent, size_t strand
 		return;
 	snprintf(name, sizeof(name), "cell_%zu_%s", strand == RC_NONE ? b->in->model->strands.len : strand,
 	         rc_level_name(level));
-	b->cell_nodes[selection_overview_slot(b->in->model, strand, level)] = builder_node(b, parent, name);
-	if (!overview_node(b, strand, level))
+	node = builder_node(b, parent, name);
+	b->cell_nodes[selection_overview_slot(b->in->model, strand, level)] = node;
+	if (!node)
 		return;
 	b->scratch.len = 0;
 	builder_putf(b,
@@ -412,7 +413,6 @@ static void overview_add_cell(struct builder *b, Agraph_t *parent, size_t strand
 		builder_put(b, "<TR><TD><FONT POINT-SIZE=\"9\">lowest:</FONT></TD></TR>");
 	put_annotations(b, rating, 0, none, none, 0, c->count);
 	builder_put(b, "</TABLE>");
-	node = overview_node(b, strand, level);
 	builder_set_html(b, node, "label");
 	builder_set(b, node, "id", name);
 	if (b->confidence)
