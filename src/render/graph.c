@@ -176,19 +176,6 @@ static void put_annotations(struct builder *b, rc_rating rating, size_t evidence
 	}
 }
 
-/* Errors and warnings (not silenced) about a step or a link, when findings are drawn. */
-static void finding_counts(const struct builder *b, int is_step, size_t index, size_t count[2])
-{
-	size_t (*of)(const rc_findings *, size_t, rc_severity) =
-	        is_step ? rc_findings_count_step : rc_findings_count_link;
-
-	count[0] = count[1] = 0;
-	if (!b->findings || b->in->no_findings)
-		return;
-	count[0] = of(b->findings, index, RC_SEVERITY_ERROR);
-	count[1] = of(b->findings, index, RC_SEVERITY_WARNING) - count[0];
-}
-
 /*
  * The strand whose row draws step `s`: its first strand that a strand focus
  * or page selects, or else its first strand that exists (RC_NONE: none).
@@ -258,7 +245,7 @@ static void add_step(struct builder *b, Agraph_t *parent, const rc_step *s)
 	b->step_nodes[s->index] = n;
 	if (!n)
 		return;
-	finding_counts(b, 1, s->index, count);
+	selection_finding_counts(b->in, 1, s->index, count);
 	b->scratch.len = 0;
 	builder_put(b, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\"><TR><TD>");
 	builder_put_wrapped(b, s->title, step_wrap(b), RC_RENDER_TITLE_LINES);
@@ -904,7 +891,7 @@ static void add_link(struct builder *b, const rc_link *l)
 	/* Only forward causal links may shape the columns. */
 	if (l->kind == RC_LINK_FEEDBACK || l->to_level <= l->from_level)
 		builder_set(b, e, "constraint", "false");
-	finding_counts(b, 0, l->index, count);
+	selection_finding_counts(b->in, 0, l->index, count);
 	if (!l->column && (b->keep[l->from_step] == SELECT_STUB || b->keep[l->to_step] == SELECT_STUB)) {
 		builder_set(b, e, "color", "#777777"); /* to or from a stub: the page's edge, drawn plainly */
 		return;

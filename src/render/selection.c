@@ -355,6 +355,18 @@ size_t selection_home(const rc_model *m, const unsigned char *mask, const rc_ste
 	return s->strand_index;
 }
 
+void selection_finding_counts(const rc_render_input *in, int is_step, size_t index, size_t count[2])
+{
+	size_t (*of)(const rc_findings *, size_t, rc_severity) =
+	        is_step ? rc_findings_count_step : rc_findings_count_link;
+
+	count[0] = count[1] = 0;
+	if (!in->findings || in->no_findings)
+		return;
+	count[0] = of(in->findings, index, RC_SEVERITY_ERROR);
+	count[1] = of(in->findings, index, RC_SEVERITY_WARNING) - count[0];
+}
+
 size_t selection_overview_slot(const rc_model *m, size_t strand, rc_level level)
 {
 	return (strand == RC_NONE ? m->strands.len : strand) * RC_LEVEL_COUNT + level;
@@ -371,13 +383,12 @@ struct overview_cell *selection_overview(const rc_render_input *in)
 		struct overview_cell *c = cells + selection_overview_slot(m, s->strand_index, s->level);
 		rc_rating r = in->confidence ? rc_confidence_step(in->confidence, i) : RC_RATING_NONE;
 
-		c->steps++;
-		if (in->findings && !in->no_findings) {
-			size_t errors = rc_findings_count_step(in->findings, i, RC_SEVERITY_ERROR);
+		size_t count[2];
 
-			c->count[0] += errors;
-			c->count[1] += rc_findings_count_step(in->findings, i, RC_SEVERITY_WARNING) - errors;
-		}
+		selection_finding_counts(in, 1, i, count);
+		c->steps++;
+		c->count[0] += count[0];
+		c->count[1] += count[1];
 		if (r != RC_RATING_NONE && (!c->rated || r < c->lowest)) {
 			c->lowest = r;
 			c->rated = 1;

@@ -50,6 +50,9 @@ int selection_link_kept(const rc_render_input *in, const rc_link *l, const unsig
  */
 unsigned char *selection_of(const rc_render_input *in, size_t *steps, size_t *links, rc_error *err);
 
+/* The errors and warnings (not silenced) about step or link `index` that `in` marks: none with `no_findings`. */
+void selection_finding_counts(const rc_render_input *in, int is_step, size_t index, size_t count[2]);
+
 /* One box of the overview: the steps of one strand (or of none) at one level. */
 struct overview_cell {
 	size_t steps;
